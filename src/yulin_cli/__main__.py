@@ -1,0 +1,3 @@
+from yulin_cli.cli import main
+
+main()

@@ -1,0 +1,268 @@
+"""Opening the database: SQLite files through the standard library, anything else through SQLAlchemy.
+
+Commands run plain SQL (``:name`` parameters) through ``Tx``, the same text on both backends.
+A SQLite file skips SQLAlchemy entirely, because importing it costs more than the whole
+command otherwise takes; Alembic and the ORM are loaded only to create or upgrade a schema.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+from yulin_cli.errors import BadInput
+
+# The newest migration this code knows, and every one before it (tests check both against
+# migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
+KNOWN_REVISIONS = ("0001", "0002")
+SCHEMA_HEAD = KNOWN_REVISIONS[-1]
+BUSY_TIMEOUT_MS = 30_000
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("yulin", appauthor=False) / "yulin.db"
+
+
+def sqlite_path(target: str) -> str | None:
+    """The file behind ``target`` when it is SQLite, else None."""
+    if "://" not in target:
+        return target
+    for prefix in ("sqlite:///", "sqlite+pysqlite:///"):
+        if target.startswith(prefix):
+            return target[len(prefix):]
+    return None
+
+
+class Tx(Protocol):
+    """One transaction. Parameters are ``:name``; rows come back as dicts."""
+
+    def all(self, sql: str, **params: Any) -> list[dict]: ...
+    def one(self, sql: str, **params: Any) -> dict | None: ...
+    def scalar(self, sql: str, **params: Any) -> Any: ...
+    def run(self, sql: str, **params: Any) -> int: ...
+    def many(self, sql: str, rows: list[dict]) -> None: ...
+    def insert(self, table: str, values: dict) -> int: ...
+
+
+class _TxBase:
+    def one(self, sql: str, **params: Any) -> dict | None:
+        rows = self.all(sql, **params)  # type: ignore[attr-defined]
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, **params: Any) -> Any:
+        row = self.one(sql, **params)
+        return next(iter(row.values())) if row else None
+
+    def insert(self, table: str, values: dict) -> int:
+        columns = ", ".join(values)
+        marks = ", ".join(f":{c}" for c in values)
+        row = self.one(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id", **values)
+        assert row is not None
+        return int(row["id"])
+
+
+class SqliteTx(_TxBase):
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def all(self, sql: str, **params: Any) -> list[dict]:
+        cur = self.conn.execute(sql, params)
+        if cur.description is None:
+            return []
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def run(self, sql: str, **params: Any) -> int:
+        return self.conn.execute(sql, params).rowcount
+
+    def many(self, sql: str, rows: list[dict]) -> None:
+        self.conn.executemany(sql, rows)
+
+
+class AlchemyTx(_TxBase):
+    def __init__(self, conn: Any) -> None:
+        from sqlalchemy import text
+
+        self.conn = conn
+        self._text = text
+
+    def all(self, sql: str, **params: Any) -> list[dict]:
+        result = self.conn.execute(self._text(sql), params)
+        if not result.returns_rows:
+            return []
+        return [dict(row._mapping) for row in result]
+
+    def run(self, sql: str, **params: Any) -> int:
+        return self.conn.execute(self._text(sql), params).rowcount
+
+    def many(self, sql: str, rows: list[dict]) -> None:
+        if rows:
+            self.conn.execute(self._text(sql), rows)
+
+
+class Db:
+    """A database handle; ``read()`` and ``write()`` each give one transaction."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.path = sqlite_path(target)
+        self._sqlite: sqlite3.Connection | None = None
+        self._engine: Any = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    def open(self) -> Db:
+        if self.path is not None:
+            self._sqlite = _connect_sqlite(self.path)
+        else:
+            self._engine = _make_engine(self.target)
+        self._ensure_schema()
+        return self
+
+    def close(self) -> None:
+        if self._sqlite is not None:
+            self._sqlite.close()
+        if self._engine is not None:
+            self._engine.dispose()
+
+    @contextmanager
+    def read(self) -> Iterator[Tx]:
+        with self._transaction(write=False) as tx:
+            yield tx
+
+    @contextmanager
+    def write(self) -> Iterator[Tx]:
+        """All or nothing: an error or a kill inside leaves the database as it was."""
+        with self._transaction(write=True) as tx:
+            yield tx
+
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[Tx]:
+        if self._sqlite is not None:
+            conn = self._sqlite
+            # IMMEDIATE takes the write lock up front, so concurrent writers queue on the busy
+            # timeout instead of failing when a read lock cannot be upgraded.
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield SqliteTx(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        else:
+            with self._engine.begin() as conn:
+                yield AlchemyTx(conn)
+
+    def _ensure_schema(self) -> None:
+        with self.read() as tx:
+            version = _schema_version(tx, self.is_sqlite)
+        if version == SCHEMA_HEAD:
+            return
+        if version is not None and version not in KNOWN_REVISIONS:
+            raise BadInput("db.newer", version=version, head=SCHEMA_HEAD)
+        upgrade(self.target)
+
+
+def _schema_version(tx: Tx, is_sqlite: bool) -> str | None:
+    if is_sqlite:
+        tables = {r["name"] for r in tx.all("SELECT name FROM sqlite_master WHERE type='table'")}
+    else:
+        tables = {r["name"] for r in tx.all(
+            "SELECT table_name AS name FROM information_schema.tables "
+            "WHERE table_schema = current_schema()")}
+    if "alembic_version" not in tables:
+        if tables - {"sqlite_sequence"}:
+            raise BadInput("db.foreign")
+        return None
+    return tx.scalar("SELECT version_num FROM alembic_version")
+
+
+def _connect_sqlite(path: str) -> sqlite3.Connection:
+    file = Path(path).expanduser()
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if not file.exists():
+            # Owner-only from the first byte: the file holds contacts and people's points.
+            os.close(os.open(file, os.O_CREAT | os.O_WRONLY, 0o600))
+        conn = sqlite3.connect(file, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        _sqlite_pragmas(conn)
+    except sqlite3.DatabaseError as exc:
+        raise BadInput("db.unreadable", target=path, error=str(exc)) from None
+    except OSError as exc:
+        raise BadInput("db.unreadable", target=path, error=exc.strerror or str(exc)) from None
+    return conn
+
+
+def _sqlite_pragmas(conn: Any, foreign_keys: bool = True) -> None:
+    cur = conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+    cur.close()
+
+
+def _make_engine(url: str, *, for_migration: bool = False) -> Any:
+    """A SQLAlchemy engine; for SQLite the same pragmas, and writers that take the lock first."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise BadInput("db.bad_url", target=url, error=str(exc)) from None
+    if engine.dialect.name == "sqlite":
+        # Recipe from SQLAlchemy's pysqlite notes: let us emit BEGIN ourselves.
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None
+            # Table rebuilds during a migration must not trip foreign keys half-way.
+            _sqlite_pragmas(dbapi_conn, foreign_keys=not for_migration)
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def upgrade(target: str, revision: str = "head") -> None:
+    """Create or upgrade the schema in one transaction, holding off other writers meanwhile."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy.exc import SQLAlchemyError
+
+    path = sqlite_path(target)
+    url = f"sqlite:///{Path(path).expanduser()}" if path is not None else target
+    engine = _make_engine(url, for_migration=True)
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    try:
+        with engine.begin() as conn:
+            if engine.dialect.name == "postgresql":
+                # Two first runs at once must not both create the tables.
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7337001)")
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+            if engine.dialect.name == "sqlite":
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise BadInput("db.upgrade_failed", target=target, error=str(broken[:3]))
+    except SQLAlchemyError as exc:
+        raise BadInput("db.upgrade_failed", target=target, error=str(exc).splitlines()[0]) from None
+    finally:
+        engine.dispose()
+
+
+def open_db(target: str | None) -> Db:
+    """The database in force: ``--db``/``YULIN_DB``, else ``yulin.db`` in the user data dir."""
+    chosen = target or os.environ.get("YULIN_DB") or str(default_db_path())
+    return Db(chosen).open()

@@ -1,0 +1,315 @@
+"""Input models: everything a user types is validated here, before the database is touched.
+
+These are plain Pydantic models, not SQLModel tables, because table models do not validate.
+Validators raise ``ValueError`` with a catalogue code, so errors follow ``--lang``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Literal, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
+
+from yulin_cli.errors import BadInput
+
+Ownership = Literal["private", "soe", "foreign", "joint", "other"]
+Need = Literal["explicit", "latent", "none"]
+Interest = Literal["high", "flat", "none"]
+Pretext = Literal["buyer", "applicant", "invitation", "front-desk", "other"]
+RoundResult = Literal["confirmed", "contradicted"]
+Outcome = Literal["met", "refused", "substandard"]
+VisitKind = Literal["planned", "sweep", "upgrade"]
+Role = Literal["prospector", "visitor", "manager"]
+
+M = TypeVar("M", bound=BaseModel)
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_QQ = re.compile(r"^[1-9]\d{4,10}$")
+_ITEM = re.compile(r"^\d-\d{1,2}$")
+
+
+def clean_text(value: object, limit: int = 200) -> str:
+    """Trimmed text without control characters; they corrupt reports and terminals."""
+    text = unicodedata.normalize("NFC", str(value)).strip()
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise ValueError("bad.control_chars")
+    if len(text) > limit:
+        raise ValueError("bad.too_long")
+    return text
+
+
+def parse_date(value: object) -> str:
+    """An ISO date (YYYY-MM-DD), stored as that text: it sorts and compares on every backend."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not _ISO_DATE.match(text):
+        raise ValueError("bad.date")
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError("bad.date") from None
+
+
+def parse_money(value: object) -> int:
+    """Whole yuan; 15万 and 15w mean 150000; 1.5万 means 15000; commas are ignored."""
+    if isinstance(value, bool):
+        raise ValueError("bad.money")
+    text = unicodedata.normalize("NFKC", str(value)).strip().lower().replace(",", "")
+    factor = 1
+    for suffix in ("万", "w"):
+        if text.endswith(suffix):
+            text, factor = text[: -len(suffix)].strip(), 10_000
+    text = text.removesuffix("元").strip()
+    try:
+        amount = Decimal(text) * factor
+    except InvalidOperation:
+        raise ValueError("bad.money") from None
+    if not amount.is_finite() or amount < 0 or amount != amount.to_integral_value():
+        raise ValueError("bad.money")
+    if amount > 10**12:
+        raise ValueError("bad.money")
+    return int(amount)
+
+
+def _phone(value: object, kind: str) -> str:
+    import phonenumbers
+
+    text = clean_text(value, 40)
+    try:
+        number = phonenumbers.parse(text, "CN")
+    except phonenumbers.NumberParseException:
+        raise ValueError(f"bad.{kind}") from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValueError(f"bad.{kind}")
+    found = phonenumbers.number_type(number)
+    either = phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE
+    wanted = (
+        phonenumbers.PhoneNumberType.FIXED_LINE
+        if kind == "landline"
+        else phonenumbers.PhoneNumberType.MOBILE
+    )
+    if found not in (wanted, either):
+        raise ValueError(f"bad.{kind}_type")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def parse_landline(value: object) -> str:
+    """A fixed-line number, stored as E.164 so 0512-68881234 and +86 512 6888 1234 match."""
+    return _phone(value, "landline")
+
+
+def parse_mobile(value: object) -> str:
+    return _phone(value, "mobile")
+
+
+def parse_email(value: object) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    text = clean_text(value, 254)
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise ValueError("bad.email") from None
+
+
+def parse_qq(value: object) -> str:
+    text = clean_text(value, 20)
+    if not _QQ.match(text):
+        raise ValueError("bad.qq")
+    return text
+
+
+def parse_items(value: object) -> tuple[str, ...]:
+    """Questionnaire item codes such as ``1-5,2-2``; order and repeats do not matter."""
+    if isinstance(value, (list, tuple)):
+        parts = [str(v) for v in value]
+    else:
+        parts = re.split(r"[,，\s]+", str(value))
+    items = sorted({p.strip() for p in parts if p.strip()})
+    if any(not _ITEM.match(i) for i in items):
+        raise ValueError("bad.items")
+    return tuple(items)
+
+
+def _empty_is_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _text(limit: int):
+    return Annotated[str, BeforeValidator(lambda v: clean_text(v, limit))]
+
+
+Name = Annotated[str, BeforeValidator(lambda v: clean_text(v, 100)), Field(min_length=1)]
+Company = Annotated[str, BeforeValidator(lambda v: clean_text(v, 200)), Field(min_length=1)]
+Text = _text(200)
+LongText = _text(2000)
+IsoDate = Annotated[str, BeforeValidator(parse_date)]
+Money = Annotated[int, BeforeValidator(parse_money)]
+Count = Annotated[int, Field(ge=0, le=10_000_000)]
+Landline = Annotated[str, BeforeValidator(parse_landline)]
+Mobile = Annotated[str, BeforeValidator(parse_mobile)]
+Email = Annotated[str, BeforeValidator(parse_email)]
+QQ = Annotated[str, BeforeValidator(parse_qq)]
+Items = Annotated[tuple[str, ...], BeforeValidator(parse_items)]
+OptionalText = Annotated[Text | None, BeforeValidator(_empty_is_none)]
+
+
+def _distinct(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class CenterIn(_Input):
+    name: Name
+    city: Name
+
+
+class StaffIn(_Input):
+    name: Name
+    center: Name
+    roles: Annotated[list[Role], AfterValidator(_distinct), Field(min_length=1)]
+    industries: Annotated[list[Name], AfterValidator(_distinct)] = []
+
+
+class ProspectFields(_Input):
+    """Every fact of a prospect, all optional: an update changes only what it names."""
+
+    company: Company | None = None
+    city: Name | None = None
+    sourced_by: Name | None = None
+    district: OptionalText = None
+    suburban: bool | None = None
+    address: OptionalText = None
+    industry: OptionalText = None
+    ownership: Ownership | None = None
+    employees: Count | None = None
+    pcs: Count | None = None
+    contact_surname: Annotated[str | None, BeforeValidator(_empty_is_none)] = Field(
+        None, max_length=20
+    )
+    landline: Landline | None = None
+    mobile: Mobile | None = None
+    email: Email | None = None
+    qq: QQ | None = None
+    found_on: IsoDate | None = None
+    deal_value: Money | None = None
+    need: Need | None = None
+    yulin_interest: Interest | None = None
+    platform_interest: bool | None = None
+    has_oa: bool | None = None
+    erp_need: bool | None = None
+    in_selection: bool | None = None
+    existing_customer: bool | None = None
+    partner: OptionalText = None
+    vendor_share: Money | None = None
+
+
+class ProspectIn(ProspectFields):
+    company: Company
+    city: Name
+    sourced_by: Name
+    found_on: IsoDate
+    ownership: Ownership = "private"
+
+
+class RoundIn(_Input):
+    prospect_id: int
+    by: Name
+    pretext: Pretext
+    result: RoundResult
+    address: bool = False
+    scale: bool = False
+    day: IsoDate
+    note: Annotated[LongText | None, BeforeValidator(_empty_is_none)] = None
+
+
+class PlanIn(_Input):
+    prospect_id: int
+    visitor: Name
+    day: IsoDate
+
+
+class VisitIn(_Input):
+    prospect_id: int
+    by: Name
+    outcome: Outcome
+    kind: VisitKind = "planned"
+    items: Items = ()
+    landline: bool = False
+    email: bool = False
+    mobile: bool = False
+    qq: bool = False
+    landline_number: Landline | None = None
+    email_address: Email | None = None
+    mobile_number: Mobile | None = None
+    qq_number: QQ | None = None
+    day: IsoDate
+    note: Annotated[LongText | None, BeforeValidator(_empty_is_none)] = None
+
+    @property
+    def contacts(self) -> tuple[str, ...]:
+        """Contact details the visit captured; giving a value counts as capturing it."""
+        got = {
+            "landline": self.landline or self.landline_number is not None,
+            "email": self.email or self.email_address is not None,
+            "mobile": self.mobile or self.mobile_number is not None,
+            "qq": self.qq or self.qq_number is not None,
+        }
+        return tuple(k for k, v in got.items() if v)
+
+
+# The option each field comes from, for error messages that name what the user typed.
+_OPTION_NAMES = {"sourced_by": "--sourced-by", "day": "--date", "roles": "--role",
+                 "industries": "--industry", "visitor": "--visitor", "by": "--by",
+                 "prospect_id": "ID", "name": "NAME"}
+
+
+def option_name(field_name: str) -> str:
+    return _OPTION_NAMES.get(field_name, "--" + field_name.replace("_", "-"))
+
+
+def validate(model: type[M], data: dict, *, row: int | None = None) -> M:
+    """Build ``model`` from ``data`` or raise BadInput naming the first bad field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise input_error(exc, row=row) from None
+
+
+def input_error(exc: ValidationError, *, row: int | None = None) -> BadInput:
+    first = exc.errors()[0]
+    field_name = str(first["loc"][0]) if first["loc"] else ""
+    original = first.get("ctx", {}).get("error")
+    code = str(original) if isinstance(original, ValueError) else ""
+    if not code.startswith("bad."):
+        code = ""
+    return BadInput(
+        "input.invalid",
+        option=option_name(field_name),
+        field=field_name,
+        code=code,
+        detail=first["msg"],
+        value=_shown(first.get("input")),
+        row=row,
+    )
+
+
+def _shown(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    text = "".join(ch if unicodedata.category(ch) != "Cc" else "?" for ch in text)
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -1,0 +1,164 @@
+"""The tables, as SQLModel classes: the schema of record.
+
+Migrations under ``migrations/versions`` build exactly this schema (a test compares them).
+Commands do not import this module: their SQL runs through ``db.Db`` so that a command starts
+without loading the ORM. Dates are ISO text (YYYY-MM-DD): they sort and compare the same on
+SQLite and PostgreSQL. Table models do not validate; ``inputs.py`` does that first.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+
+class Meta(SQLModel, table=True):
+    """Facts about the database itself, such as whether the demo data was loaded."""
+
+    key: str = Field(primary_key=True, max_length=50)
+    value: str = Field(max_length=200)
+
+
+class Center(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=100)
+    city: str = Field(max_length=100)
+
+
+class Staff(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=100)
+    center_id: int = Field(foreign_key="center.id", index=True)
+    # Comma-separated: roles are few and fixed; industries are read with the person.
+    roles: str = Field(max_length=100)
+    industries: str = Field(default="", max_length=1000)
+
+
+class Prospect(SQLModel, table=True):
+    __table_args__ = (Index("ix_prospect_source_day", "sourced_by_id", "found_on"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    company: str = Field(max_length=200)
+    name_key: str = Field(max_length=200, index=True)
+    city: str = Field(max_length=100)
+    district: str | None = Field(default=None, max_length=200)
+    suburban: bool = False
+    address: str | None = Field(default=None, max_length=200)
+    industry: str | None = Field(default=None, max_length=200)
+    ownership: str = Field(default="private", max_length=20)
+    employees: int | None = None
+    pcs: int | None = None
+    contact_surname: str | None = Field(default=None, max_length=20)
+    landline: str | None = Field(default=None, max_length=20, index=True)
+    mobile: str | None = Field(default=None, max_length=20, index=True)
+    email: str | None = Field(default=None, max_length=254)
+    qq: str | None = Field(default=None, max_length=20)
+    found_on: str = Field(max_length=10)
+    deal_value: int | None = None
+    need: str | None = Field(default=None, max_length=10)
+    yulin_interest: str | None = Field(default=None, max_length=10)
+    platform_interest: bool = False
+    has_oa: bool = False
+    erp_need: bool = False
+    in_selection: bool = False
+    existing_customer: bool = False
+    partner: str | None = Field(default=None, max_length=200)
+    vendor_share: int | None = None
+    sourced_by_id: int = Field(foreign_key="staff.id")
+    duplicate_of: int | None = Field(default=None, foreign_key="prospect.id")
+    merged_into: int | None = Field(default=None, foreign_key="prospect.id")
+    created_at: str = Field(max_length=32)
+
+
+class VerificationRound(SQLModel, table=True):
+    __tablename__ = "verification_round"
+    __table_args__ = (Index("ix_round_staff_day", "staff_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    prospect_id: int = Field(foreign_key="prospect.id", index=True)
+    staff_id: int = Field(foreign_key="staff.id")
+    round_no: int
+    pretext: str = Field(max_length=20)
+    result: str = Field(max_length=20)
+    address_confirmed: bool = False
+    scale_checked: bool = False
+    day: str = Field(max_length=10)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class PlannedVisit(SQLModel, table=True):
+    __tablename__ = "planned_visit"
+    __table_args__ = (Index("ix_planned_visitor_day", "visitor_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    prospect_id: int = Field(foreign_key="prospect.id", index=True)
+    visitor_id: int = Field(foreign_key="staff.id")
+    day: str = Field(max_length=10)
+    # Set when the visit is logged; an unset one on a past day was never made.
+    visit_id: int | None = Field(default=None, foreign_key="visit.id")
+
+
+class Visit(SQLModel, table=True):
+    __table_args__ = (Index("ix_visit_staff_day", "staff_id", "day", "effective"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    prospect_id: int = Field(foreign_key="prospect.id", index=True)
+    staff_id: int = Field(foreign_key="staff.id")
+    day: str = Field(max_length=10)
+    kind: str = Field(max_length=10)
+    outcome: str = Field(max_length=20)
+    items: str = Field(default="", max_length=200)
+    contacts: str = Field(default="", max_length=100)
+    effective: bool = False
+    flags: str = Field(default="", max_length=100)
+    # Readiness checks failing when the visit happened (Q17: why it was refused).
+    failing_checks: str = Field(default="", max_length=200)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class RedseaSignal(SQLModel, table=True):
+    __tablename__ = "redsea_signal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    prospect_id: int = Field(foreign_key="prospect.id", index=True)
+    signal: str = Field(max_length=30)
+
+
+class PointsEntry(SQLModel, table=True):
+    """The points ledger: only ever added to, so it is its own audit trail."""
+
+    __tablename__ = "points_entry"
+    __table_args__ = (Index("ix_points_staff_day", "staff_id", "day", "delta"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff.id")
+    day: str = Field(max_length=10)
+    delta: int
+    rule: str = Field(max_length=30)
+    prospect_id: int | None = Field(default=None, foreign_key="prospect.id")
+    visit_id: int | None = Field(default=None, foreign_key="visit.id")
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class Notice(SQLModel, table=True):
+    """The notice board (通报): praise and criticism with the rule behind each."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff.id")
+    day: str = Field(max_length=10, index=True)
+    kind: str = Field(max_length=10)
+    delta: int
+    rule: str = Field(max_length=30)
+    prospect_id: int | None = Field(default=None, foreign_key="prospect.id")
+    visit_id: int | None = Field(default=None, foreign_key="visit.id")
+
+
+class Inspection(SQLModel, table=True):
+    """A finding a manager must check (Q15 closed loop); open until settled."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: int = Field(foreign_key="visit.id", unique=True)
+    status: str = Field(default="open", max_length=12)
+    decided_by: int | None = Field(default=None, foreign_key="staff.id")
+    decided_on: str | None = Field(default=None, max_length=10)
+    note: str | None = Field(default=None, max_length=2000)

@@ -1,0 +1,147 @@
+"""The policy: every number of the manual's rules, with RULES.md defaults.
+
+A TOML file (``--policy`` or ``YULIN_POLICY``) overrides it key by key. Unknown keys and
+wrong types are refused, naming the key, so a typo never silently keeps a default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from yulin_cli.errors import BadInput
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Standard(_Section):
+    min_employees: int = Field(100, ge=0, description="Employees needed for the quality standard")
+    min_pcs: int = Field(30, ge=0, description="PCs needed for the quality standard")
+
+
+class Verification(_Section):
+    min_rounds: int = Field(2, ge=0, description="Rounds by the source before a visit (2nd, 3rd)")
+    min_pretexts: int = Field(2, ge=0, description="Different pretexts among those rounds")
+
+
+class Quota(_Section):
+    per_day: int = Field(2, ge=0, description="Quality customers each prospector finds a day")
+    campaign_start: dt.date | None = Field(None, description="First day the quota applies")
+    campaign_end: dt.date = Field(dt.date(2026, 10, 31), description="Last day the quota applies")
+
+
+class Stars(_Section):
+    five_min: int = Field(200_000, ge=0, description="Deal value (yuan) for 5 stars")
+    four_min: int = Field(100_000, ge=0, description="Deal value for 4 stars")
+    three_min: int = Field(100_000, ge=0, description="Deal value for 3 stars")
+    two_min: int = Field(70_000, ge=0, description="Deal value for 2 stars")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Stars:
+        if not self.five_min >= self.four_min >= self.two_min:
+            raise ValueError("five_min >= four_min >= two_min must hold")
+        if not self.three_min >= self.two_min:
+            raise ValueError("three_min >= two_min must hold")
+        return self
+
+
+class EffectiveVisit(_Section):
+    items: list[str] = Field(
+        ["1-5", "2-2", "2-3", "2-4", "2-5", "2-8", "2-9"],
+        description="Questionnaire items an effective visit must capture",
+    )
+    contacts: list[str] = Field(
+        ["landline", "email"], description="Contact details an effective visit must capture"
+    )
+
+
+class Points(_Section):
+    substandard: int = Field(-5, description="Points for the source when a visit finds it substandard")
+    sweep: int = Field(3, description="Points for an effective sweep visit")
+
+
+class Redsea(_Section):
+    doubtful_at: int = Field(1, ge=1, description="Signals from which a red-sea prospect is doubtful")
+    impure_at: int = Field(2, ge=1, description="Signals from which it is impure: drop it")
+
+
+class Territory(_Section):
+    direct_sales_cities: list[str] = Field(
+        ["南京", "深圳"], description="Cities with a direct-sales branch"
+    )
+
+
+class Route(_Section):
+    max_visits_per_day: int = Field(6, ge=1, description="Suburban visits planned per day")
+    max_days: int = Field(2, ge=1, description="Working days in one suburban trip")
+
+
+class Policy(_Section):
+    standard: Standard = Standard()
+    verification: Verification = Verification()
+    quota: Quota = Quota()
+    stars: Stars = Stars()
+    effective_visit: EffectiveVisit = EffectiveVisit()
+    points: Points = Points()
+    redsea: Redsea = Redsea()
+    territory: Territory = Territory()
+    route: Route = Route()
+
+    def quota_active(self, day: dt.date) -> bool:
+        start = self.quota.campaign_start
+        return (start is None or day >= start) and day <= self.quota.campaign_end
+
+
+def load_policy(path: str | None) -> Policy:
+    """The policy in force: defaults, overridden by the TOML file at ``path`` if given."""
+    if not path:
+        return Policy()
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadInput("policy.missing", path=path) from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise BadInput("policy.unreadable", path=path, error=str(exc)) from None
+    try:
+        return Policy.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"]) or "(root)"
+        raise BadInput("policy.bad_key", path=path, key=key, error=first["msg"]) from None
+
+
+def _toml_value(value: object) -> str:
+    if value is None:
+        return '""'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, dt.date)):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def policy_toml(policy: Policy) -> str:
+    """A commented TOML file holding ``policy``; loading it gives the same policy back."""
+    lines = ["# yulin policy: every key is optional; a missing key keeps its default.", ""]
+    for section, field in Policy.model_fields.items():
+        lines.append(f"[{section}]")
+        part = getattr(policy, section)
+        for key, info in type(part).model_fields.items():
+            value = getattr(part, key)
+            lines.append(f"# {info.description}")
+            entry = f"{key} = {_toml_value(value)}"
+            # TOML has no null: an unset optional date is written commented out.
+            lines.append(f"# {key} = 2026-09-01" if value is None else entry)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def policy_dict(policy: Policy) -> dict:
+    return policy.model_dump(mode="json")

@@ -1,0 +1,461 @@
+"""The field manual as pure functions: facts + policy -> verdicts with their reasons.
+
+Nothing here touches the database, the clock, the terminal or the language: every reason is a
+catalogue code with parameters (see ``i18n.py``), tagged with its rule id and manual clause, so the
+same verdict renders as a Rich view or as JSON in Chinese or English.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from yulin_cli.policy import Policy
+
+# Rule id -> the manual's clauses it comes from (RULES.md).
+CLAUSES: dict[str, str] = {
+    "standard": "Q1, Q2",
+    "verification": "Q1",
+    "address": "Q2",
+    "contact": "Q2, Q17",
+    "territory": "Q6",
+    "redsea": "Q18",
+    "readiness": "Q2",
+    "effective": "Q7, Q15",
+    "substandard": "Q1, Q15",
+    "quota": "Q3",
+    "stars": "Q5",
+    "next-actions": "Q5, Q13",
+    "sweep": "Q12",
+    "duplicate": "Q8",
+    "refusal": "Q17",
+    "erp": "Q9",
+    "partner": "Q10",
+    "direct-sales": "Q11",
+    "managers": "Q13",
+    "soe": "Q14",
+    "pretext": "Q16, Q4",
+}
+
+READINESS_RULES = ("standard", "verification", "address", "contact", "territory", "redsea")
+PRETEXTS = ("buyer", "applicant", "invitation", "front-desk", "other")
+NEED_LEVELS = {"none": 0, "latent": 1, "explicit": 2}
+INTEREST_LEVELS = {"none": 0, "flat": 1, "high": 2}
+REDSEA_SIGNALS = ("competitor-features", "stale-project", "excluded-us", "cold")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One finding: which rule, which clause, whether it passed, and why (a catalogue code)."""
+
+    rule: str
+    ok: bool
+    code: str
+    params: dict = field(default_factory=dict)
+    fix: str | None = None
+
+    @property
+    def clause(self) -> str:
+        return CLAUSES[self.rule]
+
+
+def _reason(rule: str, ok: bool, code: str, fix: str | None = None, **params: object) -> Reason:
+    return Reason(rule=rule, ok=ok, code=code, params=params, fix=fix)
+
+
+# --- facts ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Round:
+    """One verification round as the rules see it."""
+
+    by_source: bool
+    pretext: str
+    result: str  # confirmed | contradicted
+    address: bool = False
+    scale: bool = False
+
+
+@dataclass(frozen=True)
+class ProspectFacts:
+    employees: int | None = None
+    pcs: int | None = None
+    city: str = ""
+    center_city: str | None = None
+    suburban: bool = False
+    address: str | None = None
+    contact_surname: str | None = None
+    landline: str | None = None
+    in_selection: bool = False
+    redsea_signals: tuple[str, ...] = ()
+    rounds: tuple[Round, ...] = ()
+
+
+# --- readiness (Q1, Q2, Q6, Q17, Q18) --------------------------------------------------------
+
+
+def standard_check(employees: int | None, pcs: int | None, policy: Policy) -> Reason:
+    need_e, need_p = policy.standard.min_employees, policy.standard.min_pcs
+    params = {"employees": employees, "pcs": pcs, "min_employees": need_e, "min_pcs": need_p}
+    if employees is None or pcs is None:
+        return _reason("standard", False, "standard.unknown", "standard.fix", **params)
+    if employees >= need_e and pcs >= need_p:
+        return _reason("standard", True, "standard.ok", **params)
+    return _reason("standard", False, "standard.below", "standard.fix_below", **params)
+
+
+def verification_check(rounds: tuple[Round, ...], policy: Policy) -> Reason:
+    own = [r for r in rounds if r.by_source]
+    need_rounds = policy.verification.min_rounds
+    need_pretexts = policy.verification.min_pretexts
+    pretexts = sorted({r.pretext for r in own})
+    params = {
+        "rounds": len(own),
+        "min_rounds": need_rounds,
+        "pretexts": len(pretexts),
+        "min_pretexts": need_pretexts,
+        "others": len(rounds) - len(own),
+    }
+    if own and own[-1].result == "contradicted":
+        return _reason("verification", False, "verification.contradicted", "verification.fix_contra",
+                       **params)
+    if len(own) < need_rounds:
+        return _reason("verification", False, "verification.too_few", "verification.fix", **params)
+    if len(pretexts) < need_pretexts:
+        return _reason("verification", False, "verification.same_pretext",
+                       "verification.fix_pretext", **params)
+    return _reason("verification", True, "verification.ok", **params)
+
+
+def address_check(address: str | None, rounds: tuple[Round, ...]) -> Reason:
+    confirmed = [r for r in rounds if r.result == "confirmed"]
+    has_address = any(r.address for r in confirmed)
+    has_scale = any(r.scale for r in confirmed)
+    if not address:
+        return _reason("address", False, "address.none", "address.fix_none")
+    if not has_address:
+        return _reason("address", False, "address.unverified", "address.fix")
+    if not has_scale:
+        return _reason("address", False, "address.no_scale", "address.fix_scale")
+    return _reason("address", True, "address.ok", address=address)
+
+
+def contact_check(surname: str | None, landline: str | None) -> Reason:
+    if surname or landline:
+        return _reason("contact", True, "contact.ok", surname=surname or "-", landline=landline or "-")
+    return _reason("contact", False, "contact.none", "contact.fix")
+
+
+def same_city(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and normalise_city(a) == normalise_city(b)
+
+
+def territory_check(city: str, center_city: str | None, suburban: bool) -> Reason:
+    if center_city is None:
+        return _reason("territory", False, "territory.no_center", "territory.fix_center", city=city)
+    if not same_city(city, center_city):
+        return _reason("territory", False, "territory.outside", "territory.fix",
+                       city=city, center_city=center_city)
+    if suburban:
+        return _reason("territory", True, "territory.suburban", city=city)
+    return _reason("territory", True, "territory.ok", city=city)
+
+
+@dataclass(frozen=True)
+class RedseaVerdict:
+    verdict: str  # none | pure | doubtful | impure
+    signals: tuple[str, ...]
+    action: Reason
+
+
+def redsea_assessment(in_selection: bool, signals: tuple[str, ...], policy: Policy) -> RedseaVerdict:
+    """Q18: count the signals that a competitor owns the selection."""
+    found = tuple(s for s in REDSEA_SIGNALS if s in signals)
+    if not in_selection and not found:
+        return RedseaVerdict("none", found, _reason("redsea", True, "redsea.not_in_selection"))
+    n = len(found)
+    if n >= policy.redsea.impure_at:
+        return RedseaVerdict(
+            "impure", found,
+            _reason("redsea", False, "redsea.impure", "redsea.fix_impure", count=n),
+        )
+    if n >= policy.redsea.doubtful_at:
+        return RedseaVerdict("doubtful", found, _reason("redsea", True, "redsea.doubtful", count=n))
+    return RedseaVerdict("pure", found, _reason("redsea", True, "redsea.pure"))
+
+
+@dataclass(frozen=True)
+class Readiness:
+    ready: bool
+    checks: tuple[Reason, ...]
+
+    @property
+    def failing(self) -> tuple[str, ...]:
+        return tuple(c.rule for c in self.checks if not c.ok)
+
+
+def visit_readiness(facts: ProspectFacts, policy: Policy) -> Readiness:
+    """Q2: a visit may be planned only when every check passes."""
+    checks = (
+        standard_check(facts.employees, facts.pcs, policy),
+        verification_check(facts.rounds, policy),
+        address_check(facts.address, facts.rounds),
+        contact_check(facts.contact_surname, facts.landline),
+        territory_check(facts.city, facts.center_city, facts.suburban),
+        redsea_assessment(facts.in_selection, facts.redsea_signals, policy).action,
+    )
+    return Readiness(all(c.ok for c in checks), checks)
+
+
+def refusal_causes(failing: tuple[str, ...] | list[str]) -> tuple[Reason, ...]:
+    """Q17: the likely reason a visit was refused at the door, from the checks failing then."""
+    causes = [
+        _reason("refusal", False, f"refusal.{rule}", f"refusal.fix_{rule}")
+        for rule in ("contact", "verification", "address", "standard")
+        if rule in failing
+    ]
+    return tuple(causes) or (_reason("refusal", False, "refusal.unknown", "refusal.fix_unknown"),)
+
+
+# --- visits (Q7, Q12, Q15) -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Effectiveness:
+    effective: bool
+    missing: tuple[str, ...]
+    reason: Reason
+
+
+def visit_effectiveness(
+    outcome: str, items: tuple[str, ...], contacts: tuple[str, ...], policy: Policy
+) -> Effectiveness:
+    """Q7: effective only with every required survey item and contact detail captured."""
+    need = policy.effective_visit
+    missing = tuple(i for i in need.items if i not in items) + tuple(
+        c for c in need.contacts if c not in contacts
+    )
+    if outcome == "refused":
+        reason = _reason("effective", False, "effective.refused", "effective.fix_refused")
+        return Effectiveness(False, missing, reason)
+    if missing:
+        reason = _reason("effective", False, "effective.missing", "effective.fix",
+                         missing=", ".join(missing))
+        return Effectiveness(False, missing, reason)
+    return Effectiveness(True, (), _reason("effective", True, "effective.ok"))
+
+
+@dataclass(frozen=True)
+class Award:
+    """Points for one person, with the notice-board entry that goes with them."""
+
+    staff: str
+    delta: int
+    rule: str
+    kind: str  # praise | criticism
+
+
+@dataclass(frozen=True)
+class VisitConsequences:
+    awards: tuple[Award, ...]
+    flags: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+
+def visit_consequences(
+    *,
+    outcome: str,
+    kind: str,
+    effective: bool,
+    visitor: str,
+    source: str,
+    unfinished_planned: int,
+    ready: bool,
+    policy: Policy,
+) -> VisitConsequences:
+    """Points, notices and flags a logged visit earns (Q1, Q2, Q12, Q15)."""
+    awards: list[Award] = []
+    flags: list[str] = []
+    reasons: list[Reason] = []
+    if kind == "planned":
+        if not ready:
+            flags.append("unready")
+            reasons.append(_reason("readiness", False, "visit.unready"))
+        if outcome == "substandard":
+            delta = policy.points.substandard
+            awards.append(Award(source, delta, "substandard", "criticism"))
+            reasons.append(_reason("substandard", False, "visit.substandard", source=source,
+                                   delta=delta))
+            if not effective:
+                # Q15: a "below standard" report without the survey may hide a visit never made.
+                flags.append("inspect")
+                reasons.append(_reason("substandard", False, "visit.inspect"))
+    elif kind == "sweep":
+        if unfinished_planned > 0:
+            flags.append("sweep-early")
+            reasons.append(_reason("sweep", False, "visit.sweep_early", count=unfinished_planned))
+        elif effective and outcome == "met":
+            delta = policy.points.sweep
+            awards.append(Award(visitor, delta, "sweep", "praise"))
+            reasons.append(_reason("sweep", True, "visit.sweep_praise", visitor=visitor,
+                                   delta=delta))
+        else:
+            reasons.append(_reason("sweep", False, "visit.sweep_ineffective"))
+    return VisitConsequences(tuple(awards), tuple(flags), tuple(reasons))
+
+
+# --- quota (Q3) ----------------------------------------------------------------------------
+
+
+def is_quality_customer(
+    employees: int | None,
+    pcs: int | None,
+    in_territory: bool,
+    duplicate: bool,
+    found_substandard: bool,
+    policy: Policy,
+) -> bool:
+    """Q1, Q3: counts as a quality customer. ``store.quality_sql`` mirrors this in SQL."""
+    return (
+        standard_check(employees, pcs, policy).ok
+        and in_territory
+        and not duplicate
+        and not found_substandard
+    )
+
+
+def quota_met(quality_found: int, is_prospector: bool, active: bool, policy: Policy) -> bool | None:
+    """Q3: None when the quota does not apply (campaign over, or not a prospector)."""
+    if not active or not is_prospector:
+        return None
+    return quality_found >= policy.quota.per_day
+
+
+# --- stars (Q5, Q13) -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rating:
+    stars: int
+    reasons: tuple[Reason, ...]
+    lift: tuple[Reason, ...]
+    next_actions: tuple[Reason, ...]
+
+
+def _level_conditions(
+    level: int, value: int, need: int, interest: int, platform: bool, policy: Policy
+) -> list[tuple[bool, str, dict]]:
+    """Each condition of a star level: (holds, code, params). Every condition is a minimum."""
+    s = policy.stars
+    explicit, latent = NEED_LEVELS["explicit"], NEED_LEVELS["latent"]
+    high, flat = INTEREST_LEVELS["high"], INTEREST_LEVELS["flat"]
+    if level == 5:
+        return [(value >= s.five_min, "cond.value", {"amount": s.five_min}),
+                (need >= explicit, "cond.need_explicit", {}),
+                (interest >= high, "cond.interest_high", {})]
+    if level == 4:
+        return [(value >= s.four_min, "cond.value", {"amount": s.four_min}),
+                (need >= explicit, "cond.need_explicit", {}),
+                (interest >= high, "cond.interest_high", {})]
+    if level == 3:
+        return [(value >= s.three_min, "cond.value", {"amount": s.three_min}),
+                (need >= latent, "cond.need_latent", {}),
+                (interest >= flat, "cond.interest_flat", {})]
+    if level == 2:
+        return [(value >= s.two_min, "cond.value", {"amount": s.two_min}),
+                (need >= explicit, "cond.need_explicit", {}),
+                (platform, "cond.platform", {})]
+    return []
+
+
+_NEXT_ACTIONS = {
+    5: ("act.brief_middle", "act.meal", "act.executives", "act.occasions", "act.manager_now"),
+    4: ("act.brief_middle", "act.meal", "act.executives", "act.occasions", "act.manager_now"),
+    3: ("act.deepen_need", "act.occasions", "act.focus_later"),
+    2: ("act.platform_pitch", "act.focus_later"),
+    1: ("act.keep_warm", "act.focus_later"),
+    0: ("act.not_quality",),
+}
+
+
+def star_rating(
+    *,
+    quality: bool,
+    deal_value: int | None,
+    need: str | None,
+    yulin_interest: str | None,
+    platform_interest: bool,
+    policy: Policy,
+    not_quality_code: str = "stars.not_quality",
+) -> Rating:
+    """Q5: the highest level whose every condition holds; unknown inputs count as none."""
+    value = deal_value or 0
+    need_l = NEED_LEVELS.get(need or "none", 0)
+    interest_l = INTEREST_LEVELS.get(yulin_interest or "none", 0)
+    facts = {"value": value, "need": need or "none", "interest": yulin_interest or "none",
+             "platform": platform_interest}
+    if not quality:
+        reasons = (_reason("stars", False, not_quality_code, **facts),)
+        return Rating(0, reasons, (), tuple(_reason("next-actions", True, a)
+                                             for a in _NEXT_ACTIONS[0]))
+    stars = 1
+    for level in (5, 4, 3, 2):
+        if all(ok for ok, _, _ in _level_conditions(level, value, need_l, interest_l,
+                                                    platform_interest, policy)):
+            stars = level
+            break
+    reasons = [_reason("stars", True, f"stars.level{stars}", **facts)]
+    reasons += [
+        _reason("stars", True, code, **params)
+        for ok, code, params in _level_conditions(stars, value, need_l, interest_l,
+                                                  platform_interest, policy)
+        if ok
+    ]
+    lift: tuple[Reason, ...] = ()
+    if stars < 5:
+        lift = tuple(
+            _reason("stars", False, code, fix="stars.lift", stars=stars + 1, **params)
+            for ok, code, params in _level_conditions(stars + 1, value, need_l, interest_l,
+                                                      platform_interest, policy)
+            if not ok
+        )
+    actions = tuple(_reason("next-actions", True, a) for a in _NEXT_ACTIONS[stars])
+    return Rating(stars, tuple(reasons), lift, actions)
+
+
+# --- duplicates (Q8) -----------------------------------------------------------------------
+
+# Longest first, so 股份有限公司 goes before 有限公司 and 公司.
+_LEGAL_FORMS = sorted(
+    ["有限责任公司", "股份有限公司", "有限公司", "集团公司", "总公司", "分公司", "公司", "集团",
+     "股份", "有限", "co.,ltd", "co., ltd", "co.ltd", "co ltd", "ltd", "limited", "inc", "corp",
+     "corporation", "company", "group"],
+    key=len, reverse=True,
+)
+_BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
+_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def normalise_city(city: str) -> str:
+    """苏州市 and 苏州 are one city."""
+    text = unicodedata.normalize("NFKC", city).strip()
+    return text[:-1] if len(text) > 1 and text.endswith("市") else text
+
+
+def name_key(company: str, city: str) -> str:
+    """Q8: the company name without city, brackets, legal forms and punctuation."""
+    text = unicodedata.normalize("NFKC", company).lower()
+    text = _BRACKETS.sub("", text)
+    base = normalise_city(city).lower() if city else ""
+    if base:
+        for part in (base + "市", base):
+            text = text.replace(part, "")
+    for form in _LEGAL_FORMS:
+        text = text.replace(form, "")
+    text = _NOISE.sub("", text)
+    # A name made only of city and legal form keeps its full text, so it still matches itself.
+    return text or _NOISE.sub("", unicodedata.normalize("NFKC", company).lower())
