@@ -62,6 +62,14 @@ class Reason:
         return CLAUSES[self.rule]
 
 
+@dataclass(frozen=True)
+class Text:
+    """A catalogue code with parameters, used where one message holds another."""
+
+    code: str
+    params: dict = field(default_factory=dict)
+
+
 def _reason(rule: str, ok: bool, code: str, fix: str | None = None, **params: object) -> Reason:
     return Reason(rule=rule, ok=ok, code=code, params=params, fix=fix)
 
@@ -418,7 +426,7 @@ def star_rating(
     lift: tuple[Reason, ...] = ()
     if stars < 5:
         lift = tuple(
-            _reason("stars", False, code, fix="stars.lift", stars=stars + 1, **params)
+            _reason("stars", False, "stars.lift", stars=stars + 1, condition=Text(code, params))
             for ok, code, params in _level_conditions(stars + 1, value, need_l, interest_l,
                                                       platform_interest, policy)
             if not ok

@@ -1,0 +1,175 @@
+"""Rich views built from plain data (the same data the JSON output carries). Never queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from yulin_cli.i18n import explain, t
+
+OK, NO = "✓", "✗"
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _table(*headers: str, title: str | None = None) -> Table:
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False,
+                  expand=False)
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    return table
+
+
+def stars_text(stars: int) -> Text:
+    return Text("★" * stars + "☆" * (5 - stars), style="yellow" if stars else "dim")
+
+
+def quota_bar(found: int, per_day: int, width: int = 5) -> Text:
+    """A small bar of quota progress: filled cells out of ``per_day`` (at most ``width``)."""
+    cells = max(1, min(per_day, width))
+    filled = cells if per_day == 0 else min(cells, round(cells * found / per_day))
+    done = per_day == 0 or found >= per_day
+    return Text("▮" * filled + "▯" * (cells - filled), style="green" if done else "red")
+
+
+def checks_table(checks: Sequence[Any]) -> Table:
+    table = _table("", t("ui.check"), t("ui.why"), t("ui.next"))
+    table.columns[0].width = 1
+    table.columns[1].no_wrap = True
+    for check in checks:
+        mark = Text(OK, style="green") if check.ok else Text(NO, style="bold red")
+        table.add_row(mark, check.rule, explain(check), t(check.fix) if check.fix else "")
+    return table
+
+
+def readiness_view(prospect: dict, readiness: Any) -> Group:
+    head = Text(f"#{prospect['id']} {prospect['company']}: ", style="bold")
+    head.append(t("ui.ready") if readiness.ready else t("ui.not_ready"),
+                style="bold green" if readiness.ready else "bold red")
+    return Group(head, checks_table(readiness.checks))
+
+
+def rating_view(prospect: dict, rating: Any) -> Group:
+    parts: list[Any] = [Text.assemble((f"#{prospect['id']} {prospect['company']}  ", "bold"),
+                                      stars_text(rating.stars))]
+    parts += [Text(f"  · {explain(r)}") for r in rating.reasons]
+    if rating.lift:
+        parts.append(Text(t("ui.lift"), style="bold"))
+        parts += [Text(f"  ↑ {explain(r)}") for r in rating.lift]
+    if rating.next_actions:
+        parts.append(Text(t("ui.next_actions"), style="bold"))
+        parts += [Text(f"  → {explain(r)}") for r in rating.next_actions]
+    return Group(*parts)
+
+
+def ranking_table(rated: Iterable[tuple[dict, Any]], title: str | None = None) -> Table:
+    table = _table(t("ui.id"), t("ui.company"), t("ui.stars"), t("ui.source"), t("ui.found_on"),
+                   title=title)
+    for row, rating in rated:
+        table.add_row(str(row["id"]), row["company"], stars_text(rating.stars),
+                      row["sourced_by"], row["found_on"])
+    return table
+
+
+def prospects_table(rows: Iterable[dict]) -> Table:
+    table = _table(t("ui.id"), t("ui.company"), t("ui.city"), t("ui.source"), t("ui.found_on"),
+                   t("ui.stars"), t("ui.duplicate_of"))
+    for row in rows:
+        table.add_row(str(row["id"]), row["company"], row["city"], row["sourced_by"],
+                      row["found_on"], stars_text(row["stars"]),
+                      f"#{row['duplicate_of']}" if row["duplicate_of"] else "")
+    return table
+
+
+def staff_table(rows: Iterable[dict]) -> Table:
+    table = _table(t("ui.name"), t("ui.center"), t("ui.roles"), t("ui.industries"))
+    for row in rows:
+        table.add_row(row["name"], row["center"], ", ".join(row["roles"]),
+                      ", ".join(row["industries"]))
+    return table
+
+
+def daily_report_view(report: dict) -> Group:
+    quota = report["quota"]
+    title = Text(t("ui.daily_report", date=report["date"]), style="bold")
+    if report.get("center"):
+        title.append(f"  {report['center']}")
+    quota_line = Text(t("ui.quota_active", per_day=quota["per_day"]) if quota["active"]
+                      else t("ui.quota_off"), style="dim")
+    people = _table(t("ui.name"), t("ui.roles"), t("ui.quality"), t("ui.rounds"),
+                    t("ui.visits"), t("ui.effective"), t("ui.points_today"),
+                    t("ui.points_total"))
+    for col in people.columns[3:]:
+        col.justify = "right"
+    for p in report["people"]:
+        quality = Text(f"{p['quality_found']} ")
+        if p["quota_met"] is not None:
+            quality = Text(f"{p['quality_found']}/{quota['per_day']} ")
+            quality.append_text(quota_bar(p["quality_found"], quota["per_day"]))
+        roles = "".join(r[0].upper() for r in p["roles"])  # P V M: keeps the table narrow
+        people.add_row(p["name"], roles, quality, str(p["verifications"]), str(p["visits"]),
+                       str(p["effective_visits"]), f"{p['points_today']:+d}",
+                       str(p["points_total"]))
+    parts: list[Any] = [title, quota_line, people]
+    board = _table(t("ui.date"), t("ui.name"), t("ui.kind"), t("ui.delta"), t("ui.rule"),
+                   t("ui.prospect"), title=t("ui.notices"))
+    board.columns[-1].no_wrap = True
+    board.columns[-1].overflow = "ellipsis"
+    board.columns[-1].max_width = 24
+    for n in report["notices"]:
+        style = "green" if n["kind"] == "praise" else "red"
+        board.add_row(n["date"], n["staff"], Text(t(f"notice.{n['kind']}"), style=style),
+                      f"{n['delta']:+d}", n["rule"], f"#{n['prospect_id']} {n['company'] or ''}")
+    parts.append(board if report["notices"] else Text(f"{t('ui.notices')}: {t('ui.none')}"))
+    if report["attention"]:
+        lines = [Text(f"• {a['message']}") for a in report["attention"]]
+        parts.append(Panel(Group(*lines), title=t("ui.attention"), title_align="left",
+                           border_style="yellow", expand=False))
+    else:
+        parts.append(Text(f"{t('ui.attention')}: {t('ui.none')}"))
+    return Group(*parts)
+
+
+def prospect_view(data: dict, readiness: Any, rating: Any) -> Group:
+    p = data["prospect"]
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim")
+    facts.add_column(overflow="fold")
+    shown = ("city", "district", "address", "industry", "ownership", "employees", "pcs",
+             "contact_surname", "landline", "mobile", "email", "qq", "found_on", "deal_value",
+             "need", "yulin_interest", "sourced_by", "duplicate_of", "partner")
+    for key in shown:
+        if p.get(key) not in (None, ""):
+            facts.add_row(key, str(p[key]))
+    flags = [k for k in ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
+                         "existing_customer") if p.get(k)]
+    if flags:
+        facts.add_row("flags", ", ".join(flags))
+    parts: list[Any] = [Panel(facts, title=f"#{p['id']} {p['company']}", title_align="left",
+                              expand=False)]
+    if data["rounds"]:
+        rounds = _table("#", t("ui.by"), t("ui.pretext"), t("ui.result"), t("ui.date"),
+                        title=t("ui.rounds_title"))
+        for r in data["rounds"]:
+            rounds.add_row(str(r["round"]), r["by"], r["pretext"], r["result"], r["date"])
+        parts.append(rounds)
+    if data["visits"]:
+        visits = _table("#", t("ui.date"), t("ui.by"), t("ui.kind"), t("ui.outcome"),
+                        t("ui.effective"), t("ui.flags"), title=t("ui.visits_title"))
+        for v in data["visits"]:
+            visits.add_row(str(v["id"]), v["date"], v["by"], v["kind"], v["outcome"],
+                           OK if v["effective"] else NO, v["flags"])
+        parts.append(visits)
+    parts.append(Text(t("ui.readiness"), style="bold"))
+    parts.append(readiness_view(p, readiness))
+    parts.append(Text(t("ui.rating"), style="bold"))
+    parts.append(rating_view(p, rating))
+    return Group(*parts)

@@ -1,0 +1,117 @@
+"""The bundled sample team (``sample_data/*.csv``), loaded through the ordinary workflow.
+
+Every row passes the same validation and rules as a command typed by hand, in date order, so
+the demo's points, notices and flags are the ones the rules give. The load is one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli import inputs, store, workflow
+from yulin_cli.errors import BadInput, RuleRefusal
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Db, Tx
+    from yulin_cli.policy import Policy
+
+DEMO_MARK = "demo_loaded"
+FILES = ("centers", "staff", "prospects", "rounds", "redsea", "plans", "visits")
+_TRUE = {"1", "y", "yes", "true", "是", "x", "✓"}
+
+
+def sample_dir() -> Path:
+    """Inside the installed package, or beside ``src/`` in a source checkout."""
+    packaged = Path(__file__).parent / "sample_data"
+    return packaged if packaged.is_dir() else Path(__file__).parents[2] / "sample_data"
+
+
+def truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in _TRUE
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    path = sample_dir() / f"{name}.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+    except OSError as exc:
+        raise BadInput("db.unreadable", target=str(path), error=exc.strerror) from None
+
+
+def _steps(tx: Tx, policy: Policy, tables: dict[str, list[dict[str, str]]]) -> Iterator[None]:
+    """Loads row by row, yielding after each so a progress bar can follow."""
+    for row in tables["centers"]:
+        workflow.add_center(tx, row["name"], row["city"])
+        yield
+    for row in tables["staff"]:
+        data = inputs.validate(inputs.StaffIn, {
+            "name": row["name"], "center": row["center"],
+            "roles": row["roles"].split(";"),
+            "industries": [i for i in row["industries"].split(";") if i]})
+        workflow.add_staff(tx, data.name, data.center, data.roles, data.industries)
+        yield
+    ids: dict[str, int] = {}
+    flags = {"suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
+             "existing_customer"}
+    for n, row in enumerate(tables["prospects"], start=2):
+        facts: dict[str, Any] = {k: v for k, v in row.items() if k != "force" and v != ""}
+        facts.update({k: truthy(row.get(k)) for k in flags})
+        data = inputs.validate(inputs.ProspectIn, facts, row=n)
+        ids[data.company] = workflow.add_prospect(tx, data, force=truthy(row.get("force")))["id"]
+        yield
+    for n, row in enumerate(tables["rounds"], start=2):
+        workflow.verify(tx, inputs.validate(inputs.RoundIn, {
+            "prospect_id": ids[row["company"]], "by": row["by"], "pretext": row["pretext"],
+            "result": row["result"], "address": truthy(row["address"]),
+            "scale": truthy(row["scale"]), "day": row["date"], "note": row["note"]}, row=n))
+        yield
+    for row in tables["redsea"]:
+        signals = [s for s in row["signals"].split(";") if s]
+        workflow.record_redsea(tx, policy, ids[row["company"]], signals)
+        yield
+    # Plans and visits in date order: a sweep is judged by the plans left open that day.
+    events = [(r["date"], 0, r) for r in tables["plans"]]
+    events += [(r["date"], 1, r) for r in tables["visits"]]
+    for n, (day, is_visit, row) in enumerate(sorted(events, key=lambda e: (e[0], e[1])), 2):
+        pid = ids[row["company"]]
+        if not is_visit:
+            workflow.plan_visit(tx, policy, inputs.validate(inputs.PlanIn, {
+                "prospect_id": pid, "visitor": row["visitor"], "day": day}, row=n))
+        else:
+            workflow.log_visit(tx, policy, inputs.validate(inputs.VisitIn, {
+                "prospect_id": pid, "by": row["by"], "outcome": row["outcome"],
+                "kind": row["kind"], "items": row["items"], "landline": truthy(row["landline"]),
+                "email": truthy(row["email"]), "mobile": truthy(row["mobile"]),
+                "qq": truthy(row["qq"]), "day": day, "note": row["note"]}, row=n))
+        yield
+    store.set_meta(tx, DEMO_MARK, "1")
+
+
+def load(db: Db, policy: Policy, *, progress: bool) -> bool:
+    """Loads the sample team; False if it was already there. Refuses a database in use."""
+    with db.read() as tx:
+        if store.meta(tx, DEMO_MARK):
+            return False
+        if store.has_data(tx):
+            raise RuleRefusal("demo.not_empty", target=db.target)
+    tables = {name: read_rows(name) for name in FILES}
+    total = sum(len(rows) for rows in tables.values())
+    with db.write() as tx:
+        steps = _steps(tx, policy, tables)
+        if not progress:
+            for _ in steps:
+                pass
+            return True
+        from rich.progress import Progress
+
+        from yulin_cli.i18n import t
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task(t("ui.demo_loading"), total=total)
+            for _ in steps:
+                bar.advance(task)
+    return True

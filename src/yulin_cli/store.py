@@ -1,0 +1,407 @@
+"""Queries and writes. Each function takes an open transaction; none decides a rule.
+
+SQL is portable (SQLite and PostgreSQL): ``:name`` parameters, booleans passed as parameters,
+``CASE`` instead of summing booleans, ISO dates as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli.errors import BadInput
+from yulin_cli.rules import normalise_city
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Tx
+    from yulin_cli.policy import Policy
+
+PROSPECT_COLUMNS = (
+    "company", "name_key", "city", "district", "suburban", "address", "industry", "ownership",
+    "employees", "pcs", "contact_surname", "landline", "mobile", "email", "qq", "found_on",
+    "deal_value", "need", "yulin_interest", "platform_interest", "has_oa", "erp_need",
+    "in_selection", "existing_customer", "partner", "vendor_share", "sourced_by_id",
+    "duplicate_of",
+)
+FLAG_COLUMNS = ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
+                "existing_customer")
+
+
+def now_stamp() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+# --- quality, in SQL ------------------------------------------------------------------------
+
+# A visit found it below the standard, and no inspection overturned that finding.
+FOUND_SUBSTANDARD_SQL = (
+    "EXISTS (SELECT 1 FROM visit sv WHERE sv.prospect_id = p.id AND sv.outcome = 'substandard'"
+    " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
+    " AND si.status = 'overturned'))"
+)
+
+
+def quality_sql() -> str:
+    """Mirrors ``rules.is_quality_customer``; ``p`` is the prospect, ``c`` the source's centre.
+
+    Needs the parameters of ``quality_params``.
+    """
+    return (
+        "(p.employees >= :min_employees AND p.pcs >= :min_pcs AND p.city = c.city"
+        " AND p.duplicate_of IS NULL AND p.merged_into IS NULL"
+        f" AND NOT {FOUND_SUBSTANDARD_SQL})"
+    )
+
+
+def quality_params(policy: Policy) -> dict[str, Any]:
+    return {"min_employees": policy.standard.min_employees, "min_pcs": policy.standard.min_pcs}
+
+
+# --- centres and staff ------------------------------------------------------------------------
+
+
+def add_center(tx: Tx, name: str, city: str) -> int:
+    if tx.scalar("SELECT id FROM center WHERE name = :name", name=name) is not None:
+        raise BadInput("exists.center", name=name)
+    return tx.insert("center", {"name": name, "city": normalise_city(city)})
+
+
+def center_by_name(tx: Tx, name: str) -> dict:
+    row = tx.one("SELECT id, name, city FROM center WHERE name = :name", name=name)
+    if row is None:
+        raise BadInput("not_found.center", name=name)
+    return row
+
+
+def list_centers(tx: Tx) -> list[dict]:
+    return tx.all("SELECT id, name, city FROM center ORDER BY name")
+
+
+_STAFF_SELECT = (
+    "SELECT s.id, s.name, s.roles, s.industries, s.center_id, c.name AS center, c.city"
+    " FROM staff s JOIN center c ON c.id = s.center_id"
+)
+
+
+def _staff_row(row: dict) -> dict:
+    row["roles"] = [r for r in row["roles"].split(",") if r]
+    row["industries"] = [i for i in row["industries"].split(",") if i]
+    return row
+
+
+def add_staff(tx: Tx, name: str, center_id: int, roles: list[str], industries: list[str]) -> int:
+    if tx.scalar("SELECT id FROM staff WHERE name = :name", name=name) is not None:
+        raise BadInput("exists.staff", name=name)
+    return tx.insert("staff", {"name": name, "center_id": center_id, "roles": ",".join(roles),
+                               "industries": ",".join(industries)})
+
+
+def staff_by_name(tx: Tx, name: str) -> dict:
+    row = tx.one(_STAFF_SELECT + " WHERE s.name = :name", name=name)
+    if row is None:
+        raise BadInput("not_found.staff", name=name)
+    return _staff_row(row)
+
+
+def list_staff(tx: Tx) -> list[dict]:
+    return [_staff_row(r) for r in tx.all(_STAFF_SELECT + " ORDER BY c.name, s.name")]
+
+
+# --- prospects --------------------------------------------------------------------------------
+
+
+def prospect(tx: Tx, prospect_id: int) -> dict:
+    row = tx.one(
+        "SELECT p.*, s.name AS sourced_by, c.city AS center_city, c.name AS center,"
+        f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard"
+        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id WHERE p.id = :id",
+        id=prospect_id,
+    )
+    if row is None:
+        raise BadInput("not_found.prospect", id=prospect_id)
+    for flag in (*FLAG_COLUMNS, "found_substandard"):
+        row[flag] = bool(row[flag])
+    return row
+
+
+def find_duplicate(
+    tx: Tx, *, phones: list[str], name_key: str, city: str, exclude: int | None = None
+) -> tuple[int, str] | None:
+    """The earliest live prospect sharing a phone, or the normalised name in the same city."""
+    skip = " AND id <> :exclude" if exclude is not None else ""
+    for phone in phones:
+        found = tx.scalar(
+            "SELECT MIN(id) FROM prospect WHERE merged_into IS NULL"
+            f" AND (landline = :phone OR mobile = :phone){skip}",
+            phone=phone, exclude=exclude,
+        )
+        if found is not None:
+            return int(found), "phone"
+    found = tx.scalar(
+        "SELECT MIN(id) FROM prospect WHERE merged_into IS NULL AND name_key = :key"
+        f" AND city = :city{skip}",
+        key=name_key, city=city, exclude=exclude,
+    )
+    return (int(found), "name") if found is not None else None
+
+
+def insert_prospect(tx: Tx, values: dict) -> int:
+    row = {k: values.get(k) for k in PROSPECT_COLUMNS}
+    for flag in FLAG_COLUMNS:
+        row[flag] = bool(row[flag])
+    row["ownership"] = row["ownership"] or "private"
+    row["created_at"] = now_stamp()
+    return tx.insert("prospect", row)
+
+
+def update_prospect(tx: Tx, prospect_id: int, changes: dict) -> None:
+    if not changes:
+        return
+    sets = ", ".join(f"{k} = :{k}" for k in changes)
+    tx.run(f"UPDATE prospect SET {sets} WHERE id = :id", id=prospect_id, **changes)
+
+
+def list_prospects(tx: Tx, policy: Policy, filters: dict[str, Any], limit: int | None) -> list[dict]:
+    where = ["p.merged_into IS NULL"]
+    params: dict[str, Any] = dict(quality_params(policy))
+    for key, sql in (
+        ("city", "p.city = :city"),
+        ("sourced_by", "s.name = :sourced_by"),
+        ("center", "c.name = :center"),
+        ("found_from", "p.found_on >= :found_from"),
+        ("found_to", "p.found_on <= :found_to"),
+        ("district", "p.district = :district"),
+        ("industry", "p.industry = :industry"),
+    ):
+        if filters.get(key) is not None:
+            where.append(sql)
+            params[key] = filters[key]
+    if filters.get("city") is not None:
+        params["city"] = normalise_city(params["city"])
+    if filters.get("suburban") is not None:
+        where.append("p.suburban = :suburban")
+        params["suburban"] = filters["suburban"]
+    sql = (
+        "SELECT p.id, p.company, p.city, p.district, p.suburban, s.name AS sourced_by,"
+        " p.found_on, p.duplicate_of, p.deal_value, p.need, p.yulin_interest,"
+        " p.platform_interest, p.employees, p.pcs,"
+        f" CASE WHEN {quality_sql()} THEN 1 ELSE 0 END AS quality,"
+        " (SELECT COUNT(*) FROM visit lv WHERE lv.prospect_id = p.id) AS visits"
+        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id"
+        f" WHERE {' AND '.join(where)} ORDER BY p.id"
+    )
+    if limit is not None:
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    rows = tx.all(sql, **params)
+    for row in rows:
+        row["quality"] = bool(row["quality"])
+        row["suburban"] = bool(row["suburban"])
+        row["platform_interest"] = bool(row["platform_interest"])
+    return rows
+
+
+# --- verification rounds and red sea -------------------------------------------------------
+
+
+def rounds(tx: Tx, prospect_id: int) -> list[dict]:
+    return tx.all(
+        "SELECT r.round_no, r.staff_id, s.name AS by, r.pretext, r.result, r.address_confirmed,"
+        " r.scale_checked, r.day, r.note FROM verification_round r"
+        " JOIN staff s ON s.id = r.staff_id WHERE r.prospect_id = :id ORDER BY r.round_no",
+        id=prospect_id,
+    )
+
+
+def add_round(tx: Tx, values: dict) -> int:
+    """Stores the round and returns its number: the finding call is round 1."""
+    last = tx.scalar("SELECT MAX(round_no) FROM verification_round WHERE prospect_id = :id",
+                     id=values["prospect_id"])
+    number = int(last or 1) + 1
+    tx.insert("verification_round", {**values, "round_no": number})
+    return number
+
+
+def redsea_signals(tx: Tx, prospect_id: int) -> list[str]:
+    rows = tx.all("SELECT signal FROM redsea_signal WHERE prospect_id = :id ORDER BY id",
+                  id=prospect_id)
+    return [r["signal"] for r in rows]
+
+
+def replace_redsea_signals(tx: Tx, prospect_id: int, signals: list[str]) -> None:
+    tx.run("DELETE FROM redsea_signal WHERE prospect_id = :id", id=prospect_id)
+    tx.many("INSERT INTO redsea_signal (prospect_id, signal) VALUES (:prospect_id, :signal)",
+            [{"prospect_id": prospect_id, "signal": s} for s in signals])
+    update_prospect(tx, prospect_id, {"in_selection": True})
+
+
+# --- visits, points, notices ----------------------------------------------------------------
+
+
+def add_planned_visit(tx: Tx, prospect_id: int, visitor_id: int, day: str) -> int:
+    return tx.insert("planned_visit", {"prospect_id": prospect_id, "visitor_id": visitor_id,
+                                       "day": day, "visit_id": None})
+
+
+def unfinished_planned(tx: Tx, visitor_id: int, day: str) -> int:
+    return int(tx.scalar(
+        "SELECT COUNT(*) FROM planned_visit WHERE visitor_id = :v AND day = :d"
+        " AND visit_id IS NULL", v=visitor_id, d=day) or 0)
+
+
+def close_planned_visit(tx: Tx, prospect_id: int, visitor_id: int, day: str, visit_id: int) -> None:
+    """Marks the earliest matching open plan as done by this visit."""
+    plan = tx.scalar(
+        "SELECT MIN(id) FROM planned_visit WHERE prospect_id = :p AND visitor_id = :v"
+        " AND day = :d AND visit_id IS NULL", p=prospect_id, v=visitor_id, d=day)
+    if plan is not None:
+        tx.run("UPDATE planned_visit SET visit_id = :visit WHERE id = :id", visit=visit_id,
+               id=plan)
+
+
+def add_visit(tx: Tx, values: dict) -> int:
+    return tx.insert("visit", values)
+
+
+def visits(tx: Tx, prospect_id: int) -> list[dict]:
+    rows = tx.all(
+        "SELECT v.id, v.day, s.name AS by, v.kind, v.outcome, v.items, v.contacts, v.effective,"
+        " v.flags, v.failing_checks, v.note FROM visit v JOIN staff s ON s.id = v.staff_id"
+        " WHERE v.prospect_id = :id ORDER BY v.day, v.id", id=prospect_id)
+    for row in rows:
+        row["effective"] = bool(row["effective"])
+    return rows
+
+
+def planned_visits(tx: Tx, prospect_id: int) -> list[dict]:
+    return tx.all(
+        "SELECT pv.id, pv.day, s.name AS visitor, pv.visit_id FROM planned_visit pv"
+        " JOIN staff s ON s.id = pv.visitor_id WHERE pv.prospect_id = :id ORDER BY pv.day",
+        id=prospect_id)
+
+
+def add_points(tx: Tx, staff_id: int, day: str, delta: int, rule: str,
+               prospect_id: int | None, visit_id: int | None, reason: str | None = None) -> None:
+    tx.insert("points_entry", {"staff_id": staff_id, "day": day, "delta": delta, "rule": rule,
+                               "prospect_id": prospect_id, "visit_id": visit_id,
+                               "reason": reason})
+
+
+def add_notice(tx: Tx, staff_id: int, day: str, kind: str, delta: int, rule: str,
+               prospect_id: int | None, visit_id: int | None) -> None:
+    tx.insert("notice", {"staff_id": staff_id, "day": day, "kind": kind, "delta": delta,
+                         "rule": rule, "prospect_id": prospect_id, "visit_id": visit_id})
+
+
+def open_inspection(tx: Tx, visit_id: int) -> None:
+    tx.insert("inspection", {"visit_id": visit_id, "status": "open"})
+
+
+# --- the daily report, aggregated in SQL ----------------------------------------------------
+
+
+def _center_filter(center: str | None, params: dict, alias: str = "c") -> str:
+    if center is None:
+        return ""
+    params["center"] = center
+    return f" AND {alias}.name = :center"
+
+
+def report_people(tx: Tx, day: str, center: str | None, policy: Policy) -> list[dict]:
+    params: dict[str, Any] = {"day": day, "yes": True, **quality_params(policy)}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT s.name, c.name AS center, s.roles,"
+        " (SELECT COUNT(*) FROM prospect p WHERE p.sourced_by_id = s.id AND p.found_on = :day"
+        f"   AND {quality_sql()}) AS quality_found,"
+        " (SELECT COUNT(*) FROM verification_round r WHERE r.staff_id = s.id"
+        "   AND r.day = :day) AS verifications,"
+        " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day) AS visits,"
+        " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
+        "   AND v.effective = :yes) AS effective_visits,"
+        " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
+        "   AND e.day = :day) AS points_today,"
+        " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
+        "   AND e.day <= :day) AS points_total"
+        f" FROM staff s JOIN center c ON c.id = s.center_id WHERE 1 = 1{where}"
+        " ORDER BY c.name, s.name",
+        **params,
+    )
+
+
+def notices(tx: Tx, day_from: str, day_to: str, center: str | None) -> list[dict]:
+    params: dict[str, Any] = {"day_from": day_from, "day_to": day_to}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT n.day AS date, s.name AS staff, n.kind, n.delta, n.rule, n.prospect_id,"
+        " p.company FROM notice n JOIN staff s ON s.id = n.staff_id"
+        " JOIN center c ON c.id = s.center_id LEFT JOIN prospect p ON p.id = n.prospect_id"
+        f" WHERE n.day >= :day_from AND n.day <= :day_to{where} ORDER BY n.day, n.id",
+        **params,
+    )
+
+
+def open_inspections(tx: Tx, day: str, center: str | None) -> list[dict]:
+    params: dict[str, Any] = {"day": day}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT v.id AS visit_id, v.prospect_id FROM inspection i JOIN visit v ON v.id = i.visit_id"
+        " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
+        f" WHERE i.status = 'open' AND v.day <= :day{where} ORDER BY v.day, v.id",
+        **params,
+    )
+
+
+def unready_visits(tx: Tx, day: str, center: str | None) -> list[dict]:
+    params: dict[str, Any] = {"day": day}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT v.id AS visit_id, v.prospect_id FROM visit v JOIN staff s ON s.id = v.staff_id"
+        " JOIN center c ON c.id = s.center_id"
+        f" WHERE v.day = :day AND v.flags LIKE '%unready%'{where} ORDER BY v.id",
+        **params,
+    )
+
+
+def top_star_candidates(tx: Tx, policy: Policy, center: str | None) -> list[dict]:
+    """Quality customers that can be 4 or 5 stars and are not impure red sea.
+
+    The rating rule makes the final call on each.
+    """
+    params: dict[str, Any] = {"four_min": policy.stars.four_min,
+                              "impure_at": policy.redsea.impure_at, **quality_params(policy)}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT p.id, p.company, p.deal_value, p.need, p.yulin_interest, p.platform_interest"
+        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id"
+        " WHERE p.deal_value >= :four_min AND p.need = 'explicit' AND p.yulin_interest = 'high'"
+        # Q18: an impure red-sea prospect is dropped, not taken over.
+        " AND (SELECT COUNT(*) FROM redsea_signal rs WHERE rs.prospect_id = p.id) < :impure_at"
+        f" AND {quality_sql()}{where} ORDER BY p.deal_value DESC, p.id",
+        **params,
+    )
+
+
+def unvisited_quality(tx: Tx, policy: Policy) -> int:
+    return int(tx.scalar(
+        "SELECT COUNT(*) FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id"
+        f" WHERE {quality_sql()} AND NOT EXISTS (SELECT 1 FROM visit v"
+        " WHERE v.prospect_id = p.id)", **quality_params(policy)) or 0)
+
+
+def has_data(tx: Tx) -> bool:
+    return tx.scalar("SELECT COUNT(*) FROM center") > 0 or tx.scalar(
+        "SELECT COUNT(*) FROM staff") > 0
+
+
+def meta(tx: Tx, key: str) -> str | None:
+    return tx.scalar("SELECT value FROM meta WHERE key = :key", key=key)
+
+
+def set_meta(tx: Tx, key: str, value: str) -> None:
+    tx.run("DELETE FROM meta WHERE key = :key", key=key)
+    tx.run("INSERT INTO meta (key, value) VALUES (:key, :value)", key=key, value=value)
