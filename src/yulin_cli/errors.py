@@ -8,7 +8,7 @@ class YulinError(Exception):
 
     exit_code = 2
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, /, **params: object) -> None:
         # A catalogue key plus parameters, so the message follows --lang.
         super().__init__(key)
         self.key = key

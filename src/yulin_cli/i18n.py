@@ -14,7 +14,7 @@ _lang = "en"
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- errors -------------------------------------------------------------------------
-    "error": ("错误", "error"),
+    "error": ("错误", "Error"),
     "policy.missing": ("找不到策略文件 {path}", "policy file {path} not found"),
     "policy.unreadable": ("无法读取策略文件 {path}：{error}", "cannot read policy file {path}: {error}"),
     "policy.bad_key": ("策略文件 {path} 中的键 {key} 无效：{error}",

@@ -130,7 +130,7 @@ def _toml_value(value: object) -> str:
 def policy_toml(policy: Policy) -> str:
     """A commented TOML file holding ``policy``; loading it gives the same policy back."""
     lines = ["# yulin policy: every key is optional; a missing key keeps its default.", ""]
-    for section, field in Policy.model_fields.items():
+    for section, _field in Policy.model_fields.items():
         lines.append(f"[{section}]")
         part = getattr(policy, section)
         for key, info in type(part).model_fields.items():

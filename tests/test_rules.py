@@ -1,0 +1,233 @@
+"""Each rule of RULES.md, table-driven at its boundaries, plus properties over its inputs."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from yulin_cli import rules
+from yulin_cli.i18n import MESSAGES, explain
+from yulin_cli.policy import Policy
+
+POLICY = Policy()
+NEEDS = ["none", "latent", "explicit"]
+INTERESTS = ["none", "flat", "high"]
+
+
+def stars(value, need="explicit", interest="high", platform=False, quality=True) -> int:
+    return rules.star_rating(quality=quality, deal_value=value, need=need,
+                             yulin_interest=interest, platform_interest=platform,
+                             policy=POLICY).stars
+
+
+@pytest.mark.parametrize(("value", "need", "interest", "platform", "expected"), [
+    (200_000, "explicit", "high", False, 5),
+    (199_999, "explicit", "high", False, 4),
+    (100_000, "explicit", "high", False, 4),
+    (99_999, "explicit", "high", True, 2),
+    (99_999, "explicit", "none", True, 2),
+    (70_000, "explicit", "none", True, 2),
+    (69_999, "explicit", "high", True, 1),
+    (100_000, "latent", "flat", False, 3),
+    (100_000, "latent", "none", False, 1),
+    (100_000, "explicit", "flat", False, 3),
+    (500_000, "latent", "high", False, 3),
+    (500_000, "none", "high", True, 1),
+    (100_000, "explicit", "none", True, 2),  # each condition is a minimum: 2 stars still hold
+    (None, None, None, False, 1),
+])
+def test_star_levels(value, need, interest, platform, expected):
+    assert stars(value, need, interest, platform) == expected
+
+
+def test_not_quality_is_zero_stars_with_a_reason():
+    rating = rules.star_rating(quality=False, deal_value=900_000, need="explicit",
+                               yulin_interest="high", platform_interest=True, policy=POLICY)
+    assert rating.stars == 0
+    assert rating.reasons and rating.reasons[0].code == "stars.not_quality"
+
+
+def test_lift_names_the_missing_condition():
+    rating = rules.star_rating(quality=True, deal_value=150_000, need="explicit",
+                               yulin_interest="high", platform_interest=False, policy=POLICY)
+    assert rating.stars == 4
+    assert [explain(r) for r in rating.lift] == [
+        "a deal value of 200,000 or more would make it 5 stars"]
+    assert {a.code for a in rating.next_actions} >= {"act.manager_now", "act.executives"}
+
+
+@given(
+    value=st.integers(0, 1_000_000), more=st.integers(0, 1_000_000),
+    need=st.sampled_from(NEEDS), need_up=st.integers(0, 2),
+    interest=st.sampled_from(INTERESTS), interest_up=st.integers(0, 2),
+    platform=st.booleans(), platform_up=st.booleans(),
+)
+def test_more_value_need_or_interest_never_lowers_stars(
+    value, more, need, need_up, interest, interest_up, platform, platform_up
+):
+    better_need = NEEDS[min(2, NEEDS.index(need) + need_up)]
+    better_interest = INTERESTS[min(2, INTERESTS.index(interest) + interest_up)]
+    before = stars(value, need, interest, platform)
+    after = stars(value + more, better_need, better_interest, platform or platform_up)
+    assert after >= before
+
+
+@given(value=st.one_of(st.none(), st.integers(0, 10**7)), need=st.sampled_from([*NEEDS, None]),
+       interest=st.sampled_from([*INTERESTS, None]), platform=st.booleans(),
+       quality=st.booleans())
+def test_every_rating_has_reasons_in_both_languages(value, need, interest, platform, quality):
+    rating = rules.star_rating(quality=quality, deal_value=value, need=need,
+                               yulin_interest=interest, platform_interest=platform,
+                               policy=POLICY)
+    assert rating.reasons and rating.next_actions
+    for reason in (*rating.reasons, *rating.lift, *rating.next_actions):
+        assert reason.rule in rules.CLAUSES
+        assert reason.code in MESSAGES
+
+
+CONFIRMED_BUYER = rules.Round(True, "buyer", "confirmed", address=True)
+CONFIRMED_APPLICANT = rules.Round(True, "applicant", "confirmed", scale=True)
+
+
+@pytest.mark.parametrize(("rounds", "ok", "code"), [
+    ((), False, "verification.too_few"),
+    ((CONFIRMED_BUYER,), False, "verification.too_few"),
+    ((CONFIRMED_BUYER, rules.Round(True, "buyer", "confirmed")), False,
+     "verification.same_pretext"),
+    ((CONFIRMED_BUYER, CONFIRMED_APPLICANT), True, "verification.ok"),
+    ((CONFIRMED_BUYER, rules.Round(False, "applicant", "confirmed")), False,
+     "verification.too_few"),  # a round by someone else does not count
+    ((CONFIRMED_BUYER, CONFIRMED_APPLICANT, rules.Round(True, "other", "contradicted")), False,
+     "verification.contradicted"),
+])
+def test_verification(rounds, ok, code):
+    verdict = rules.verification_check(rounds, POLICY)
+    assert (verdict.ok, verdict.code) == (ok, code)
+    assert verdict.clause == "Q1"
+
+
+@pytest.mark.parametrize(("employees", "pcs", "ok"), [
+    (100, 30, True), (99, 30, False), (100, 29, False), (None, 30, False), (5000, None, False),
+])
+def test_standard(employees, pcs, ok):
+    assert rules.standard_check(employees, pcs, POLICY).ok is ok
+
+
+@pytest.mark.parametrize(("address", "rounds", "code"), [
+    (None, (CONFIRMED_BUYER, CONFIRMED_APPLICANT), "address.none"),
+    ("星湖街 1 号", (CONFIRMED_APPLICANT,), "address.unverified"),
+    ("星湖街 1 号", (CONFIRMED_BUYER,), "address.no_scale"),
+    ("星湖街 1 号", (CONFIRMED_BUYER, CONFIRMED_APPLICANT), "address.ok"),
+    ("星湖街 1 号", (rules.Round(True, "buyer", "contradicted", True, True),), "address.unverified"),
+])
+def test_address(address, rounds, code):
+    assert rules.address_check(address, rounds).code == code
+
+
+@pytest.mark.parametrize(("surname", "landline", "ok"), [
+    ("周", None, True), (None, "+8651268881234", True), (None, None, False), ("", "", False),
+])
+def test_contact(surname, landline, ok):
+    assert rules.contact_check(surname, landline).ok is ok
+
+
+@pytest.mark.parametrize(("city", "center", "suburban", "code"), [
+    ("苏州", "苏州", False, "territory.ok"),
+    ("苏州市", "苏州", False, "territory.ok"),
+    ("苏州", "苏州", True, "territory.suburban"),
+    ("上海", "苏州", False, "territory.outside"),
+    ("苏州", None, False, "territory.no_center"),
+])
+def test_territory(city, center, suburban, code):
+    assert rules.territory_check(city, center, suburban).code == code
+
+
+@pytest.mark.parametrize(("in_selection", "signals", "verdict", "ok"), [
+    (False, (), "none", True),
+    (True, (), "pure", True),
+    (True, ("cold",), "doubtful", True),
+    (True, ("cold", "excluded-us"), "impure", False),
+    (True, rules.REDSEA_SIGNALS, "impure", False),
+])
+def test_redsea(in_selection, signals, verdict, ok):
+    result = rules.redsea_assessment(in_selection, signals, POLICY)
+    assert (result.verdict, result.action.ok) == (verdict, ok)
+
+
+def test_readiness_needs_every_check():
+    facts = rules.ProspectFacts(
+        employees=150, pcs=40, city="苏州", center_city="苏州", address="星湖街 1 号",
+        contact_surname="周", rounds=(CONFIRMED_BUYER, CONFIRMED_APPLICANT))
+    ready = rules.visit_readiness(facts, POLICY)
+    assert ready.ready and [c.rule for c in ready.checks] == list(rules.READINESS_RULES)
+    impure = rules.ProspectFacts(**{**facts.__dict__, "in_selection": True,
+                                    "redsea_signals": ("cold", "stale-project")})
+    assert rules.visit_readiness(impure, POLICY).failing == ("redsea",)
+
+
+@pytest.mark.parametrize(("outcome", "items", "contacts", "effective", "missing"), [
+    ("met", ("1-5", "2-2", "2-3", "2-4", "2-5", "2-8", "2-9"), ("landline", "email"), True, ()),
+    ("met", ("1-5", "2-2", "2-3", "2-4", "2-5", "2-9"), ("landline", "email", "mobile", "qq"),
+     False, ("2-8",)),
+    ("met", ("1-5", "2-2", "2-3", "2-4", "2-5", "2-8", "2-9"), ("landline", "mobile", "qq"),
+     False, ("email",)),
+    ("refused", (), (), False, ("1-5", "2-2", "2-3", "2-4", "2-5", "2-8", "2-9", "landline",
+                                "email")),
+])
+def test_effective_visit(outcome, items, contacts, effective, missing):
+    result = rules.visit_effectiveness(outcome, items, contacts, POLICY)
+    assert (result.effective, result.missing) == (effective, missing)
+
+
+def consequences(**kw):
+    base = dict(outcome="met", kind="planned", effective=True, visitor="张伟", source="李娜",
+                unfinished_planned=0, ready=True, policy=POLICY)
+    return rules.visit_consequences(**{**base, **kw})
+
+
+def test_substandard_costs_the_source_and_flags_an_ineffective_visit():
+    effective = consequences(outcome="substandard")
+    assert [(a.staff, a.delta, a.kind) for a in effective.awards] == [("李娜", -5, "criticism")]
+    assert effective.flags == ()
+    ineffective = consequences(outcome="substandard", effective=False)
+    assert ineffective.flags == ("inspect",)
+
+
+def test_sweep_points_only_after_the_planned_visits():
+    assert [(a.staff, a.delta) for a in consequences(kind="sweep").awards] == [("张伟", 3)]
+    early = consequences(kind="sweep", unfinished_planned=1)
+    assert early.awards == () and early.flags == ("sweep-early",)
+    assert consequences(kind="sweep", effective=False).awards == ()
+
+
+def test_unready_planned_visit_is_flagged():
+    assert consequences(ready=False).flags == ("unready",)
+    assert consequences(kind="upgrade", ready=False).flags == ()
+
+
+@pytest.mark.parametrize(("found", "prospector", "active", "expected"), [
+    (2, True, True, True), (1, True, True, False), (5, False, True, None), (0, True, False, None),
+])
+def test_quota(found, prospector, active, expected):
+    assert rules.quota_met(found, prospector, active, POLICY) is expected
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("苏州市金和软件有限公司", "金和软件（苏州）有限公司"),
+    ("苏州金和软件有限公司", "金和软件股份有限公司"),
+    ("苏州 金和软件 有限责任公司", "金和软件(苏州)有限公司"),
+])
+def test_name_key_matches_variants(a, b):
+    assert rules.name_key(a, "苏州") == rules.name_key(b, "苏州")
+
+
+def test_name_key_keeps_different_companies_apart():
+    assert rules.name_key("苏州金和软件有限公司", "苏州") != rules.name_key(
+        "苏州金河软件有限公司", "苏州")
+
+
+def test_refusal_causes_name_the_missing_contact():
+    causes = rules.refusal_causes(("contact", "verification"))
+    assert [c.code for c in causes] == ["refusal.contact", "refusal.verification"]
+    assert rules.refusal_causes(()) [0].code == "refusal.unknown"
