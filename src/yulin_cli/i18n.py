@@ -330,7 +330,7 @@ def reason_json(reason: object) -> dict:
     }
 
 
-def t(key: str, **params: object) -> str:
+def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language; an unknown key shows itself."""
     pair = MESSAGES.get(key)
     if pair is None:
