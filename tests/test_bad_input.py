@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import add, assert_refused, row_counts, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from conftest import add, assert_refused, row_counts, run
 
 BASE = ["add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by", "李娜"]
 

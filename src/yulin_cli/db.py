@@ -125,6 +125,9 @@ class Db:
         else:
             self._engine = _make_engine(self.target)
         self._ensure_schema()
+        if self._sqlite is not None:
+            # Only now that the file is known to be ours: WAL rewrites the file header.
+            self._sqlite.execute("PRAGMA journal_mode = WAL")
         return self
 
     def close(self) -> None:
@@ -201,10 +204,12 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
     return conn
 
 
-def _sqlite_pragmas(conn: Any, foreign_keys: bool = True) -> None:
+def _sqlite_pragmas(conn: Any, foreign_keys: bool = True, wal: bool = False) -> None:
+    """Per-connection settings; WAL lets readers work while one process writes."""
     cur = conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode = WAL")
+    if wal:
+        cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     cur.close()
@@ -225,7 +230,7 @@ def _make_engine(url: str, *, for_migration: bool = False) -> Any:
         def _on_connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None
             # Table rebuilds during a migration must not trip foreign keys half-way.
-            _sqlite_pragmas(dbapi_conn, foreign_keys=not for_migration)
+            _sqlite_pragmas(dbapi_conn, foreign_keys=not for_migration, wal=True)
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Any) -> None:
