@@ -231,3 +231,11 @@ def test_refusal_causes_name_the_missing_contact():
     causes = rules.refusal_causes(("contact", "verification"))
     assert [c.code for c in causes] == ["refusal.contact", "refusal.verification"]
     assert rules.refusal_causes(()) [0].code == "refusal.unknown"
+
+
+@pytest.mark.parametrize(("e164", "shown"), [
+    ("+8651262581234", "0512-62581234"), ("+861062581234", "010-62581234"),
+    ("+862588881234", "025-88881234"), ("+8613812345678", "138 1234 5678"), (None, ""),
+])
+def test_phone_display(e164, shown):
+    assert rules.phone_display(e164) == shown

@@ -173,7 +173,9 @@ def show(*renderables: Any) -> None:
 
 
 def error_text(err: YulinError) -> str:
-    params = dict(err.params)
+    from yulin_cli.i18n import expand
+
+    params = expand(err.params)
     if err.key == "input.invalid":
         params["why"] = t(params["code"]) if params.get("code") else params.get("detail")
         key = "input.invalid_row" if params.get("row") is not None else err.key

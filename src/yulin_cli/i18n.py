@@ -102,8 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "address.no_scale": ("还没有通过地址核实规模", "the scale was not checked through the address"),
     "address.fix_scale": ("复核时通过地址核实规模：verify --scale", "check the scale through the "
                           "address in a round: verify --scale"),
-    "contact.ok": ("已知信息化接口人：姓 {surname}，座机 {landline}",
-                   "IT contact known: surname {surname}, landline {landline}"),
+    "contact.ok": ("已知信息化接口人：{who}", "IT contact known: {who}"),
     "contact.none": ("不知道信息化接口人的姓氏或座机，上门容易被拒",
                      "neither the IT contact's surname nor landline is known; visits without "
                      "them get turned away"),
@@ -308,14 +307,15 @@ def current_lang() -> str:
     return _lang
 
 
-def explain(reason: object, attr: str = "code") -> str:
-    """The text of a rules.Reason (or rules.Text); parameters that are Texts are expanded."""
-    code = getattr(reason, attr)
-    params = {
-        k: explain(v) if hasattr(v, "code") and hasattr(v, "params") else v
-        for k, v in getattr(reason, "params", {}).items()
-    }
-    return t(code, **params)
+def expand(params: dict) -> dict:
+    """Parameters that are themselves messages (rules.Text) become their text."""
+    return {k: explain(v) if hasattr(v, "code") and hasattr(v, "params") else v
+            for k, v in params.items()}
+
+
+def explain(reason: object) -> str:
+    """The text of a rules.Reason or rules.Text."""
+    return t(reason.code, **expand(reason.params))  # type: ignore[attr-defined]
 
 
 def reason_json(reason: object) -> dict:

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from yulin_cli.i18n import explain, t
+from yulin_cli.rules import phone_display
 
 OK, NO = "✓", "✗"
 
@@ -148,7 +149,8 @@ def prospect_view(data: dict, readiness: Any, rating: Any) -> Group:
              "need", "yulin_interest", "sourced_by", "duplicate_of", "partner")
     for key in shown:
         if p.get(key) not in (None, ""):
-            facts.add_row(key, str(p[key]))
+            value = phone_display(p[key]) if key in ("landline", "mobile") else str(p[key])
+            facts.add_row(key, value)
     flags = [k for k in ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
                          "existing_customer") if p.get(k)]
     if flags:

@@ -152,9 +152,21 @@ def address_check(address: str | None, rounds: tuple[Round, ...]) -> Reason:
     return _reason("address", True, "address.ok", address=address)
 
 
+def phone_display(e164: str | None) -> str:
+    """+8651262581234 -> 0512-62581234, +8613812345678 -> 138 1234 5678 (China's plan)."""
+    if not e164 or not e164.startswith("+86"):
+        return e164 or ""
+    digits = e164[3:]
+    if digits.startswith("1") and len(digits) == 11 and not digits.startswith("10"):
+        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
+    area = 2 if digits.startswith(("10", "2")) else 3
+    return f"0{digits[:area]}-{digits[area:]}"
+
+
 def contact_check(surname: str | None, landline: str | None) -> Reason:
     if surname or landline:
-        return _reason("contact", True, "contact.ok", surname=surname or "-", landline=landline or "-")
+        who = " / ".join(x for x in (surname, phone_display(landline)) if x)
+        return _reason("contact", True, "contact.ok", who=who)
     return _reason("contact", False, "contact.none", "contact.fix")
 
 

@@ -51,7 +51,7 @@ def add_prospect(tx: Tx, data: ProspectIn, *, force: bool) -> dict:
         name_key=values["name_key"], city=city,
     )
     if duplicate is not None and not force:
-        raise RuleRefusal("refuse.duplicate", id=duplicate[0], why=duplicate[1],
+        raise RuleRefusal("refuse.duplicate", id=duplicate[0], why=rules.Text(f"dup.{duplicate[1]}"),
                           duplicate_of=duplicate[0])
     values["duplicate_of"] = duplicate[0] if duplicate else None
     prospect_id = store.insert_prospect(tx, values)
@@ -84,7 +84,7 @@ def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *, force: b
                                          exclude=prospect_id)
         if duplicate is not None and duplicate[0] < prospect_id and not row["duplicate_of"]:
             if not force:
-                raise RuleRefusal("refuse.duplicate", id=duplicate[0], why=duplicate[1],
+                raise RuleRefusal("refuse.duplicate", id=duplicate[0], why=rules.Text(f"dup.{duplicate[1]}"),
                                   duplicate_of=duplicate[0])
             changes["duplicate_of"] = duplicate[0]
     store.update_prospect(tx, prospect_id, changes)

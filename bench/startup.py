@@ -1,0 +1,73 @@
+"""Start-up benchmark: whole `yulin` processes against a bare `python -c pass`.
+
+Targets (issue 2): `yulin --help` within 12x and `yulin check-visit ID` within 25x the start-up
+of a bare interpreter. Each command runs REPEAT times after a warm-up; the median counts.
+
+    python bench/startup.py [--repeat 21]
+
+Exits 1 if a target is missed. Not a test: timing belongs here, not in the suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def yulin_cmd() -> list[str]:
+    exe = shutil.which("yulin", path=str(Path(sys.executable).parent)) or shutil.which("yulin")
+    return [exe] if exe else [sys.executable, "-m", "yulin_cli"]
+
+
+def median_seconds(cmd: list[str], repeat: int, env: dict[str, str]) -> float:
+    subprocess.run(cmd, env=env, capture_output=True, check=False)  # warm the file cache
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, capture_output=True, check=False)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=21)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="yulin-bench-"))
+    env = {**os.environ, "YULIN_DB": str(work / "bench.db"), "YULIN_LANG": "en",
+           "COLUMNS": "80"}
+    yulin = yulin_cmd()
+    subprocess.run([*yulin, "demo", "--json"], env=env, capture_output=True, check=True)
+    bare = median_seconds([sys.executable, "-c", "pass"], args.repeat, env)
+    rows = [
+        ("yulin --help", [*yulin, "--help"], 12.0),
+        ("yulin check-visit 1", [*yulin, "check-visit", "1"], 25.0),
+        ("yulin check-visit 1 --json", [*yulin, "check-visit", "1", "--json"], 25.0),
+        ("yulin rate 1", [*yulin, "rate", "1"], None),
+        ("yulin daily-report --json", [*yulin, "daily-report", "--date", "2026-10-15",
+                                       "--json"], None),
+    ]
+    print(f"{'command':32} {'median':>9} {'x bare':>7} {'target':>7}")
+    print(f"{'python -c pass':32} {bare * 1000:7.1f}ms {1.0:7.1f}")
+    missed = 0
+    for label, cmd, target in rows:
+        seconds = median_seconds(cmd, args.repeat, env)
+        ratio = seconds / bare
+        verdict = ""
+        if target is not None:
+            verdict = f"{target:5.0f}x " + ("ok" if ratio <= target else "MISSED")
+            missed += ratio > target
+        print(f"{label:32} {seconds * 1000:7.1f}ms {ratio:7.1f} {verdict}")
+    shutil.rmtree(work, ignore_errors=True)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
