@@ -11,7 +11,8 @@ def test_add_prospect_json(team):
     doc = ok_json("add-prospect", "--company", "苏州恒瑞精密机械有限公司", "--city", "苏州",
                   "--sourced-by", "李娜", "--landline", "0512-68881234", "--deal-value", "15万",
                   "--found-on", "2026-10-15")
-    assert doc == {"id": 1, "duplicate_of": None}
+    assert doc | {"id": 1, "duplicate_of": None} == doc
+    assert doc["warnings"] == []
     shown = ok_json("show", "1")["prospect"]
     assert shown["landline"] == "+8651268881234"
     assert shown["deal_value"] == 150000

@@ -236,6 +236,19 @@ def iso_date(value: str | None, option: str = "--date") -> str:
         raise BadInput("input.invalid", option=option, code=str(exc), value=value) from None
 
 
+def text_option(value: str, option: str, limit: int) -> str:
+    """Free text from an option: trimmed, not empty, no control characters, not too long."""
+    from yulin_cli.inputs import clean_text
+
+    try:
+        text = clean_text(value, limit)
+    except ValueError as exc:
+        raise BadInput("input.invalid", option=option, code=str(exc), value=value) from None
+    if not text:
+        raise BadInput("input.invalid", option=option, code="bad.empty", value=value)
+    return text
+
+
 def enum_value(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
@@ -390,8 +403,14 @@ def add_prospect(
     with state.db().write() as tx:
         result = workflow.add_prospect(tx, data, force=force)
     if json_output:
-        emit_json({"id": result["id"], "duplicate_of": result["duplicate_of"]})
-    elif result["duplicate_of"]:
+        emit_json({"id": result["id"], "duplicate_of": result["duplicate_of"],
+                   "warnings": [reason_json(w) for w in result["warnings"]]})
+        return
+    from yulin_cli.i18n import explain
+
+    for warning in result["warnings"]:
+        typer.echo(f"{t('ui.warning')}: {explain(warning)}", err=True)
+    if result["duplicate_of"]:
         typer.echo(t("ui.added_duplicate", id=result["id"], dup=result["duplicate_of"]))
     else:
         typer.echo(t("ui.added_prospect", id=result["id"], company=result["company"]))
@@ -424,9 +443,12 @@ IdArg = Annotated[int, typer.Argument(metavar="ID", help="Prospect id.")]
 def show_prospect(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
     """Everything about one prospect: facts, rounds, visits, readiness and rating."""
     from yulin_cli import rules, store, workflow
+    from yulin_cli.advice import advise
+    from yulin_cli.i18n import explain
 
     policy = state.policy()
     with state.db().read() as tx:
+        advice = advise(tx, policy, prospect_id)
         row, ready = workflow.readiness(tx, policy, prospect_id)
         rating = workflow.rating(row, policy)
         rounds = store.rounds(tx, prospect_id)
@@ -457,6 +479,7 @@ def show_prospect(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
                    "lift": [reason_json(r) for r in rating.lift],
                    "next_actions": [reason_json(r) for r in rating.next_actions]},
         "redsea": {"verdict": redsea.verdict, "signals": list(redsea.signals)},
+        "advice": [{"rule": a.rule, "clause": a.clause, "message": explain(a)} for a in advice],
         "refusal": [reason_json(r) for r in rules.refusal_causes(
             tuple(refused[-1]["failing_checks"].split(",")))] if refused else [],
     }
@@ -724,8 +747,10 @@ def daily_report_doc(tx: Any, day: str, center: str | None) -> dict:
     from yulin_cli import workflow
 
     report = workflow.daily_report(tx, state.policy(), day, center)
+    from yulin_cli.i18n import expand
+
     for item in report["attention"]:
-        item["message"] = t(item.pop("code"), **item.pop("params"))
+        item["message"] = t(item.pop("code"), **expand(item.pop("params")))
     return report
 
 
@@ -816,6 +841,10 @@ def demo(
     show(ranking_table([(r, s) for r, s in rated if s.stars > 0], title=t("ui.ranking")))
     if unvisited:
         show(t("ui.unvisited", count=unvisited))
+
+
+# The rest of the playbook registers its commands on ``app``.
+from yulin_cli import cli_playbook  # noqa: E402, F401
 
 
 def main() -> None:

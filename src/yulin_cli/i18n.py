@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "row {row}: invalid {option} “{value}”: {why}"),
     "bad.control_chars": ("不能包含控制字符", "control characters are not allowed"),
     "bad.too_long": ("太长", "too long"),
+    "bad.empty": ("不能为空", "cannot be empty"),
     "bad.date": ("日期须为 YYYY-MM-DD", "a date must be YYYY-MM-DD"),
     "bad.money": ("金额须为非负整数元，可写 15万 或 15w",
                   "money must be whole yuan >= 0; 15万 and 15w are accepted"),
@@ -216,6 +217,101 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "{stars}-star {company}: a manager takes it over"),
     "notice.praise": ("表扬", "praise"),
     "notice.criticism": ("批评", "criticism"),
+    # --- the rest of the playbook (Q4, Q8-Q18) ---------------------------------------------
+    "refuse.not_manager": ("拒绝：{name} 不是分管领导，不能改变别人的积分或检查结论",
+                           "refused: {name} is not a manager; only managers change other "
+                           "people's standing"),
+    "refuse.not_substandard": ("走访 #{id} 没有报告不达标，无需检查",
+                               "visit #{id} did not report the company substandard; nothing "
+                               "to inspect"),
+    "refuse.already_settled": ("走访 #{id} 的检查已有结论（{status}）",
+                               "the inspection of visit #{id} is already settled ({status})"),
+    "not_found.visit": ("没有编号为 {id} 的走访", "no visit with id {id}"),
+    "not_found.direct_sales": ("没有编号为 {id} 的直销项目", "no direct-sales project with id {id}"),
+    "bad.zero_delta": ("调整分数不能为 0", "an adjustment cannot be 0"),
+    "bad.plan_needs_visitor": ("--plan 需要 --visitor", "--plan needs --visitor"),
+    "bad.not_direct_city": ("{city} 没有直销分公司（有：{cities}）",
+                            "{city} has no direct-sales branch (these do: {cities})"),
+    "bad.no_topic": ("手册里没有 {topic}", "no playbook topic matches {topic}"),
+    "direct.other_contact": ("直销也在跟，但接口人不同（{contact}）：双方都可跟进，谁签下算谁的",
+                             "the direct-sales branch pursues it with another contact "
+                             "({contact}): both may follow, whoever closes wins"),
+    "direct.same_contact": ("直销跟的是同一个接口人（{contact}）：需要先协商",
+                            "the direct-sales branch works with the same contact ({contact}): "
+                            "settle it first"),
+    "direct.fix_same": ("与直销协商：合作或一方退出，再用 direct-sales settle 记录",
+                        "agree with the branch to cooperate or have one side withdraw, then "
+                        "record it: direct-sales settle"),
+    "direct.unknown_contact": ("直销在跟（接口人 {contact}），我们还不知道接口人，无法判断是否冲突",
+                               "the direct-sales branch pursues it (contact {contact}); ours is "
+                               "unknown, so a clash cannot be ruled out"),
+    "direct.fix_unknown": ("问到我们的接口人姓氏后再比较", "learn our contact's surname, then "
+                           "compare"),
+    "direct.cooperate": ("已与直销商定合作跟进", "agreed with the direct-sales branch to "
+                         "cooperate"),
+    "direct.they_withdraw": ("直销已退出，由我们跟进", "the direct-sales branch withdrew; it is "
+                             "ours"),
+    "direct.we_withdrew": ("我们已退出，让给直销", "we withdrew in favour of the direct-sales "
+                           "branch"),
+    "direct.fix_withdrawn": ("不要再投入", "spend no more effort on it"),
+    "partner.ok": ("投入 {effort} 次，我方分成 {share:,} 元：划算",
+                   "effort {effort} (rounds and visits) against a share of {share:,}: worth it"),
+    "partner.costly": ("投入 {effort} 次，我方分成只有 {share:,} 元：投入大、收益小",
+                       "effort {effort} (rounds and visits) against a share of only {share:,}: "
+                       "much effort for little"),
+    "partner.fix": ("先确认客户优质、再算投入产出，必要时减少投入",
+                    "confirm it is a quality customer and weigh the return before more effort"),
+    "industry.other_owner": ("{industry} 行业由 {owners} 负责，注意避免重复开拓",
+                             "the {industry} industry belongs to {owners}; take care not to "
+                             "call the same companies"),
+    "industry.fix": ("与负责该行业的伙伴核对后再跟进", "check with the industry's owner before "
+                     "following it up"),
+    "managers.meet_executive": ("分管领导拜访高管，讲精确管理和育林计划的价值",
+                                "the manager meets an executive about precise management and the "
+                                "Yulin plan"),
+    "managers.meet_sysadmin": ("办事处小组拜访系统管理员，推动升级、绑定利益并争取转介绍",
+                               "the office team meets the system administrator about the upgrade "
+                               "and asks for referrals"),
+    "advice.survey_opener": ("以信息化调研为名上门：带推荐函和调研问卷，先指导填表，不要一开口就推项目",
+                             "open as an informatization survey with the recommendation letter "
+                             "and the questionnaire; help them fill it in, do not pitch first"),
+    "advice.yulin_in_one_sentence": ("育林计划一句话：有需求的企业先实施、成功后付款，风险由项目承担；"
+                                     "不说免费实施或免费培训",
+                                     "the Yulin plan in one sentence: implement first, pay after "
+                                     "success, the programme carries the risk; never say free "
+                                     "implementation or training"),
+    "advice.price": ("问价格：取决于需求和用户站点数，正式实施前签协议约定周期和价格",
+                     "asked the price: it depends on needs and user seats, and a formal "
+                     "agreement fixes scope and price before work starts"),
+    "advice.erp_with_oa": ("有 ERP 需求又有 OA：强调平台管理和业务都能做，可二次开发；借调研 ERP "
+                           "需求驻场看 OA 的使用情况，不要放弃",
+                           "ERP need with OA in place: the platform does management and business "
+                           "work, custom development covers the rest; offer an ERP needs survey "
+                           "to see how their OA is used. Do not drop it"),
+    "advice.soe": ("国企照样走访：谈信息化调研和落地，不谈管理",
+                   "state-owned: visit as usual; talk about the survey and getting "
+                   "informatization done, not about management"),
+    "advice.suburban": ("远郊客户：必须上门，和同区域的客户排进同一趟路线（yulin route）",
+                        "suburban: visit in person, in one trip with its district's other "
+                        "prospects (yulin route)"),
+    "advice.redsea_pure": ("红海但纯洁：可以跟进，继续留意友商信号",
+                           "red sea but pure: follow it, and keep watching for competitor "
+                           "signals"),
+    "advice.redsea_doubtful": ("红海存疑：再化验——问项目何时启动、以前怎么选型，约负责人吃饭或晚上通话，"
+                               "问他是否知道我们",
+                               "red sea, doubtful: test further: ask when the project started "
+                               "and how past choices were made, invite the lead to a meal or an "
+                               "evening call, ask whether they know us"),
+    "advice.redsea_impure": ("红海不纯洁：坚决放弃", "red sea, impure: drop it"),
+    "advice.partner": ("合作伙伴（{partner}）的项目：协议由总部谈，回款计入本办事处，先算投入产出",
+                       "a project with {partner}: the agreement goes through head office, the "
+                       "revenue counts for this office; weigh the effort first"),
+    "advice.existing_customer": ("老客户归本地服务中心服务：推动升级并争取转介绍",
+                                 "an existing customer belongs to the local centre: drive the "
+                                 "upgrade and ask for referrals"),
+    "attention.industry": ("客户 #{prospect_id} 属于 {owners} 负责的行业（{industry}）",
+                           "prospect #{prospect_id} is in {owners}'s industry ({industry})"),
+    "attention.refused": ("走访 #{visit_id} 被拒：{cause}", "visit #{visit_id} was refused: {cause}"),
     # --- ui -------------------------------------------------------------------------------
     "ui.ready": ("可以走访", "ready to visit"),
     "ui.not_ready": ("还不能走访", "not ready to visit"),
@@ -287,6 +383,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.rule": ("规则", "rule"),
     "ui.prospect": ("客户", "prospect"),
     "ui.verdict": ("判断", "verdict"),
+    "ui.points_title": ("积分", "points"),
+    "ui.entries": ("条目", "entries"),
+    "ui.balance": ("余额", "balance"),
+    "ui.reason": ("理由", "reason"),
+    "ui.adjusted": ("已为 {staff} 调整 {delta:+d} 分，现在共 {total} 分",
+                    "{staff} adjusted by {delta:+d}; total now {total}"),
+    "ui.inspected": ("走访 #{id} 检查结论：{verdict}", "visit #{id} inspected: {verdict}"),
+    "ui.reversed": ("退回 {delta:+d} 分", "{delta:+d} points given back"),
+    "ui.take_now": ("立即接手（五星、四星）", "take now (5 and 4 stars)"),
+    "ui.upgrade_visits": ("老客户升级走访", "upgrade visits to existing customers"),
+    "ui.nothing_for_managers": ("没有五星、四星客户，也没有 100 台电脑以上的老客户",
+                                "no 5 or 4 stars, and no existing customer large enough "
+                                "for an upgrade visit"),
+    "ui.trips": ("远郊路线", "suburban trips"),
+    "ui.not_ready_list": ("还不能走访：{ids}", "not ready yet: {ids}"),
+    "ui.district": ("区域", "district"),
+    "ui.planned_trips": ("已为 {visitor} 安排 {count} 个走访", "{count} visits planned for "
+                         "{visitor}"),
+    "ui.direct_added": ("已记录直销项目 #{id} {company}", "direct-sales project #{id} "
+                        "{company} recorded"),
+    "ui.direct_settled": ("直销项目 #{id}：{status}", "direct-sales project #{id}: {status}"),
+    "ui.partner": ("合作伙伴", "partner"),
+    "ui.share": ("分成", "share"),
+    "ui.deal_value": ("预计金额", "deal value"),
+    "ui.flagged": ("提醒", "flag"),
+    "ui.owners": ("负责人", "owners"),
+    "ui.prospects": ("客户数", "prospects"),
+    "ui.advice": ("建议", "advice"),
+    "ui.clause": ("条款", "clause"),
+    "ui.staff_updated": ("已更新伙伴 {name}", "updated staff member {name}"),
+    "ui.warning": ("注意", "warning"),
 }
 
 

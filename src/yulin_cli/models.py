@@ -138,6 +138,8 @@ class PointsEntry(SQLModel, table=True):
     prospect_id: int | None = Field(default=None, foreign_key="prospect.id")
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
     reason: str | None = Field(default=None, max_length=500)
+    # The manager behind a manual adjustment; empty for points a rule gave.
+    by_id: int | None = Field(default=None, foreign_key="staff.id")
 
 
 class Notice(SQLModel, table=True):
@@ -162,3 +164,18 @@ class Inspection(SQLModel, table=True):
     decided_by: int | None = Field(default=None, foreign_key="staff.id")
     decided_on: str | None = Field(default=None, max_length=10)
     note: str | None = Field(default=None, max_length=2000)
+
+
+class DirectSalesProject(SQLModel, table=True):
+    """A project the direct-sales branch pursues in its city (Q11)."""
+
+    __tablename__ = "direct_sales_project"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company: str = Field(max_length=200)
+    name_key: str = Field(max_length=200, index=True)
+    city: str = Field(max_length=100)
+    contact: str = Field(max_length=100)
+    # open, or how a shared contact was settled: cooperate | we-withdraw | they-withdraw
+    status: str = Field(default="open", max_length=20)
+    created_at: str = Field(max_length=32)

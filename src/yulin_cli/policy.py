@@ -81,6 +81,15 @@ class Route(_Section):
     max_days: int = Field(2, ge=1, description="Working days in one suburban trip")
 
 
+class Managers(_Section):
+    upgrade_min_pcs: int = Field(100, ge=0, description="PCs of an existing customer worth an upgrade visit")
+
+
+class Partner(_Section):
+    min_effort: int = Field(4, ge=0, description="Rounds plus visits that count as high effort")
+    small_share: int = Field(50_000, ge=0, description="Vendor share (yuan) below which it is small")
+
+
 class Policy(_Section):
     standard: Standard = Standard()
     verification: Verification = Verification()
@@ -91,6 +100,8 @@ class Policy(_Section):
     redsea: Redsea = Redsea()
     territory: Territory = Territory()
     route: Route = Route()
+    managers: Managers = Managers()
+    partner: Partner = Partner()
 
     def quota_active(self, day: dt.date) -> bool:
         start = self.quota.campaign_start

@@ -120,15 +120,7 @@ def daily_report_view(report: dict) -> Group:
                        str(p["effective_visits"]), f"{p['points_today']:+d}",
                        str(p["points_total"]))
     parts: list[Any] = [title, quota_line, people]
-    board = _table(t("ui.date"), t("ui.name"), t("ui.kind"), t("ui.delta"), t("ui.rule"),
-                   t("ui.prospect"), title=t("ui.notices"))
-    board.columns[-1].no_wrap = True
-    board.columns[-1].overflow = "ellipsis"
-    board.columns[-1].max_width = 24
-    for n in report["notices"]:
-        style = "green" if n["kind"] == "praise" else "red"
-        board.add_row(n["date"], n["staff"], Text(t(f"notice.{n['kind']}"), style=style),
-                      f"{n['delta']:+d}", n["rule"], f"#{n['prospect_id']} {n['company'] or ''}")
+    board = notices_table(report["notices"])
     parts.append(board if report["notices"] else Text(f"{t('ui.notices')}: {t('ui.none')}"))
     if report["attention"]:
         lines = [Text(f"• {a['message']}") for a in report["attention"]]
@@ -174,4 +166,110 @@ def prospect_view(data: dict, readiness: Any, rating: Any) -> Group:
     parts.append(readiness_view(p, readiness))
     parts.append(Text(t("ui.rating"), style="bold"))
     parts.append(rating_view(p, rating))
+    if data.get("advice"):
+        parts.append(advice_table(data["advice"]))
+    return Group(*parts)
+
+
+def notices_table(rows: Iterable[dict]) -> Table:
+    table = _table(t("ui.date"), t("ui.name"), t("ui.kind"), t("ui.delta"), t("ui.rule"),
+                   t("ui.prospect"), title=t("ui.notices"))
+    for col in table.columns[:-1]:
+        col.no_wrap = True
+    table.columns[-1].overflow = "ellipsis"
+    table.columns[-1].no_wrap = True
+    table.columns[-1].max_width = 22
+    for n in rows:
+        style = "green" if n["kind"] == "praise" else "red"
+        table.add_row(n["date"], n["staff"], Text(t(f"notice.{n['kind']}"), style=style),
+                      f"{n['delta']:+d}", n["rule"], f"#{n['prospect_id']} {n['company'] or ''}")
+    return table
+
+
+def totals_table(rows: Iterable[dict]) -> Table:
+    table = _table(t("ui.name"), t("ui.center"), t("ui.entries"), t("ui.points_total"),
+                   title=t("ui.points_title"))
+    for r in rows:
+        table.add_row(r["staff"], r["center"], str(r["entries"]), str(r["total"]))
+    return table
+
+
+def ledger_table(doc: dict) -> Table:
+    table = _table(t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"), t("ui.reason"),
+                   t("ui.balance"), title=f"{doc['staff']}: {doc['total']}")
+    for e in doc["entries"]:
+        why = e["reason"] or ""
+        if e["by"]:
+            why = f"{why} ({e['by']})"
+        table.add_row(e["date"], f"{e['delta']:+d}", e["rule"],
+                      f"#{e['prospect_id']}" if e["prospect_id"] else "", why, str(e["balance"]))
+    return table
+
+
+def manager_view(doc: dict) -> Group:
+    parts: list[Any] = []
+    if doc["take_now"]:
+        table = _table(t("ui.id"), t("ui.company"), t("ui.stars"), t("ui.deal_value"),
+                       title=t("ui.take_now"))
+        actions: list[str] = []
+        for item in doc["take_now"]:
+            table.add_row(str(item["prospect_id"]), item["company"], stars_text(item["stars"]),
+                          f"{item['deal_value'] or 0:,}")
+            actions += [a for a in item["next_actions"] if a not in actions]
+        parts.append(table)
+        parts.append(Text(t("ui.next_actions"), style="bold"))
+        parts += [Text(f"  → {a}") for a in actions]
+    elif doc["upgrade_visits"]:
+        parts.append(Text(t("ui.upgrade_visits"), style="bold"))
+        for item in doc["upgrade_visits"]:
+            parts.append(Text(f"#{item['prospect_id']} {item['company']} ({item['pcs']} PCs)"))
+            parts += [Text(f"  → {task}") for task in item["tasks"]]
+    else:
+        parts.append(Text(t("ui.nothing_for_managers")))
+    return Group(*parts)
+
+
+def trips_view(doc: dict) -> Group:
+    table = _table(t("ui.district"), t("ui.date"), t("ui.prospect"), title=t("ui.trips"))
+    for trip in doc["trips"]:
+        for day in trip["days"]:
+            table.add_row(trip["district"], day["date"],
+                          ", ".join(f"#{i}" for i in day["prospect_ids"]))
+    parts: list[Any] = [table]
+    if doc["not_ready"]:
+        ids = ", ".join(f"#{i}" for i in doc["not_ready"])
+        parts.append(Text(t("ui.not_ready_list", ids=ids), style="dim"))
+    return Group(*parts)
+
+
+def partners_table(rows: Iterable[dict]) -> Table:
+    table = _table(t("ui.id"), t("ui.company"), t("ui.partner"), t("ui.share"), t("ui.rounds"),
+                   t("ui.visits"), t("ui.flagged"))
+    for r in rows:
+        flag = Text("!", style="bold red") if r["flagged"] else Text("")
+        table.add_row(str(r["prospect_id"]), r["company"], r["partner"],
+                      f"{r['vendor_share'] or 0:,}", str(r["rounds"]), str(r["visits"]), flag)
+    return table
+
+
+def industries_table(rows: Iterable[dict]) -> Table:
+    table = _table(t("ui.industries"), t("ui.prospects"), t("ui.owners"))
+    for r in rows:
+        table.add_row(r["industry"], str(r["prospects"]), "、".join(r["owners"]) or "-")
+    return table
+
+
+def advice_table(items: Iterable[dict]) -> Table:
+    table = _table(t("ui.clause"), t("ui.rule"), t("ui.advice"))
+    table.columns[0].no_wrap = True
+    for item in items:
+        table.add_row(item["clause"], item["rule"], item["message"])
+    return table
+
+
+def playbook_view(topics: Iterable[dict]) -> Group:
+    parts: list[Any] = []
+    for topic in topics:
+        parts.append(Panel(Text(topic["text"] + "\n→ " + topic["command"]),
+                           title=f"{topic['clause']} {topic['title']}", title_align="left"))
     return Group(*parts)

@@ -7,6 +7,7 @@ same verdict renders as a Rich view or as JSON in Chinese or English.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -56,10 +57,11 @@ class Reason:
     code: str
     params: dict = field(default_factory=dict)
     fix: str | None = None
+    clause_: str | None = None  # when one item comes from one clause of a multi-clause rule
 
     @property
     def clause(self) -> str:
-        return CLAUSES[self.rule]
+        return self.clause_ or CLAUSES[self.rule]
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class ProspectFacts:
     in_selection: bool = False
     redsea_signals: tuple[str, ...] = ()
     rounds: tuple[Round, ...] = ()
+    # (contact, status) of a direct-sales branch project on the same company (Q11)
+    direct_sales: tuple[str, str] | None = None
 
 
 # --- readiness (Q1, Q2, Q6, Q17, Q18) --------------------------------------------------------
@@ -228,6 +232,8 @@ def visit_readiness(facts: ProspectFacts, policy: Policy) -> Readiness:
         territory_check(facts.city, facts.center_city, facts.suburban),
         redsea_assessment(facts.in_selection, facts.redsea_signals, policy).action,
     )
+    if facts.direct_sales is not None:
+        checks += (direct_sales_check(*facts.direct_sales, facts.contact_surname),)
     return Readiness(all(c.ok for c in checks), checks)
 
 
@@ -479,3 +485,178 @@ def name_key(company: str, city: str) -> str:
     text = _NOISE.sub("", text)
     # A name made only of city and legal form keeps its full text, so it still matches itself.
     return text or _NOISE.sub("", unicodedata.normalize("NFKC", company).lower())
+
+
+# --- direct sales (Q11) --------------------------------------------------------------------
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Names match when equal, or when one is the surname the other starts with."""
+    if not a or not b:
+        return False
+    a, b = a.strip(), b.strip()
+    return a == b or (len(a) <= 2 and b.startswith(a)) or (len(b) <= 2 and a.startswith(b))
+
+
+def direct_sales_check(project_contact: str, status: str, our_contact: str | None) -> Reason:
+    """Q11: a different contact may be followed by both; the same one must be settled."""
+    if status == "we-withdraw":
+        return _reason("direct-sales", False, "direct.we_withdrew", "direct.fix_withdrawn")
+    if status in ("cooperate", "they-withdraw"):
+        return _reason("direct-sales", True, f"direct.{status.replace('-', '_')}")
+    if not our_contact:
+        return _reason("direct-sales", False, "direct.unknown_contact", "direct.fix_unknown",
+                       contact=project_contact)
+    if same_person(project_contact, our_contact):
+        return _reason("direct-sales", False, "direct.same_contact", "direct.fix_same",
+                       contact=project_contact)
+    return _reason("direct-sales", True, "direct.other_contact", contact=project_contact)
+
+
+# --- partners (Q10) ------------------------------------------------------------------------
+
+
+def partner_effort(rounds: int, visits: int, vendor_share: int | None, policy: Policy) -> Reason:
+    """Q10: weigh the effort spent against what the vendor earns from a partner deal."""
+    effort = rounds + visits
+    params = {"effort": effort, "share": vendor_share or 0}
+    small = vendor_share is None or vendor_share < policy.partner.small_share
+    if effort >= policy.partner.min_effort and small:
+        return _reason("partner", False, "partner.costly", "partner.fix", **params)
+    return _reason("partner", True, "partner.ok", **params)
+
+
+# --- industries (Q8) -----------------------------------------------------------------------
+
+
+def industry_owners(industry: str | None, owners: dict[str, list[str]]) -> list[str]:
+    """Who calls ``industry``, from each prospector's industries."""
+    if not industry:
+        return []
+    return sorted(name for name, industries in owners.items() if industry in industries)
+
+
+def industry_check(industry: str | None, source: str, owners: dict[str, list[str]]) -> Reason | None:
+    """Q8: a prospect in an industry another prospector owns risks a duplicate call."""
+    owned_by = industry_owners(industry, owners)
+    if not owned_by or source in owned_by:
+        return None
+    return _reason("duplicate", False, "industry.other_owner", "industry.fix",
+                   industry=industry, owners="、".join(owned_by))
+
+
+# --- routes (Q6) ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trip:
+    district: str
+    days: tuple[tuple[str, tuple[int, ...]], ...]  # (ISO date, prospect ids)
+
+
+def _next_working_day(day: dt.date) -> dt.date:
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def plan_trips(prospects: list[tuple[int, str]], start: dt.date, policy: Policy) -> list[Trip]:
+    """Q6: suburban visits grouped by district into trips of at most ``route.max_days``
+    consecutive working days (never across a weekend), ``route.max_visits_per_day`` a day.
+
+    ``prospects`` are (id, district); the biggest district goes first.
+    """
+    per_day, max_days = policy.route.max_visits_per_day, policy.route.max_days
+    by_district: dict[str, list[int]] = {}
+    for pid, district in sorted(prospects):
+        by_district.setdefault(district or "-", []).append(pid)
+    order = sorted(by_district, key=lambda d: (-len(by_district[d]), d))
+    trips: list[Trip] = []
+    day = _next_working_day(start)
+    for district in order:
+        ids = by_district[district]
+        chunks = [tuple(ids[i:i + per_day]) for i in range(0, len(ids), per_day)]
+        for first in range(0, len(chunks), max_days):
+            trip_chunks = chunks[first:first + max_days]
+            # A trip's days are consecutive working days: start on Monday rather than split.
+            if day.weekday() + len(trip_chunks) > 5:
+                day = _next_working_day(day + dt.timedelta(days=7 - day.weekday()))
+            days = []
+            for chunk in trip_chunks:
+                days.append((day.isoformat(), chunk))
+                day = _next_working_day(day + dt.timedelta(days=1))
+            trips.append(Trip(district, tuple(days)))
+    return trips
+
+
+# --- inspections (Q15) ---------------------------------------------------------------------
+
+
+def inspection_reversal(deductions: list[int]) -> int:
+    """Q15: an overturned finding gives back exactly what the finding took."""
+    return -sum(d for d in deductions if d < 0)
+
+
+# --- managers (Q13) ------------------------------------------------------------------------
+
+
+def upgrade_tasks() -> tuple[Reason, ...]:
+    """Q13: the two visits an existing customer gets when no 4-5 star prospect is waiting."""
+    return (_reason("managers", True, "managers.meet_executive"),
+            _reason("managers", True, "managers.meet_sysadmin"))
+
+
+# --- advice (Q4, Q9-Q18) --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AdviceFacts:
+    ownership: str = "private"
+    erp_need: bool = False
+    has_oa: bool = False
+    suburban: bool = False
+    existing_customer: bool = False
+    partner: str | None = None
+    redsea: str = "none"  # none | pure | doubtful | impure
+    refused_failing: tuple[str, ...] | None = None  # failing checks at the last refusal
+    direct_sales: Reason | None = None
+    partner_effort: Reason | None = None
+    rating: Rating | None = None
+
+
+def _advice(rule: str, clause: str, code: str, **params: object) -> Reason:
+    return Reason(rule=rule, ok=True, code=code, params=params, clause_=clause)
+
+
+def advice(facts: AdviceFacts) -> tuple[Reason, ...]:
+    """The guidance that applies to one prospect, each item with its rule and clause."""
+    items = [
+        _advice("pretext", "Q16", "advice.survey_opener"),
+        _advice("pretext", "Q16", "advice.yulin_in_one_sentence"),
+        _advice("pretext", "Q4", "advice.price"),
+    ]
+    if facts.erp_need and facts.has_oa:
+        items.append(_advice("erp", "Q9", "advice.erp_with_oa"))
+    if facts.ownership == "soe":
+        items.append(_advice("soe", "Q14", "advice.soe"))
+    if facts.suburban:
+        items.append(_advice("territory", "Q6", "advice.suburban"))
+    if facts.refused_failing is not None:
+        items += [_advice("refusal", "Q17", c.code) for c in refusal_causes(facts.refused_failing)]
+    if facts.redsea != "none":
+        items.append(_advice("redsea", "Q18", f"advice.redsea_{facts.redsea}"))
+    if facts.direct_sales is not None:
+        items.append(Reason("direct-sales", facts.direct_sales.ok, facts.direct_sales.code,
+                            facts.direct_sales.params, facts.direct_sales.fix, "Q11"))
+    if facts.partner:
+        items.append(_advice("partner", "Q10", "advice.partner", partner=facts.partner))
+        if facts.partner_effort is not None and not facts.partner_effort.ok:
+            effort = facts.partner_effort
+            items.append(Reason("partner", False, effort.code, effort.params, effort.fix, "Q10"))
+    if facts.existing_customer:
+        items.append(_advice("managers", "Q13", "advice.existing_customer"))
+    if facts.rating is not None:
+        clause = "Q5, Q13" if facts.rating.stars >= 4 else "Q5"
+        items += [Reason("next-actions", True, a.code, a.params, None, clause)
+                  for a in facts.rating.next_actions]
+    return tuple(items)

@@ -283,10 +283,12 @@ def planned_visits(tx: Tx, prospect_id: int) -> list[dict]:
 
 
 def add_points(tx: Tx, staff_id: int, day: str, delta: int, rule: str,
-               prospect_id: int | None, visit_id: int | None, reason: str | None = None) -> None:
+               prospect_id: int | None, visit_id: int | None, reason: str | None = None,
+               by_id: int | None = None) -> None:
+    """Adds to the ledger; entries are never changed or deleted."""
     tx.insert("points_entry", {"staff_id": staff_id, "day": day, "delta": delta, "rule": rule,
                                "prospect_id": prospect_id, "visit_id": visit_id,
-                               "reason": reason})
+                               "reason": reason, "by_id": by_id})
 
 
 def add_notice(tx: Tx, staff_id: int, day: str, kind: str, delta: int, rule: str,
@@ -405,3 +407,164 @@ def meta(tx: Tx, key: str) -> str | None:
 def set_meta(tx: Tx, key: str, value: str) -> None:
     tx.run("DELETE FROM meta WHERE key = :key", key=key)
     tx.run("INSERT INTO meta (key, value) VALUES (:key, :value)", key=key, value=value)
+
+
+# --- staff changes and the points ledger ------------------------------------------------------
+
+
+def update_staff(tx: Tx, staff_id: int, changes: dict[str, Any]) -> None:
+    if changes:
+        sets = ", ".join(f"{k} = :{k}" for k in changes)
+        tx.run(f"UPDATE staff SET {sets} WHERE id = :id", id=staff_id, **changes)
+
+
+def prospector_industries(tx: Tx, center_id: int) -> dict[str, list[str]]:
+    """Each prospector of a centre and the industries they call."""
+    rows = tx.all("SELECT name, roles, industries FROM staff WHERE center_id = :c", c=center_id)
+    return {r["name"]: [i for i in r["industries"].split(",") if i] for r in rows
+            if "prospector" in r["roles"].split(",")}
+
+
+def ledger(tx: Tx, staff_id: int) -> list[dict]:
+    """Every entry with the running total after it, oldest first."""
+    return tx.all(
+        "SELECT e.day AS date, e.delta, e.rule, e.prospect_id, e.visit_id, e.reason,"
+        " b.name AS by,"
+        " SUM(e.delta) OVER (ORDER BY e.day, e.id ROWS UNBOUNDED PRECEDING) AS balance"
+        " FROM points_entry e LEFT JOIN staff b ON b.id = e.by_id"
+        " WHERE e.staff_id = :s ORDER BY e.day, e.id", s=staff_id)
+
+
+def points_totals(tx: Tx, center: str | None) -> list[dict]:
+    params: dict[str, Any] = {}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT s.name AS staff, c.name AS center, COUNT(e.id) AS entries,"
+        " COALESCE(SUM(e.delta), 0) AS total FROM staff s JOIN center c ON c.id = s.center_id"
+        f" LEFT JOIN points_entry e ON e.staff_id = s.id WHERE 1 = 1{where}"
+        " GROUP BY s.id, s.name, c.name ORDER BY total DESC, s.name", **params)
+
+
+# --- inspections ------------------------------------------------------------------------------
+
+
+def visit(tx: Tx, visit_id: int) -> dict:
+    row = tx.one(
+        "SELECT v.id, v.prospect_id, v.day, v.kind, v.outcome, v.effective, s.name AS by,"
+        " i.status AS inspection FROM visit v JOIN staff s ON s.id = v.staff_id"
+        " LEFT JOIN inspection i ON i.visit_id = v.id WHERE v.id = :id", id=visit_id)
+    if row is None:
+        raise BadInput("not_found.visit", id=visit_id)
+    return row
+
+
+def visit_deductions(tx: Tx, visit_id: int) -> list[dict]:
+    return tx.all("SELECT staff_id, delta FROM points_entry WHERE visit_id = :v"
+                  " AND rule = 'substandard'", v=visit_id)
+
+
+def settle_inspection(tx: Tx, visit_id: int, status: str, by_id: int, day: str,
+                      note: str | None) -> None:
+    values = {"visit_id": visit_id, "status": status, "decided_by": by_id, "decided_on": day,
+              "note": note}
+    if tx.run("UPDATE inspection SET status = :status, decided_by = :decided_by,"
+              " decided_on = :decided_on, note = :note WHERE visit_id = :visit_id",
+              **values) == 0:
+        tx.insert("inspection", values)
+
+
+# --- direct sales -------------------------------------------------------------------------------
+
+
+def add_direct_project(tx: Tx, values: dict) -> int:
+    return tx.insert("direct_sales_project", {**values, "status": "open",
+                                              "created_at": now_stamp()})
+
+
+def direct_project(tx: Tx, project_id: int) -> dict:
+    row = tx.one("SELECT * FROM direct_sales_project WHERE id = :id", id=project_id)
+    if row is None:
+        raise BadInput("not_found.direct_sales", id=project_id)
+    return row
+
+
+def direct_projects(tx: Tx) -> list[dict]:
+    return tx.all("SELECT id, company, city, contact, status FROM direct_sales_project"
+                  " ORDER BY id")
+
+
+def direct_project_for(tx: Tx, name_key: str, city: str) -> dict | None:
+    """The branch's latest project on the same company, if any."""
+    return tx.one("SELECT id, contact, status FROM direct_sales_project WHERE name_key = :k"
+                  " AND city = :c ORDER BY id DESC LIMIT 1", k=name_key, c=city)
+
+
+def settle_direct_project(tx: Tx, project_id: int, status: str) -> None:
+    tx.run("UPDATE direct_sales_project SET status = :s WHERE id = :id", s=status, id=project_id)
+
+
+# --- partners, industries, managers, routes -----------------------------------------------------
+
+
+def partner_projects(tx: Tx, center: str | None) -> list[dict]:
+    params: dict[str, Any] = {}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT p.id, p.company, p.partner, p.vendor_share,"
+        " (SELECT COUNT(*) FROM verification_round r WHERE r.prospect_id = p.id) AS rounds,"
+        " (SELECT COUNT(*) FROM visit v WHERE v.prospect_id = p.id) AS visits"
+        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id"
+        f" WHERE p.partner IS NOT NULL AND p.merged_into IS NULL{where} ORDER BY p.id", **params)
+
+
+def industry_counts(tx: Tx, center: str | None) -> list[dict]:
+    params: dict[str, Any] = {}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT p.industry, COUNT(*) AS prospects FROM prospect p"
+        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+        f" WHERE p.industry IS NOT NULL AND p.merged_into IS NULL{where}"
+        " GROUP BY p.industry ORDER BY prospects DESC, p.industry", **params)
+
+
+def prospects_found_on(tx: Tx, day: str, center: str | None) -> list[dict]:
+    params: dict[str, Any] = {"day": day}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT p.id, p.industry, s.name AS source, s.center_id FROM prospect p"
+        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+        f" WHERE p.found_on = :day AND p.industry IS NOT NULL{where}", **params)
+
+
+def refused_visits(tx: Tx, day: str, center: str | None) -> list[dict]:
+    params: dict[str, Any] = {"day": day}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT v.id AS visit_id, v.prospect_id, v.failing_checks FROM visit v"
+        " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
+        f" WHERE v.day = :day AND v.outcome = 'refused'{where} ORDER BY v.id", **params)
+
+
+def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[dict]:
+    """Q13: existing IOAS customers with enough PCs, in the centre's own city."""
+    params: dict[str, Any] = {"min_pcs": policy.managers.upgrade_min_pcs, "yes": True}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT p.id, p.company, p.pcs, c.name AS center FROM prospect p"
+        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+        " WHERE p.existing_customer = :yes AND p.pcs >= :min_pcs AND p.city = c.city"
+        f" AND p.merged_into IS NULL{where} ORDER BY p.pcs DESC, p.id", **params)
+
+
+def suburban_unvisited(tx: Tx, center: str | None) -> list[dict]:
+    """Suburban prospects with no visit yet and no open plan."""
+    params: dict[str, Any] = {"yes": True}
+    where = _center_filter(center, params)
+    return tx.all(
+        "SELECT p.id, p.district FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id"
+        " WHERE p.suburban = :yes AND p.merged_into IS NULL AND p.duplicate_of IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.prospect_id = p.id)"
+        " AND NOT EXISTS (SELECT 1 FROM planned_visit pv WHERE pv.prospect_id = p.id"
+        f" AND pv.visit_id IS NULL){where} ORDER BY p.id", **params)

@@ -55,7 +55,10 @@ def add_prospect(tx: Tx, data: ProspectIn, *, force: bool) -> dict:
                           duplicate_of=duplicate[0])
     values["duplicate_of"] = duplicate[0] if duplicate else None
     prospect_id = store.insert_prospect(tx, values)
-    return {"id": prospect_id, "duplicate_of": values["duplicate_of"], "company": data.company}
+    owners = store.prospector_industries(tx, source["center_id"])
+    clash = rules.industry_check(data.industry, data.sourced_by, owners)
+    return {"id": prospect_id, "duplicate_of": values["duplicate_of"], "company": data.company,
+            "warnings": [clash] if clash else []}
 
 
 def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *, force: bool) -> dict:
@@ -100,6 +103,7 @@ def live_prospect(tx: Tx, prospect_id: int) -> dict:
 
 def prospect_facts(tx: Tx, row: dict) -> rules.ProspectFacts:
     round_rows = store.rounds(tx, row["id"])
+    project = store.direct_project_for(tx, row["name_key"], row["city"])
     return rules.ProspectFacts(
         employees=row["employees"], pcs=row["pcs"], city=row["city"],
         center_city=row["center_city"], suburban=row["suburban"], address=row["address"],
@@ -112,6 +116,7 @@ def prospect_facts(tx: Tx, row: dict) -> rules.ProspectFacts:
                         scale=bool(r["scale_checked"]))
             for r in round_rows
         ),
+        direct_sales=(project["contact"], project["status"]) if project else None,
     )
 
 
@@ -285,6 +290,23 @@ def daily_report(tx: Tx, policy: Policy, day: str, center: str | None) -> dict:
         attention.append({"rule": "readiness", "kind": "unready", "prospect_id":
                           item["prospect_id"], "visit_id": item["visit_id"],
                           "code": "attention.unready", "params": dict(item)})
+    for item in store.refused_visits(tx, day, center):
+        causes = rules.refusal_causes(tuple(c for c in item["failing_checks"].split(",") if c))
+        attention.append({"rule": "refusal", "kind": "refused", "prospect_id":
+                          item["prospect_id"], "visit_id": item["visit_id"],
+                          "code": "attention.refused",
+                          "params": {"visit_id": item["visit_id"], "cause": causes[0]}})
+    owners_by_center: dict[int, dict[str, list[str]]] = {}
+    for found in store.prospects_found_on(tx, day, center):
+        if found["center_id"] not in owners_by_center:
+            owners_by_center[found["center_id"]] = store.prospector_industries(
+                tx, found["center_id"])
+        clash = rules.industry_check(found["industry"], found["source"],
+                                     owners_by_center[found["center_id"]])
+        if clash is not None:
+            attention.append({"rule": "duplicate", "kind": "industry",
+                              "prospect_id": found["id"], "code": "attention.industry",
+                              "params": {"prospect_id": found["id"], **clash.params}})
     for cand in store.top_star_candidates(tx, policy, center):
         stars = rules.star_rating(
             quality=True, deal_value=cand["deal_value"], need=cand["need"],
