@@ -201,8 +201,11 @@ def fail(err: YulinError, json_mode: bool) -> None:
     raise typer.Exit(err.exit_code)
 
 
-def command(target: typer.Typer, name: str | None = None) -> Callable:
-    """Registers a command whose YulinErrors become a one-line message and an exit code."""
+def command(target: typer.Typer, name: str | None = None, **settings: Any) -> Callable:
+    """Registers a command whose YulinErrors become a one-line message and an exit code.
+
+    ``settings`` go to Click's context (e.g. to accept negative numbers as arguments).
+    """
 
     def decorate(fn: Callable) -> Callable:
         @functools.wraps(fn)
@@ -212,7 +215,7 @@ def command(target: typer.Typer, name: str | None = None) -> Callable:
             except YulinError as err:
                 fail(err, bool(kwargs.get("json_output")))
 
-        target.command(name)(run)
+        target.command(name, context_settings=settings or None)(run)
         return fn
 
     return decorate

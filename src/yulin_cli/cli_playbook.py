@@ -133,7 +133,8 @@ def points(
     show(ledger_table(doc) if staff is not None else totals_table(doc))
 
 
-@command(app, "adjust-points")
+# "-5" is a number here, not an option.
+@command(app, "adjust-points", ignore_unknown_options=True)
 def adjust_points(
     staff: Annotated[str, typer.Argument(help="Whose points.")],
     delta: Annotated[int, typer.Argument(help="Points to add; negative to take away.")],

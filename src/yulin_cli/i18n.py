@@ -173,22 +173,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "territory): no stars"),
     "stars.found_substandard": ("走访发现不达标，不评星", "a visit found it below the standard: "
                                 "no stars"),
-    "stars.level5": ("五星：大单、明确需求、对育林计划很感兴趣",
+    "stars.level5": ("五星：大单、明确需求、育林计划兴趣很高",
                      "5 stars: a large deal, explicit need, keen on the Yulin plan"),
-    "stars.level4": ("四星：明确需求、对育林计划很感兴趣",
+    "stars.level4": ("四星：明确需求、育林计划兴趣很高",
                      "4 stars: explicit need, keen on the Yulin plan"),
     "stars.level3": ("三星：有潜在需求，对育林计划不冷淡", "3 stars: latent need, not cold to "
                      "the Yulin plan"),
-    "stars.level2": ("二星：中等单、明确需求、对精确管理平台感兴趣（不提供先用）",
+    "stars.level2": ("二星：中等单、明确需求、有意了解精确管理平台（不提供先用）",
                      "2 stars: a mid-size deal, explicit need, interested in the platform "
                      "(no use-first offer)"),
     "stars.level1": ("一星：其他优质客户", "1 star: any other quality customer"),
     "cond.value": ("预计金额 ≥ {amount:,} 元", "a deal value of {amount:,} or more"),
     "cond.need_explicit": ("有明确需求", "an explicit need"),
     "cond.need_latent": ("至少有潜在需求", "at least a latent need"),
-    "cond.interest_high": ("对育林计划很感兴趣", "high interest in the Yulin plan"),
+    "cond.interest_high": ("育林计划兴趣很高", "high interest in the Yulin plan"),
     "cond.interest_flat": ("对育林计划至少不冷淡", "at least flat interest in the Yulin plan"),
-    "cond.platform": ("对精确管理平台感兴趣", "interest in the precise management platform"),
+    "cond.platform": ("有意了解精确管理平台", "interest in the precise management platform"),
     "stars.lift": ("再有“{condition}”就能到 {stars} 星", "{condition} would make it {stars} "
                    "stars"),
     "act.brief_middle": ("给中层汇报产品", "brief their middle managers on the product"),
