@@ -846,8 +846,8 @@ def demo(
         show(t("ui.unvisited", count=unvisited))
 
 
-# The rest of the playbook registers its commands on ``app``.
-from yulin_cli import cli_playbook  # noqa: E402, F401
+# The rest of the playbook, and data in and out, register their commands on ``app``.
+from yulin_cli import cli_data, cli_playbook  # noqa: E402, F401
 
 
 def main() -> None:

@@ -48,6 +48,7 @@ class Tx(Protocol):
     def run(self, sql: str, **params: Any) -> int: ...
     def many(self, sql: str, rows: list[dict]) -> None: ...
     def insert(self, table: str, values: dict) -> int: ...
+    def iter(self, sql: str, **params: Any) -> Iterator[dict]: ...
 
 
 class _TxBase:
@@ -84,6 +85,12 @@ class SqliteTx(_TxBase):
     def many(self, sql: str, rows: list[dict]) -> None:
         self.conn.executemany(sql, rows)
 
+    def iter(self, sql: str, **params: Any) -> Iterator[dict]:
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            yield dict(zip(names, row, strict=True))
+
 
 class AlchemyTx(_TxBase):
     def __init__(self, conn: Any) -> None:
@@ -104,6 +111,11 @@ class AlchemyTx(_TxBase):
     def many(self, sql: str, rows: list[dict]) -> None:
         if rows:
             self.conn.execute(self._text(sql), rows)
+
+    def iter(self, sql: str, **params: Any) -> Iterator[dict]:
+        result = self.conn.execution_options(yield_per=2000).execute(self._text(sql), params)
+        for row in result.mappings():
+            yield dict(row)
 
 
 class Db:

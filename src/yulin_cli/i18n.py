@@ -312,6 +312,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "attention.industry": ("客户 #{prospect_id} 属于 {owners} 负责的行业（{industry}）",
                            "prospect #{prospect_id} is in {owners}'s industry ({industry})"),
     "attention.refused": ("走访 #{visit_id} 被拒：{cause}", "visit #{visit_id} was refused: {cause}"),
+    # --- data in and out ------------------------------------------------------------------
+    "import.unknown_header": ("不认识的列名“{header}”（见 README 的列名表）",
+                              "unknown column “{header}” (see the column table in README)"),
+    "import.encoding": ("无法识别 {path} 的编码", "cannot tell the encoding of {path}"),
+    "import.missing": ("找不到文件 {path}", "file {path} not found"),
+    "import.binary": ("{path} 不是 CSV 或 XLSX 文件", "{path} is not a CSV or XLSX file"),
+    "import.empty": ("{path} 是空文件", "{path} is empty"),
+    "import.unreadable": ("无法读取 {path}：{error}", "cannot read {path}: {error}"),
+    "import.invalid_rows": ("{rows} 行中有 {errors} 处错误，什么都没有导入；"
+                            "可用 --skip-invalid 只导入正确的行",
+                            "{errors} error(s) in {rows} rows: nothing was imported; "
+                            "--skip-invalid imports the valid rows"),
+    "import.duplicate_rows": ("{duplicates} 行与已有客户重复，什么都没有导入；"
+                              "确属不同公司可加 --force",
+                              "{duplicates} row(s) duplicate existing prospects: nothing was "
+                              "imported; use --force if they are really other companies"),
+    "bad.yes_no": ("应填 是/否", "should be yes or no"),
+    "export.needs_file": ("这种导出需要 -o 文件名", "this export needs -o FILE"),
+    "export.unwritable": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
+    "merge.same": ("不能把客户 #{id} 合并到它自己", "cannot merge prospect #{id} into itself"),
     # --- ui -------------------------------------------------------------------------------
     "ui.ready": ("可以走访", "ready to visit"),
     "ui.not_ready": ("还不能走访", "not ready to visit"),
@@ -414,6 +434,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.clause": ("条款", "clause"),
     "ui.staff_updated": ("已更新伙伴 {name}", "updated staff member {name}"),
     "ui.warning": ("注意", "warning"),
+    "ui.importing": ("正在导入", "importing"),
+    "ui.imported": ("共 {rows} 行，导入 {imported} 行", "{rows} rows, {imported} imported"),
+    "ui.dry_run": ("（试运行，未写入）", "(dry run: nothing written)"),
+    "ui.row": ("行", "row"),
+    "ui.column": ("列", "column"),
+    "ui.error": ("错误", "error"),
+    "ui.duplicates": ("重复", "duplicates"),
+    "ui.exported": ("已导出 {count} 行到 {path}", "{count} rows exported to {path}"),
+    "ui.merged": ("客户 #{drop} 已合并到 #{keep}", "prospect #{drop} merged into #{keep}"),
+    "ui.confidence": ("把握", "sure"),
+    "ui.reasons": ("依据", "why"),
+    "ui.no_duplicates": ("没有发现重复客户", "no likely duplicates found"),
 }
 
 

@@ -39,10 +39,13 @@ _QQ = re.compile(r"^[1-9]\d{4,10}$")
 _ITEM = re.compile(r"^\d-\d{1,2}$")
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def clean_text(value: object, limit: int = 200) -> str:
     """Trimmed text without control characters; they corrupt reports and terminals."""
     text = unicodedata.normalize("NFC", str(value)).strip()
-    if any(unicodedata.category(ch) == "Cc" for ch in text):
+    if _CONTROL.search(text):
         raise ValueError("bad.control_chars")
     if len(text) > limit:
         raise ValueError("bad.too_long")
@@ -91,9 +94,10 @@ def _phone(value: object, kind: str) -> str:
         number = phonenumbers.parse(text, "CN")
     except phonenumbers.NumberParseException:
         raise ValueError(f"bad.{kind}") from None
-    if not phonenumbers.is_valid_number(number):
-        raise ValueError(f"bad.{kind}")
+    # One type lookup does the work of is_valid_number: UNKNOWN means not a valid number.
     found = phonenumbers.number_type(number)
+    if number.country_code != 86 or found == phonenumbers.PhoneNumberType.UNKNOWN:
+        raise ValueError(f"bad.{kind}")
     either = phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE
     wanted = (
         phonenumbers.PhoneNumberType.FIXED_LINE
@@ -291,22 +295,27 @@ def validate(model: type[M], data: dict, *, row: int | None = None) -> M:
         raise input_error(exc, row=row) from None
 
 
+def input_errors(exc: ValidationError, *, row: int | None = None) -> list[BadInput]:
+    """One error per bad field, each naming the option (or column) and the reason."""
+    found = []
+    for error in exc.errors():
+        field_name = str(error["loc"][0]) if error["loc"] else ""
+        original = error.get("ctx", {}).get("error")
+        code = str(original) if isinstance(original, ValueError) else ""
+        found.append(BadInput(
+            "input.invalid",
+            option=option_name(field_name),
+            field=field_name,
+            code=code if code.startswith("bad.") else "",
+            detail=error["msg"],
+            value=_shown(error.get("input")),
+            row=row,
+        ))
+    return found
+
+
 def input_error(exc: ValidationError, *, row: int | None = None) -> BadInput:
-    first = exc.errors()[0]
-    field_name = str(first["loc"][0]) if first["loc"] else ""
-    original = first.get("ctx", {}).get("error")
-    code = str(original) if isinstance(original, ValueError) else ""
-    if not code.startswith("bad."):
-        code = ""
-    return BadInput(
-        "input.invalid",
-        option=option_name(field_name),
-        field=field_name,
-        code=code,
-        detail=first["msg"],
-        value=_shown(first.get("input")),
-        row=row,
-    )
+    return input_errors(exc, row=row)[0]
 
 
 def _shown(value: object) -> str:

@@ -273,3 +273,29 @@ def playbook_view(topics: Iterable[dict]) -> Group:
         parts.append(Panel(Text(topic["text"] + "\n→ " + topic["command"]),
                            title=f"{topic['clause']} {topic['title']}", title_align="left"))
     return Group(*parts)
+
+
+def import_view(doc: dict) -> Group:
+    parts: list[Any] = [Text(t("ui.imported", rows=doc["rows"], imported=doc["imported"])
+                             + (" " + t("ui.dry_run") if doc["dry_run"] else ""))]
+    if doc["errors"]:
+        table = _table(t("ui.row"), t("ui.column"), t("ui.error"))
+        for e in doc["errors"][:100]:
+            table.add_row(str(e["row"]), e["column"], e["error"])
+        parts.append(table)
+        if len(doc["errors"]) > 100:
+            parts.append(Text(f"… +{len(doc['errors']) - 100}"))
+    if doc["duplicates"]:
+        dups = ", ".join(f"{d['row']}→#{d['duplicate_of']}" for d in doc["duplicates"][:30])
+        parts.append(Text(f"{t('ui.duplicates')}: {dups}"))
+    return Group(*parts)
+
+
+def dedupe_table(groups: list[dict]) -> Table | Text:
+    if not groups:
+        return Text(t("ui.no_duplicates"))
+    table = _table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"))
+    for g in groups:
+        table.add_row("\n".join(f"#{i}" for i in g["ids"]), "\n".join(g["companies"]),
+                      ", ".join(g["reasons"]), f"{g['confidence']:.0%}")
+    return table

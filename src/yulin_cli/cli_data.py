@@ -1,0 +1,157 @@
+"""Commands for data in and out: import, export, dedupe and merge."""
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from yulin_cli.cli import DateOpt, JsonOpt, app, command, emit_json, iso_date, show, today
+from yulin_cli.errors import BadInput
+from yulin_cli.i18n import current_lang, t
+
+
+def _state() -> Any:
+    from yulin_cli import cli
+
+    return cli.state
+
+
+class ImportKind(StrEnum):
+    prospects = "prospects"
+    rounds = "rounds"
+    visits = "visits"
+
+
+class ExportWhat(StrEnum):
+    prospects = "prospects"
+    visits = "visits"
+    points = "points"
+    notices = "notices"
+    report = "report"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@command(app, "import")
+def import_file(
+    file: Annotated[Path, typer.Argument(help="A CSV (UTF-8 or GBK) or XLSX file.")],
+    kind: Annotated[ImportKind, typer.Option("--kind", help="What the rows are.")] = (
+        ImportKind.prospects),
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing.")] = (
+        False),
+    skip_invalid: Annotated[bool, typer.Option(
+        "--skip-invalid", help="Write the valid rows and list the rest.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Store duplicates, marked as such.")] = (
+        False),
+    json_output: JsonOpt = False,
+) -> None:
+    """Import rows, all or nothing by default: every bad row listed by row, column, reason."""
+    from yulin_cli import transfer
+
+    db, policy = _state().db(), _state().policy()
+    options = {"dry_run": dry_run, "skip_invalid": skip_invalid, "force": force,
+               "today": today()}
+    try:
+        if json_output or not sys.stdout.isatty():
+            report = transfer.run_import(db, policy, file, kind.value, **options)
+        else:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed:,}"),
+                          TimeElapsedColumn(), transient=True) as bar:
+                task = bar.add_task(t("ui.importing"), total=None)
+                report = transfer.run_import(db, policy, file, kind.value, **options,
+                                             tick=lambda n: bar.advance(task, n))
+    except transfer.ImportRefused as refused:
+        _show_report(refused.report, json_output)
+        raise
+    _show_report(report, json_output)
+
+
+def _show_report(report: Any, json_output: bool) -> None:
+    if json_output:
+        emit_json(report.as_json())
+        return
+    from yulin_cli.render import import_view
+
+    show(import_view(report.as_json()))
+
+
+@command(app, "export")
+def export(
+    what: Annotated[ExportWhat, typer.Option("--what", help="What to export.")],
+    date: DateOpt = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv or xlsx.")] = ExportFormat.csv,
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", help="File to write (CSV may go to stdout).")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Mask phones, email and QQ.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Export to CSV or XLSX with headers in the current language (--lang)."""
+    from yulin_cli import tabular, transfer
+
+    day = iso_date(date)
+    if fmt is ExportFormat.xlsx and not output:
+        raise BadInput("export.needs_file")
+    if json_output and not output:
+        raise BadInput("export.needs_file")
+    lang = current_lang()
+    headers = transfer.export_headers(what.value, lang)
+    with _state().db().read() as tx:
+        rows = transfer.export_rows(tx, _state().policy(), what.value, day, lang, redact)
+        try:
+            if fmt is ExportFormat.xlsx:
+                count = tabular.write_xlsx(Path(output or ""), headers, rows)
+            else:
+                stream = tabular.text_stream(output)
+                try:
+                    count = tabular.write_csv(stream, headers, rows)
+                finally:
+                    stream.flush()
+                    if output and output != "-":
+                        stream.close()
+        except OSError as exc:
+            raise BadInput("export.unwritable", path=output, error=exc.strerror) from None
+    if json_output:
+        emit_json({"what": what.value, "format": fmt.value, "rows": count, "path": output})
+    elif output and output != "-":
+        typer.echo(t("ui.exported", count=count, path=output), err=True)
+
+
+@command(app, "dedupe")
+def dedupe(json_output: JsonOpt = False) -> None:
+    """Groups of likely duplicates: same phone, same name, or names one typo apart (Q8)."""
+    from yulin_cli.dedupe import duplicate_groups
+
+    with _state().db().read() as tx:
+        groups = duplicate_groups(tx)
+    if json_output:
+        emit_json(groups)
+        return
+    from yulin_cli.render import dedupe_table
+
+    show(dedupe_table(groups))
+
+
+@command(app, "merge")
+def merge(
+    keep: Annotated[int, typer.Argument(metavar="KEEP", help="The prospect that stays.")],
+    drop: Annotated[int, typer.Argument(metavar="DROP", help="The one merged into it.")],
+    by: Annotated[str, typer.Option("--by", help="The manager merging them.")],
+    json_output: JsonOpt = False,
+) -> None:
+    """Move DROP's rounds, visits, points and signals to KEEP; DROP is kept, marked merged."""
+    from yulin_cli import dedupe, team
+
+    with _state().db().write() as tx:
+        team.require_manager(tx, by)
+        doc = dedupe.merge(tx, keep, drop)
+    if json_output:
+        emit_json(doc)
+    else:
+        typer.echo(t("ui.merged", drop=drop, keep=keep))

@@ -1,0 +1,169 @@
+"""Finding and merging duplicate prospects across the whole database (Q8).
+
+Three signals, strongest first: the same normalised phone; the same normalised name in the same
+city; and names one typo apart in their distinctive part. Typos are found by blocking, never by
+comparing all pairs: each name is filed under its distinctive part and under every way of
+deleting one character from it, so two names one edit apart always share a key. rapidfuzz then
+scores each candidate pair.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from yulin_cli import store
+from yulin_cli.errors import BadInput
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Tx
+
+# Words that say what a company does, not which company it is.
+GENERIC = sorted(
+    ["信息技术", "科技", "技术", "信息", "电子", "精密", "机械", "软件", "实业", "贸易", "工程",
+     "设备", "制造", "发展", "新材料", "材料", "化工", "物流", "服饰", "纺织", "食品", "医药",
+     "医疗器械", "环保", "电器", "建材", "五金", "包装", "印刷", "家具", "咨询", "管理", "服务",
+     "供应链", "汽车零部件", "零部件", "光电", "模具", "照明", "电缆", "电线", "机电", "化妆品",
+     "农业", "广告", "传媒", "置业", "教育", "制品", "配件", "国际", "控股", "投资"],
+    key=len, reverse=True,
+)
+MIN_CORE = 3  # shorter distinctive parts are too easily someone else's name
+MAX_BLOCK = 60  # a key shared by more names than this is generic, not a company
+
+
+def core(name_key: str) -> str:
+    """The distinctive part of a normalised name: without generic industry words."""
+    text = name_key
+    for word in GENERIC:
+        text = text.replace(word, "")
+    return text or name_key
+
+
+def _block_keys(text: str) -> set[str]:
+    return {text} | {text[:i] + text[i + 1:] for i in range(len(text))}
+
+
+@dataclass
+class Group:
+    ids: set[int] = field(default_factory=set)
+    reasons: set[str] = field(default_factory=set)
+    confidence: float = 0.0
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def find_pairs(rows: list[dict]) -> list[tuple[int, int, str, float]]:
+    """(id, id, reason, confidence) for every pair that looks like one company."""
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.fuzz import ratio
+
+    pairs: list[tuple[int, int, str, float]] = []
+    by_phone: dict[str, list[int]] = defaultdict(list)
+    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    info = {r["id"]: r for r in rows}
+    for r in rows:
+        for phone in {r["landline"], r["mobile"]} - {None, ""}:
+            by_phone[phone].append(r["id"])
+        by_name[(r["city"], r["name_key"])].append(r["id"])
+        distinct = core(r["name_key"])
+        r["_core"] = distinct
+        if len(distinct) >= MIN_CORE:
+            for key in _block_keys(distinct):
+                blocks[(r["city"], key)].append(r["id"])
+    for ids in by_phone.values():
+        pairs += [(ids[0], other, "phone", 1.0) for other in ids[1:]]
+    for ids in by_name.values():
+        pairs += [(ids[0], other, "name", 0.95) for other in ids[1:]]
+    compared: set[tuple[int, int]] = set()
+    for ids in blocks.values():
+        if len(ids) < 2 or len(ids) > MAX_BLOCK:
+            continue
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                pair = (min(a, b), max(a, b))
+                if pair in compared:
+                    continue
+                compared.add(pair)
+                ra, rb = info[pair[0]], info[pair[1]]
+                if ra["name_key"] == rb["name_key"]:
+                    continue  # already an exact name match
+                if Levenshtein.distance(ra["_core"], rb["_core"]) <= 1:
+                    score = ratio(ra["name_key"], rb["name_key"]) / 100
+                    pairs.append((pair[0], pair[1], "similar-name", round(0.6 + 0.3 * score, 2)))
+    return pairs
+
+
+def duplicate_groups(tx: Tx) -> list[dict]:
+    rows = tx.all("SELECT id, company, city, name_key, landline, mobile FROM prospect"
+                  " WHERE merged_into IS NULL ORDER BY id")
+    names = {r["id"]: r["company"] for r in rows}
+    uf = _UnionFind()
+    pairs = find_pairs(rows)
+    for a, b, _reason, _score in pairs:
+        uf.union(a, b)
+    groups: dict[int, Group] = defaultdict(Group)
+    for a, b, reason, score in pairs:
+        group = groups[uf.find(a)]
+        group.ids |= {a, b}
+        group.reasons.add(reason)
+        group.confidence = max(group.confidence, score)
+    out = []
+    for root, group in sorted(groups.items()):
+        ids = sorted(group.ids)
+        out.append({"keep": root, "ids": ids, "companies": [names[i] for i in ids],
+                    "reasons": sorted(group.reasons), "confidence": group.confidence})
+    out.sort(key=lambda g: (-g["confidence"], g["keep"]))
+    return out
+
+
+# The tables whose rows follow a prospect when it is merged into another.
+_MOVED = ("visit", "planned_visit", "redsea_signal", "points_entry", "notice")
+_FILLED = ("district", "address", "industry", "employees", "pcs", "contact_surname",
+           "landline", "mobile", "email", "qq", "deal_value", "need", "yulin_interest",
+           "partner", "vendor_share")
+
+
+def merge(tx: Tx, keep: int, drop: int) -> dict:
+    """Moves DROP's history to KEEP, fills KEEP's empty facts from DROP, marks DROP merged."""
+    if keep == drop:
+        raise BadInput("merge.same", id=keep)
+    kept, dropped = store.prospect(tx, keep), store.prospect(tx, drop)
+    for row in (kept, dropped):
+        if row["merged_into"] is not None:
+            raise BadInput("refuse.merged", id=row["id"], into=row["merged_into"])
+    moved = {}
+    # Rounds keep their order after KEEP's own: DROP's round 2 may become KEEP's round 4.
+    offset = int(tx.scalar("SELECT COALESCE(MAX(round_no), 1) FROM verification_round"
+                           " WHERE prospect_id = :k", k=keep)) - 1
+    moved["verification_round"] = tx.run(
+        "UPDATE verification_round SET prospect_id = :k, round_no = round_no + :o"
+        " WHERE prospect_id = :d", k=keep, o=offset, d=drop)
+    for table in _MOVED:
+        moved[table] = tx.run(f"UPDATE {table} SET prospect_id = :k WHERE prospect_id = :d",
+                              k=keep, d=drop)
+    # KEEP itself may have been filed as DROP's duplicate: now it is the one that stays.
+    tx.run("UPDATE prospect SET duplicate_of = NULL WHERE id = :k AND duplicate_of = :d",
+           k=keep, d=drop)
+    tx.run("UPDATE prospect SET duplicate_of = :k WHERE duplicate_of = :d", k=keep, d=drop)
+    gaps = {f: dropped[f] for f in _FILLED if kept[f] in (None, "") and dropped[f] not in
+            (None, "")}
+    store.update_prospect(tx, keep, gaps)
+    store.update_prospect(tx, drop, {"merged_into": keep})
+    return {"keep": keep, "drop": drop, "moved": moved, "filled": sorted(gaps)}

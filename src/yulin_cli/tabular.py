@@ -1,0 +1,284 @@
+"""Reading and writing spreadsheets: CSV in any common Chinese encoding, and XLSX.
+
+Rows are streamed, never loaded whole, so a 100,000-row file costs little memory. Headers may be
+Chinese (as teams type them in Excel) or English (the add-prospect option names).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from yulin_cli.errors import BadInput
+
+# Field -> (Chinese header, English header). The first Chinese name is the one we write.
+PROSPECT_HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("编号",),
+    "company": ("公司名称", "公司", "企业名称"),
+    "city": ("城市",),
+    "sourced_by": ("开拓人",),
+    "district": ("区县", "区域"),
+    "suburban": ("远郊",),
+    "address": ("详细地址", "地址"),
+    "industry": ("行业",),
+    "ownership": ("企业性质", "所有制"),
+    "employees": ("员工人数", "员工数"),
+    "pcs": ("电脑台数", "电脑数"),
+    "contact_surname": ("接口人姓氏", "接口人"),
+    "landline": ("座机", "固定电话"),
+    "mobile": ("手机", "手机号"),
+    "email": ("邮箱", "电子邮箱"),
+    "qq": ("QQ", "QQ号"),
+    "found_on": ("发现日期",),
+    "deal_value": ("预计金额",),
+    "need": ("需求",),
+    "yulin_interest": ("育林计划兴趣",),
+    "platform_interest": ("平台兴趣",),
+    "has_oa": ("已有OA",),
+    "erp_need": ("ERP需求",),
+    "in_selection": ("选型中",),
+    "existing_customer": ("老客户",),
+    "partner": ("合作伙伴",),
+    "vendor_share": ("我方分成",),
+    "duplicate_of": ("重复于",),
+    "stars": ("星级",),
+}
+ROUND_HEADERS: dict[str, tuple[str, ...]] = {
+    "prospect_id": ("客户编号",), "by": ("复核人",), "pretext": ("身份",), "result": ("结果",),
+    "address": ("确认地址",), "scale": ("核实规模",), "date": ("日期",), "note": ("备注",),
+}
+VISIT_HEADERS: dict[str, tuple[str, ...]] = {
+    "prospect_id": ("客户编号",), "by": ("走访人",), "outcome": ("结果",), "kind": ("类型",),
+    "items": ("问卷题号",), "landline": ("座机",), "email": ("邮箱",), "mobile": ("手机",),
+    "qq": ("QQ",), "date": ("日期",), "note": ("备注",),
+}
+HEADERS = {"prospects": PROSPECT_HEADERS, "rounds": ROUND_HEADERS, "visits": VISIT_HEADERS}
+
+# Chinese spellings of enum values, accepted on import (we always write the English codes).
+VALUE_SYNONYMS = {
+    "ownership": {"民营": "private", "私营": "private", "国企": "soe", "国有": "soe",
+                  "外企": "foreign", "外资": "foreign", "合资": "joint", "其他": "other"},
+    "need": {"明确": "explicit", "明确需求": "explicit", "潜在": "latent", "潜在需求": "latent",
+             "无": "none", "没有": "none"},
+    "yulin_interest": {"很感兴趣": "high", "高": "high", "平淡": "flat", "一般": "flat",
+                       "无": "none", "没有": "none"},
+}
+_TRUE = {"1", "y", "yes", "true", "是", "有", "x", "✓", "√"}
+_FALSE = {"", "0", "n", "no", "false", "否", "无", "没有"}
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def header_map(headers: list[str], kind: str) -> dict[int, str]:
+    """Column index -> field, from Chinese or English headers; unknown headers are an error."""
+    names: dict[str, str] = {}
+    for field, chinese in HEADERS[kind].items():
+        for name in (*chinese, field, field.replace("_", "-")):
+            names[_squash(name)] = field
+    mapping: dict[int, str] = {}
+    for index, header in enumerate(headers):
+        key = _squash(header)
+        if not key:
+            continue
+        if key not in names:
+            raise BadInput("import.unknown_header", header=header)
+        mapping[index] = names[key]
+    return mapping
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s_\-（）()]", "", str(text).strip().lstrip("\ufeff")).lower()
+
+
+def truthy(value: Any) -> bool | None:
+    """A spreadsheet boolean; None when the cell says neither yes nor no."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return None
+
+
+def unneutralise(value: str) -> str:
+    """Undo the quote an export put before text that a spreadsheet would run as a formula."""
+    if len(value) > 1 and value[0] == "'" and value[1] in _FORMULA_START:
+        return value[1:]
+    return value
+
+
+def neutralise(value: Any) -> Any:
+    """Text starting with = + - @ gets a leading quote so a spreadsheet shows, never runs, it."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def detect_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM), else whatever charset-normalizer finds (GBK, GB18030...)."""
+    with path.open("rb") as handle:
+        head = handle.read(256 * 1024)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 4:  # a character cut by the sample's end
+            return "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    if best is None:
+        raise BadInput("import.encoding", path=str(path))
+    # GB18030 is a superset of GBK and GB2312: decoding with it never loses a character.
+    return "gb18030" if best.encoding in ("gbk", "gb2312", "gb18030", "hz") else best.encoding
+
+
+def read_rows(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
+    """Headers and a stream of rows from a CSV or XLSX file."""
+    if not path.is_file():
+        raise BadInput("import.missing", path=str(path))
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    if magic == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path)
+    if b"\x00" in magic[:2]:
+        raise BadInput("import.binary", path=str(path))
+    return _csv_rows(path)
+
+
+def _csv_rows(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
+    encoding = detect_encoding(path)
+    handle: IO[str] = path.open(encoding=encoding, newline="", errors="strict")
+    csv.field_size_limit(16 * 1024 * 1024)
+    reader = csv.reader(handle)
+    try:
+        headers = next(reader)
+    except StopIteration:
+        handle.close()
+        raise BadInput("import.empty", path=str(path)) from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        handle.close()
+        raise BadInput("import.unreadable", path=str(path), error=str(exc)[:120]) from None
+
+    def rows() -> Iterator[list[Any]]:
+        try:
+            for row in reader:
+                yield [unneutralise(cell) for cell in row]
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise BadInput("import.unreadable", path=str(path), error=str(exc)[:120]) from None
+        finally:
+            handle.close()
+
+    return headers, rows()
+
+
+def _xlsx_rows(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        values = sheet.iter_rows(values_only=True)
+        headers = [("" if v is None else str(v)) for v in next(values)]
+    except StopIteration:
+        raise BadInput("import.empty", path=str(path)) from None
+    except (BadZipFile, KeyError, OSError, ValueError, IndexError, TypeError) as exc:
+        raise BadInput("import.unreadable", path=str(path), error=str(exc)[:120]) from None
+
+    def rows() -> Iterator[list[Any]]:
+        try:
+            for row in values:
+                yield ["" if v is None else _cell_text(v) for v in row]
+        except (BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+            raise BadInput("import.unreadable", path=str(path), error=str(exc)[:120]) from None
+        finally:
+            book.close()
+
+    return headers, rows()
+
+
+def _cell_text(value: Any) -> Any:
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return unneutralise(str(value)) if isinstance(value, str) else str(value)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def write_csv(out: IO[str], headers: list[str], rows: Iterator[list[Any]]) -> int:
+    """UTF-8 with a BOM, so Excel on Chinese Windows opens it right."""
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(headers)
+    count = 0
+    for row in rows:
+        writer.writerow(["" if v is None else neutralise(v) for v in row])
+        count += 1
+    return count
+
+
+def write_xlsx(path: Path, headers: list[str], rows: Iterator[list[Any]]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    # Widths come from the first rows (they must be set before a write-only sheet's first
+    # row); the rest streams through.
+    sample = list(itertools.islice(rows, 1000))
+    widths = [_width(h) for h in headers]
+    for row in sample:
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], min(_width(value), 50))
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width + 2
+    sheet.append(headers)
+    count = 0
+    for row in itertools.chain(sample, rows):
+        count += 1
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # text stays text: never a formula
+            cells.append(cell)
+        sheet.append(cells)
+    book.save(path)
+    return count
+
+
+def _width(value: Any) -> int:
+    from rich.cells import cell_len
+
+    return cell_len("" if value is None else str(value))
+
+
+def text_stream(path: str | None) -> IO[str]:
+    if path is None or path == "-":
+        import sys
+
+        return io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="",
+                                write_through=True)
+    return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115

@@ -1,0 +1,371 @@
+"""Import and export of spreadsheets.
+
+An import is one transaction: by default all or nothing, every error listed by row, column and
+reason. Prospect rows pass the same input model, territory and duplicate checks as
+``add-prospect`` and go in with bulk inserts; rounds and visits go through the workflow one by
+one, because each has consequences (round numbers, points, notices).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from yulin_cli import inputs, rules, store, tabular, workflow
+from yulin_cli.errors import BadInput, YulinError
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Db, Tx
+    from yulin_cli.policy import Policy
+
+BATCH = 2000
+_FLAGS = ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
+          "existing_customer")
+_NOT_IMPORTED = ("id", "duplicate_of", "stars")
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    imported: int = 0
+    errors: list[dict] = field(default_factory=list)
+    duplicates: list[dict] = field(default_factory=list)
+    dry_run: bool = False
+
+    def as_json(self) -> dict:
+        return {"rows": self.rows, "imported": self.imported, "errors": self.errors,
+                "duplicates": self.duplicates, "dry_run": self.dry_run}
+
+
+class ImportRefused(YulinError):
+    """Nothing was written: invalid rows (exit 2) or refused duplicates (exit 1)."""
+
+    def __init__(self, key: str, report: ImportReport, exit_code: int) -> None:
+        super().__init__(key, errors=len(report.errors), duplicates=len(report.duplicates),
+                         rows=report.rows)
+        self.report = report
+        self.exit_code = exit_code
+
+
+class _Rollback(Exception):
+    """Leaves the import's transaction without writing (dry runs and refusals)."""
+
+
+def run_import(db: Db, policy: Policy, path: Path, kind: str, *, dry_run: bool,
+               skip_invalid: bool, force: bool, today: str,
+               tick: Callable[[int], None] = lambda n: None) -> ImportReport:
+    headers, rows = tabular.read_rows(path)
+    columns = tabular.header_map(headers, kind)
+    report = ImportReport(dry_run=dry_run)
+    load = {"prospects": _load_prospects, "rounds": _load_rounds, "visits": _load_visits}[kind]
+    def refused() -> bool:
+        # Forced duplicates are stored (marked), so only unforced ones refuse the file.
+        return bool(report.errors or (report.duplicates and not force)) and not skip_invalid
+
+    try:
+        with db.write() as tx:
+            load(tx, policy, headers, columns, rows, report, force=force, today=today,
+                 keep_going=skip_invalid, tick=tick, postgres=not db.is_sqlite)
+            if dry_run or refused():
+                raise _Rollback
+    except _Rollback:
+        pass
+    if refused():
+        # A dry run says what the real import would do, exit code included.
+        report.imported = 0
+        if report.errors:
+            raise ImportRefused("import.invalid_rows", report, 2)
+        raise ImportRefused("import.duplicate_rows", report, 1)
+    return report
+
+
+def _row_dict(headers: list[str], columns: dict[int, str], row: list[Any]) -> dict[str, Any]:
+    return {columns[i]: value for i, value in enumerate(row) if i in columns}
+
+
+def _error(report: ImportReport, row: int, column: str, error: str) -> None:
+    report.errors.append({"row": row, "column": column, "error": error})
+
+
+def _header_of(headers: list[str], columns: dict[int, str], field_name: str) -> str:
+    for index, name in columns.items():
+        if name == field_name:
+            return headers[index]
+    return field_name
+
+
+def _error_text(err: BadInput) -> str:
+    from yulin_cli.i18n import t
+
+    params = err.params
+    return t(params["code"]) if params.get("code") else str(params.get("detail"))
+
+
+def _prepare(raw: dict[str, Any], today: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Spreadsheet cells -> input-model data: yes/no cells, Chinese enum words, defaults."""
+    data: dict[str, Any] = {}
+    problems: list[tuple[str, str]] = []
+    for key, value in raw.items():
+        if key in _NOT_IMPORTED:
+            continue
+        text = value.strip() if isinstance(value, str) else value
+        if key in _FLAGS:
+            flag = tabular.truthy(text)
+            if flag is None:
+                problems.append((key, "bad.yes_no"))
+            data[key] = bool(flag)
+        elif text not in ("", None):
+            data[key] = tabular.VALUE_SYNONYMS.get(key, {}).get(text, text)
+    data.setdefault("found_on", today)
+    return data, problems
+
+
+def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, str],
+                    rows: Iterator[list[Any]], report: ImportReport, *, force: bool,
+                    today: str, keep_going: bool, tick: Callable[[int], None],
+                    postgres: bool) -> None:
+    from yulin_cli.i18n import t
+
+    staff = {s["name"]: s for s in store.list_staff(tx)}
+    seen_phone: dict[str, int] = {}
+    seen_name: dict[tuple[str, str], int] = {}
+    for row in tx.iter("SELECT id, landline, mobile, name_key, city FROM prospect"
+                       " WHERE merged_into IS NULL ORDER BY id"):
+        for phone in (row["landline"], row["mobile"]):
+            if phone:
+                seen_phone.setdefault(phone, row["id"])
+        seen_name.setdefault((row["name_key"], row["city"]), row["id"])
+    # Ids are given here, inside the write lock, so a later row can name an earlier one
+    # as its duplicate before either is inserted.
+    next_id = int(tx.scalar("SELECT COALESCE(MAX(id), 0) FROM prospect")) + 1
+    stamp = store.now_stamp()
+    batch: list[dict] = []
+    insert = (f"INSERT INTO prospect (id, {', '.join(store.PROSPECT_COLUMNS)}, created_at)"
+              f" VALUES (:id, {', '.join(':' + c for c in store.PROSPECT_COLUMNS)}, :created_at)")
+    for number, cells in enumerate(rows, start=2):
+        report.rows += 1
+        if report.rows % 1000 == 0:
+            tick(1000)
+        if not any(str(c).strip() for c in cells):
+            report.rows -= 1
+            continue
+        data, problems = _prepare(_row_dict(headers, columns, cells), today)
+        for key, code in problems:
+            _error(report, number, _header_of(headers, columns, key), t(code))
+        try:
+            prospect = inputs.ProspectIn.model_validate(data)
+        except ValidationError as exc:
+            for err in inputs.input_errors(exc, row=number):
+                column = _header_of(headers, columns, err.params["field"])
+                _error(report, number, column, _error_text(err))
+            continue
+        if problems:
+            continue
+        source = staff.get(prospect.sourced_by)
+        if source is None:
+            _error(report, number, _header_of(headers, columns, "sourced_by"),
+                   t("not_found.staff", name=prospect.sourced_by))
+            continue
+        city = rules.normalise_city(prospect.city)
+        if not rules.same_city(city, source["city"]):
+            _error(report, number, _header_of(headers, columns, "city"),
+                   t("refuse.territory", city=city, center_city=source["city"]))
+            continue
+        key = rules.name_key(prospect.company, city)
+        phones = [p for p in (prospect.landline, prospect.mobile) if p]
+        earlier = min([seen_phone[p] for p in phones if p in seen_phone]
+                      + ([seen_name[(key, city)]] if (key, city) in seen_name else []),
+                      default=None)
+        if earlier is not None:
+            report.duplicates.append({"row": number, "duplicate_of": earlier})
+            if not force:
+                continue
+        values = prospect.model_dump(exclude={"sourced_by"})
+        values.update(id=next_id, city=city, name_key=key, sourced_by_id=source["id"],
+                      duplicate_of=earlier, created_at=stamp,
+                      ownership=values["ownership"] or "private")
+        for flag in _FLAGS:
+            values[flag] = bool(values[flag])
+        for phone in phones:
+            seen_phone.setdefault(phone, next_id)
+        seen_name.setdefault((key, city), next_id)
+        next_id += 1
+        report.imported += 1
+        batch.append(values)
+        if len(batch) >= BATCH:
+            if not report.errors or keep_going:
+                tx.many(insert, batch)
+            batch = []
+    if batch and (not report.errors or keep_going):
+        tx.many(insert, batch)
+    if postgres:
+        # Rows were given their ids: move the sequence past them.
+        tx.run("SELECT setval(pg_get_serial_sequence('prospect', 'id'),"
+               " (SELECT COALESCE(MAX(id), 1) FROM prospect))")
+
+
+def _load_each(tx: Tx, headers: list[str], columns: dict[int, str], rows: Iterator[list[Any]],
+               report: ImportReport, keep_going: bool, tick: Callable[[int], None],
+               one: Callable[[int, dict[str, Any]], None]) -> None:
+    """Rows that each go through the workflow; a bad row is refused before it writes."""
+    for number, cells in enumerate(rows, start=2):
+        report.rows += 1
+        tick(1)
+        raw = _row_dict(headers, columns, cells)
+        if not any(str(v).strip() for v in raw.values()):
+            report.rows -= 1
+            continue
+        if report.errors and not keep_going:
+            # Keep validating to list every error, without writing more.
+            try:
+                one(number, raw | {"_check_only": True})
+            except YulinError as err:
+                _error(report, number, _header_of(headers, columns,
+                                                  str(err.params.get("field", ""))),
+                       _message(err))
+            continue
+        try:
+            one(number, raw)
+            report.imported += 1
+        except YulinError as err:
+            _error(report, number, _header_of(headers, columns, str(err.params.get("field", ""))),
+                   _message(err))
+
+
+def _message(err: YulinError) -> str:
+    from yulin_cli.i18n import expand, t
+
+    if err.key == "input.invalid":
+        return _error_text(err)  # type: ignore[arg-type]
+    return t(err.key, **expand(err.params))
+
+
+def _model(model: type, data: dict[str, Any], row: int) -> Any:
+    return inputs.validate(model, data, row=row)
+
+
+def _load_rounds(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, str],
+                 rows: Iterator[list[Any]], report: ImportReport, *, force: bool, today: str,
+                 keep_going: bool, tick: Callable[[int], None], postgres: bool) -> None:
+    def one(number: int, raw: dict[str, Any]) -> None:
+        flags = {k: bool(tabular.truthy(raw.get(k, ""))) for k in ("address", "scale")}
+        data = _model(inputs.RoundIn, {
+            "prospect_id": raw.get("prospect_id"), "by": raw.get("by"),
+            "pretext": raw.get("pretext"), "result": raw.get("result"), **flags,
+            "day": raw.get("date") or today, "note": raw.get("note") or None}, number)
+        if not raw.get("_check_only"):
+            workflow.verify(tx, data)
+
+    _load_each(tx, headers, columns, rows, report, keep_going, tick, one)
+
+
+def _load_visits(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, str],
+                 rows: Iterator[list[Any]], report: ImportReport, *, force: bool, today: str,
+                 keep_going: bool, tick: Callable[[int], None], postgres: bool) -> None:
+    def one(number: int, raw: dict[str, Any]) -> None:
+        flags = {k: bool(tabular.truthy(raw.get(k, ""))) for k in ("landline", "email",
+                                                                     "mobile", "qq")}
+        data = _model(inputs.VisitIn, {
+            "prospect_id": raw.get("prospect_id"), "by": raw.get("by"),
+            "outcome": raw.get("outcome"), "kind": raw.get("kind") or "planned",
+            "items": raw.get("items") or "", **flags, "day": raw.get("date") or today,
+            "note": raw.get("note") or None}, number)
+        if not raw.get("_check_only"):
+            workflow.log_visit(tx, policy, data)
+
+    _load_each(tx, headers, columns, rows, report, keep_going, tick, one)
+
+
+# --- export -----------------------------------------------------------------------------------
+
+EXPORTS = {
+    "prospects": list(tabular.PROSPECT_HEADERS),
+    "visits": ["id", "prospect_id", "company", "date", "by", "kind", "outcome", "items",
+               "contacts", "effective", "flags", "note"],
+    "points": ["date", "staff", "delta", "rule", "prospect_id", "visit_id", "reason", "by"],
+    "notices": ["date", "staff", "kind", "delta", "rule", "prospect_id", "company"],
+    "report": ["name", "center", "roles", "quality_found", "quota_met", "verifications",
+               "visits", "effective_visits", "points_today", "points_total"],
+}
+# Chinese headers of the fields that prospects do not already name.
+_ZH = {"prospect_id": "客户编号", "date": "日期", "by": "经办人", "kind": "类型",
+       "outcome": "结果", "items": "问卷题号", "contacts": "联系方式", "effective": "有效",
+       "flags": "标记", "note": "备注", "staff": "伙伴", "delta": "分数", "rule": "规则",
+       "visit_id": "走访编号", "reason": "理由", "name": "伙伴", "center": "服务中心",
+       "roles": "角色", "quality_found": "优质客户", "quota_met": "完成任务",
+       "verifications": "复核", "visits": "走访", "effective_visits": "有效走访",
+       "points_today": "今日分", "points_total": "累计分"}
+
+
+def export_headers(what: str, lang: str) -> list[str]:
+    fields = EXPORTS[what]
+    if lang != "zh":
+        return fields
+    return [tabular.PROSPECT_HEADERS[f][0] if what == "prospects" else _ZH.get(f, f)
+            for f in fields]
+
+
+def redact(field_name: str, value: Any) -> Any:
+    """Masks contact details: the middle of a phone, most of an email and a QQ number."""
+    if not value or field_name not in ("landline", "mobile", "email", "qq"):
+        return value
+    text = str(value)
+    if field_name == "email":
+        user, _, domain = text.partition("@")
+        return f"{user[:1]}***@{domain}"
+    return text[:3] + "*" * max(0, len(text) - 7) + text[-4:] if len(text) > 7 else "****"
+
+
+def export_rows(tx: Tx, policy: Policy, what: str, day: str, lang: str,
+                redacted: bool) -> Iterator[list[Any]]:
+    fields = EXPORTS[what]
+    if what == "prospects":
+        source = _prospect_rows(tx, policy)
+    elif what == "visits":
+        source = tx.iter(
+            "SELECT v.id, v.prospect_id, p.company, v.day AS date, s.name AS by, v.kind,"
+            " v.outcome, v.items, v.contacts, v.effective, v.flags, v.note FROM visit v"
+            " JOIN staff s ON s.id = v.staff_id JOIN prospect p ON p.id = v.prospect_id"
+            " ORDER BY v.day, v.id")
+    elif what == "points":
+        source = tx.iter(
+            "SELECT e.day AS date, s.name AS staff, e.delta, e.rule, e.prospect_id,"
+            " e.visit_id, e.reason, b.name AS by FROM points_entry e"
+            " JOIN staff s ON s.id = e.staff_id LEFT JOIN staff b ON b.id = e.by_id"
+            " ORDER BY e.day, e.id")
+    elif what == "notices":
+        source = iter(store.notices(tx, "0000-01-01", "9999-12-31", None))
+    else:
+        source = iter(workflow.daily_report(tx, policy, day, None)["people"])
+    for row in source:
+        values = []
+        for name in fields:
+            value = row.get(name)
+            if isinstance(value, list):
+                value = ",".join(value)
+            if name in ("landline", "mobile"):
+                value = rules.phone_display(value)
+            values.append(redact(name, value) if redacted else value)
+        yield values
+
+
+def _prospect_rows(tx: Tx, policy: Policy) -> Iterator[dict]:
+    params = store.quality_params(policy)
+    for row in tx.iter(
+        "SELECT p.*, s.name AS sourced_by,"
+        f" CASE WHEN {store.quality_sql()} THEN 1 ELSE 0 END AS quality"
+        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id WHERE p.merged_into IS NULL ORDER BY p.id",
+        **params,
+    ):
+        row["stars"] = rules.star_rating(
+            quality=bool(row["quality"]), deal_value=row["deal_value"], need=row["need"],
+            yulin_interest=row["yulin_interest"], platform_interest=bool(row["platform_interest"]),
+            policy=policy).stars
+        for flag in _FLAGS:
+            row[flag] = "yes" if row[flag] else ""
+        yield row
