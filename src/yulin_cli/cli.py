@@ -195,6 +195,7 @@ def fail(err: YulinError, json_mode: bool) -> None:
         for key in ("duplicate_of", "id", "field"):
             if key in err.params and isinstance(err.params[key], (int, str)):
                 doc[key] = err.params[key]
+        doc.update(getattr(err, "doc", {}))  # e.g. an import's full report
         emit_json(doc)
     prefix = f"{t('error')}: " if err.exit_code == 2 else ""
     typer.echo(prefix + message, err=True)

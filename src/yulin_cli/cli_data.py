@@ -68,7 +68,8 @@ def import_file(
                 report = transfer.run_import(db, policy, file, kind.value, **options,
                                              tick=lambda n: bar.advance(task, n))
     except transfer.ImportRefused as refused:
-        _show_report(refused.report, json_output)
+        if not json_output:  # in --json mode the report rides in the error document
+            _show_report(refused.report, json_output)
         raise
     _show_report(report, json_output)
 
@@ -108,13 +109,8 @@ def export(
             if fmt is ExportFormat.xlsx:
                 count = tabular.write_xlsx(Path(output or ""), headers, rows)
             else:
-                stream = tabular.text_stream(output)
-                try:
+                with tabular.text_stream(output) as stream:
                     count = tabular.write_csv(stream, headers, rows)
-                finally:
-                    stream.flush()
-                    if output and output != "-":
-                        stream.close()
         except OSError as exc:
             raise BadInput("export.unwritable", path=output, error=exc.strerror) from None
     if json_output:

@@ -12,6 +12,7 @@ import io
 import itertools
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -188,25 +189,33 @@ def _xlsx_rows(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    broken = (BadZipFile, InvalidFileException, KeyError, OSError, ValueError, IndexError,
+              TypeError, EOFError)
+    # A file object, so the content decides (a workbook saved as .csv still opens).
+    handle = path.open("rb")
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(handle, read_only=True, data_only=True)
         sheet = book.worksheets[0]
         values = sheet.iter_rows(values_only=True)
         headers = [("" if v is None else str(v)) for v in next(values)]
     except StopIteration:
+        handle.close()
         raise BadInput("import.empty", path=str(path)) from None
-    except (BadZipFile, KeyError, OSError, ValueError, IndexError, TypeError) as exc:
+    except broken as exc:
+        handle.close()
         raise BadInput("import.unreadable", path=str(path), error=str(exc)[:120]) from None
 
     def rows() -> Iterator[list[Any]]:
         try:
             for row in values:
                 yield ["" if v is None else _cell_text(v) for v in row]
-        except (BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        except broken as exc:
             raise BadInput("import.unreadable", path=str(path), error=str(exc)[:120]) from None
         finally:
             book.close()
+            handle.close()
 
     return headers, rows()
 
@@ -275,10 +284,18 @@ def _width(value: Any) -> int:
     return cell_len("" if value is None else str(value))
 
 
-def text_stream(path: str | None) -> IO[str]:
+@contextmanager
+def text_stream(path: str | None) -> Iterator[IO[str]]:
+    """A UTF-8 text file, or standard output when ``path`` is empty or ``-``."""
     if path is None or path == "-":
         import sys
 
-        return io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="",
-                                write_through=True)
-    return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+        try:
+            yield out
+        finally:
+            out.flush()
+            out.detach()  # leave standard output open for whoever prints next
+        return
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        yield out

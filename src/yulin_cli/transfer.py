@@ -49,6 +49,7 @@ class ImportRefused(YulinError):
                          rows=report.rows)
         self.report = report
         self.exit_code = exit_code
+        self.doc = report.as_json()
 
 
 class _Rollback(Exception):
