@@ -202,16 +202,23 @@ def test_dedupe_finds_each_kind_of_duplicate(team):
                 "--landline", "+86 512 6888 1234", "--force")["id"]
     c = ok_json("add-prospect", "--company", "恒瑞精密机械（苏州）有限公司", "--city", "苏州",
                 "--sourced-by", "王强", "--force")["id"]
-    d = add("苏州金达利精工模具有限公司")
-    e = add("苏州金达丽精工模具有限公司")  # one character apart
+    # One character apart, same district and size: the same company typed twice.
+    d = add("苏州金达利精工模具有限公司", "--district", "吴中区")
+    e = add("苏州金达丽精工模具有限公司", "--district", "吴中区")
+    # One character apart but nothing else in common: shown only with --loose.
+    f = add("苏州华纳川光学仪器有限公司", "--district", "相城区", "--employees", "900")
+    g = add("苏州华纳州光学仪器有限公司", "--district", "姑苏区", "--employees", "120")
     add("苏州远洋船舶配件有限公司")  # unrelated
     groups = ok_json("dedupe")
-    by_ids = {tuple(g["ids"]): g for g in groups}
+    by_ids = {tuple(grp["ids"]): grp for grp in groups}
     assert by_ids[(a, b, c)]["reasons"] == ["name", "phone"]
     assert by_ids[(a, b, c)]["confidence"] == 1.0
     assert by_ids[(d, e)]["reasons"] == ["similar-name"]
     assert 0.6 <= by_ids[(d, e)]["confidence"] < 0.95
     assert len(groups) == 2
+    loose = {tuple(grp["ids"]): grp for grp in ok_json("dedupe", "--loose")}
+    assert loose[(f, g)]["reasons"] == ["similar-name-only"]
+    assert loose[(f, g)]["confidence"] < by_ids[(d, e)]["confidence"]
 
 
 def test_merge_moves_history_and_keeps_the_dropped_row(team, isolated):

@@ -120,12 +120,16 @@ def export(
 
 
 @command(app, "dedupe")
-def dedupe(json_output: JsonOpt = False) -> None:
+def dedupe(
+    loose: Annotated[bool, typer.Option(
+        "--loose", help="Also names one typo apart with nothing else in common.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
     """Groups of likely duplicates: same phone, same name, or names one typo apart (Q8)."""
     from yulin_cli.dedupe import duplicate_groups
 
     with _state().db().read() as tx:
-        groups = duplicate_groups(tx)
+        groups = duplicate_groups(tx, loose)
     if json_output:
         emit_json(groups)
         return

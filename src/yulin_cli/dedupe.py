@@ -68,8 +68,23 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def find_pairs(rows: list[dict]) -> list[tuple[int, int, str, float]]:
-    """(id, id, reason, confidence) for every pair that looks like one company."""
+def corroborated(a: dict, b: dict) -> bool:
+    """Two similar names are one company only if two more facts agree: where it is, who the
+    contact is, how big it is (within a fifth). One alone agrees by chance too often."""
+    ea, eb = a["employees"], b["employees"]
+    agree = (
+        bool(a["district"]) and a["district"] == b["district"],
+        bool(a["contact_surname"]) and a["contact_surname"] == b["contact_surname"],
+        bool(ea and eb and abs(ea - eb) <= 0.2 * max(ea, eb)),
+    )
+    return sum(agree) >= 2
+
+
+def find_pairs(rows: list[dict], loose: bool = False) -> list[tuple[int, int, str, float]]:
+    """(id, id, reason, confidence) for every pair that looks like one company.
+
+    Names one typo apart count only when corroborated, unless ``loose``.
+    """
     from rapidfuzz.distance import Levenshtein
     from rapidfuzz.fuzz import ratio
 
@@ -104,18 +119,26 @@ def find_pairs(rows: list[dict]) -> list[tuple[int, int, str, float]]:
                 ra, rb = info[pair[0]], info[pair[1]]
                 if ra["name_key"] == rb["name_key"]:
                     continue  # already an exact name match
-                if Levenshtein.distance(ra["_core"], rb["_core"]) <= 1:
+                # One edit on the whole name: a similar trade name in another industry is
+                # another company.
+                if Levenshtein.distance(ra["name_key"], rb["name_key"]) <= 1:
                     score = ratio(ra["name_key"], rb["name_key"]) / 100
-                    pairs.append((pair[0], pair[1], "similar-name", round(0.6 + 0.3 * score, 2)))
+                    if corroborated(ra, rb):
+                        pairs.append((pair[0], pair[1], "similar-name",
+                                      round(0.6 + 0.3 * score, 2)))
+                    elif loose:
+                        pairs.append((pair[0], pair[1], "similar-name-only",
+                                      round(0.3 + 0.3 * score, 2)))
     return pairs
 
 
-def duplicate_groups(tx: Tx) -> list[dict]:
-    rows = tx.all("SELECT id, company, city, name_key, landline, mobile FROM prospect"
+def duplicate_groups(tx: Tx, loose: bool = False) -> list[dict]:
+    rows = tx.all("SELECT id, company, city, name_key, landline, mobile, district,"
+                  " contact_surname, employees FROM prospect"
                   " WHERE merged_into IS NULL ORDER BY id")
     names = {r["id"]: r["company"] for r in rows}
     uf = _UnionFind()
-    pairs = find_pairs(rows)
+    pairs = find_pairs(rows, loose)
     for a, b, _reason, _score in pairs:
         uf.union(a, b)
     groups: dict[int, Group] = defaultdict(Group)

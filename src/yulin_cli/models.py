@@ -35,7 +35,8 @@ class Staff(SQLModel, table=True):
 
 
 class Prospect(SQLModel, table=True):
-    __table_args__ = (Index("ix_prospect_source_day", "sourced_by_id", "found_on"),)
+    __table_args__ = (Index("ix_prospect_source_day", "sourced_by_id", "found_on"),
+                      Index("ix_prospect_found_on", "found_on"))
 
     id: int | None = Field(default=None, primary_key=True)
     company: str = Field(max_length=200)
@@ -99,7 +100,8 @@ class PlannedVisit(SQLModel, table=True):
 
 
 class Visit(SQLModel, table=True):
-    __table_args__ = (Index("ix_visit_staff_day", "staff_id", "day", "effective"),)
+    __table_args__ = (Index("ix_visit_staff_day", "staff_id", "day", "effective"),
+                      Index("ix_visit_day", "day"))
 
     id: int | None = Field(default=None, primary_key=True)
     prospect_id: int = Field(foreign_key="prospect.id", index=True)
@@ -160,7 +162,7 @@ class Inspection(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     visit_id: int = Field(foreign_key="visit.id", unique=True)
-    status: str = Field(default="open", max_length=12)
+    status: str = Field(default="open", max_length=12, index=True)
     decided_by: int | None = Field(default=None, foreign_key="staff.id")
     decided_on: str | None = Field(default=None, max_length=10)
     note: str | None = Field(default=None, max_length=2000)
