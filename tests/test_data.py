@@ -202,7 +202,7 @@ def test_dedupe_finds_each_kind_of_duplicate(team):
                 "--landline", "+86 512 6888 1234", "--force")["id"]
     c = ok_json("add-prospect", "--company", "恒瑞精密机械（苏州）有限公司", "--city", "苏州",
                 "--sourced-by", "王强", "--force")["id"]
-    # One character apart, same district and size: the same company typed twice.
+    # One character apart, same district and size (employees, PCs): one company typed twice.
     d = add("苏州金达利精工模具有限公司", "--district", "吴中区")
     e = add("苏州金达丽精工模具有限公司", "--district", "吴中区")
     # One character apart but nothing else in common: shown only with --loose.

@@ -239,3 +239,38 @@ def test_refusal_causes_name_the_missing_contact():
 ])
 def test_phone_display(e164, shown):
     assert rules.phone_display(e164) == shown
+
+
+_DIGITS = st.text("0123456789", min_size=6, max_size=13)
+_SHAPES = st.one_of(
+    st.builds(lambda area, rest: f"0{area}{rest}", st.sampled_from(
+        ["10", "20", "21", "25", "512", "755", "571", "731", "898", "311"]),
+        st.text("0123456789", min_size=6, max_size=9)),
+    st.builds(lambda head, rest: f"1{head}{rest}", st.text("0123456789", min_size=2,
+                                                          max_size=2),
+              st.text("0123456789", min_size=8, max_size=8)),
+    _DIGITS,
+)
+
+
+@given(number=_SHAPES, sep=st.sampled_from(["", "-", " ", "(", ")"]), cut=st.integers(1, 5))
+def test_fast_phone_parse_agrees_with_phonenumbers(number, sep, cut):
+    import phonenumbers
+
+    from yulin_cli.inputs import _parse_cn
+
+    text = number[:cut] + sep + number[cut:]
+    try:
+        slow = phonenumbers.parse(text, "CN")
+    except phonenumbers.NumberParseException:
+        slow = None
+    try:
+        fast = _parse_cn(text)
+    except phonenumbers.NumberParseException:
+        fast = None
+    if slow is None or fast is None:
+        assert slow is fast is None or phonenumbers.number_type(fast or slow) == 99
+        return
+    assert (fast.country_code, fast.national_number) == (slow.country_code,
+                                                         slow.national_number)
+    assert phonenumbers.number_type(fast) == phonenumbers.number_type(slow)

@@ -68,16 +68,21 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _close(x: int | None, y: int | None) -> bool:
+    return bool(x and y and abs(x - y) <= 0.1 * max(x, y))
+
+
 def corroborated(a: dict, b: dict) -> bool:
-    """Two similar names are one company only if two more facts agree: where it is, who the
-    contact is, how big it is (within a fifth). One alone agrees by chance too often."""
-    ea, eb = a["employees"], b["employees"]
+    """Two names one typo apart are one company only if three more facts agree, of: the
+    district, the contact's surname, the employees and the PCs (each within a tenth). Fewer
+    agree by chance too often between neighbours in a big city."""
     agree = (
         bool(a["district"]) and a["district"] == b["district"],
         bool(a["contact_surname"]) and a["contact_surname"] == b["contact_surname"],
-        bool(ea and eb and abs(ea - eb) <= 0.2 * max(ea, eb)),
+        _close(a["employees"], b["employees"]),
+        _close(a["pcs"], b["pcs"]),
     )
-    return sum(agree) >= 2
+    return sum(agree) >= 3
 
 
 def find_pairs(rows: list[dict], loose: bool = False) -> list[tuple[int, int, str, float]]:
@@ -134,7 +139,7 @@ def find_pairs(rows: list[dict], loose: bool = False) -> list[tuple[int, int, st
 
 def duplicate_groups(tx: Tx, loose: bool = False) -> list[dict]:
     rows = tx.all("SELECT id, company, city, name_key, landline, mobile, district,"
-                  " contact_surname, employees FROM prospect"
+                  " contact_surname, employees, pcs FROM prospect"
                   " WHERE merged_into IS NULL ORDER BY id")
     names = {r["id"]: r["company"] for r in rows}
     uf = _UnionFind()

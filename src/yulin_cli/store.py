@@ -367,14 +367,21 @@ def unready_visits(tx: Tx, day: str, center: str | None) -> list[dict]:
     )
 
 
-def top_star_candidates(tx: Tx, policy: Policy, center: str | None) -> list[dict]:
-    """Quality customers that can be 4 or 5 stars and are not impure red sea.
+def top_star_candidates(tx: Tx, policy: Policy, center: str | None,
+                        new_on: str | None = None) -> list[dict]:
+    """Quality customers that can be 4 or 5 stars and are not impure red sea; with ``new_on``,
+    only those found or visited that day (the daily report's news; `manager` lists them all).
 
     The rating rule makes the final call on each.
     """
     params: dict[str, Any] = {"four_min": policy.stars.four_min,
                               "impure_at": policy.redsea.impure_at, **quality_params(policy)}
     where = _center_filter(center, params)
+    if new_on is not None:
+        params["new_on"] = new_on
+        # Start from the day's few ids; an OR with EXISTS made SQLite scan every prospect.
+        where += (" AND p.id IN (SELECT id FROM prospect WHERE found_on = :new_on"
+                  " UNION SELECT prospect_id FROM visit WHERE day = :new_on)")
     return tx.all(
         "SELECT p.id, p.company, p.deal_value, p.need, p.yulin_interest, p.platform_interest"
         " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"

@@ -307,7 +307,7 @@ def daily_report(tx: Tx, policy: Policy, day: str, center: str | None) -> dict:
             attention.append({"rule": "duplicate", "kind": "industry",
                               "prospect_id": found["id"], "code": "attention.industry",
                               "params": {"prospect_id": found["id"], **clash.params}})
-    for cand in store.top_star_candidates(tx, policy, center):
+    for cand in store.top_star_candidates(tx, policy, center, new_on=day):
         stars = rules.star_rating(
             quality=True, deal_value=cand["deal_value"], need=cand["need"],
             yulin_interest=cand["yulin_interest"],
