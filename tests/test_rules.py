@@ -253,13 +253,16 @@ _SHAPES = st.one_of(
 )
 
 
-@given(number=_SHAPES, sep=st.sampled_from(["", "-", " ", "(", ")"]), cut=st.integers(1, 5))
-def test_fast_phone_parse_agrees_with_phonenumbers(number, sep, cut):
+@given(number=_SHAPES, sep=st.sampled_from(["", "-", " ", "(", ")"]), cut=st.integers(1, 5),
+       prefix=st.sampled_from(["", "+86", "+86 ", "0086", "+86-0"]))
+def test_fast_phone_parse_agrees_with_phonenumbers(number, sep, cut, prefix):
     import phonenumbers
 
     from yulin_cli.inputs import _parse_cn
 
-    text = number[:cut] + sep + number[cut:]
+    if prefix and number.startswith("0"):
+        number = number[1:]  # +86 replaces the trunk 0
+    text = prefix + number[:cut] + sep + number[cut:]
     try:
         slow = phonenumbers.parse(text, "CN")
     except phonenumbers.NumberParseException:
@@ -274,3 +277,6 @@ def test_fast_phone_parse_agrees_with_phonenumbers(number, sep, cut):
     assert (fast.country_code, fast.national_number) == (slow.country_code,
                                                          slow.national_number)
     assert phonenumbers.number_type(fast) == phonenumbers.number_type(slow)
+    if not fast.italian_leading_zero:  # inputs.py hands that case to the library
+        assert phonenumbers.format_number(fast, phonenumbers.PhoneNumberFormat.E164) == (
+            f"+{fast.country_code}{fast.national_number}")

@@ -87,19 +87,23 @@ def parse_money(value: object) -> int:
 
 
 _SEPARATORS = re.compile(r"[\s\-()]")
-# National landlines (0 + area code + number) and mobiles: the shapes that fill spreadsheets.
-# Mobiles starting 179 are left out: that prefix can be a carrier code phonenumbers strips.
-_PLAIN_CN = re.compile(r"0[1-9]\d{8,10}|1(?:[3-68-9]\d|7[0-8])\d{8}")
+# The shapes that fill spreadsheets: a landline with its trunk 0 or with +86/0086, or a
+# mobile. Numbers starting 11, 12 or 179 are left out: there phonenumbers may strip a carrier
+# code first.
+_PLAIN_CN = re.compile(
+    r"(?:0|\+86|0086)(?P<fixed>[2-9]\d{8,10}|10\d{8,9})"
+    r"|(?:\+86|0086)?(?P<mobile>1(?:[3-68-9]\d|7[0-8])\d{8})"
+)
 
 
 def _parse_cn(text: str):  # -> phonenumbers.PhoneNumber
     """phonenumbers.parse(text, "CN"), skipping the general parser for the plain shapes above
-    (a test checks both give the same answer); everything else takes the full parse."""
+    (a property test checks both give the same number); anything else takes the full parse."""
     import phonenumbers
 
-    digits = _SEPARATORS.sub("", text)
-    if _PLAIN_CN.fullmatch(digits):
-        national = digits[1:] if digits[0] == "0" else digits
+    match = _PLAIN_CN.fullmatch(_SEPARATORS.sub("", text))
+    if match:
+        national = match["fixed"] or match["mobile"]
         return phonenumbers.PhoneNumber(country_code=86, national_number=int(national))
     return phonenumbers.parse(text, "CN")
 
@@ -124,7 +128,9 @@ def _phone(value: object, kind: str) -> str:
     )
     if found not in (wanted, either):
         raise ValueError(f"bad.{kind}_type")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.italian_leading_zero:  # never for China, but then E.164 needs the library
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return f"+{number.country_code}{number.national_number}"
 
 
 def parse_landline(value: object) -> str:
