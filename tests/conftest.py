@@ -1,11 +1,20 @@
-"""Every test runs the real CLI against its own database, in English, 80 columns, no colour."""
+"""Every test runs the real CLI against its own database, in English, 80 columns, no colour.
+
+Each test runs once per backend: SQLite always, and PostgreSQL when ``YULIN_TEST_PG_URL``
+names a server (an admin URL such as ``postgresql+psycopg://postgres@127.0.0.1:54329/postgres``;
+`.ci/run` starts one). Each PostgreSQL test gets its own database, copied from a migrated
+template. Tests marked ``once`` do not depend on the backend and run only with SQLite.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -13,11 +22,148 @@ from typer.testing import CliRunner
 from yulin_cli.cli import app
 from yulin_cli.i18n import set_lang
 
+PG_URL = os.environ.get("YULIN_TEST_PG_URL")
+BACKENDS = ["sqlite", "postgres"] if PG_URL else ["sqlite"]
 
-@pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    db = tmp_path / "yulin.db"
-    monkeypatch.setenv("YULIN_DB", str(db))
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "once: backend-independent; run with SQLite only")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    keep, drop = [], []
+    for item in items:
+        backend = getattr(item, "callspec", None) and item.callspec.params.get("isolated")
+        (drop if backend == "postgres" and item.get_closest_marker("once") else keep).append(item)
+    items[:] = keep
+    config.hook.pytest_deselected(items=drop)
+
+
+# --- the database under test ------------------------------------------------------------------
+
+
+class PgServer:
+    """Creates and drops throwaway databases on the configured server."""
+
+    def __init__(self, admin_url: str) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        self.url = make_url(admin_url)
+        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        self.template = f"yulin_tpl_{uuid.uuid4().hex[:8]}"
+        self.execute(f'CREATE DATABASE "{self.template}"')
+        from yulin_cli.db import upgrade
+
+        upgrade(self.url_for(self.template))
+        self._dispose_all()
+
+    def url_for(self, name: str) -> str:
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def execute(self, sql: str) -> None:
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(sql)
+
+    def create(self, empty: bool = False) -> str:
+        name = f"yulin_t_{uuid.uuid4().hex[:12]}"
+        template = "template0" if empty else self.template
+        self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        return name
+
+    def drop(self, name: str) -> None:
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def _dispose_all(self) -> None:
+        self.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                     f" WHERE datname = '{self.template}' AND pid <> pg_backend_pid()")
+
+    def close(self) -> None:
+        self.drop(self.template)
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    if not PG_URL:
+        yield None
+        return
+    server = PgServer(PG_URL)
+    yield server
+    server.close()
+
+
+class TestDb:
+    """The database a test's commands use (``YULIN_DB``), with ways to look inside it."""
+
+    def __init__(self, target: str, tmp_path: Path, server: PgServer | None) -> None:
+        self.target = target
+        self.tmp_path = tmp_path
+        self.server = server
+        self.created: list[str] = []
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.server is None
+
+    @property
+    def path(self) -> Path:
+        return Path(self.target)
+
+    def __str__(self) -> str:
+        return self.target
+
+    def query(self, sql: str, **params: Any) -> list[tuple]:
+        return query(self.target, sql, **params)
+
+    def counts(self) -> dict[str, int]:
+        if self.is_sqlite:
+            return row_counts(self.path)
+        tables = [r[0] for r in self.query(
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_schema = current_schema()")]
+        return {t: self.query(f'SELECT COUNT(*) FROM "{t}"')[0][0] for t in tables}
+
+    def fresh(self) -> str:
+        """Another, empty database on the same backend."""
+        if self.is_sqlite:
+            return str(self.tmp_path / f"fresh-{uuid.uuid4().hex[:8]}.db")
+        assert self.server is not None
+        name = self.server.create(empty=True)
+        self.created.append(name)
+        return self.server.url_for(name)
+
+
+def query(target: str, sql: str, **params: Any) -> list[tuple]:
+    """Runs SQL on a test database, SQLite path or server URL."""
+    if "://" not in target:
+        conn = sqlite3.connect(target)
+        try:
+            with conn:  # commits; closing below checkpoints the WAL, as a finished user would
+                return conn.execute(sql, params).fetchall()
+        finally:
+            conn.close()
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(target)
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(text(sql), params)
+            return [tuple(r) for r in result] if result.returns_rows else []
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(autouse=True, params=BACKENDS)
+def isolated(request: pytest.FixtureRequest, tmp_path: Path,
+             monkeypatch: pytest.MonkeyPatch, pg_server: PgServer | None) -> Any:
+    if request.param == "postgres":
+        name = pg_server.create()
+        db = TestDb(pg_server.url_for(name), tmp_path, pg_server)
+        db.created.append(name)
+    else:
+        db = TestDb(str(tmp_path / "yulin.db"), tmp_path, None)
+    monkeypatch.setenv("YULIN_DB", db.target)
     monkeypatch.setenv("YULIN_LANG", "en")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
@@ -25,7 +171,12 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("YULIN_TODAY", raising=False)
     monkeypatch.chdir(tmp_path)
     set_lang("en")  # the language is process-wide; a --lang zh run must not leak
-    return db
+    yield db
+    for name in db.created:
+        pg_server.drop(name)
+
+
+# --- running the CLI ----------------------------------------------------------------------------
 
 
 @dataclass
@@ -58,14 +209,15 @@ def ok_json(*args: str):
     return ok(*args, "--json").json
 
 
-def row_counts(db: Path) -> dict[str, int]:
+def row_counts(db: Any) -> dict[str, int]:
     """Rows per table: the evidence that a refused command wrote nothing."""
-    if not db.exists():
+    if isinstance(db, TestDb):
+        return db.counts()
+    if not Path(db).exists():
         return {}
-    with sqlite3.connect(db) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-        return {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
+    tables = [r[0] for r in query(str(db), "SELECT name FROM sqlite_master WHERE type='table'"
+                                  " AND name NOT LIKE 'sqlite_%'")]
+    return {t: query(str(db), f'SELECT COUNT(*) FROM "{t}"')[0][0] for t in tables}
 
 
 def assert_refused(result: Result, code: int) -> None:

@@ -14,6 +14,8 @@ from conftest import ok
 from yulin_cli.cli import app
 from yulin_cli.i18n import MESSAGES
 
+pytestmark = pytest.mark.once  # help and catalogue: the backend does not matter
+
 SOURCE = Path(yulin_cli.__file__).parent
 NAMESPACES = {key.split(".")[0] for key in MESSAGES if "." in key}
 

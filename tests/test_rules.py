@@ -10,6 +10,8 @@ from yulin_cli import rules
 from yulin_cli.i18n import MESSAGES, explain
 from yulin_cli.policy import Policy
 
+pytestmark = pytest.mark.once  # pure rules: the backend does not matter
+
 POLICY = Policy()
 NEEDS = ["none", "latent", "explicit"]
 INTERESTS = ["none", "flat", "high"]

@@ -1,8 +1,10 @@
-"""Storage: concurrent writers, schema upgrades, foreign and newer databases."""
+"""Storage on both backends: concurrent writers, first use, upgrades from the first release,
+newer and foreign databases, backup and doctor."""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ok, ok_json, row_counts, run
+from conftest import PG_URL, ok, ok_json, query, run
 from yulin_cli import db as dbmod
+
+FIXTURE = Path(__file__).parent / "fixtures" / "first-release.db"
 
 WORKER = textwrap.dedent("""
     import sys
@@ -40,27 +44,32 @@ WORKER = textwrap.dedent("""
 """)
 
 
+def test_postgres_is_configured():
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server: set YULIN_TEST_PG_URL to run every test on it "
+                    "as well (.ci/run always does)")
+
+
 def test_concurrent_processes_lose_nothing(team, isolated, tmp_path):
-    """8 processes x (20 prospects + 20 rounds + 10 visits) at once."""
+    """8 processes x (20 prospects + 20 rounds + 10 visits) = 400 records at once."""
     workers, count = 8, 20
     script = tmp_path / "worker.py"
     script.write_text(WORKER, encoding="utf-8")
     procs = [subprocess.Popen([sys.executable, str(script), str(w), str(count)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for w in range(workers)]
-    outputs = [p.communicate(timeout=300) for p in procs]
+    outputs = [p.communicate(timeout=600) for p in procs]
     for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
         assert "locked" not in err
-    counts = row_counts(isolated)
+    counts = isolated.counts()
     assert counts["prospect"] == workers * count
     assert counts["verification_round"] == workers * count
     assert counts["visit"] == workers * count // 2
     assert counts["points_entry"] == counts["notice"] == workers * count // 2
-    with sqlite3.connect(isolated) as conn:
-        total = conn.execute("SELECT SUM(delta) FROM points_entry").fetchone()[0]
-        rounds = conn.execute("SELECT prospect_id, COUNT(*), MAX(round_no) FROM "
-                              "verification_round GROUP BY prospect_id").fetchall()
+    [(total,)] = isolated.query("SELECT SUM(delta) FROM points_entry")
+    rounds = isolated.query("SELECT prospect_id, COUNT(*), MAX(round_no) FROM verification_round"
+                            " GROUP BY prospect_id")
     assert total == -5 * workers * count // 2
     # Rounds on one prospect from different processes still number 2, 3, 4, ...
     assert all(max_no == n + 1 for _pid, n, max_no in rounds)
@@ -69,78 +78,115 @@ def test_concurrent_processes_lose_nothing(team, isolated, tmp_path):
     assert li["points_total"] == total
 
 
-def test_first_use_by_many_processes_at_once(tmp_path):
-    target = tmp_path / "fresh.db"
-    procs = [subprocess.Popen([sys.executable, "-m", "yulin_cli", "--db", str(target),
+def test_first_use_by_many_processes_at_once(isolated):
+    target = isolated.fresh()
+    procs = [subprocess.Popen([sys.executable, "-m", "yulin_cli", "--db", target,
                                "staff", "list", "--json"], stderr=subprocess.PIPE, text=True,
                               stdout=subprocess.DEVNULL) for _ in range(6)]
     for proc in procs:
         _out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
-    with sqlite3.connect(target) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            (dbmod.SCHEMA_HEAD,)]
+    assert query(target, "SELECT version_num FROM alembic_version") == [(dbmod.SCHEMA_HEAD,)]
 
 
-def _file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _first_release_copy(isolated) -> str:
+    """The committed first-release database, on the backend under test."""
+    if isolated.is_sqlite:
+        target = isolated.tmp_path / "old.db"
+        shutil.copy(FIXTURE, target)
+        target.chmod(0o600)  # as the first release created it
+        return str(target)
+    target = isolated.fresh()
+    dbmod.upgrade(target, "0001")
+    old = sqlite3.connect(FIXTURE)
+    tables = [r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                        " AND name NOT IN ('alembic_version', 'sqlite_sequence')")]
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(target)
+    booleans = {"suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
+                "existing_customer", "address_confirmed", "scale_checked", "effective"}
+    order = ["meta", "center", "staff", "prospect", "verification_round", "visit",
+             "planned_visit", "redsea_signal", "points_entry", "notice"]
+    with engine.begin() as conn:
+        for table in sorted(tables, key=order.index):
+            cur = old.execute(f'SELECT * FROM "{table}"')
+            names = [d[0] for d in cur.description]
+            rows = [{n: (bool(v) if n in booleans and v is not None else v)
+                     for n, v in zip(names, row, strict=True)} for row in cur]
+            if rows:
+                cols = ", ".join(f'"{n}"' for n in names)
+                conn.execute(text(f'INSERT INTO "{table}" ({cols}) VALUES '
+                                  f'({", ".join(":" + n for n in names)})'), rows)
+            if "id" in names:
+                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                                  f" (SELECT COALESCE(MAX(id), 1) FROM \"{table}\"))"))
+    engine.dispose()
+    return target
 
 
-def test_upgrade_from_the_first_schema_keeps_every_row(tmp_path):
-    target = tmp_path / "old.db"
-    dbmod.upgrade(str(target), "0001")
-    with sqlite3.connect(target) as conn:
-        conn.executescript("""
-            INSERT INTO center (id, name, city) VALUES (1, '苏州育林中心', '苏州');
-            INSERT INTO staff (id, name, center_id, roles, industries)
-                VALUES (1, '李娜', 1, 'prospector', ''), (2, '张伟', 1, 'visitor', '');
-            INSERT INTO prospect (id, company, name_key, city, suburban, ownership, employees,
-                pcs, found_on, platform_interest, has_oa, erp_need, in_selection,
-                existing_customer, sourced_by_id, created_at, deal_value, need, yulin_interest)
-                VALUES (1, '苏州甲公司', '甲', '苏州', 0, 'private', 150, 40, '2026-10-15',
-                        0, 0, 0, 0, 0, 1, '2026-10-15T08:00:00', 250000, 'explicit', 'high');
-            INSERT INTO visit (id, prospect_id, staff_id, day, kind, outcome, items, contacts,
-                effective, flags, failing_checks) VALUES
-                (1, 1, 2, '2026-10-16', 'planned', 'met', '', '', 0, '', '');
-            INSERT INTO points_entry (staff_id, day, delta, rule, prospect_id, visit_id)
-                VALUES (1, '2026-10-16', -5, 'substandard', 1, 1);
-        """)
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
-    before = row_counts(target)
-    rows = ok_json("--db", str(target), "list")
-    assert [(r["id"], r["company"], r["stars"]) for r in rows] == [(1, "苏州甲公司", 5)]
-    after = row_counts(target)
+def _counts(target: str) -> dict[str, int]:
+    if "://" not in target:
+        tables = [r[0] for r in query(target, "SELECT name FROM sqlite_master WHERE type='table'"
+                                      " AND name NOT LIKE 'sqlite_%'")]
+    else:
+        tables = [r[0] for r in query(target, "SELECT table_name FROM information_schema.tables"
+                                      " WHERE table_schema = current_schema()")]
+    return {t: query(target, f'SELECT COUNT(*) FROM "{t}"')[0][0] for t in tables}
+
+
+def test_first_release_upgrades_keeping_every_row(isolated):
+    target = _first_release_copy(isolated)
+    assert query(target, "SELECT version_num FROM alembic_version") == [("0001",)]
+    before = _counts(target)
+    assert before["prospect"] == 40 and before["visit"] > 10
+    rows = ok_json("--db", target, "list")
+    assert len(rows) == 40 - 0 and rows[0]["company"] == "苏州恒瑞精密机械有限公司"
+    after = _counts(target)
     assert {t: after[t] for t in before} == before
-    assert all(after[t] == 0 for t in after.keys() - before.keys())  # tables added since
-    with sqlite3.connect(target) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            dbmod.SCHEMA_HEAD,)
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    report = ok_json("--db", str(target), "daily-report", "--date", "2026-10-16")
-    assert next(p for p in report["people"] if p["name"] == "李娜")["points_total"] == -5
+    # Tables added since start empty, except the findings that were awaiting inspection.
+    flagged = query(target, "SELECT COUNT(*) FROM visit WHERE flags LIKE '%inspect%'")[0][0]
+    assert flagged > 0 and after.pop("inspection") == flagged
+    assert all(after[t] == 0 for t in after.keys() - before.keys())
+    assert query(target, "SELECT version_num FROM alembic_version") == [(dbmod.SCHEMA_HEAD,)]
+    report = ok_json("--db", target, "daily-report", "--date", "2026-10-15")
+    people = {p["name"]: p for p in report["people"]}
+    assert people["张伟"]["points_today"] == 3 and people["陈静"]["points_today"] == -5
+    doctor = ok_json("--db", target, "doctor")
+    assert doctor["ok"] is True
+    # New features work on the upgraded data: an inspection settles an old finding.
+    inspect = next(a for a in report["attention"] if a["kind"] == "inspect")
+    ok("--db", target, "inspect", inspect["visit_id"], "--by", "赵敏", "--verdict", "upheld")
 
 
-def test_a_newer_database_is_refused_untouched(tmp_path):
-    target = tmp_path / "new.db"
-    ok("--db", str(target), "center", "add", "甲", "--city", "苏州")
-    with sqlite3.connect(target) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    digest = _file_hash(target)
-    result = run("--db", str(target), "staff", "list")
+def test_a_newer_database_is_refused_untouched(isolated):
+    ok("center", "add", "甲", "--city", "苏州")
+    isolated.query("UPDATE alembic_version SET version_num = '9999'")
+    before = isolated.counts()
+    digest = hashlib.sha256(isolated.path.read_bytes()).hexdigest() if isolated.is_sqlite else ""
+    result = run("staff", "list")
     assert result.exit_code == 2 and "newer" in result.stderr
-    assert _file_hash(target) == digest
+    assert isolated.counts() == before
+    assert isolated.query("SELECT version_num FROM alembic_version") == [("9999",)]
+    if isolated.is_sqlite:
+        assert hashlib.sha256(isolated.path.read_bytes()).hexdigest() == digest
 
 
-def test_a_foreign_database_is_left_alone(tmp_path):
-    target = tmp_path / "other.db"
-    with sqlite3.connect(target) as conn:
-        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
-    digest = _file_hash(target)
-    result = run("--db", str(target), "staff", "list")
+def test_a_foreign_database_is_left_alone(isolated):
+    target = isolated.fresh()
+    query(target, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    digest = hashlib.sha256(Path(target).read_bytes()).hexdigest() if isolated.is_sqlite else ""
+    result = run("--db", target, "staff", "list")
     assert result.exit_code == 2 and "not a yulin database" in result.stderr
-    assert _file_hash(target) == digest
+    if isolated.is_sqlite:
+        assert hashlib.sha256(Path(target).read_bytes()).hexdigest() == digest
+    else:
+        tables = query(target, "SELECT table_name FROM information_schema.tables"
+                       " WHERE table_schema = current_schema()")
+        assert tables == [("invoices",)]
 
 
+@pytest.mark.once
 def test_not_a_database_at_all(tmp_path):
     target = tmp_path / "junk.db"
     target.write_bytes(b"this is not sqlite" * 100)
@@ -148,6 +194,7 @@ def test_not_a_database_at_all(tmp_path):
     assert result.exit_code == 2 and "Traceback" not in result.stderr
 
 
+@pytest.mark.once
 def test_migrations_build_exactly_the_models(tmp_path):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
@@ -169,7 +216,31 @@ def test_migrations_build_exactly_the_models(tmp_path):
     assert diff == []
 
 
+@pytest.mark.once
 @pytest.mark.parametrize("target", ["postgresql+nosuchdriver://x/y", "mysql://"])
 def test_bad_database_url(target):
     result = run("--db", target, "staff", "list")
     assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+def test_backup_and_doctor(team, isolated, tmp_path):
+    ok("add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by", "李娜")
+    doctor = ok_json("doctor")
+    assert doctor["ok"] is True
+    assert {c["check"] for c in doctor["checks"]} >= {"integrity", "schema", "policy"}
+    dest = tmp_path / "copy.db"
+    if not isolated.is_sqlite:
+        result = run("backup", str(dest))
+        assert result.exit_code == 2 and "pg_dump" in result.stderr
+        return
+    assert ok_json("backup", str(dest))["bytes"] > 0
+    assert dest.stat().st_mode & 0o777 == 0o600
+    assert ok_json("--db", str(dest), "list")[0]["company"] == "苏州甲公司"
+    assert run("backup", str(dest)).exit_code == 2  # never overwrites without --force
+    isolated.path.chmod(0o644)
+    result = run("doctor", "--json")
+    assert result.exit_code == 1
+    assert [c["ok"] for c in result.json["checks"] if c["check"] == "permissions"] == [False]
+    (tmp_path / "bad.toml").write_text("[standard]\nmin_pcs = 'x'\n", encoding="utf-8")
+    result = run("--policy", "bad.toml", "doctor", "--json")
+    assert [c["ok"] for c in result.json["checks"] if c["check"] == "policy"] == [False]

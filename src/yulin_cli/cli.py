@@ -804,7 +804,7 @@ def policy_init(
 
     target = Path(path)
     if target.exists() and not force:
-        raise BadInput("policy.init_exists", path=path)
+        raise BadInput("file.exists", path=path)
     try:
         target.write_text(policy_toml(Policy()), encoding="utf-8")
     except OSError as exc:

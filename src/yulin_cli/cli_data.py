@@ -155,3 +155,49 @@ def merge(
         emit_json(doc)
     else:
         typer.echo(t("ui.merged", drop=drop, keep=keep))
+
+
+@command(app, "backup")
+def backup(
+    dest: Annotated[Path, typer.Argument(help="Where to write the copy.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Copy a SQLite database safely while others use it (on PostgreSQL use pg_dump)."""
+    from yulin_cli import db as dbmod
+
+    if dest.exists() and not force:
+        raise BadInput("file.exists", path=str(dest))
+    size = dbmod.backup(_state().db(), dest)
+    if json_output:
+        emit_json({"path": str(dest), "bytes": size})
+    else:
+        typer.echo(t("ui.backed_up", path=str(dest), size=size))
+
+
+@command(app, "doctor")
+def doctor(json_output: JsonOpt = False) -> None:
+    """Check the database (integrity, schema version, file permissions) and the policy."""
+    from yulin_cli import db as dbmod
+    from yulin_cli.errors import YulinError
+    from yulin_cli.policy import load_policy
+
+    checks = list(dbmod.health(_state().db()))
+    try:
+        load_policy(_state().policy_path)
+        checks.append(("policy", True, _state().policy_path or "defaults"))
+    except YulinError as err:
+        from yulin_cli.cli import error_text
+
+        checks.append(("policy", False, error_text(err)))
+    doc = {"ok": all(ok for _, ok, _ in checks),
+           "checks": [{"check": name, "ok": ok, "detail": detail}
+                      for name, ok, detail in checks]}
+    if json_output:
+        emit_json(doc)
+    else:
+        for item in doc["checks"]:
+            mark = "✓" if item["ok"] else "✗"
+            typer.echo(f"{mark} {item['check']}: {item['detail']}")
+    if not doc["ok"]:
+        raise typer.Exit(1)

@@ -21,6 +21,7 @@ from yulin_cli.errors import BadInput
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
+WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
 
 
 def default_db_path() -> Path:
@@ -113,7 +114,8 @@ class AlchemyTx(_TxBase):
             self.conn.execute(self._text(sql), rows)
 
     def iter(self, sql: str, **params: Any) -> Iterator[dict]:
-        result = self.conn.execution_options(yield_per=2000).execute(self._text(sql), params)
+        # On the statement, not the connection: the option would outlive this query.
+        result = self.conn.execute(self._text(sql).execution_options(yield_per=2000), params)
         for row in result.mappings():
             yield dict(row)
 
@@ -174,6 +176,10 @@ class Db:
             conn.execute("COMMIT")
         else:
             with self._engine.begin() as conn:
+                if write and self._engine.dialect.name == "postgresql":
+                    # Writers take turns, as on SQLite: round numbers and imported ids are
+                    # read and then written, and two writers must not both read the same.
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
                 yield AlchemyTx(conn)
 
     def _ensure_schema(self) -> None:
@@ -266,7 +272,7 @@ def upgrade(target: str, revision: str = "head") -> None:
         with engine.begin() as conn:
             if engine.dialect.name == "postgresql":
                 # Two first runs at once must not both create the tables.
-                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7337001)")
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             config.attributes["connection"] = conn
             command.upgrade(config, revision)
             if engine.dialect.name == "sqlite":
@@ -277,6 +283,41 @@ def upgrade(target: str, revision: str = "head") -> None:
         raise BadInput("db.upgrade_failed", target=target, error=str(exc).splitlines()[0]) from None
     finally:
         engine.dispose()
+
+
+def backup(db: Db, dest: Path) -> int:
+    """A consistent copy of a SQLite database while others keep working; returns its size."""
+    if db._sqlite is None:
+        raise BadInput("backup.not_sqlite")
+    try:
+        copy = sqlite3.connect(dest)
+        with copy:
+            db._sqlite.backup(copy)
+        copy.close()
+        os.chmod(dest, 0o600)
+    except (sqlite3.Error, OSError) as exc:
+        raise BadInput("backup.failed", path=str(dest), error=str(exc)) from None
+    return dest.stat().st_size
+
+
+def health(db: Db) -> list[tuple[str, bool, str]]:
+    """(check, ok, detail) for the database itself: integrity, schema, file permissions."""
+    checks = []
+    with db.read() as tx:
+        version = tx.scalar("SELECT version_num FROM alembic_version")
+        if db.is_sqlite:
+            result = tx.scalar("PRAGMA integrity_check")
+            fks = tx.all("PRAGMA foreign_key_check")
+            checks.append(("integrity", result == "ok" and not fks,
+                           str(result) if not fks else f"{len(fks)} broken references"))
+        else:
+            tx.scalar("SELECT 1")
+            checks.append(("integrity", True, "server reachable"))
+    checks.append(("schema", version == SCHEMA_HEAD, f"{version} (this yulin: {SCHEMA_HEAD})"))
+    if db.path is not None:
+        mode = Path(db.path).expanduser().stat().st_mode & 0o777
+        checks.append(("permissions", mode & 0o077 == 0, oct(mode)))
+    return checks
 
 
 def open_db(target: str | None) -> Db:

@@ -34,6 +34,9 @@ def upgrade() -> None:
         sa.Column("decided_on", sa.String(10)),
         sa.Column("note", sa.String(2000)),
     )
+    # Findings flagged for inspection before this table existed stay open until settled.
+    op.execute("INSERT INTO inspection (visit_id, status)"
+               " SELECT id, 'open' FROM visit WHERE flags LIKE '%inspect%'")
     for name, (table, columns) in REPORT_INDEXES.items():
         op.create_index(name, table, columns)
 
