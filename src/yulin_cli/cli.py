@@ -803,12 +803,13 @@ def policy_init(
     from yulin_cli.policy import Policy, policy_toml
 
     target = Path(path)
-    if target.exists() and not force:
-        raise BadInput("file.exists", path=path)
     try:
+        if target.exists() and not force:
+            raise BadInput("file.exists", path=path)
         target.write_text(policy_toml(Policy()), encoding="utf-8")
-    except OSError as exc:
-        raise BadInput("policy.unreadable", path=path, error=exc.strerror) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise BadInput("policy.unreadable", path=path,
+                       error=getattr(exc, "strerror", None) or str(exc)) from None
     if json_output:
         emit_json({"path": str(target)})
     else:

@@ -111,8 +111,9 @@ def export(
             else:
                 with tabular.text_stream(output) as stream:
                     count = tabular.write_csv(stream, headers, rows)
-        except OSError as exc:
-            raise BadInput("export.unwritable", path=output, error=exc.strerror) from None
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            raise BadInput("export.unwritable", path=output,
+                           error=getattr(exc, "strerror", None) or str(exc)) from None
     if json_output:
         emit_json({"what": what.value, "format": fmt.value, "rows": count, "path": output})
     elif output and output != "-":
@@ -166,7 +167,11 @@ def backup(
     """Copy a SQLite database safely while others use it (on PostgreSQL use pg_dump)."""
     from yulin_cli import db as dbmod
 
-    if dest.exists() and not force:
+    try:
+        exists = dest.exists()
+    except (OSError, ValueError) as exc:
+        raise BadInput("backup.failed", path=str(dest), error=str(exc)) from None
+    if exists and not force:
         raise BadInput("file.exists", path=str(dest))
     size = dbmod.backup(_state().db(), dest)
     if json_output:

@@ -217,8 +217,9 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
         _sqlite_pragmas(conn)
     except sqlite3.DatabaseError as exc:
         raise BadInput("db.unreadable", target=path, error=str(exc)) from None
-    except OSError as exc:
-        raise BadInput("db.unreadable", target=path, error=exc.strerror or str(exc)) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise BadInput("db.unreadable", target=path,
+                       error=getattr(exc, "strerror", None) or str(exc)) from None
     return conn
 
 
@@ -233,7 +234,7 @@ def _sqlite_pragmas(conn: Any, foreign_keys: bool = True, wal: bool = False) -> 
     cur.close()
 
 
-def _make_engine(url: str, *, for_migration: bool = False) -> Any:
+def _make_engine(url: Any, *, for_migration: bool = False) -> Any:
     """A SQLAlchemy engine; for SQLite the same pragmas, and writers that take the lock first."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
@@ -261,10 +262,13 @@ def upgrade(target: str, revision: str = "head") -> None:
     """Create or upgrade the schema in one transaction, holding off other writers meanwhile."""
     from alembic import command
     from alembic.config import Config
+    from sqlalchemy.engine import URL
     from sqlalchemy.exc import SQLAlchemyError
 
     path = sqlite_path(target)
-    url = f"sqlite:///{Path(path).expanduser()}" if path is not None else target
+    # URL.create, not a formatted string: a file may be called "?" or "a#b".
+    url = (URL.create("sqlite", database=str(Path(path).expanduser()))
+           if path is not None else target)
     engine = _make_engine(url, for_migration=True)
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
@@ -295,7 +299,7 @@ def backup(db: Db, dest: Path) -> int:
             db._sqlite.backup(copy)
         copy.close()
         os.chmod(dest, 0o600)
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError, ValueError) as exc:
         raise BadInput("backup.failed", path=str(dest), error=str(exc)) from None
     return dest.stat().st_size
 

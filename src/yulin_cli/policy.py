@@ -116,7 +116,7 @@ def load_policy(path: str | None) -> Policy:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BadInput("policy.missing", path=path) from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, ValueError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise BadInput("policy.unreadable", path=path, error=str(exc)) from None
     try:
         return Policy.model_validate(data)

@@ -148,10 +148,13 @@ def detect_encoding(path: Path) -> str:
 
 def read_rows(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
     """Headers and a stream of rows from a CSV or XLSX file."""
-    if not path.is_file():
-        raise BadInput("import.missing", path=str(path))
-    with path.open("rb") as handle:
-        magic = handle.read(4)
+    try:
+        if not path.is_file():
+            raise BadInput("import.missing", path=str(path))
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except (OSError, ValueError) as exc:  # unreadable, or a NUL in the name
+        raise BadInput("import.unreadable", path=str(path), error=str(exc)[:120]) from None
     if magic == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
         return _xlsx_rows(path)
     if b"\x00" in magic[:2]:
@@ -248,6 +251,11 @@ def write_csv(out: IO[str], headers: list[str], rows: Iterator[list[Any]]) -> in
 
 
 def write_xlsx(path: Path, headers: list[str], rows: Iterator[list[Any]]) -> int:
+    with open(path, "wb") as handle:  # a bad path fails here, before any work
+        return _write_book(handle, headers, rows)
+
+
+def _write_book(handle: IO[bytes], headers: list[str], rows: Iterator[list[Any]]) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
@@ -274,7 +282,7 @@ def write_xlsx(path: Path, headers: list[str], rows: Iterator[list[Any]]) -> int
                 cell.data_type = "s"  # text stays text: never a formula
             cells.append(cell)
         sheet.append(cells)
-    book.save(path)
+    book.save(handle)
     return count
 
 
