@@ -244,3 +244,12 @@ def test_backup_and_doctor(team, isolated, tmp_path):
     (tmp_path / "bad.toml").write_text("[standard]\nmin_pcs = 'x'\n", encoding="utf-8")
     result = run("--policy", "bad.toml", "doctor", "--json")
     assert [c["ok"] for c in result.json["checks"] if c["check"] == "policy"] == [False]
+
+
+@pytest.mark.once
+def test_an_unreachable_server_is_one_line(monkeypatch):
+    pytest.importorskip("psycopg", reason="the postgres extra is not installed")
+    result = run("--db", "postgresql+psycopg://someone:secret@127.0.0.1:1/none", "staff", "list")
+    assert result.exit_code == 2
+    assert "cannot reach the database" in result.stderr and "secret" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -215,6 +215,13 @@ def command(target: typer.Typer, name: str | None = None, **settings: Any) -> Ca
                 return fn(*args, **kwargs)
             except YulinError as err:
                 fail(err, bool(kwargs.get("json_output")))
+            except Exception as exc:  # the database refused, not a bug of ours
+                from yulin_cli.db import database_error
+
+                err = database_error(exc, state.db_target)
+                if err is None:
+                    raise
+                fail(err, bool(kwargs.get("json_output")))
 
         target.command(name, context_settings=settings or None)(run)
         return fn

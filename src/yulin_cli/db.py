@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from yulin_cli.errors import BadInput
+from yulin_cli.errors import BadInput, RuleRefusal, YulinError
 
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
@@ -287,6 +287,34 @@ def upgrade(target: str, revision: str = "head") -> None:
         raise BadInput("db.upgrade_failed", target=target, error=str(exc).splitlines()[0]) from None
     finally:
         engine.dispose()
+
+
+def database_error(exc: Exception, target: str | None) -> YulinError | None:
+    """What to tell the user when the database itself says no; None for anything else."""
+    shown = str(target or os.environ.get("YULIN_DB") or default_db_path())
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        return RuleRefusal("db.busy", target=shown)
+    if not type(exc).__module__.startswith("sqlalchemy"):
+        return None
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == "42501":
+        return RuleRefusal("db.denied", target=_hide_password(shown), error=detail)
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return BadInput("db.unreachable", target=_hide_password(shown), error=detail)
+    return None
+
+
+def _hide_password(target: str) -> str:
+    if "://" not in target:
+        return target
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except Exception:
+        return target.split("://")[0] + "://..."
 
 
 def backup(db: Db, dest: Path) -> int:

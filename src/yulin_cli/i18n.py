@@ -44,6 +44,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db.foreign": ("这个数据库不是 yulin 的，拒绝改动", "this database is not a yulin database; "
                    "it was left untouched"),
     "db.unreadable": ("无法打开数据库 {target}：{error}", "cannot open database {target}: {error}"),
+    "db.unreachable": ("连不上数据库 {target}：{error}", "cannot reach the database {target}: {error}"),
+    "db.denied": ("数据库 {target} 拒绝了这个操作（权限不足）：{error}",
+                  "the database {target} refused this (not allowed for this login): {error}"),
+    "db.busy": ("数据库 {target} 一直被其他人占用，请稍后再试",
+                "the database {target} stayed busy with other writers; try again"),
     "db.bad_url": ("数据库地址无效 {target}：{error}", "bad database URL {target}: {error}"),
     "db.upgrade_failed": ("升级数据库 {target} 失败，已回滚：{error}",
                           "upgrading {target} failed and was rolled back: {error}"),
