@@ -246,3 +246,26 @@ def test_merge_moves_history_and_keeps_the_dropped_row(team, isolated):
     assert_refused(run("show", drop), 2)
     assert_refused(run("merge", keep, drop, "--by", "赵敏"), 2)
     assert ok_json("dedupe") == []
+
+
+def test_parallel_validation_gives_the_same_report(team, isolated, tmp_path, monkeypatch):
+    """Big files are validated by worker processes: same rows, errors and order as in one."""
+    from yulin_cli import transfer
+
+    rows = []
+    for i in range(3 * transfer.CHUNK + 7):
+        bad = i % 997 == 5
+        rows.append([f"苏州并行{i:05d}号公司", "苏州", "李娜" if i % 3 else "王强",
+                     "many" if bad else "150", "40", f"0512-6{i:07d}", "15万", "2026-10-15",
+                     ""])
+    rows.insert(10, ["", "", "", "", "", "", "", "", ""])  # a blank line is not a row
+    path = write_csv(tmp_path / "big.csv", HEADER_EN, rows)
+    sequential = run("import", str(path), "--json", "--dry-run").json
+    monkeypatch.setattr(transfer, "PARALLEL_FROM", 0)
+    parallel = run("import", str(path), "--json", "--dry-run").json
+    assert parallel == sequential
+    assert parallel["rows"] == len(rows) - 1
+    assert [e["row"] for e in parallel["errors"]] == sorted(e["row"] for e in parallel["errors"])
+    doc = run("import", str(path), "--json", "--skip-invalid").json
+    assert doc["imported"] == len(rows) - 1 - len(doc["errors"])
+    assert isolated.counts()["prospect"] == doc["imported"]

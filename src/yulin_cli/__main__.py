@@ -1,3 +1,5 @@
 from yulin_cli.cli import main
 
-main()
+# Guarded: import workers (spawned processes) import this module without running the CLI.
+if __name__ == "__main__":
+    main()

@@ -8,6 +8,7 @@ same verdict renders as a Rich view or as JSON in Chinese or English.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -466,6 +467,7 @@ _BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=1024)
 def normalise_city(city: str) -> str:
     """苏州市 and 苏州 are one city."""
     text = unicodedata.normalize("NFKC", city).strip()

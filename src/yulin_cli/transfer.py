@@ -8,6 +8,7 @@ one, because each has consequences (round numbers, points, notices).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from yulin_cli.policy import Policy
 
 BATCH = 2000
+CHUNK = 2500  # rows per task for the validation workers
+PARALLEL_FROM = 2 * 1024 * 1024  # bytes: smaller files are validated in this process
 _FLAGS = ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
           "existing_customer")
 _NOT_IMPORTED = ("id", "duplicate_of", "stars")
@@ -63,6 +66,10 @@ def run_import(db: Db, policy: Policy, path: Path, kind: str, *, dry_run: bool,
     columns = tabular.header_map(headers, kind)
     report = ImportReport(dry_run=dry_run)
     load = {"prospects": _load_prospects, "rounds": _load_rounds, "visits": _load_visits}[kind]
+    if kind == "prospects":
+        # Big files are validated on every core; a small one is done before workers start.
+        load = functools.partial(load, parallel=path.stat().st_size >= PARALLEL_FROM)
+
     def refused() -> bool:
         # Forced duplicates are stored (marked), so only unforced ones refuse the file.
         return bool(report.errors or (report.duplicates and not force)) and not skip_invalid
@@ -125,10 +132,81 @@ def _prepare(raw: dict[str, Any], today: str) -> tuple[dict[str, Any], list[tupl
     return data, problems
 
 
+def validate_rows(rows: list[tuple[int, dict[str, Any]]], today: str
+                  ) -> list[tuple[int, dict | None, list[tuple[str, str]]]]:
+    """(row, values or None, [(field, reason)]) for each row: the add-prospect input model.
+
+    Runs in worker processes for big files, so it touches no database and no shared state.
+    """
+    from yulin_cli.i18n import t
+
+    out = []
+    for number, raw in rows:
+        data, problems = _prepare(raw, today)
+        errors = [(key, t(code)) for key, code in problems]
+        try:
+            values = inputs.ProspectIn.model_validate(data).model_dump()
+            # Pure work done here too, off the process that writes.
+            values["city"] = rules.normalise_city(values["city"])
+            values["name_key"] = rules.name_key(values["company"], values["city"])
+        except ValidationError as exc:
+            errors += [(str(e.params["field"]), _error_text(e))
+                       for e in inputs.input_errors(exc, row=number)]
+            values = None
+        out.append((number, None if errors else values, errors))
+    return out
+
+
+def _worker_start(lang: str) -> None:
+    from yulin_cli.i18n import set_lang
+
+    set_lang(lang)
+
+
+def _validated(rows: Iterator[list[Any]], headers: list[str], columns: dict[int, str],
+               today: str, parallel: bool
+               ) -> Iterator[tuple[int, dict | None, list[tuple[str, str]]]]:
+    """Validated rows in file order; a big file is validated on every core."""
+
+    def chunks() -> Iterator[list[tuple[int, dict[str, Any]]]]:
+        chunk: list[tuple[int, dict[str, Any]]] = []
+        for number, cells in enumerate(rows, start=2):
+            if any(str(c).strip() for c in cells):  # blank lines are not rows
+                chunk.append((number, _row_dict(headers, columns, cells)))
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    if not parallel:
+        for chunk in chunks():
+            yield from validate_rows(chunk, today)
+        return
+    import multiprocessing
+    import os
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    from yulin_cli.i18n import current_lang
+
+    # Spawned, not forked: a forked worker would inherit the open database connection.
+    workers = max(1, min(4, os.cpu_count() or 1))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_worker_start, initargs=(current_lang(),)) as pool:
+        pending: deque = deque()
+        for chunk in chunks():
+            pending.append(pool.submit(validate_rows, chunk, today))
+            if len(pending) > 6 * workers:  # a bounded window keeps memory flat
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
 def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, str],
                     rows: Iterator[list[Any]], report: ImportReport, *, force: bool,
                     today: str, keep_going: bool, tick: Callable[[int], None],
-                    postgres: bool) -> None:
+                    postgres: bool, parallel: bool = False) -> None:
     from yulin_cli.i18n import t
 
     staff = {s["name"]: s for s in store.list_staff(tx)}
@@ -147,37 +225,25 @@ def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[in
     batch: list[dict] = []
     insert = (f"INSERT INTO prospect (id, {', '.join(store.PROSPECT_COLUMNS)}, created_at)"
               f" VALUES (:id, {', '.join(':' + c for c in store.PROSPECT_COLUMNS)}, :created_at)")
-    for number, cells in enumerate(rows, start=2):
+    for number, values, errors in _validated(rows, headers, columns, today, parallel):
         report.rows += 1
         if report.rows % 1000 == 0:
             tick(1000)
-        if not any(str(c).strip() for c in cells):
-            report.rows -= 1
+        for key, message in errors:
+            _error(report, number, _header_of(headers, columns, key), message)
+        if values is None:
             continue
-        data, problems = _prepare(_row_dict(headers, columns, cells), today)
-        for key, code in problems:
-            _error(report, number, _header_of(headers, columns, key), t(code))
-        try:
-            prospect = inputs.ProspectIn.model_validate(data)
-        except ValidationError as exc:
-            for err in inputs.input_errors(exc, row=number):
-                column = _header_of(headers, columns, err.params["field"])
-                _error(report, number, column, _error_text(err))
-            continue
-        if problems:
-            continue
-        source = staff.get(prospect.sourced_by)
+        source = staff.get(values["sourced_by"])
         if source is None:
             _error(report, number, _header_of(headers, columns, "sourced_by"),
-                   t("not_found.staff", name=prospect.sourced_by))
+                   t("not_found.staff", name=values["sourced_by"]))
             continue
-        city = rules.normalise_city(prospect.city)
-        if not rules.same_city(city, source["city"]):
+        city, key = values["city"], values["name_key"]
+        if city != source["city"]:  # both normalised
             _error(report, number, _header_of(headers, columns, "city"),
                    t("refuse.territory", city=city, center_city=source["city"]))
             continue
-        key = rules.name_key(prospect.company, city)
-        phones = [p for p in (prospect.landline, prospect.mobile) if p]
+        phones = [p for p in (values["landline"], values["mobile"]) if p]
         earlier = min([seen_phone[p] for p in phones if p in seen_phone]
                       + ([seen_name[(key, city)]] if (key, city) in seen_name else []),
                       default=None)
@@ -185,10 +251,9 @@ def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[in
             report.duplicates.append({"row": number, "duplicate_of": earlier})
             if not force:
                 continue
-        values = prospect.model_dump(exclude={"sourced_by"})
-        values.update(id=next_id, city=city, name_key=key, sourced_by_id=source["id"],
-                      duplicate_of=earlier, created_at=stamp,
-                      ownership=values["ownership"] or "private")
+        del values["sourced_by"]
+        values.update(id=next_id, sourced_by_id=source["id"], duplicate_of=earlier,
+                      created_at=stamp, ownership=values["ownership"] or "private")
         for flag in _FLAGS:
             values[flag] = bool(values[flag])
         for phone in phones:
