@@ -172,6 +172,21 @@ def show(*renderables: Any) -> None:
     console().print(*renderables)
 
 
+def current() -> State:
+    """This run's state; the callback replaces it on every run, so read it through here."""
+    return state
+
+
+def respond(doc: Any, json_output: bool, view: str) -> None:
+    """Prints ``doc`` as JSON, or as the Rich view ``render.<view>`` built from the same data."""
+    if json_output:
+        emit_json(doc)
+        return
+    from yulin_cli import render
+
+    show(getattr(render, view)(doc))
+
+
 def error_text(err: YulinError) -> str:
     from yulin_cli.i18n import expand
 
@@ -332,13 +347,8 @@ def staff_list(json_output: JsonOpt = False) -> None:
 
     with state.db().read() as tx:
         rows = store.list_staff(tx)
-    if json_output:
-        emit_json([{k: r[k] for k in ("name", "center", "city", "roles", "industries")}
-                   for r in rows])
-    else:
-        from yulin_cli.render import staff_table
-
-        show(staff_table(rows))
+    respond([{k: r[k] for k in ("name", "center", "city", "roles", "industries")} for r in rows],
+            json_output, "staff_table")
 
 
 # --- prospects --------------------------------------------------------------------------------
@@ -775,12 +785,7 @@ def daily_report(
     day = iso_date(date)
     with state.db().read() as tx:
         report = daily_report_doc(tx, day, center)
-    if json_output:
-        emit_json(report)
-    else:
-        from yulin_cli.render import daily_report_view
-
-        show(daily_report_view(report))
+    respond(report, json_output, "daily_report_view")
 
 
 # --- policy -----------------------------------------------------------------------------------

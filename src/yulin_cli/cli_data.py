@@ -7,15 +7,19 @@ from typing import Annotated, Any
 
 import typer
 
-from yulin_cli.cli import DateOpt, JsonOpt, app, command, emit_json, iso_date, show, today
+from yulin_cli.cli import (
+    DateOpt,
+    JsonOpt,
+    app,
+    command,
+    current,
+    emit_json,
+    iso_date,
+    respond,
+    today,
+)
 from yulin_cli.errors import BadInput
 from yulin_cli.i18n import current_lang, t
-
-
-def _state() -> Any:
-    from yulin_cli import cli
-
-    return cli.state
 
 
 class ImportKind(StrEnum):
@@ -53,7 +57,7 @@ def import_file(
     """Import rows, all or nothing by default: every bad row listed by row, column, reason."""
     from yulin_cli import transfer
 
-    db, policy = _state().db(), _state().policy()
+    db, policy = current().db(), current().policy()
     options = {"dry_run": dry_run, "skip_invalid": skip_invalid, "force": force,
                "today": today()}
     try:
@@ -75,12 +79,7 @@ def import_file(
 
 
 def _show_report(report: Any, json_output: bool) -> None:
-    if json_output:
-        emit_json(report.as_json())
-        return
-    from yulin_cli.render import import_view
-
-    show(import_view(report.as_json()))
+    respond(report.as_json(), json_output, "import_view")
 
 
 @command(app, "export")
@@ -103,8 +102,8 @@ def export(
         raise BadInput("export.needs_file")
     lang = current_lang()
     headers = transfer.export_headers(what.value, lang)
-    with _state().db().read() as tx:
-        rows = transfer.export_rows(tx, _state().policy(), what.value, day, lang, redact)
+    with current().db().read() as tx:
+        rows = transfer.export_rows(tx, current().policy(), what.value, day, lang, redact)
         try:
             if fmt is ExportFormat.xlsx:
                 count = tabular.write_xlsx(Path(output or ""), headers, rows)
@@ -129,14 +128,9 @@ def dedupe(
     """Groups of likely duplicates: same phone, same name, or names one typo apart (Q8)."""
     from yulin_cli.dedupe import duplicate_groups
 
-    with _state().db().read() as tx:
+    with current().db().read() as tx:
         groups = duplicate_groups(tx, loose)
-    if json_output:
-        emit_json(groups)
-        return
-    from yulin_cli.render import dedupe_table
-
-    show(dedupe_table(groups))
+    respond(groups, json_output, "dedupe_table")
 
 
 @command(app, "merge")
@@ -149,7 +143,7 @@ def merge(
     """Move DROP's rounds, visits, points and signals to KEEP; DROP is kept, marked merged."""
     from yulin_cli import dedupe, team
 
-    with _state().db().write() as tx:
+    with current().db().write() as tx:
         team.require_manager(tx, by)
         doc = dedupe.merge(tx, keep, drop)
     if json_output:
@@ -173,7 +167,7 @@ def backup(
         raise BadInput("backup.failed", path=str(dest), error=str(exc)) from None
     if exists and not force:
         raise BadInput("file.exists", path=str(dest))
-    size = dbmod.backup(_state().db(), dest)
+    size = dbmod.backup(current().db(), dest)
     if json_output:
         emit_json({"path": str(dest), "bytes": size})
     else:
@@ -187,10 +181,10 @@ def doctor(json_output: JsonOpt = False) -> None:
     from yulin_cli.errors import YulinError
     from yulin_cli.policy import load_policy
 
-    checks = list(dbmod.health(_state().db()))
+    checks = list(dbmod.health(current().db()))
     try:
-        load_policy(_state().policy_path)
-        checks.append(("policy", True, _state().policy_path or "defaults"))
+        load_policy(current().policy_path)
+        checks.append(("policy", True, current().policy_path or "defaults"))
     except YulinError as err:
         from yulin_cli.cli import error_text
 

@@ -17,9 +17,11 @@ from yulin_cli.cli import (
     Role,
     app,
     command,
+    current,
     emit_json,
     enum_value,
     iso_date,
+    respond,
     show,
     staff_app,
     text_option,
@@ -32,12 +34,6 @@ direct_app = typer.Typer(help="Direct-sales branch projects (Q11). / 直销项�
 app.add_typer(direct_app, name="direct-sales")
 CenterOpt = Annotated[str | None, typer.Option("--center", help="One centre only.")]
 
-
-def _state() -> Any:
-    # The callback replaces cli.state on every run; always read the current one.
-    from yulin_cli import cli
-
-    return cli.state
 
 
 class Verdict(StrEnum):
@@ -72,7 +68,7 @@ def staff_update(
     industries = [] if clear_industries else industry
     if industries is not None:
         industries = list(dict.fromkeys(text_option(i, "--industry", 100) for i in industries))
-    with _state().db().write() as tx:
+    with current().db().write() as tx:
         row = team.update_staff(tx, name, center=center, roles=enum_value(role) or None,
                                 industries=industries)
     if json_output:
@@ -96,7 +92,7 @@ def notices(
 
     day_to = iso_date(date_to, "--to")
     day_from = iso_date(date_from, "--from") if date_from else "0000-01-01"
-    with _state().db().read() as tx:
+    with current().db().read() as tx:
         if center is not None:
             store.center_by_name(tx, center)
         rows = store.notices(tx, day_from, day_to, center)
@@ -117,7 +113,7 @@ def points(
     """Everyone's total, or one person's ledger with the running total after each entry."""
     from yulin_cli import store, team
 
-    with _state().db().read() as tx:
+    with current().db().read() as tx:
         if staff is not None:
             doc: Any = team.ledger(tx, staff)
         else:
@@ -147,7 +143,7 @@ def adjust_points(
     from yulin_cli import team
 
     why = text_option(reason, "--reason", 500)
-    with _state().db().write() as tx:
+    with current().db().write() as tx:
         doc = team.adjust_points(tx, staff, delta, why, by, iso_date(date))
     if json_output:
         emit_json(doc)
@@ -168,7 +164,7 @@ def inspect_visit(
     from yulin_cli import team
 
     note = text_option(note, "--note", 2000) if note else None
-    with _state().db().write() as tx:
+    with current().db().write() as tx:
         doc = team.inspect(tx, visit_id, by, verdict.value, note, iso_date(date))
     if json_output:
         emit_json(doc)
@@ -186,8 +182,8 @@ def manager(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
     """What managers do now: 5 and 4 stars at once, or else upgrade visits (Q13)."""
     from yulin_cli import planning
 
-    with _state().db().read() as tx:
-        view = planning.manager_view(tx, _state().policy(), center)
+    with current().db().read() as tx:
+        view = planning.manager_view(tx, current().policy(), center)
     tasks = [explain(r) for r in view["tasks"]]
     doc = {
         "take_now": [{"prospect_id": c["id"], "company": c["company"], "stars": r.stars,
@@ -197,12 +193,7 @@ def manager(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
         "upgrade_visits": [{"prospect_id": u["id"], "company": u["company"], "pcs": u["pcs"],
                             "tasks": tasks} for u in view["upgrade_visits"]],
     }
-    if json_output:
-        emit_json(doc)
-        return
-    from yulin_cli.render import manager_view
-
-    show(manager_view(doc))
+    respond(doc, json_output, "manager_view")
 
 
 @command(app, "route")
@@ -219,9 +210,9 @@ def route(
     from yulin_cli.inputs import PlanIn
 
     day = iso_date(start, "--start")
-    db = _state().db()
+    db = current().db()
     with db.write() if plan else db.read() as tx:
-        doc = planning.route(tx, _state().policy(), center, day, visitor, plan, PlanIn)
+        doc = planning.route(tx, current().policy(), center, day, visitor, plan, PlanIn)
     if json_output:
         emit_json(doc)
         return
@@ -249,8 +240,8 @@ def direct_add(
     company = text_option(company, "--company", 200)
     city = text_option(city, "--city", 100)
     contact = text_option(contact, "--contact", 100)
-    with _state().db().write() as tx:
-        doc = deals.add_direct_project(tx, _state().policy(), company, city, contact)
+    with current().db().write() as tx:
+        doc = deals.add_direct_project(tx, current().policy(), company, city, contact)
     if json_output:
         emit_json(doc)
     else:
@@ -266,7 +257,7 @@ def direct_settle(
     """Record how a shared contact was settled: cooperate, or one side withdraws."""
     from yulin_cli import deals
 
-    with _state().db().write() as tx:
+    with current().db().write() as tx:
         doc = deals.settle_direct_project(tx, project_id, outcome.value)
     if json_output:
         emit_json(doc)
@@ -279,7 +270,7 @@ def direct_list(json_output: JsonOpt = False) -> None:
     """List the direct-sales projects."""
     from yulin_cli import store
 
-    with _state().db().read() as tx:
+    with current().db().read() as tx:
         rows = store.direct_projects(tx)
     if json_output:
         emit_json(rows)
@@ -293,16 +284,11 @@ def partners(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
     """Partner projects: effort so far against our share, flagging the costly ones (Q10)."""
     from yulin_cli import deals
 
-    with _state().db().read() as tx:
-        rows = deals.partners(tx, _state().policy(), center)
+    with current().db().read() as tx:
+        rows = deals.partners(tx, current().policy(), center)
     for row in rows:
         row["reason"] = reason_json(row["reason"])
-    if json_output:
-        emit_json(rows)
-        return
-    from yulin_cli.render import partners_table
-
-    show(partners_table(rows))
+    respond(rows, json_output, "partners_table")
 
 
 @command(app, "industries")
@@ -310,14 +296,9 @@ def industries(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
     """The centre's main industries by prospect count, and who calls each (Q8)."""
     from yulin_cli import team
 
-    with _state().db().read() as tx:
+    with current().db().read() as tx:
         rows = team.industries(tx, center)
-    if json_output:
-        emit_json(rows)
-        return
-    from yulin_cli.render import industries_table
-
-    show(industries_table(rows))
+    respond(rows, json_output, "industries_table")
 
 
 # --- advice and the playbook ------------------------------------------------------------------
@@ -328,17 +309,12 @@ def advise(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
     """The guidance that applies to this prospect, each with its rule and clause."""
     from yulin_cli.advice import advise as gather
 
-    with _state().db().read() as tx:
-        items = gather(tx, _state().policy(), prospect_id)
+    with current().db().read() as tx:
+        items = gather(tx, current().policy(), prospect_id)
     doc = {"prospect_id": prospect_id,
            "advice": [{"rule": a.rule, "clause": a.clause, "message": explain(a)}
                       for a in items]}
-    if json_output:
-        emit_json(doc)
-        return
-    from yulin_cli.render import advice_table
-
-    show(advice_table(doc["advice"]))
+    respond(doc, json_output, "advice_view")
 
 
 @command(app, "playbook")
@@ -358,10 +334,5 @@ def playbook(
     doc = [{"topic": tp.key, "clause": tp.clause, "rules": list(tp.rules),
             "title": tp.title[index], "text": tp.text[index], "command": tp.command}
            for tp in topics]
-    if json_output:
-        emit_json(doc)
-        return
-    from yulin_cli.render import playbook_view
-
-    show(playbook_view(doc))
+    respond(doc, json_output, "playbook_view")
 

@@ -267,6 +267,10 @@ def advice_table(items: Iterable[dict]) -> Table:
     return table
 
 
+def advice_view(doc: dict) -> Table:
+    return advice_table(doc["advice"])
+
+
 def playbook_view(topics: Iterable[dict]) -> Group:
     parts: list[Any] = []
     for topic in topics:

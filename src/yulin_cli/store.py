@@ -356,13 +356,15 @@ def open_inspections(tx: Tx, day: str, center: str | None) -> list[dict]:
     )
 
 
-def unready_visits(tx: Tx, day: str, center: str | None) -> list[dict]:
+def flagged_visits(tx: Tx, day: str, center: str | None, kind: str) -> list[dict]:
+    """The day's visits that were ``unready`` (flagged, Q2) or ``refused`` (Q17)."""
     params: dict[str, Any] = {"day": day}
     where = _center_filter(center, params)
+    condition = "v.flags LIKE '%unready%'" if kind == "unready" else "v.outcome = 'refused'"
     return tx.all(
-        "SELECT v.id AS visit_id, v.prospect_id FROM visit v JOIN staff s ON s.id = v.staff_id"
-        " JOIN center c ON c.id = s.center_id"
-        f" WHERE v.day = :day AND v.flags LIKE '%unready%'{where} ORDER BY v.id",
+        "SELECT v.id AS visit_id, v.prospect_id, v.failing_checks FROM visit v"
+        " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
+        f" WHERE v.day = :day AND {condition}{where} ORDER BY v.id",
         **params,
     )
 
@@ -542,15 +544,6 @@ def prospects_found_on(tx: Tx, day: str, center: str | None) -> list[dict]:
         "SELECT p.id, p.industry, s.name AS source, s.center_id FROM prospect p"
         " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
         f" WHERE p.found_on = :day AND p.industry IS NOT NULL{where}", **params)
-
-
-def refused_visits(tx: Tx, day: str, center: str | None) -> list[dict]:
-    params: dict[str, Any] = {"day": day}
-    where = _center_filter(center, params)
-    return tx.all(
-        "SELECT v.id AS visit_id, v.prospect_id, v.failing_checks FROM visit v"
-        " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
-        f" WHERE v.day = :day AND v.outcome = 'refused'{where} ORDER BY v.id", **params)
 
 
 def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[dict]:

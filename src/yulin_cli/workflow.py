@@ -286,11 +286,11 @@ def daily_report(tx: Tx, policy: Policy, day: str, center: str | None) -> dict:
         attention.append({"rule": "substandard", "kind": "inspect", "prospect_id":
                           item["prospect_id"], "visit_id": item["visit_id"],
                           "code": "attention.inspect", "params": dict(item)})
-    for item in store.unready_visits(tx, day, center):
+    for item in store.flagged_visits(tx, day, center, "unready"):
         attention.append({"rule": "readiness", "kind": "unready", "prospect_id":
                           item["prospect_id"], "visit_id": item["visit_id"],
-                          "code": "attention.unready", "params": dict(item)})
-    for item in store.refused_visits(tx, day, center):
+                          "code": "attention.unready", "params": {"visit_id": item["visit_id"]}})
+    for item in store.flagged_visits(tx, day, center, "refused"):
         causes = rules.refusal_causes(tuple(c for c in item["failing_checks"].split(",") if c))
         attention.append({"rule": "refusal", "kind": "refused", "prospect_id":
                           item["prospect_id"], "visit_id": item["visit_id"],
