@@ -17,12 +17,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from yulin_cli.cli import app
 from yulin_cli.i18n import set_lang
 
 PG_URL = os.environ.get("YULIN_TEST_PG_URL")
+
+# CI replays the same examples every run, so a red build means a change, not luck; runs
+# elsewhere keep exploring new inputs.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 BACKENDS = ["sqlite", "postgres"] if PG_URL else ["sqlite"]
 
 

@@ -227,9 +227,7 @@ class ProspectFields(_Input):
     ownership: Ownership | None = None
     employees: Count | None = None
     pcs: Count | None = None
-    contact_surname: Annotated[str | None, BeforeValidator(_empty_is_none)] = Field(
-        None, max_length=20
-    )
+    contact_surname: Annotated[_text(20) | None, BeforeValidator(_empty_is_none)] = None
     landline: Landline | None = None
     mobile: Mobile | None = None
     email: Email | None = None
