@@ -67,6 +67,10 @@ def test_overturned_inspection_reverses_the_deduction(team):
     make_ready(pid)
     visit = substandard_visit(pid)
     assert ok_json("rate", pid)["stars"] == 0
+    # Found below the standard: not to be visited again, whatever the recorded scale says.
+    check = run("check-visit", pid, "--json")
+    assert check.exit_code == 1
+    assert [c["ok"] for c in check.json["checks"] if c["rule"] == "standard"] == [False]
     report = ok_json("daily-report", "--date", "2026-10-17")
     assert [a["kind"] for a in report["attention"]] == ["inspect"]  # open until settled
     doc = ok_json("inspect", visit, "--by", "赵敏", "--verdict", "overturned",
@@ -77,6 +81,7 @@ def test_overturned_inspection_reverses_the_deduction(team):
         (-5, "substandard"), (5, "inspection")]
     assert ledger["total"] == 0
     assert ok_json("rate", pid)["stars"] == 1  # a quality customer again
+    assert run("check-visit", pid).exit_code == 0  # and may be visited again
     report = ok_json("daily-report", "--date", "2026-10-17")
     assert report["attention"] == []
     li = next(p for p in ok_json("daily-report", "--date", "2026-10-15")["people"]

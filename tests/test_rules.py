@@ -114,6 +114,9 @@ def test_verification(rounds, ok, code):
 ])
 def test_standard(employees, pcs, ok):
     assert rules.standard_check(employees, pcs, POLICY).ok is ok
+    # A visit that found it substandard outweighs any recorded scale.
+    found = rules.standard_check(employees, pcs, POLICY, found_substandard=True)
+    assert (found.ok, found.code) == (False, "standard.found_substandard")
 
 
 @pytest.mark.parametrize(("address", "rounds", "code"), [

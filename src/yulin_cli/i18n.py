@@ -82,6 +82,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "standard.fix": ("核实员工人数和电脑台数，用 update-prospect --employees --pcs 记录",
                      "find out employees and PCs; record them with update-prospect "
                      "--employees --pcs"),
+    "standard.found_substandard": ("走访已发现不达标（{employees} 人，{pcs} 台电脑是记录的数字）",
+                                   "a visit found it below the standard (the recorded "
+                                   "{employees} employees, {pcs} PCs are outdated)"),
+    "standard.fix_found_substandard": ("更正规模，或请分管领导检查后推翻这个结论：yulin inspect",
+                                       "correct the scale, or have a manager overturn the "
+                                       "finding: yulin inspect"),
     "standard.fix_below": ("不是优质客户，不要安排走访", "not a quality customer: do not plan "
                            "a visit"),
     "verification.ok": ("开拓人已复核 {rounds} 轮，用了 {pretexts} 种身份",

@@ -106,14 +106,21 @@ class ProspectFacts:
     rounds: tuple[Round, ...] = ()
     # (contact, status) of a direct-sales branch project on the same company (Q11)
     direct_sales: tuple[str, str] | None = None
+    # A visit found it below the standard and no inspection overturned that (Q1, Q15)
+    found_substandard: bool = False
 
 
 # --- readiness (Q1, Q2, Q6, Q17, Q18) --------------------------------------------------------
 
 
-def standard_check(employees: int | None, pcs: int | None, policy: Policy) -> Reason:
+def standard_check(employees: int | None, pcs: int | None, policy: Policy,
+                   found_substandard: bool = False) -> Reason:
     need_e, need_p = policy.standard.min_employees, policy.standard.min_pcs
     params = {"employees": employees, "pcs": pcs, "min_employees": need_e, "min_pcs": need_p}
+    if found_substandard:
+        # A visit saw the company below the standard: that outweighs what was recorded.
+        return _reason("standard", False, "standard.found_substandard",
+                       "standard.fix_found_substandard", **params)
     if employees is None or pcs is None:
         return _reason("standard", False, "standard.unknown", "standard.fix", **params)
     if employees >= need_e and pcs >= need_p:
@@ -226,7 +233,7 @@ class Readiness:
 def visit_readiness(facts: ProspectFacts, policy: Policy) -> Readiness:
     """Q2: a visit may be planned only when every check passes."""
     checks = (
-        standard_check(facts.employees, facts.pcs, policy),
+        standard_check(facts.employees, facts.pcs, policy, facts.found_substandard),
         verification_check(facts.rounds, policy),
         address_check(facts.address, facts.rounds),
         contact_check(facts.contact_surname, facts.landline),

@@ -117,6 +117,7 @@ def prospect_facts(tx: Tx, row: dict) -> rules.ProspectFacts:
             for r in round_rows
         ),
         direct_sales=(project["contact"], project["status"]) if project else None,
+        found_substandard=row["found_substandard"],
     )
 
 
