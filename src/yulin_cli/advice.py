@@ -12,9 +12,14 @@ if TYPE_CHECKING:
 
 
 def advise(tx: Tx, policy: Policy, prospect_id: int) -> tuple[rules.Reason, ...]:
-    row, _ready = workflow.readiness(tx, policy, prospect_id)
-    facts = workflow.prospect_facts(tx, row)
-    visits = store.visits(tx, prospect_id)
+    row = workflow.live_prospect(tx, prospect_id)
+    return advice_for(row, workflow.prospect_facts(tx, row), store.visits(tx, prospect_id),
+                      policy)
+
+
+def advice_for(row: dict, facts: rules.ProspectFacts, visits: list[dict],
+               policy: Policy) -> tuple[rules.Reason, ...]:
+    """The advice, from facts the caller has already read."""
     last = visits[-1] if visits else None
     refused = (tuple(c for c in last["failing_checks"].split(",") if c)
                if last and last["outcome"] == "refused" else None)

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from yulin_cli import __version__
+from yulin_cli import __version__, choices
 from yulin_cli.errors import BadInput, YulinError
 from yulin_cli.i18n import reason_json, resolve_lang, set_lang, t
 
@@ -43,10 +43,12 @@ class Lang(StrEnum):
     en = "en"
 
 
-class Role(StrEnum):
-    prospector = "prospector"
-    visitor = "visitor"
-    manager = "manager"
+def choice(name: str, values: tuple[str, ...]) -> type[StrEnum]:
+    """An option type Typer can offer, holding exactly the values of ``choices``."""
+    return StrEnum(name, [(value.replace("-", "_"), value) for value in values])  # type: ignore[return-value]
+
+
+Role = choice("Role", choices.ROLES)
 
 
 # --- global state -----------------------------------------------------------------------------

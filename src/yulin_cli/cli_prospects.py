@@ -2,15 +2,16 @@
 
 import inspect
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
+from yulin_cli import choices
 from yulin_cli.cli import (
     IdArg,
     JsonOpt,
     app,
+    choice,
     command,
     current,
     emit_json,
@@ -22,25 +23,9 @@ from yulin_cli.cli import (
 )
 from yulin_cli.i18n import reason_json, t
 
-
-class Ownership(StrEnum):
-    private = "private"
-    soe = "soe"
-    foreign = "foreign"
-    joint = "joint"
-    other = "other"
-
-
-class Need(StrEnum):
-    explicit = "explicit"
-    latent = "latent"
-    none = "none"
-
-
-class Interest(StrEnum):
-    high = "high"
-    flat = "flat"
-    none = "none"
+Ownership = choice("Ownership", choices.OWNERSHIPS)
+Need = choice("Need", choices.NEEDS)
+Interest = choice("Interest", choices.INTERESTS)
 
 
 # --- prospects --------------------------------------------------------------------------------
@@ -149,25 +134,24 @@ def update_prospect(
         typer.echo(t("ui.updated_prospect", id=prospect_id) + ": " + ", ".join(result["changed"]))
 
 
-
-
 @command(app, "show")
 def show_prospect(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
     """Everything about one prospect: facts, rounds, visits, readiness and rating."""
     from yulin_cli import rules, store, workflow
-    from yulin_cli.advice import advise
+    from yulin_cli.advice import advice_for
     from yulin_cli.i18n import explain
 
     policy = current().policy()
     with current().db().read() as tx:
-        advice = advise(tx, policy, prospect_id)
-        row, ready = workflow.readiness(tx, policy, prospect_id)
-        rating = workflow.rating(row, policy)
+        row = workflow.live_prospect(tx, prospect_id)
+        facts = workflow.prospect_facts(tx, row)
         rounds = store.rounds(tx, prospect_id)
         visits = store.visits(tx, prospect_id)
         plans = store.planned_visits(tx, prospect_id)
-        signals = store.redsea_signals(tx, prospect_id)
-    redsea = rules.redsea_assessment(row["in_selection"], tuple(signals), policy)
+    ready = rules.visit_readiness(facts, policy)
+    rating = workflow.rating(row, policy)
+    advice = advice_for(row, facts, visits, policy)
+    redsea = rules.redsea_assessment(row["in_selection"], facts.redsea_signals, policy)
     keep = ("id", "company", "city", "district", "suburban", "address", "industry", "ownership",
             "employees", "pcs", "contact_surname", "landline", "mobile", "email", "qq",
             "found_on", "deal_value", "need", "yulin_interest", "platform_interest", "has_oa",

@@ -2,17 +2,18 @@
 daily-report and the demo."""
 
 import sys
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
+from yulin_cli import choices
 from yulin_cli.cli import (
     DateOpt,
     IdArg,
     JsonOpt,
     NoteOpt,
     app,
+    choice,
     command,
     current,
     emit_json,
@@ -25,34 +26,13 @@ from yulin_cli.cli import (
 from yulin_cli.errors import BadInput, YulinError
 from yulin_cli.i18n import reason_json, t
 
-
-class Pretext(StrEnum):
-    buyer = "buyer"
-    applicant = "applicant"
-    invitation = "invitation"
-    front_desk = "front-desk"
-    other = "other"
-
-
-class RoundResult(StrEnum):
-    confirmed = "confirmed"
-    contradicted = "contradicted"
-
-
-class Outcome(StrEnum):
-    met = "met"
-    refused = "refused"
-    substandard = "substandard"
-
-
-class VisitKind(StrEnum):
-    planned = "planned"
-    sweep = "sweep"
-    upgrade = "upgrade"
+Pretext = choice("Pretext", choices.PRETEXTS)
+RoundResult = choice("RoundResult", choices.ROUND_RESULTS)
+Outcome = choice("Outcome", choices.OUTCOMES)
+VisitKind = choice("VisitKind", choices.VISIT_KINDS)
 
 
 # --- workflow ---------------------------------------------------------------------------------
-
 
 
 @command(app, "verify")

@@ -21,16 +21,17 @@ from pydantic import (
     ValidationError,
 )
 
+from yulin_cli import choices
 from yulin_cli.errors import BadInput
 
-Ownership = Literal["private", "soe", "foreign", "joint", "other"]
-Need = Literal["explicit", "latent", "none"]
-Interest = Literal["high", "flat", "none"]
-Pretext = Literal["buyer", "applicant", "invitation", "front-desk", "other"]
-RoundResult = Literal["confirmed", "contradicted"]
-Outcome = Literal["met", "refused", "substandard"]
-VisitKind = Literal["planned", "sweep", "upgrade"]
-Role = Literal["prospector", "visitor", "manager"]
+Ownership = Literal[choices.OWNERSHIPS]
+Need = Literal[choices.NEEDS]
+Interest = Literal[choices.INTERESTS]
+Pretext = Literal[choices.PRETEXTS]
+RoundResult = Literal[choices.ROUND_RESULTS]
+Outcome = Literal[choices.OUTCOMES]
+VisitKind = Literal[choices.VISIT_KINDS]
+Role = Literal[choices.ROLES]
 
 M = TypeVar("M", bound=BaseModel)
 

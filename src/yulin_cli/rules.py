@@ -43,7 +43,6 @@ CLAUSES: dict[str, str] = {
 }
 
 READINESS_RULES = ("standard", "verification", "address", "contact", "territory", "redsea")
-PRETEXTS = ("buyer", "applicant", "invitation", "front-desk", "other")
 NEED_LEVELS = {"none": 0, "latent": 1, "explicit": 2}
 INTEREST_LEVELS = {"none": 0, "flat": 1, "high": 2}
 REDSEA_SIGNALS = ("competitor-features", "stale-project", "excluded-us", "cold")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli import inputs, store, workflow
+from yulin_cli import inputs, store, tabular, workflow
 from yulin_cli.errors import BadInput, RuleRefusal
 
 if TYPE_CHECKING:
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 DEMO_MARK = "demo_loaded"
 FILES = ("centers", "staff", "prospects", "rounds", "redsea", "plans", "visits")
-_TRUE = {"1", "y", "yes", "true", "是", "x", "✓"}
 
 
 def sample_dir() -> Path:
@@ -30,7 +29,7 @@ def sample_dir() -> Path:
 
 
 def truthy(value: str | None) -> bool:
-    return (value or "").strip().lower() in _TRUE
+    return bool(tabular.truthy(value or ""))
 
 
 def read_rows(name: str) -> list[dict[str, str]]:

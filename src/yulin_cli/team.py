@@ -78,11 +78,6 @@ def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None, day:
             "reversed": reversed_points}
 
 
-def industry_warning(tx: Tx, industry: str | None, source: str) -> rules.Reason | None:
-    person = store.staff_by_name(tx, source)
-    owners = store.prospector_industries(tx, person["center_id"])
-    return rules.industry_check(industry, source, owners)
-
 
 def industries(tx: Tx, center: str | None) -> list[dict]:
     """Q8: the centre's main industries by prospect count, and who calls each."""

@@ -276,7 +276,7 @@ def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[in
 
 def _load_each(tx: Tx, headers: list[str], columns: dict[int, str], rows: Iterator[list[Any]],
                report: ImportReport, keep_going: bool, tick: Callable[[int], None],
-               one: Callable[[int, dict[str, Any]], None]) -> None:
+               one: Callable[[int, dict[str, Any], bool], None]) -> None:
     """Rows that each go through the workflow; a bad row is refused before it writes."""
     for number, cells in enumerate(rows, start=2):
         report.rows += 1
@@ -288,14 +288,14 @@ def _load_each(tx: Tx, headers: list[str], columns: dict[int, str], rows: Iterat
         if report.errors and not keep_going:
             # Keep validating to list every error, without writing more.
             try:
-                one(number, raw | {"_check_only": True})
+                one(number, raw, False)
             except YulinError as err:
                 _error(report, number, _header_of(headers, columns,
                                                   str(err.params.get("field", ""))),
                        _message(err))
             continue
         try:
-            one(number, raw)
+            one(number, raw, True)
             report.imported += 1
         except YulinError as err:
             _error(report, number, _header_of(headers, columns, str(err.params.get("field", ""))),
@@ -317,13 +317,13 @@ def _model(model: type, data: dict[str, Any], row: int) -> Any:
 def _load_rounds(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, str],
                  rows: Iterator[list[Any]], report: ImportReport, *, force: bool, today: str,
                  keep_going: bool, tick: Callable[[int], None], postgres: bool) -> None:
-    def one(number: int, raw: dict[str, Any]) -> None:
+    def one(number: int, raw: dict[str, Any], write: bool) -> None:
         flags = {k: bool(tabular.truthy(raw.get(k, ""))) for k in ("address", "scale")}
         data = _model(inputs.RoundIn, {
             "prospect_id": raw.get("prospect_id"), "by": raw.get("by"),
             "pretext": raw.get("pretext"), "result": raw.get("result"), **flags,
             "day": raw.get("date") or today, "note": raw.get("note") or None}, number)
-        if not raw.get("_check_only"):
+        if write:
             workflow.verify(tx, data)
 
     _load_each(tx, headers, columns, rows, report, keep_going, tick, one)
@@ -332,7 +332,7 @@ def _load_rounds(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, 
 def _load_visits(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, str],
                  rows: Iterator[list[Any]], report: ImportReport, *, force: bool, today: str,
                  keep_going: bool, tick: Callable[[int], None], postgres: bool) -> None:
-    def one(number: int, raw: dict[str, Any]) -> None:
+    def one(number: int, raw: dict[str, Any], write: bool) -> None:
         flags = {k: bool(tabular.truthy(raw.get(k, ""))) for k in ("landline", "email",
                                                                      "mobile", "qq")}
         data = _model(inputs.VisitIn, {
@@ -340,7 +340,7 @@ def _load_visits(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, 
             "outcome": raw.get("outcome"), "kind": raw.get("kind") or "planned",
             "items": raw.get("items") or "", **flags, "day": raw.get("date") or today,
             "note": raw.get("note") or None}, number)
-        if not raw.get("_check_only"):
+        if write:
             workflow.log_visit(tx, policy, data)
 
     _load_each(tx, headers, columns, rows, report, keep_going, tick, one)

@@ -65,17 +65,16 @@ def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *, force: b
     row = store.prospect(tx, prospect_id)
     changes: dict[str, Any] = patch.model_dump(exclude_unset=True, exclude={"sourced_by"})
     changes = {k: v for k, v in changes.items() if v is not None}
-    if patch.sourced_by is not None:
-        changes["sourced_by_id"] = store.staff_by_name(tx, patch.sourced_by)["id"]
+    new_source = store.staff_by_name(tx, patch.sourced_by) if patch.sourced_by else None
+    if new_source is not None:
+        changes["sourced_by_id"] = new_source["id"]
     if not changes:
         raise BadInput("bad.nothing_to_update")
     if "city" in changes:
         changes["city"] = rules.normalise_city(changes["city"])
     city = changes.get("city", row["city"])
     if "city" in changes or "sourced_by_id" in changes:
-        center_city = row["center_city"]
-        if "sourced_by_id" in changes:
-            center_city = store.staff_by_name(tx, patch.sourced_by or "")["city"]
+        center_city = new_source["city"] if new_source else row["center_city"]
         if not rules.same_city(city, center_city):
             raise RuleRefusal("refuse.territory", city=city, center_city=center_city)
     if {"company", "city", "landline", "mobile"} & changes.keys():
