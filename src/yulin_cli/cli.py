@@ -86,6 +86,13 @@ class State:
 state = State()
 
 
+def _show_version(value: bool) -> None:
+    # Eager, so `yulin --version` alone answers before a command is looked for.
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -95,13 +102,11 @@ def main_options(
         "--policy", help="TOML file overriding policy defaults (or YULIN_POLICY).")] = None,
     lang: Annotated[Lang | None, typer.Option(
         "--lang", help="Language of human text (or YULIN_LANG).")] = None,
-    version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", help="Show the version.", is_eager=True, callback=_show_version)] = False,
 ) -> None:
     """Run a Yulin-centre prospecting team by its field manual."""
     global state
-    if version:
-        typer.echo(__version__)
-        raise typer.Exit()
     set_lang(resolve_lang(lang.value if lang else None))
     state = State(db, policy)
     ctx.call_on_close(state.close)

@@ -133,7 +133,8 @@ def points(
 @command(app, "adjust-points", ignore_unknown_options=True)
 def adjust_points(
     staff: Annotated[str, typer.Argument(help="Whose points.")],
-    delta: Annotated[int, typer.Argument(help="Points to add; negative to take away.")],
+    delta: Annotated[int, typer.Argument(
+        help="Points to add; negative to take away.", min=-10_000, max=10_000)],
     reason: Annotated[str, typer.Option("--reason", help="Why; kept in the ledger.")],
     by: Annotated[str, typer.Option("--by", help="The manager making it.")],
     date: DateOpt = None,
@@ -184,11 +185,11 @@ def manager(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
 
     with current().db().read() as tx:
         view = planning.manager_view(tx, current().policy(), center)
+    from yulin_cli.i18n import rating_json
+
     tasks = [explain(r) for r in view["tasks"]]
     doc = {
-        "take_now": [{"prospect_id": c["id"], "company": c["company"], "stars": r.stars,
-                      "deal_value": c["deal_value"],
-                      "next_actions": [explain(a) for a in r.next_actions]}
+        "take_now": [rating_json(c["id"], r, company=c["company"], deal_value=c["deal_value"])
                      for c, r in view["take_now"]],
         "upgrade_visits": [{"prospect_id": u["id"], "company": u["company"], "pcs": u["pcs"],
                             "tasks": tasks} for u in view["upgrade_visits"]],

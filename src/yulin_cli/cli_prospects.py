@@ -128,10 +128,15 @@ def update_prospect(
     patch = validated("ProspectFields", _facts(facts))
     with current().db().write() as tx:
         result = workflow.update_prospect(tx, prospect_id, patch, force=force)
+    warnings = result.pop("warnings")
     if json_output:
-        emit_json(result)
-    else:
-        typer.echo(t("ui.updated_prospect", id=prospect_id) + ": " + ", ".join(result["changed"]))
+        emit_json({**result, "warnings": [reason_json(w) for w in warnings]})
+        return
+    from yulin_cli.i18n import explain
+
+    for warning in warnings:
+        typer.echo(f"{t('ui.warning')}: {explain(warning)}", err=True)
+    typer.echo(t("ui.updated_prospect", id=prospect_id) + ": " + ", ".join(result["changed"]))
 
 
 @command(app, "show")
@@ -139,7 +144,7 @@ def show_prospect(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
     """Everything about one prospect: facts, rounds, visits, readiness and rating."""
     from yulin_cli import rules, store, workflow
     from yulin_cli.advice import advice_for
-    from yulin_cli.i18n import explain
+    from yulin_cli.i18n import explain, rating_json
 
     policy = current().policy()
     with current().db().read() as tx:
@@ -160,20 +165,20 @@ def show_prospect(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
     refused = [v for v in visits if v["outcome"] == "refused"]
     doc = {
         "prospect": {k: row[k] for k in keep},
-        "rounds": [{"round": r["round_no"], "by": r["by"], "pretext": r["pretext"],
+        "rounds": [{"round": r["round_no"], "round_id": r["id"], "by": r["by"],
+                    "pretext": r["pretext"],
                     "result": r["result"], "address": bool(r["address_confirmed"]),
                     "scale": bool(r["scale_checked"]), "date": r["day"], "note": r["note"]}
                    for r in rounds],
         "planned_visits": [{"id": p["id"], "date": p["day"], "visitor": p["visitor"],
                             "visit_id": p["visit_id"]} for p in plans],
-        "visits": [{"id": v["id"], "date": v["day"], "by": v["by"], "kind": v["kind"],
+        "visits": [{"id": v["id"], "visit_id": v["id"], "date": v["day"], "by": v["by"],
+                    "kind": v["kind"],
                     "outcome": v["outcome"], "effective": v["effective"],
                     "items": [i for i in v["items"].split(",") if i],
                     "flags": v["flags"], "note": v["note"]} for v in visits],
         "readiness": {"ready": ready.ready, "checks": [reason_json(c) for c in ready.checks]},
-        "rating": {"stars": rating.stars, "reasons": [reason_json(r) for r in rating.reasons],
-                   "lift": [reason_json(r) for r in rating.lift],
-                   "next_actions": [reason_json(r) for r in rating.next_actions]},
+        "rating": rating_json(prospect_id, rating, company=row["company"]),
         "redsea": {"verdict": redsea.verdict, "signals": list(redsea.signals)},
         "advice": [{"rule": a.rule, "clause": a.clause, "message": explain(a)} for a in advice],
         "refusal": [reason_json(r) for r in rules.refusal_causes(
@@ -198,11 +203,11 @@ def list_prospects(
     industry: Annotated[str | None, typer.Option("--industry")] = None,
     suburban: Annotated[bool | None, typer.Option("--suburban/--not-suburban")] = None,
     min_stars: Annotated[int | None, typer.Option("--min-stars", min=0, max=5)] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=1)] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, max=10**9)] = None,
     json_output: JsonOpt = False,
 ) -> None:
     """List prospects with their stars; filters combine."""
-    from yulin_cli import store, workflow
+    from yulin_cli import store
 
     for value, option in ((found_from, "--from"), (found_to, "--to")):
         if value is not None:
@@ -210,13 +215,9 @@ def list_prospects(
     policy = current().policy()
     filters = {"city": city, "sourced_by": sourced_by, "center": center,
                "found_from": found_from, "found_to": found_to, "district": district,
-               "industry": industry, "suburban": suburban}
+               "industry": industry, "suburban": suburban, "min_stars": min_stars}
     with current().db().read() as tx:
-        rows = store.list_prospects(tx, policy, filters, None if min_stars else limit)
-    for row in rows:
-        row["stars"] = workflow.rate_listed(row, policy).stars
-    if min_stars:
-        rows = [r for r in rows if r["stars"] >= min_stars][:limit]
+        rows = store.list_prospects(tx, policy, filters, limit)
     keys = ("id", "company", "city", "district", "suburban", "sourced_by", "found_on", "stars",
             "duplicate_of", "visits")
     if json_output:

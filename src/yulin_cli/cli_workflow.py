@@ -57,11 +57,15 @@ def verify(
     with current().db().write() as tx:
         out = workflow.verify(tx, data)
     if json_output:
-        emit_json({"prospect_id": prospect_id, "round": out["round"], "counts": out["counts"]})
+        emit_json({"prospect_id": prospect_id, "round": out["round"],
+                   "round_id": out["round_id"], "counts": out["counts"]})
         return
     typer.echo(t("ui.round_recorded", id=prospect_id, round=out["round"]))
     if not out["counts"]:
-        typer.echo(t("ui.round_not_source", by=out["by"]))
+        typer.echo(t("ui.round_not_counted" if result.value == "confirmed" else
+                     "ui.round_contradicted", by=out["by"]))
+    if out["no_address"]:
+        typer.echo(t("ui.round_no_address", id=prospect_id))
 
 
 @command(app, "check-visit")
@@ -170,24 +174,19 @@ def rate(
 ) -> None:
     """Stars 1-5 with the reasons, what would lift them, and next actions (Q5, Q13)."""
     from yulin_cli import workflow
-    from yulin_cli.i18n import explain
 
     if (prospect_id is None) == (not all_):
         raise BadInput("bad.rate_args")
     policy = current().policy()
 
-    def as_json(pid: int, rating: Any) -> dict:
-        return {"prospect_id": pid, "stars": rating.stars,
-                "reasons": [explain(r) for r in rating.reasons],
-                "lift": [explain(r) for r in rating.lift],
-                "next_actions": [explain(r) for r in rating.next_actions]}
+    from yulin_cli.i18n import rating_json
 
     if prospect_id is not None:
         with current().db().read() as tx:
             row = workflow.live_prospect(tx, prospect_id)
         rating = workflow.rating(row, policy)
         if json_output:
-            emit_json(as_json(prospect_id, rating))
+            emit_json(rating_json(prospect_id, rating, company=row["company"]))
         else:
             from yulin_cli.render import rating_view
 
@@ -196,7 +195,7 @@ def rate(
     with current().db().read() as tx:
         rated, unvisited = workflow.rate_all(tx, policy)
     if json_output:
-        emit_json([{**as_json(row["id"], rating), "company": row["company"]}
+        emit_json([rating_json(row["id"], rating, company=row["company"])
                    for row, rating in rated])
         return
     from yulin_cli.render import ranking_table
@@ -216,26 +215,36 @@ def redsea(
     excluded_us: Annotated[bool, typer.Option(
         "--excluded-us", help="They know us but left us out.")] = False,
     cold: Annotated[bool, typer.Option("--cold", help="No answer, no meeting, no meal.")] = False,
+    clear: Annotated[bool, typer.Option(
+        "--clear", help="Remove the recorded signals (it stays in its selection).")] = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Judge a prospect in a vendor selection (Q18): pure, doubtful or impure."""
+    """Judge a prospect in a vendor selection (Q18): pure, doubtful or impure.
+
+    With signal flags, they replace the recorded ones; with none, the recorded verdict is shown.
+    """
     from yulin_cli import workflow
     from yulin_cli.i18n import explain
 
     chosen = {"competitor-features": competitor_features, "stale-project": stale_project,
               "excluded-us": excluded_us, "cold": cold}
     signals = [name for name, on in chosen.items() if on]
-    with current().db().write() as tx:
-        out = workflow.record_redsea(tx, current().policy(), prospect_id, signals)
-    action = explain(out["reason"])
-    if out["reason"].fix:
-        action += "; " + t(out["reason"].fix)
+    if clear and signals:
+        raise BadInput("bad.clear_with_signals")
+    db = current().db()
+    with db.write() if (signals or clear) else db.read() as tx:
+        out = workflow.record_redsea(tx, current().policy(), prospect_id, signals, clear=clear)
+    assessment = out["assessment"]
+    action = t(assessment.action_code)
     if json_output:
         emit_json({"prospect_id": prospect_id, "verdict": out["verdict"],
-                   "signals": out["signals"], "action": action})
+                   "signals": out["signals"], "action": action,
+                   "rule": "redsea", "clause": "Q18"})
     else:
-        typer.echo(t("ui.redsea_recorded", id=prospect_id, verdict=out["verdict"]))
-        typer.echo("  " + action)
+        typer.echo(t("ui.redsea_verdict", id=prospect_id,
+                     verdict=t(f"redsea.{out['verdict']}_word")) + " (Q18)")
+        typer.echo("  " + explain(assessment.check))
+        typer.echo("  → " + action)
 
 
 # --- reports ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from yulin_cli.errors import BadInput, RuleRefusal, YulinError
 
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
@@ -170,6 +170,8 @@ class Db:
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield SqliteTx(conn)
+                if write:
+                    pause_point("before-commit")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -181,6 +183,10 @@ class Db:
                     # read and then written, and two writers must not both read the same.
                     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
                 yield AlchemyTx(conn)
+                if write:
+                    pause_point("before-commit")
+        if write:
+            pause_point("after-commit")
 
     def _ensure_schema(self) -> None:
         with self.read() as tx:
@@ -190,6 +196,18 @@ class Db:
         if version is not None and version not in KNOWN_REVISIONS:
             raise BadInput("db.newer", version=version, head=SCHEMA_HEAD)
         upgrade(self.target)
+
+
+def pause_point(name: str) -> None:
+    """A test hook: with ``YULIN_TEST_PAUSE=name`` the process announces that it reached this
+    point (by creating ``YULIN_TEST_PAUSE_FILE``) and waits there to be killed, so crash tests
+    kill at exact points whatever the machine's load."""
+    if os.environ.get("YULIN_TEST_PAUSE") != name:
+        return
+    import time
+
+    Path(os.environ["YULIN_TEST_PAUSE_FILE"]).write_text(name, encoding="utf-8")
+    time.sleep(3600)
 
 
 def _schema_version(tx: Tx, is_sqlite: bool) -> str | None:

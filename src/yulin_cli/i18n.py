@@ -23,6 +23,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.invalid": ("{option} 的值 “{value}” 无效：{why}", "invalid {option} “{value}”: {why}"),
     "input.invalid_row": ("第 {row} 行：{option} 的值 “{value}” 无效：{why}",
                           "row {row}: invalid {option} “{value}”: {why}"),
+    "input.missing": ("缺少选项 {option}", "Missing option '{option}'."),
+    "bad.required": ("必须填写", "required"),
+    "bad.clear_with_signals": ("--clear 不能和信号选项同时使用", "--clear cannot be combined with "
+                               "signal flags"),
+    "refuse.not_verifier": ("拒绝：{name} 不是这家客户的开拓人，也不是开拓或分管领导，不能记录复核",
+                            "refused: {name} is neither the prospect's finder, a prospector nor a "
+                            "manager, so cannot record a verification round"),
+    "refuse.not_visitor": ("拒绝：{name} 不是走访人员或分管领导，不能记录走访",
+                           "refused: {name} is not a visitor or a manager, so cannot log a visit"),
+    "refuse.other_center": ("拒绝：{name} 不属于这家客户所在的服务中心，不能记录它的走访",
+                            "refused: {name} belongs to another centre than the prospect's, so "
+                            "cannot log its visit"),
     "bad.control_chars": ("不能包含控制字符", "control characters are not allowed"),
     "bad.too_long": ("太长", "too long"),
     "bad.empty": ("不能为空", "cannot be empty"),
@@ -112,6 +124,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "address.unverified": ("地址尚未在复核中确认", "no verification round confirmed the address"),
     "address.fix": ("复核时确认地址：verify --address", "confirm it in a round: verify --address"),
     "address.no_scale": ("还没有通过地址核实规模", "the scale was not checked through the address"),
+    "address.changed": ("地址改过了，复核确认的是旧地址", "the address changed after the round that "
+                        "confirmed it; the new one is unconfirmed"),
+    "address.scale_changed": ("地址或规模改过了，还没有按现在的记录通过地址核实规模",
+                              "the address or the scale changed after it was checked; the scale "
+                              "now recorded is unchecked"),
     "address.fix_scale": ("复核时通过地址核实规模：verify --scale", "check the scale through the "
                           "address in a round: verify --scale"),
     "contact.ok": ("已知信息化接口人：{who}", "IT contact known: {who}"),
@@ -140,6 +157,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "in a selection with {count} competitor signals: impure, drop it"),
     "redsea.fix_impure": ("放弃这家，把精力放到别的优质客户", "drop it and spend the effort "
                           "on other quality customers"),
+    "redsea.action_none": ("不在选型中，照常跟进", "not in a selection: follow it as usual"),
+    "redsea.action_pure": ("纯洁：可以跟进", "pure: follow it"),
+    "redsea.action_doubtful": ("存疑：先多化验，再决定是否投入",
+                               "doubtful: test further before spending effort"),
+    "redsea.action_impure": ("不纯洁：坚决放弃，把精力放到别的优质客户",
+                             "impure: drop it and spend the effort on other quality customers"),
+    "redsea.none_word": ("不在选型中", "not in a selection"),
+    "redsea.pure_word": ("纯洁", "pure"),
+    "redsea.doubtful_word": ("存疑", "doubtful"),
+    "redsea.impure_word": ("不纯洁", "impure"),
     "refusal.contact": ("被拒可能因为不知道接口人是谁", "likely refused because nobody knew "
                         "the contact's name"),
     "refusal.fix_contact": ("先问到接口人姓氏和座机再上门", "get the contact's surname and "
@@ -178,6 +205,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.sweep_praise": ("有效扫楼：{visitor} 得 +{delta} 分并通报表扬",
                            "effective sweep: {visitor} earns +{delta} points and a praise"),
     "visit.sweep_ineffective": ("扫楼无效，不计分", "the sweep was not effective: no points"),
+    "visit.sweep_unplanned": ("当天没有计划走访，这是专门安排的扫楼，不计分",
+                              "no planned visit that day: a sweep arranged on purpose earns "
+                              "nothing"),
+    "visit.sweep_far": ("扫楼的客户不在当天计划走访的区域（{district}），不计分",
+                        "the swept company ({district}) is not near any of the day's planned "
+                        "visits: no points"),
     # --- stars (Q5, Q13) ------------------------------------------------------------------
     "stars.not_quality": ("不是优质客户（不达标、重复或不在负责城市），不评星",
                           "not a quality customer (below the standard, duplicate or out of "
@@ -216,6 +249,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "need and interest"),
     "act.focus_later": ("所有优质客户都走访后再决定重点跟进谁（优中选优）",
                         "choose whom to focus on after every quality customer is visited"),
+    "act.drop_impure": ("红海不纯洁：放弃这家，不再投入", "impure red sea: drop it and spend "
+                        "nothing more on it"),
     "act.not_quality": ("先确认是否达标，不达标就不要投入", "confirm the standard first; "
                         "invest nothing otherwise"),
     # --- reports --------------------------------------------------------------------------
@@ -387,14 +422,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.added_staff": ("已添加伙伴 {name}", "added staff member {name}"),
     "ui.round_recorded": ("客户 #{id} 第 {round} 轮复核已记录", "round {round} recorded for "
                           "prospect #{id}"),
-    "ui.round_not_source": ("注意：{by} 不是开拓人，这轮不计入复核次数",
-                            "note: {by} is not the source; this round does not count"),
+    "ui.round_not_counted": ("注意：{by} 不是开拓人，这轮不计入复核次数",
+                             "note: {by} is not the source; this round does not count"),
+    "ui.round_contradicted": ("注意：这轮与已知信息不符，开拓人确认之前不能走访",
+                              "note: this round contradicted the facts; no visit until the "
+                              "source confirms them again"),
+    "ui.round_no_address": ("注意：客户 #{id} 还没有记录地址，这轮确认不了地址；先用 "
+                            "update-prospect --address 记录",
+                            "note: prospect #{id} has no address recorded, so this round "
+                            "confirms none; record it first with update-prospect --address"),
     "ui.planned": ("已安排 {visitor} 于 {date} 走访客户 #{id}", "planned: {visitor} visits "
                    "prospect #{id} on {date}"),
     "ui.visit_logged": ("走访 #{id} 已记录", "visit #{id} logged"),
     "ui.points_line": ("{staff} {delta:+d} 分（{rule}）", "{staff} {delta:+d} points ({rule})"),
     "ui.flags": ("标记", "flags"),
-    "ui.redsea_recorded": ("客户 #{id} 红海判断：{verdict}", "prospect #{id} red sea: {verdict}"),
+    "ui.redsea_verdict": ("客户 #{id} 红海判断：{verdict}", "prospect #{id} red sea: {verdict}"),
     "ui.policy_written": ("已写入策略文件 {path}", "policy written to {path}"),
     "ui.demo_loading": ("正在载入示例数据", "loading the sample data"),
     "ui.demo_loaded": ("示例数据已载入 {target}", "sample data loaded into {target}"),
@@ -501,6 +543,28 @@ def reason_json(reason: object) -> dict:
         "ok": reason.ok,  # type: ignore[attr-defined]
         "message": explain(reason),
         "fix": t(fix) if fix else None,
+    }
+
+
+def rating_json(prospect_id: int, rating: object, **extra: object) -> dict:
+    """The one rating object of ``rate``, ``rate --all``, ``show`` and ``manager``: reasons,
+    lift and next actions as text, and ``details`` naming each one's rule and clause."""
+    def detail(reason: object, kind: str) -> dict:
+        return {"rule": reason.rule, "clause": reason.clause,  # type: ignore[attr-defined]
+                "message": explain(reason), "kind": kind}
+
+    reasons, lift, actions = (rating.reasons, rating.lift,  # type: ignore[attr-defined]
+                              rating.next_actions)  # type: ignore[attr-defined]
+    return {
+        "prospect_id": prospect_id,
+        **extra,
+        "stars": rating.stars,  # type: ignore[attr-defined]
+        "redsea": rating.redsea,  # type: ignore[attr-defined]
+        "reasons": [explain(r) for r in reasons],
+        "lift": [explain(r) for r in lift],
+        "next_actions": [explain(r) for r in actions],
+        "details": [detail(r, "reason") for r in reasons] + [detail(r, "lift") for r in lift]
+        + [detail(r, "next_action") for r in actions],
     }
 
 

@@ -323,8 +323,15 @@ def input_errors(exc: ValidationError, *, row: int | None = None) -> list[BadInp
     found = []
     for error in exc.errors():
         field_name = str(error["loc"][0]) if error["loc"] else ""
+        if error["type"] == "missing":
+            # As Click says it for a required option, never the data we were given.
+            found.append(BadInput("input.missing", option=option_name(field_name),
+                                  field=field_name, row=row))
+            continue
         original = error.get("ctx", {}).get("error")
         code = str(original) if isinstance(original, ValueError) else ""
+        if not code and error["type"] in ("string_too_short", "too_short"):
+            code = "bad.empty"
         found.append(BadInput(
             "input.invalid",
             option=option_name(field_name),

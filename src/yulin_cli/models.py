@@ -85,6 +85,10 @@ class VerificationRound(SQLModel, table=True):
     scale_checked: bool = False
     day: str = Field(max_length=10)
     note: str | None = Field(default=None, max_length=2000)
+    # The facts as recorded when the round was made: it confirms these, not later ones (Q2).
+    address_seen: str | None = Field(default=None, max_length=200)
+    employees_seen: int | None = None
+    pcs_seen: int | None = None
 
 
 class PlannedVisit(SQLModel, table=True):

@@ -18,15 +18,8 @@ def manager_view(tx: Tx, policy: Policy, center: str | None) -> dict:
     """5 and 4 stars to take now, best first; failing those, upgrade visits to old customers."""
     if center is not None:
         store.center_by_name(tx, center)
-    take_now = []
-    for cand in store.top_star_candidates(tx, policy, center):
-        rating = rules.star_rating(
-            quality=True, deal_value=cand["deal_value"], need=cand["need"],
-            yulin_interest=cand["yulin_interest"],
-            platform_interest=bool(cand["platform_interest"]), policy=policy)
-        if rating.stars >= 4:
-            take_now.append((cand, rating))
-    take_now.sort(key=lambda pair: (-pair[1].stars, -(pair[0]["deal_value"] or 0)))
+    take_now = [(row, workflow.rate_listed(row, policy))
+                for row in store.top_star_candidates(tx, policy, center)]
     upgrades = [] if take_now else store.upgrade_candidates(tx, policy, center)
     return {"take_now": take_now, "upgrade_visits": upgrades, "tasks": rules.upgrade_tasks()}
 

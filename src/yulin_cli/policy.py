@@ -31,8 +31,14 @@ class Verification(_Section):
 
 class Quota(_Section):
     per_day: int = Field(2, ge=0, description="Quality customers each prospector finds a day")
-    campaign_start: dt.date | None = Field(None, description="First day the quota applies")
+    campaign_start: dt.date = Field(dt.date(2026, 1, 1), description="First day the quota applies")
     campaign_end: dt.date = Field(dt.date(2026, 10, 31), description="Last day the quota applies")
+
+    @model_validator(mode="after")
+    def _window(self) -> Quota:
+        if self.campaign_start > self.campaign_end:
+            raise ValueError("campaign_start must not be after campaign_end")
+        return self
 
 
 class Stars(_Section):
@@ -102,10 +108,6 @@ class Policy(_Section):
     route: Route = Route()
     managers: Managers = Managers()
     partner: Partner = Partner()
-
-    def quota_active(self, day: dt.date) -> bool:
-        start = self.quota.campaign_start
-        return (start is None or day >= start) and day <= self.quota.campaign_end
 
 
 def load_policy(path: str | None) -> Policy:

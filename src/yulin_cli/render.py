@@ -74,9 +74,16 @@ def rating_view(prospect: dict, rating: Any) -> Group:
 def ranking_table(rated: Iterable[tuple[dict, Any]], title: str | None = None) -> Table:
     table = _table(t("ui.id"), t("ui.company"), t("ui.stars"), t("ui.source"), t("ui.found_on"),
                    title=title)
+    dropped = False
     for row, rating in rated:
-        table.add_row(str(row["id"]), row["company"], stars_text(rating.stars),
-                      row["sourced_by"], row["found_on"])
+        stars = stars_text(rating.stars)
+        if not rating.worth_following:
+            stars.append(f" {NO}", style="bold red")
+            dropped = True
+        table.add_row(str(row["id"]), row["company"], stars, row["sourced_by"], row["found_on"])
+    if dropped:
+        table.caption = f"{NO} {t('act.drop_impure')} (Q18)"
+        table.caption_justify = "left"
     return table
 
 

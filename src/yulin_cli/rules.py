@@ -11,7 +11,8 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -81,13 +82,27 @@ def _reason(rule: str, ok: bool, code: str, fix: str | None = None, **params: ob
 
 @dataclass(frozen=True)
 class Round:
-    """One verification round as the rules see it."""
+    """One verification round as the rules see it.
+
+    ``address_seen``, ``employees_seen`` and ``pcs_seen`` are the facts as recorded when the
+    round was made: a round confirms those values, not whatever is recorded later (Q2).
+    ``day`` and ``seq`` (the round's id) order rounds: later means a larger (day, seq).
+    """
 
     by_source: bool
     pretext: str
     result: str  # confirmed | contradicted
     address: bool = False
     scale: bool = False
+    day: str = ""
+    seq: int = 0
+    address_seen: str | None = None
+    employees_seen: int | None = None
+    pcs_seen: int | None = None
+
+    @property
+    def order(self) -> tuple[str, int]:
+        return (self.day, self.seq)
 
 
 @dataclass(frozen=True)
@@ -105,8 +120,22 @@ class ProspectFacts:
     rounds: tuple[Round, ...] = ()
     # (contact, status) of a direct-sales branch project on the same company (Q11)
     direct_sales: tuple[str, str] | None = None
-    # A visit found it below the standard and no inspection overturned that (Q1, Q15)
-    found_substandard: bool = False
+    # Days of the visits that found it below the standard, unless an inspection overturned
+    # the finding (Q1, Q15). They count from their own date on.
+    substandard_days: tuple[str, ...] = ()
+
+    def as_of(self, day: str | None) -> ProspectFacts:
+        """The facts as they stood at the end of ``day``: rounds and visits count by their own
+        dates; the prospect's own facts and red-sea signals carry no history and stay as
+        recorded (RULES.md, visit readiness)."""
+        if day is None:
+            return self
+        return replace(self, rounds=tuple(r for r in self.rounds if r.day <= day),
+                       substandard_days=tuple(d for d in self.substandard_days if d <= day))
+
+    @property
+    def found_substandard(self) -> bool:
+        return bool(self.substandard_days)
 
 
 # --- readiness (Q1, Q2, Q6, Q17, Q18) --------------------------------------------------------
@@ -128,20 +157,25 @@ def standard_check(employees: int | None, pcs: int | None, policy: Policy,
 
 
 def verification_check(rounds: tuple[Round, ...], policy: Policy) -> Reason:
-    own = [r for r in rounds if r.by_source]
+    """Q1: only the source's *confirmed* rounds count, under enough different pretexts; a
+    contradicted round by anyone, later than the source's last confirmed one, blocks."""
+    own = [r for r in rounds if r.by_source and r.result == "confirmed"]
     need_rounds = policy.verification.min_rounds
     need_pretexts = policy.verification.min_pretexts
     pretexts = sorted({r.pretext for r in own})
+    last_own = max((r.order for r in own), default=None)
+    contradicted = [r for r in rounds if r.result == "contradicted"
+                    and (last_own is None or r.order > last_own)]
     params = {
         "rounds": len(own),
         "min_rounds": need_rounds,
         "pretexts": len(pretexts),
         "min_pretexts": need_pretexts,
-        "others": len(rounds) - len(own),
+        "others": sum(1 for r in rounds if not r.by_source),
     }
-    if own and own[-1].result == "contradicted":
-        return _reason("verification", False, "verification.contradicted", "verification.fix_contra",
-                       **params)
+    if contradicted:
+        return _reason("verification", False, "verification.contradicted",
+                       "verification.fix_contra", **params)
     if len(own) < need_rounds:
         return _reason("verification", False, "verification.too_few", "verification.fix", **params)
     if len(pretexts) < need_pretexts:
@@ -150,16 +184,21 @@ def verification_check(rounds: tuple[Round, ...], policy: Policy) -> Reason:
     return _reason("verification", True, "verification.ok", **params)
 
 
-def address_check(address: str | None, rounds: tuple[Round, ...]) -> Reason:
-    confirmed = [r for r in rounds if r.result == "confirmed"]
-    has_address = any(r.address for r in confirmed)
-    has_scale = any(r.scale for r in confirmed)
+def address_check(address: str | None, rounds: tuple[Round, ...], employees: int | None = None,
+                  pcs: int | None = None) -> Reason:
+    """Q2: a confirmed round vouched for *this* address, and one checked *this* scale through
+    it. Changing the address undoes both; changing employees or PCs undoes the scale."""
     if not address:
         return _reason("address", False, "address.none", "address.fix_none")
-    if not has_address:
-        return _reason("address", False, "address.unverified", "address.fix")
-    if not has_scale:
-        return _reason("address", False, "address.no_scale", "address.fix_scale")
+    confirmed = [r for r in rounds if r.result == "confirmed" and r.address_seen == address]
+    if not any(r.address for r in confirmed):
+        changed = any(r.address and r.result == "confirmed" for r in rounds)
+        return _reason("address", False, "address.changed" if changed else "address.unverified",
+                       "address.fix")
+    scaled = [r for r in confirmed if r.scale]
+    if not any(r.employees_seen == employees and r.pcs_seen == pcs for r in scaled):
+        return _reason("address", False, "address.scale_changed" if scaled else "address.no_scale",
+                       "address.fix_scale")
     return _reason("address", True, "address.ok", address=address)
 
 
@@ -200,21 +239,39 @@ def territory_check(city: str, center_city: str | None, suburban: bool) -> Reaso
 class RedseaVerdict:
     verdict: str  # none | pure | doubtful | impure
     signals: tuple[str, ...]
-    action: Reason
+    check: Reason  # the readiness check it gives (Q2, Q18)
+
+    @property
+    def action_code(self) -> str:
+        """What to do about it: follow, test further, or drop."""
+        return f"redsea.action_{self.verdict}"
+
+
+def redsea_verdict(in_selection: bool, signal_count: int, policy: Policy) -> str:
+    """Q18: none (not in a selection), pure, doubtful or impure, by the number of signals.
+    ``store.IMPURE_SQL`` restates the impure threshold in SQL."""
+    if not in_selection and not signal_count:
+        return "none"
+    if signal_count >= policy.redsea.impure_at:
+        return "impure"
+    if signal_count >= policy.redsea.doubtful_at:
+        return "doubtful"
+    return "pure"
 
 
 def redsea_assessment(in_selection: bool, signals: tuple[str, ...], policy: Policy) -> RedseaVerdict:
     """Q18: count the signals that a competitor owns the selection."""
     found = tuple(s for s in REDSEA_SIGNALS if s in signals)
-    if not in_selection and not found:
-        return RedseaVerdict("none", found, _reason("redsea", True, "redsea.not_in_selection"))
+    verdict = redsea_verdict(in_selection, len(found), policy)
     n = len(found)
-    if n >= policy.redsea.impure_at:
+    if verdict == "none":
+        return RedseaVerdict("none", found, _reason("redsea", True, "redsea.not_in_selection"))
+    if verdict == "impure":
         return RedseaVerdict(
             "impure", found,
             _reason("redsea", False, "redsea.impure", "redsea.fix_impure", count=n),
         )
-    if n >= policy.redsea.doubtful_at:
+    if verdict == "doubtful":
         return RedseaVerdict("doubtful", found, _reason("redsea", True, "redsea.doubtful", count=n))
     return RedseaVerdict("pure", found, _reason("redsea", True, "redsea.pure"))
 
@@ -229,15 +286,17 @@ class Readiness:
         return tuple(c.rule for c in self.checks if not c.ok)
 
 
-def visit_readiness(facts: ProspectFacts, policy: Policy) -> Readiness:
-    """Q2: a visit may be planned only when every check passes."""
+def visit_readiness(facts: ProspectFacts, policy: Policy, as_of: str | None = None) -> Readiness:
+    """Q2: a visit may be planned only when every check passes, judged on what was recorded on
+    or before ``as_of`` (a visit's own date) when given."""
+    facts = facts.as_of(as_of)
     checks = (
         standard_check(facts.employees, facts.pcs, policy, facts.found_substandard),
         verification_check(facts.rounds, policy),
-        address_check(facts.address, facts.rounds),
+        address_check(facts.address, facts.rounds, facts.employees, facts.pcs),
         contact_check(facts.contact_surname, facts.landline),
         territory_check(facts.city, facts.center_city, facts.suburban),
-        redsea_assessment(facts.in_selection, facts.redsea_signals, policy).action,
+        redsea_assessment(facts.in_selection, facts.redsea_signals, policy).check,
     )
     if facts.direct_sales is not None:
         checks += (direct_sales_check(*facts.direct_sales, facts.contact_surname),)
@@ -252,6 +311,26 @@ def refusal_causes(failing: tuple[str, ...] | list[str]) -> tuple[Reason, ...]:
         if rule in failing
     ]
     return tuple(causes) or (_reason("refusal", False, "refusal.unknown", "refusal.fix_unknown"),)
+
+
+# --- who may record what (RULES.md, "Ambiguities we settled") ---------------------------------
+
+
+def may_verify(by: str, roles: list[str], source: str) -> Reason | None:
+    """Q1: a round is made by the prospect's finder (whatever their roles), a prospector or a
+    manager; None when allowed, else the refusal."""
+    if by == source or {"prospector", "manager"} & set(roles):
+        return None
+    return _reason("verification", False, "refuse.not_verifier", name=by)
+
+
+def may_log_visit(by: str, roles: list[str], by_center: int, prospect_center: int) -> Reason | None:
+    """Q7, Q15: a visit is logged by a visitor or a manager of the prospect's own centre."""
+    if not {"visitor", "manager"} & set(roles):
+        return _reason("effective", False, "refuse.not_visitor", name=by)
+    if by_center != prospect_center:
+        return _reason("effective", False, "refuse.other_center", name=by)
+    return None
 
 
 # --- visits (Q7, Q12, Q15) -----------------------------------------------------------------
@@ -299,6 +378,23 @@ class VisitConsequences:
     reasons: tuple[Reason, ...]
 
 
+@dataclass(frozen=True)
+class SweepContext:
+    """What a sweep is judged by (Q12): the visitor's planned visits on the sweep's day."""
+
+    planned: int = 0  # planned visits of the visitor that day
+    unfinished: int = 0  # of those, not yet logged
+    planned_districts: tuple[str | None, ...] = ()
+    district: str | None = None  # the swept company's district
+
+    @property
+    def neighbouring(self) -> bool:
+        """In the district of one of the day's planned visits; an unknown district counts."""
+        if not self.district:
+            return True
+        return any(not d or d == self.district for d in self.planned_districts)
+
+
 def visit_consequences(
     *,
     outcome: str,
@@ -306,31 +402,40 @@ def visit_consequences(
     effective: bool,
     visitor: str,
     source: str,
-    unfinished_planned: int,
     ready: bool,
     policy: Policy,
+    sweep: SweepContext | None = None,
 ) -> VisitConsequences:
     """Points, notices and flags a logged visit earns (Q1, Q2, Q12, Q15)."""
     awards: list[Award] = []
     flags: list[str] = []
     reasons: list[Reason] = []
-    if kind == "planned":
-        if not ready:
-            flags.append("unready")
-            reasons.append(_reason("readiness", False, "visit.unready"))
-        if outcome == "substandard":
-            delta = policy.points.substandard
-            awards.append(Award(source, delta, "substandard", "criticism"))
-            reasons.append(_reason("substandard", False, "visit.substandard", source=source,
-                                   delta=delta))
-            if not effective:
-                # Q15: a "below standard" report without the survey may hide a visit never made.
-                flags.append("inspect")
-                reasons.append(_reason("substandard", False, "visit.inspect"))
-    elif kind == "sweep":
-        if unfinished_planned > 0:
+    if kind == "planned" and not ready:
+        flags.append("unready")
+        reasons.append(_reason("readiness", False, "visit.unready"))
+    if outcome == "substandard" and kind != "upgrade":
+        # Q1: whoever vouched for the company answers for it, whatever brought the visitor
+        # there; an upgrade visit to an existing customer was never vouched for.
+        delta = policy.points.substandard
+        awards.append(Award(source, delta, "substandard", "criticism"))
+        reasons.append(_reason("substandard", False, "visit.substandard", source=source,
+                               delta=delta))
+        if not effective:
+            # Q15: a "below standard" report without the survey may hide a visit never made.
+            flags.append("inspect")
+            reasons.append(_reason("substandard", False, "visit.inspect"))
+    if kind == "sweep":
+        context = sweep or SweepContext()
+        if context.planned == 0:
+            # A sweep on a day with nothing planned was arranged on purpose (Q12).
+            flags.append("sweep-unplanned")
+            reasons.append(_reason("sweep", False, "visit.sweep_unplanned"))
+        elif context.unfinished > 0:
             flags.append("sweep-early")
-            reasons.append(_reason("sweep", False, "visit.sweep_early", count=unfinished_planned))
+            reasons.append(_reason("sweep", False, "visit.sweep_early", count=context.unfinished))
+        elif not context.neighbouring:
+            flags.append("sweep-far")
+            reasons.append(_reason("sweep", False, "visit.sweep_far", district=context.district))
         elif effective and outcome == "met":
             delta = policy.points.sweep
             awards.append(Award(visitor, delta, "sweep", "praise"))
@@ -351,24 +456,35 @@ def is_quality_customer(
     duplicate: bool,
     found_substandard: bool,
     policy: Policy,
+    merged: bool = False,
 ) -> bool:
-    """Q1, Q3: counts as a quality customer. ``store.quality_sql`` mirrors this in SQL."""
+    """Q1, Q3: counts as a quality customer (and towards the quota on the day it was found).
+
+    The definition; ``store.quality_sql`` restates it in SQL for reports, and a property test
+    keeps the two equal.
+    """
     return (
         standard_check(employees, pcs, policy).ok
         and in_territory
         and not duplicate
+        and not merged
         and not found_substandard
     )
 
 
+def quota_active(day: dt.date, policy: Policy) -> bool:
+    """Q3: the quota applies on the campaign's first and last day and every day between."""
+    return policy.quota.campaign_start <= day <= policy.quota.campaign_end
+
+
 def quota_met(quality_found: int, is_prospector: bool, active: bool, policy: Policy) -> bool | None:
-    """Q3: None when the quota does not apply (campaign over, or not a prospector)."""
+    """Q3: None when the quota does not apply (outside the campaign, or not a prospector)."""
     if not active or not is_prospector:
         return None
     return quality_found >= policy.quota.per_day
 
 
-# --- stars (Q5, Q13) -----------------------------------------------------------------------
+# --- stars (Q5, Q13, Q18) ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -377,12 +493,19 @@ class Rating:
     reasons: tuple[Reason, ...]
     lift: tuple[Reason, ...]
     next_actions: tuple[Reason, ...]
+    redsea: str = "none"  # the red-sea verdict the actions were chosen with
+
+    @property
+    def worth_following(self) -> bool:
+        """False for an impure red-sea prospect: it ranks after every other (Q18)."""
+        return self.redsea != "impure"
 
 
 def _level_conditions(
     level: int, value: int, need: int, interest: int, platform: bool, policy: Policy
 ) -> list[tuple[bool, str, dict]]:
-    """Each condition of a star level: (holds, code, params). Every condition is a minimum."""
+    """Each condition of a star level: (holds, code, params). Every condition is a minimum,
+    so more value, need or interest never lowers the rating (the 2-star band is a floor)."""
     s = policy.stars
     explicit, latent = NEED_LEVELS["explicit"], NEED_LEVELS["latent"]
     high, flat = INTEREST_LEVELS["high"], INTEREST_LEVELS["flat"]
@@ -405,6 +528,20 @@ def _level_conditions(
     return []
 
 
+def star_level(deal_value: int | None, need: str | None, yulin_interest: str | None,
+               platform_interest: bool, policy: Policy) -> int:
+    """Q5: the stars (1-5) of a quality customer: the highest level whose every condition
+    holds; unknown inputs count as none. ``store.stars_sql`` restates it in SQL."""
+    value = deal_value or 0
+    need_l = NEED_LEVELS.get(need or "none", 0)
+    interest_l = INTEREST_LEVELS.get(yulin_interest or "none", 0)
+    for level in (5, 4, 3, 2):
+        if all(ok for ok, _, _ in _level_conditions(level, value, need_l, interest_l,
+                                                    platform_interest, policy)):
+            return level
+    return 1
+
+
 _NEXT_ACTIONS = {
     5: ("act.brief_middle", "act.meal", "act.executives", "act.occasions", "act.manager_now"),
     4: ("act.brief_middle", "act.meal", "act.executives", "act.occasions", "act.manager_now"),
@@ -413,6 +550,16 @@ _NEXT_ACTIONS = {
     1: ("act.keep_warm", "act.focus_later"),
     0: ("act.not_quality",),
 }
+
+
+def next_actions(stars: int, redsea: str = "none") -> tuple[Reason, ...]:
+    """Q5, Q13: what to do next for a rating; Q18: an impure red-sea prospect is dropped,
+    whatever its stars, so dropping it is its only action."""
+    if redsea == "impure":
+        return (Reason("next-actions", False, "act.drop_impure", clause_="Q18"),)
+    clause = "Q5, Q13" if stars >= 4 else "Q5"
+    return tuple(Reason("next-actions", True, code, clause_=clause)
+                 for code in _NEXT_ACTIONS[stars])
 
 
 def star_rating(
@@ -424,8 +571,10 @@ def star_rating(
     platform_interest: bool,
     policy: Policy,
     not_quality_code: str = "stars.not_quality",
+    redsea: str = "none",
 ) -> Rating:
-    """Q5: the highest level whose every condition holds; unknown inputs count as none."""
+    """Q5: stars with their reasons, what would lift them, and the next actions (which see the
+    red-sea verdict, Q18)."""
     value = deal_value or 0
     need_l = NEED_LEVELS.get(need or "none", 0)
     interest_l = INTEREST_LEVELS.get(yulin_interest or "none", 0)
@@ -433,14 +582,8 @@ def star_rating(
              "platform": platform_interest}
     if not quality:
         reasons = (_reason("stars", False, not_quality_code, **facts),)
-        return Rating(0, reasons, (), tuple(_reason("next-actions", True, a)
-                                             for a in _NEXT_ACTIONS[0]))
-    stars = 1
-    for level in (5, 4, 3, 2):
-        if all(ok for ok, _, _ in _level_conditions(level, value, need_l, interest_l,
-                                                    platform_interest, policy)):
-            stars = level
-            break
+        return Rating(0, reasons, (), next_actions(0, redsea), redsea)
+    stars = star_level(deal_value, need, yulin_interest, platform_interest, policy)
     reasons = [_reason("stars", True, f"stars.level{stars}", **facts)]
     reasons += [
         _reason("stars", True, code, **params)
@@ -449,27 +592,42 @@ def star_rating(
         if ok
     ]
     lift: tuple[Reason, ...] = ()
-    if stars < 5:
+    if stars < 5 and redsea != "impure":
         lift = tuple(
             _reason("stars", False, "stars.lift", stars=stars + 1, condition=Text(code, params))
             for ok, code, params in _level_conditions(stars + 1, value, need_l, interest_l,
                                                       platform_interest, policy)
             if not ok
         )
-    actions = tuple(_reason("next-actions", True, a) for a in _NEXT_ACTIONS[stars])
-    return Rating(stars, tuple(reasons), lift, actions)
+    return Rating(stars, tuple(reasons), lift, next_actions(stars, redsea), redsea)
+
+
+def rank_key(rating: Rating, deal_value: int | None, prospect_id: int) -> tuple:
+    """Best first: every prospect worth following before the impure ones (Q18), then by stars,
+    then by deal value (Q5). ``store.RANK_ORDER_SQL`` restates it in SQL."""
+    return (not rating.worth_following, -rating.stars, -(deal_value or 0), prospect_id)
+
+
+def is_upgrade_candidate(existing_customer: bool, pcs: int | None, in_territory: bool,
+                         merged: bool, policy: Policy) -> bool:
+    """Q13: an existing IOAS customer in the centre's city with enough PCs to visit for an
+    upgrade. ``store.upgrade_sql`` restates it in SQL."""
+    return (existing_customer and pcs is not None and pcs >= policy.managers.upgrade_min_pcs
+            and in_territory and not merged)
 
 
 # --- duplicates (Q8) -----------------------------------------------------------------------
 
-# Longest first, so 股份有限公司 goes before 有限公司 and 公司.
+# Legal forms, removed only as a suffix (longest first): never characters inside the trade
+# name, so 苏州有限元仿真科技有限公司 keeps its 有限元.
 _LEGAL_FORMS = sorted(
     ["有限责任公司", "股份有限公司", "有限公司", "集团公司", "总公司", "分公司", "公司", "集团",
-     "股份", "有限", "co.,ltd", "co., ltd", "co.ltd", "co ltd", "ltd", "limited", "inc", "corp",
-     "corporation", "company", "group"],
+     "股份"],
     key=len, reverse=True,
 )
-_BRACKETS = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
+_LATIN_FORM = re.compile(
+    r"[\s,.]*\b(?:co\.?,?\s*ltd|ltd|limited|inc|corp|corporation|company|group)\.?\s*$")
+_BRACKETED = re.compile(r"[（(\[【]([^）)\]】]*)[）)\]】]")
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -481,18 +639,39 @@ def normalise_city(city: str) -> str:
 
 
 def name_key(company: str, city: str) -> str:
-    """Q8: the company name without city, brackets, legal forms and punctuation."""
-    text = unicodedata.normalize("NFKC", company).lower()
-    text = _BRACKETS.sub("", text)
+    """Q8: the company name without the city (as a prefix or in brackets), the legal form (as
+    a suffix), punctuation and case. Nothing is removed from inside the trade name."""
+    text = unicodedata.normalize("NFKC", company).lower().strip()
     base = normalise_city(city).lower() if city else ""
     if base:
-        for part in (base + "市", base):
-            text = text.replace(part, "")
-    for form in _LEGAL_FORMS:
-        text = text.replace(form, "")
+        # （苏州） or (苏州市) anywhere: the city in brackets says where, not who.
+        text = _BRACKETED.sub(
+            lambda m: "" if normalise_city(m.group(1).strip() or "-").lower() == base
+            else m.group(0), text)
+    while True:
+        trimmed = _LATIN_FORM.sub("", text).rstrip()
+        for form in _LEGAL_FORMS:
+            if trimmed.endswith(form) and len(trimmed) > len(form):
+                trimmed = trimmed[: -len(form)]
+                break
+        if trimmed == text:
+            break
+        text = trimmed
     text = _NOISE.sub("", text)
+    if base:
+        for prefix in (base + "市", base):
+            if text.startswith(prefix) and len(text) > len(prefix):
+                text = text[len(prefix):]
+                break
     # A name made only of city and legal form keeps its full text, so it still matches itself.
     return text or _NOISE.sub("", unicodedata.normalize("NFKC", company).lower())
+
+
+def earliest_duplicate(matches: Iterable[tuple[int, str]]) -> tuple[int, str] | None:
+    """Q8: of the prospects a new one matches, (id, why), it duplicates the earliest (lowest
+    id); a phone match is named before a name match on the same prospect."""
+    ranked = sorted(matches, key=lambda m: (m[0], m[1] != "phone"))
+    return ranked[0] if ranked else None
 
 
 # --- direct sales (Q11) --------------------------------------------------------------------
@@ -664,7 +843,5 @@ def advice(facts: AdviceFacts) -> tuple[Reason, ...]:
     if facts.existing_customer:
         items.append(_advice("managers", "Q13", "advice.existing_customer"))
     if facts.rating is not None:
-        clause = "Q5, Q13" if facts.rating.stars >= 4 else "Q5"
-        items += [Reason("next-actions", True, a.code, a.params, None, clause)
-                  for a in facts.rating.next_actions]
+        items += list(facts.rating.next_actions)
     return tuple(items)

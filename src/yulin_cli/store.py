@@ -1,5 +1,11 @@
 """Queries and writes. Each function takes an open transaction; none decides a rule.
 
+A few rules are restated here in SQL, because reports must aggregate and rank in the database
+rather than load every row: the quality customer (``quality_sql``), the stars and the ranking
+(``stars_sql``, ``RANK_ORDER_SQL``) and the Q13 upgrade candidates (``upgrade_sql``). The
+definitions stay in ``rules``; ``tests/test_sql_mirrors.py`` generates prospects and checks that
+each SQL restatement gives the rule's answer for every one.
+
 SQL is portable (SQLite and PostgreSQL): ``:name`` parameters, booleans passed as parameters,
 ``CASE`` instead of summing booleans, ISO dates as text.
 """
@@ -42,7 +48,7 @@ FOUND_SUBSTANDARD_SQL = (
 
 
 def quality_sql() -> str:
-    """Mirrors ``rules.is_quality_customer``; ``p`` is the prospect, ``c`` the source's centre.
+    """``rules.is_quality_customer`` in SQL; ``p`` is the prospect, ``c`` the source's centre.
 
     Needs the parameters of ``quality_params``.
     """
@@ -55,6 +61,48 @@ def quality_sql() -> str:
 
 def quality_params(policy: Policy) -> dict[str, Any]:
     return {"min_employees": policy.standard.min_employees, "min_pcs": policy.standard.min_pcs}
+
+
+def stars_sql() -> str:
+    """``rules.star_rating(...).stars`` in SQL: 0 for a prospect that is not a quality customer,
+    else ``rules.star_level``. Needs ``rank_params``."""
+    value = "COALESCE(p.deal_value, 0)"
+    # Quality tests positively: with an unknown scale it is NULL, and NOT NULL is not true.
+    return (
+        f"(CASE WHEN {quality_sql()} THEN"
+        f" (CASE WHEN {value} >= :five_min AND p.need = 'explicit'"
+        " AND p.yulin_interest = 'high' THEN 5"
+        f" WHEN {value} >= :four_min AND p.need = 'explicit' AND p.yulin_interest = 'high'"
+        " THEN 4"
+        f" WHEN {value} >= :three_min AND p.need IN ('explicit', 'latent')"
+        " AND p.yulin_interest IN ('high', 'flat') THEN 3"
+        f" WHEN {value} >= :two_min AND p.need = 'explicit' AND p.platform_interest = :yes"
+        " THEN 2 ELSE 1 END) ELSE 0 END)"
+    )
+
+
+REDSEA_COUNT_SQL = "(SELECT COUNT(*) FROM redsea_signal rs WHERE rs.prospect_id = p.id)"
+# Q18: ``rules.redsea_verdict(...) == "impure"`` in SQL.
+IMPURE_SQL = f"({REDSEA_COUNT_SQL} >= :impure_at)"
+# ``rules.rank_key`` in SQL, over a query exposing ``stars`` and ``impure`` (0 or 1).
+RANK_ORDER_SQL = "impure, stars DESC, COALESCE(p.deal_value, 0) DESC, p.id"
+
+
+def rank_params(policy: Policy) -> dict[str, Any]:
+    s = policy.stars
+    return {**quality_params(policy), "five_min": s.five_min, "four_min": s.four_min,
+            "three_min": s.three_min, "two_min": s.two_min, "yes": True,
+            "impure_at": policy.redsea.impure_at}
+
+
+def upgrade_sql() -> str:
+    """``rules.is_upgrade_candidate`` in SQL. Needs ``upgrade_params``."""
+    return ("(p.existing_customer = :yes AND p.pcs >= :upgrade_min_pcs AND p.city = c.city"
+            " AND p.merged_into IS NULL)")
+
+
+def upgrade_params(policy: Policy) -> dict[str, Any]:
+    return {"upgrade_min_pcs": policy.managers.upgrade_min_pcs, "yes": True}
 
 
 # --- centres and staff ------------------------------------------------------------------------
@@ -110,10 +158,22 @@ def list_staff(tx: Tx) -> list[dict]:
 # --- prospects --------------------------------------------------------------------------------
 
 
+# Ids are 64-bit in both databases: a bigger number names nothing (and must not reach the
+# driver, which would refuse it with an overflow).
+_ID_RANGE = range(-(2**63), 2**63)
+
+
+def _fits(record_id: int) -> bool:
+    return record_id in _ID_RANGE
+
+
 def prospect(tx: Tx, prospect_id: int) -> dict:
+    if not _fits(prospect_id):
+        raise BadInput("not_found.prospect", id=prospect_id)
     row = tx.one(
-        "SELECT p.*, s.name AS sourced_by, c.city AS center_city, c.name AS center,"
-        f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard"
+        "SELECT p.*, s.name AS sourced_by, s.center_id, c.city AS center_city, c.name AS center,"
+        f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard,"
+        f" {REDSEA_COUNT_SQL} AS redsea_count"
         " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
         " JOIN center c ON c.id = s.center_id WHERE p.id = :id",
         id=prospect_id,
@@ -125,25 +185,28 @@ def prospect(tx: Tx, prospect_id: int) -> dict:
     return row
 
 
-def find_duplicate(
-    tx: Tx, *, phones: list[str], name_key: str, city: str, exclude: int | None = None
-) -> tuple[int, str] | None:
-    """The earliest live prospect sharing a phone, or the normalised name in the same city."""
+def duplicate_matches(tx: Tx, *, phones: list[str], name_key: str, city: str,
+                      exclude: int | None = None) -> list[tuple[int, str]]:
+    """The earliest live prospect sharing a phone, and the earliest with the same normalised
+    name in the same city, as (id, why); ``rules.earliest_duplicate`` picks between them."""
     skip = " AND id <> :exclude" if exclude is not None else ""
-    for phone in phones:
-        found = tx.scalar(
+    found: list[tuple[int, str]] = []
+    if phones:
+        marks = ", ".join(f":phone{i}" for i in range(len(phones)))
+        by_phone = tx.scalar(
             "SELECT MIN(id) FROM prospect WHERE merged_into IS NULL"
-            f" AND (landline = :phone OR mobile = :phone){skip}",
-            phone=phone, exclude=exclude,
-        )
-        if found is not None:
-            return int(found), "phone"
-    found = tx.scalar(
+            f" AND (landline IN ({marks}) OR mobile IN ({marks})){skip}",
+            exclude=exclude, **{f"phone{i}": p for i, p in enumerate(phones)})
+        if by_phone is not None:
+            found.append((int(by_phone), "phone"))
+    by_name = tx.scalar(
         "SELECT MIN(id) FROM prospect WHERE merged_into IS NULL AND name_key = :key"
         f" AND city = :city{skip}",
         key=name_key, city=city, exclude=exclude,
     )
-    return (int(found), "name") if found is not None else None
+    if by_name is not None:
+        found.append((int(by_name), "name"))
+    return found
 
 
 def insert_prospect(tx: Tx, values: dict) -> int:
@@ -162,9 +225,12 @@ def update_prospect(tx: Tx, prospect_id: int, changes: dict) -> None:
     tx.run(f"UPDATE prospect SET {sets} WHERE id = :id", id=prospect_id, **changes)
 
 
-def list_prospects(tx: Tx, policy: Policy, filters: dict[str, Any], limit: int | None) -> list[dict]:
+def list_prospects(tx: Tx, policy: Policy, filters: dict[str, Any], limit: int | None,
+                   *, ranked: bool = False) -> list[dict]:
+    """Live prospects with their stars (``stars_sql``) and red-sea impurity, by id or, with
+    ``ranked``, best first (``RANK_ORDER_SQL``)."""
     where = ["p.merged_into IS NULL"]
-    params: dict[str, Any] = dict(quality_params(policy))
+    params: dict[str, Any] = dict(rank_params(policy))
     for key, sql in (
         ("city", "p.city = :city"),
         ("sourced_by", "s.name = :sourced_by"),
@@ -182,24 +248,39 @@ def list_prospects(tx: Tx, policy: Policy, filters: dict[str, Any], limit: int |
     if filters.get("suburban") is not None:
         where.append("p.suburban = :suburban")
         params["suburban"] = filters["suburban"]
+    if filters.get("min_stars"):
+        where.append(f"{stars_sql()} >= :min_stars")
+        params["min_stars"] = filters["min_stars"]
+    if filters.get("worth_following"):
+        where.append(f"NOT {IMPURE_SQL}")
+    if filters.get("new_on") is not None:
+        # Start from the day's few ids; an OR with EXISTS made SQLite scan every prospect.
+        where.append("p.id IN (SELECT id FROM prospect WHERE found_on = :new_on"
+                     " UNION SELECT prospect_id FROM visit WHERE day = :new_on)")
+        params["new_on"] = filters["new_on"]
     sql = (
-        "SELECT p.id, p.company, p.city, p.district, p.suburban, s.name AS sourced_by,"
-        " p.found_on, p.duplicate_of, p.deal_value, p.need, p.yulin_interest,"
-        " p.platform_interest, p.employees, p.pcs,"
+        "SELECT * FROM (SELECT p.id, p.company, p.city, p.district, p.suburban,"
+        " s.name AS sourced_by, p.found_on, p.duplicate_of, p.deal_value, p.need,"
+        " p.yulin_interest, p.platform_interest, p.employees, p.pcs, p.in_selection,"
         f" CASE WHEN {quality_sql()} THEN 1 ELSE 0 END AS quality,"
+        f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard,"
+        f" {REDSEA_COUNT_SQL} AS redsea_count,"
+        f" {stars_sql()} AS stars,"
+        f" CASE WHEN {IMPURE_SQL} THEN 1 ELSE 0 END AS impure,"
         " (SELECT COUNT(*) FROM visit lv WHERE lv.prospect_id = p.id) AS visits"
         " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
         " JOIN center c ON c.id = s.center_id"
-        f" WHERE {' AND '.join(where)} ORDER BY p.id"
+        f" WHERE {' AND '.join(where)}) p"
+        f" ORDER BY {RANK_ORDER_SQL if ranked else 'p.id'}"
     )
     if limit is not None:
         sql += " LIMIT :limit"
         params["limit"] = limit
     rows = tx.all(sql, **params)
     for row in rows:
-        row["quality"] = bool(row["quality"])
-        row["suburban"] = bool(row["suburban"])
-        row["platform_interest"] = bool(row["platform_interest"])
+        for flag in ("quality", "suburban", "platform_interest", "in_selection", "impure",
+                     "found_substandard"):
+            row[flag] = bool(row[flag])
     return rows
 
 
@@ -208,20 +289,26 @@ def list_prospects(tx: Tx, policy: Policy, filters: dict[str, Any], limit: int |
 
 def rounds(tx: Tx, prospect_id: int) -> list[dict]:
     return tx.all(
-        "SELECT r.round_no, r.staff_id, s.name AS by, r.pretext, r.result, r.address_confirmed,"
-        " r.scale_checked, r.day, r.note FROM verification_round r"
+        "SELECT r.id, r.round_no, r.staff_id, s.name AS by, r.pretext, r.result,"
+        " r.address_confirmed, r.scale_checked, r.day, r.note, r.address_seen,"
+        " r.employees_seen, r.pcs_seen FROM verification_round r"
         " JOIN staff s ON s.id = r.staff_id WHERE r.prospect_id = :id ORDER BY r.round_no",
         id=prospect_id,
     )
 
 
-def add_round(tx: Tx, values: dict) -> int:
-    """Stores the round and returns its number: the finding call is round 1."""
+def add_round(tx: Tx, values: dict) -> tuple[int, int]:
+    """Stores the round with the facts it confirms, as recorded now; returns (round number,
+    id). The finding call is round 1."""
     last = tx.scalar("SELECT MAX(round_no) FROM verification_round WHERE prospect_id = :id",
                      id=values["prospect_id"])
     number = int(last or 1) + 1
-    tx.insert("verification_round", {**values, "round_no": number})
-    return number
+    seen = tx.one("SELECT address, employees, pcs FROM prospect WHERE id = :id",
+                  id=values["prospect_id"]) or {}
+    round_id = tx.insert("verification_round", {
+        **values, "round_no": number, "address_seen": seen.get("address"),
+        "employees_seen": seen.get("employees"), "pcs_seen": seen.get("pcs")})
+    return number, round_id
 
 
 def redsea_signals(tx: Tx, prospect_id: int) -> list[str]:
@@ -245,10 +332,21 @@ def add_planned_visit(tx: Tx, prospect_id: int, visitor_id: int, day: str) -> in
                                        "day": day, "visit_id": None})
 
 
-def unfinished_planned(tx: Tx, visitor_id: int, day: str) -> int:
-    return int(tx.scalar(
-        "SELECT COUNT(*) FROM planned_visit WHERE visitor_id = :v AND day = :d"
-        " AND visit_id IS NULL", v=visitor_id, d=day) or 0)
+def day_plans(tx: Tx, visitor_id: int, day: str) -> list[dict]:
+    """A visitor's planned visits of one day, with each company's district (Q12)."""
+    return tx.all(
+        "SELECT pv.id, pv.prospect_id, pv.visit_id, p.district FROM planned_visit pv"
+        " JOIN prospect p ON p.id = pv.prospect_id"
+        " WHERE pv.visitor_id = :v AND pv.day = :d ORDER BY pv.id", v=visitor_id, d=day)
+
+
+def substandard_days(tx: Tx, prospect_id: int) -> list[str]:
+    """Days of the visits that found the prospect below the standard, unless overturned."""
+    rows = tx.all(
+        "SELECT sv.day FROM visit sv WHERE sv.prospect_id = :id AND sv.outcome = 'substandard'"
+        " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
+        " AND si.status = 'overturned') ORDER BY sv.day", id=prospect_id)
+    return [r["day"] for r in rows]
 
 
 def close_planned_visit(tx: Tx, prospect_id: int, visitor_id: int, day: str, visit_id: int) -> None:
@@ -371,29 +469,12 @@ def flagged_visits(tx: Tx, day: str, center: str | None, kind: str) -> list[dict
 
 def top_star_candidates(tx: Tx, policy: Policy, center: str | None,
                         new_on: str | None = None) -> list[dict]:
-    """Quality customers that can be 4 or 5 stars and are not impure red sea; with ``new_on``,
-    only those found or visited that day (the daily report's news; `manager` lists them all).
-
-    The rating rule makes the final call on each.
-    """
-    params: dict[str, Any] = {"four_min": policy.stars.four_min,
-                              "impure_at": policy.redsea.impure_at, **quality_params(policy)}
-    where = _center_filter(center, params)
-    if new_on is not None:
-        params["new_on"] = new_on
-        # Start from the day's few ids; an OR with EXISTS made SQLite scan every prospect.
-        where += (" AND p.id IN (SELECT id FROM prospect WHERE found_on = :new_on"
-                  " UNION SELECT prospect_id FROM visit WHERE day = :new_on)")
-    return tx.all(
-        "SELECT p.id, p.company, p.deal_value, p.need, p.yulin_interest, p.platform_interest"
-        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
-        " JOIN center c ON c.id = s.center_id"
-        " WHERE p.deal_value >= :four_min AND p.need = 'explicit' AND p.yulin_interest = 'high'"
-        # Q18: an impure red-sea prospect is dropped, not taken over.
-        " AND (SELECT COUNT(*) FROM redsea_signal rs WHERE rs.prospect_id = p.id) < :impure_at"
-        f" AND {quality_sql()}{where} ORDER BY p.deal_value DESC, p.id",
-        **params,
-    )
+    """Q13: quality customers of 4 or 5 stars that are not impure red sea (Q18), best first;
+    with ``new_on``, only those found or visited that day (the daily report's news; `manager`
+    lists them all)."""
+    return list_prospects(tx, policy, {"center": center, "min_stars": 4,
+                                       "worth_following": True, "new_on": new_on},
+                          None, ranked=True)
 
 
 def unvisited_quality(tx: Tx, policy: Policy) -> int:
@@ -458,6 +539,8 @@ def points_totals(tx: Tx, center: str | None) -> list[dict]:
 
 
 def visit(tx: Tx, visit_id: int) -> dict:
+    if not _fits(visit_id):
+        raise BadInput("not_found.visit", id=visit_id)
     row = tx.one(
         "SELECT v.id, v.prospect_id, v.day, v.kind, v.outcome, v.effective, s.name AS by,"
         " i.status AS inspection FROM visit v JOIN staff s ON s.id = v.staff_id"
@@ -491,6 +574,8 @@ def add_direct_project(tx: Tx, values: dict) -> int:
 
 
 def direct_project(tx: Tx, project_id: int) -> dict:
+    if not _fits(project_id):
+        raise BadInput("not_found.direct_sales", id=project_id)
     row = tx.one("SELECT * FROM direct_sales_project WHERE id = :id", id=project_id)
     if row is None:
         raise BadInput("not_found.direct_sales", id=project_id)
@@ -547,14 +632,13 @@ def prospects_found_on(tx: Tx, day: str, center: str | None) -> list[dict]:
 
 
 def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[dict]:
-    """Q13: existing IOAS customers with enough PCs, in the centre's own city."""
-    params: dict[str, Any] = {"min_pcs": policy.managers.upgrade_min_pcs, "yes": True}
+    """Q13: existing IOAS customers worth an upgrade visit (``upgrade_sql``), most PCs first."""
+    params: dict[str, Any] = upgrade_params(policy)
     where = _center_filter(center, params)
     return tx.all(
         "SELECT p.id, p.company, p.pcs, c.name AS center FROM prospect p"
         " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
-        " WHERE p.existing_customer = :yes AND p.pcs >= :min_pcs AND p.city = c.city"
-        f" AND p.merged_into IS NULL{where} ORDER BY p.pcs DESC, p.id", **params)
+        f" WHERE {upgrade_sql()}{where} ORDER BY p.pcs DESC, p.id", **params)
 
 
 def suburban_unvisited(tx: Tx, center: str | None) -> list[dict]:

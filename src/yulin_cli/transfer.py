@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from yulin_cli import inputs, rules, store, tabular, workflow
+from yulin_cli.db import pause_point
 from yulin_cli.errors import BadInput, YulinError
 
 if TYPE_CHECKING:
@@ -38,10 +39,13 @@ class ImportReport:
     errors: list[dict] = field(default_factory=list)
     duplicates: list[dict] = field(default_factory=list)
     dry_run: bool = False
+    # Q8: rows in an industry another prospector owns, as add-prospect warns (not refused).
+    warnings: list[dict] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {"rows": self.rows, "imported": self.imported, "errors": self.errors,
-                "duplicates": self.duplicates, "dry_run": self.dry_run}
+                "duplicates": self.duplicates, "dry_run": self.dry_run,
+                "warnings": self.warnings}
 
 
 class ImportRefused(YulinError):
@@ -109,6 +113,8 @@ def _header_of(headers: list[str], columns: dict[int, str], field_name: str) -> 
 def _error_text(err: BadInput) -> str:
     from yulin_cli.i18n import t
 
+    if err.key == "input.missing":
+        return t("bad.required")
     params = err.params
     return t(params["code"]) if params.get("code") else str(params.get("detail"))
 
@@ -132,28 +138,34 @@ def _prepare(raw: dict[str, Any], today: str) -> tuple[dict[str, Any], list[tupl
     return data, problems
 
 
-def validate_rows(rows: list[tuple[int, dict[str, Any]]], today: str
-                  ) -> list[tuple[int, dict | None, list[tuple[str, str]]]]:
-    """(row, values or None, [(field, reason)]) for each row: the add-prospect input model.
+Validated = tuple[int, dict | None, list[tuple[str, str]], str | None]
+
+
+def validate_rows(rows: list[tuple[int, dict[str, Any]]], today: str) -> list[Validated]:
+    """(row, values or None, [(field, reason)], finder's name) for each row: the add-prospect
+    input model. The finder's name comes back even from a bad row, so an unknown one is
+    reported with the row's other errors.
 
     Runs in worker processes for big files, so it touches no database and no shared state.
     """
     from yulin_cli.i18n import t
 
-    out = []
+    out: list[Validated] = []
     for number, raw in rows:
         data, problems = _prepare(raw, today)
         errors = [(key, t(code)) for key, code in problems]
         try:
-            values = inputs.ProspectIn.model_validate(data).model_dump()
             # Pure work done here too, off the process that writes.
-            values["city"] = rules.normalise_city(values["city"])
-            values["name_key"] = rules.name_key(values["company"], values["city"])
+            values = workflow.normalised(inputs.ProspectIn.model_validate(data).model_dump())
         except ValidationError as exc:
             errors += [(str(e.params["field"]), _error_text(e))
                        for e in inputs.input_errors(exc, row=number)]
             values = None
-        out.append((number, None if errors else values, errors))
+        try:
+            source = inputs.clean_text(data.get("sourced_by") or "", 100) or None
+        except ValueError:
+            source = None  # already an error of the row
+        out.append((number, None if errors else values, errors, source))
     return out
 
 
@@ -164,8 +176,7 @@ def _worker_start(lang: str) -> None:
 
 
 def _validated(rows: Iterator[list[Any]], headers: list[str], columns: dict[int, str],
-               today: str, parallel: bool
-               ) -> Iterator[tuple[int, dict | None, list[tuple[str, str]]]]:
+               today: str, parallel: bool) -> Iterator[Validated]:
     """Validated rows in file order; a big file is validated on every core."""
 
     def chunks() -> Iterator[list[tuple[int, dict[str, Any]]]]:
@@ -203,21 +214,41 @@ def _validated(rows: Iterator[list[Any]], headers: list[str], columns: dict[int,
             yield from pending.popleft().result()
 
 
+class _FileIndex:
+    """The duplicate rule's view for an import: every live prospect in the database and every
+    row admitted so far, earliest id per phone and per (name key, city)."""
+
+    def __init__(self, tx: Tx) -> None:
+        self.phones: dict[str, int] = {}
+        self.names: dict[tuple[str, str], int] = {}
+        for row in tx.iter("SELECT id, landline, mobile, name_key, city FROM prospect"
+                           " WHERE merged_into IS NULL ORDER BY id"):
+            self.add(row["id"], [row["landline"], row["mobile"]], row["name_key"], row["city"])
+
+    def add(self, prospect_id: int, phones: list[str | None], name_key: str, city: str) -> None:
+        for phone in phones:
+            if phone:
+                self.phones.setdefault(phone, prospect_id)
+        self.names.setdefault((name_key, city), prospect_id)
+
+    def matches(self, phones: list[str], name_key: str, city: str) -> list[tuple[int, str]]:
+        found = [(self.phones[p], "phone") for p in phones if p in self.phones]
+        if (name_key, city) in self.names:
+            found.append((self.names[(name_key, city)], "name"))
+        return found
+
+
 def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, str],
                     rows: Iterator[list[Any]], report: ImportReport, *, force: bool,
                     today: str, keep_going: bool, tick: Callable[[int], None],
                     postgres: bool, parallel: bool = False) -> None:
-    from yulin_cli.i18n import t
+    """Every row through ``workflow.admit``, the admission step of add-prospect, with an
+    in-memory index of the earlier prospects in place of one query per row."""
+    from yulin_cli.i18n import explain, t
 
     staff = {s["name"]: s for s in store.list_staff(tx)}
-    seen_phone: dict[str, int] = {}
-    seen_name: dict[tuple[str, str], int] = {}
-    for row in tx.iter("SELECT id, landline, mobile, name_key, city FROM prospect"
-                       " WHERE merged_into IS NULL ORDER BY id"):
-        for phone in (row["landline"], row["mobile"]):
-            if phone:
-                seen_phone.setdefault(phone, row["id"])
-        seen_name.setdefault((row["name_key"], row["city"]), row["id"])
+    owners: dict[int, dict[str, list[str]]] = {}
+    index = _FileIndex(tx)
     # Ids are given here, inside the write lock, so a later row can name an earlier one
     # as its duplicate before either is inserted.
     next_id = int(tx.scalar("SELECT COALESCE(MAX(id), 0) FROM prospect")) + 1
@@ -225,46 +256,45 @@ def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[in
     batch: list[dict] = []
     insert = (f"INSERT INTO prospect (id, {', '.join(store.PROSPECT_COLUMNS)}, created_at)"
               f" VALUES (:id, {', '.join(':' + c for c in store.PROSPECT_COLUMNS)}, :created_at)")
-    for number, values, errors in _validated(rows, headers, columns, today, parallel):
+    for number, values, errors, name in _validated(rows, headers, columns, today, parallel):
         report.rows += 1
         if report.rows % 1000 == 0:
             tick(1000)
         for key, message in errors:
             _error(report, number, _header_of(headers, columns, key), message)
-        if values is None:
-            continue
-        source = staff.get(values["sourced_by"])
-        if source is None:
+        source = staff.get(name) if name else None
+        if source is None and name:
+            # An unknown finder is one more error of the row, reported with the others.
             _error(report, number, _header_of(headers, columns, "sourced_by"),
-                   t("not_found.staff", name=values["sourced_by"]))
+                   t("not_found.staff", name=name))
+        if values is None or source is None:
             continue
-        city, key = values["city"], values["name_key"]
-        if city != source["city"]:  # both normalised
+        if source["center_id"] not in owners:
+            owners[source["center_id"]] = store.prospector_industries(tx, source["center_id"])
+        admission = workflow.admit(values, source, index, owners[source["center_id"]])
+        if admission.refusal is not None:
             _error(report, number, _header_of(headers, columns, "city"),
-                   t("refuse.territory", city=city, center_city=source["city"]))
+                   t("refuse.territory", **admission.refusal.params))
             continue
-        phones = [p for p in (values["landline"], values["mobile"]) if p]
-        earlier = min([seen_phone[p] for p in phones if p in seen_phone]
-                      + ([seen_name[(key, city)]] if (key, city) in seen_name else []),
-                      default=None)
-        if earlier is not None:
-            report.duplicates.append({"row": number, "duplicate_of": earlier})
+        for warning in admission.warnings:
+            report.warnings.append({"row": number, "rule": warning.rule,
+                                    "clause": warning.clause, "message": explain(warning)})
+        if admission.duplicate is not None:
+            report.duplicates.append({"row": number, "duplicate_of": admission.duplicate[0]})
             if not force:
                 continue
-        del values["sourced_by"]
-        values.update(id=next_id, sourced_by_id=source["id"], duplicate_of=earlier,
-                      created_at=stamp, ownership=values["ownership"] or "private")
+        row = {**admission.values, "id": next_id, "created_at": stamp,
+               "ownership": admission.values["ownership"] or "private"}
         for flag in _FLAGS:
-            values[flag] = bool(values[flag])
-        for phone in phones:
-            seen_phone.setdefault(phone, next_id)
-        seen_name.setdefault((key, city), next_id)
+            row[flag] = bool(row[flag])
+        index.add(next_id, [row["landline"], row["mobile"]], row["name_key"], row["city"])
         next_id += 1
         report.imported += 1
-        batch.append(values)
+        batch.append(row)
         if len(batch) >= BATCH:
             if not report.errors or keep_going:
                 tx.many(insert, batch)
+                pause_point("import-batch")
             batch = []
     if batch and (not report.errors or keep_going):
         tx.many(insert, batch)
@@ -305,7 +335,7 @@ def _load_each(tx: Tx, headers: list[str], columns: dict[int, str], rows: Iterat
 def _message(err: YulinError) -> str:
     from yulin_cli.i18n import expand, t
 
-    if err.key == "input.invalid":
+    if err.key in ("input.invalid", "input.missing"):
         return _error_text(err)  # type: ignore[arg-type]
     return t(err.key, **expand(err.params))
 

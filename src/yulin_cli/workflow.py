@@ -6,8 +6,8 @@ file passes exactly the checks of one added by hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Protocol
 
 from yulin_cli import rules, store
 from yulin_cli.errors import BadInput, RuleRefusal
@@ -33,64 +33,120 @@ def add_staff(tx: Tx, name: str, center: str, roles: list[str], industries: list
             "industries": industries}
 
 
-# --- prospects --------------------------------------------------------------------------------
+# --- prospects: one way in (Q6, Q8) ----------------------------------------------------------
+
+
+class DuplicateIndex(Protocol):
+    """Where the duplicate rule looks for earlier prospects: the database, or (for an import)
+    an in-memory index of the database and the rows admitted so far."""
+
+    def matches(self, phones: list[str], name_key: str, city: str) -> list[tuple[int, str]]: ...
+
+
+class DatabaseIndex:
+    def __init__(self, tx: Tx, exclude: int | None = None) -> None:
+        self.tx, self.exclude = tx, exclude
+
+    def matches(self, phones: list[str], name_key: str, city: str) -> list[tuple[int, str]]:
+        return store.duplicate_matches(self.tx, phones=phones, name_key=name_key, city=city,
+                                       exclude=self.exclude)
+
+
+@dataclass(frozen=True)
+class Admission:
+    """What the rules say about a new prospect before it is stored."""
+
+    values: dict[str, Any]  # the row to store, normalised
+    refusal: rules.Reason | None  # out of territory (Q6)
+    duplicate: tuple[int, str] | None  # (earliest prospect, why) it duplicates (Q8)
+    warnings: tuple[rules.Reason, ...]  # another prospector's industry (Q8)
+
+
+def normalised(values: dict[str, Any]) -> dict[str, Any]:
+    """Validated prospect fields with the city and the name key the rules compare."""
+    city = rules.normalise_city(values["city"])
+    return {**values, "city": city, "name_key": rules.name_key(values["company"], city)}
+
+
+def admit(values: dict[str, Any], source: dict[str, Any], index: DuplicateIndex,
+          owners: dict[str, list[str]]) -> Admission:
+    """The one admission step for every way a prospect enters: add-prospect, import and the
+    sample data. ``values`` come from ``normalised``; ``source`` is the staff row of its finder.
+    """
+    territory = rules.territory_check(values["city"], source["city"], bool(values.get("suburban")))
+    phones = [p for p in (values.get("landline"), values.get("mobile")) if p]
+    duplicate = rules.earliest_duplicate(index.matches(phones, values["name_key"], values["city"]))
+    clash = rules.industry_check(values.get("industry"), source["name"], owners)
+    row = {k: v for k, v in values.items() if k != "sourced_by"}
+    row.update(sourced_by_id=source["id"], duplicate_of=duplicate[0] if duplicate else None)
+    return Admission(row, None if territory.ok else territory, duplicate,
+                     (clash,) if clash else ())
+
+
+def refusal_error(admission: Admission) -> RuleRefusal | None:
+    """The exit-1 refusal an admission means when it is not forced, if any."""
+    if admission.refusal is not None:
+        return RuleRefusal("refuse.territory", **admission.refusal.params)
+    if admission.duplicate is not None:
+        dup_id, why = admission.duplicate
+        return RuleRefusal("refuse.duplicate", id=dup_id, why=rules.Text(f"dup.{why}"),
+                           duplicate_of=dup_id)
+    return None
 
 
 def add_prospect(tx: Tx, data: ProspectIn, *, force: bool) -> dict:
     """Territory (Q6) and duplicate (Q8) checks, then the new row."""
     source = store.staff_by_name(tx, data.sourced_by)
-    city = rules.normalise_city(data.city)
-    territory = rules.territory_check(city, source["city"], bool(data.suburban))
-    if not territory.ok:
-        raise RuleRefusal("refuse.territory", city=city, center_city=source["city"])
-    values: dict[str, Any] = data.model_dump(exclude={"sourced_by"})
-    values.update(city=city, name_key=rules.name_key(data.company, city),
-                  sourced_by_id=source["id"])
-    duplicate = store.find_duplicate(
-        tx, phones=[p for p in (data.landline, data.mobile) if p],
-        name_key=values["name_key"], city=city,
-    )
-    if duplicate is not None and not force:
-        raise RuleRefusal("refuse.duplicate", id=duplicate[0], why=rules.Text(f"dup.{duplicate[1]}"),
-                          duplicate_of=duplicate[0])
-    values["duplicate_of"] = duplicate[0] if duplicate else None
-    prospect_id = store.insert_prospect(tx, values)
-    owners = store.prospector_industries(tx, source["center_id"])
-    clash = rules.industry_check(data.industry, data.sourced_by, owners)
-    return {"id": prospect_id, "duplicate_of": values["duplicate_of"], "company": data.company,
-            "warnings": [clash] if clash else []}
+    admission = admit(normalised(data.model_dump()), source, DatabaseIndex(tx),
+                      store.prospector_industries(tx, source["center_id"]))
+    refusal = refusal_error(admission)
+    if admission.refusal is not None or (admission.duplicate is not None and not force):
+        assert refusal is not None
+        raise refusal
+    prospect_id = store.insert_prospect(tx, admission.values)
+    return {"id": prospect_id, "duplicate_of": admission.values["duplicate_of"],
+            "company": data.company, "warnings": list(admission.warnings)}
+
+
+class _EarlierOnly:
+    """A changed prospect can only duplicate one that came before it."""
+
+    def __init__(self, index: DuplicateIndex, before: int) -> None:
+        self.index, self.before = index, before
+
+    def matches(self, phones: list[str], name_key: str, city: str) -> list[tuple[int, str]]:
+        return [m for m in self.index.matches(phones, name_key, city) if m[0] < self.before]
 
 
 def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *, force: bool) -> dict:
+    """Changes the facts given; the admission rules run again on the changed prospect."""
     row = store.prospect(tx, prospect_id)
     changes: dict[str, Any] = patch.model_dump(exclude_unset=True, exclude={"sourced_by"})
     changes = {k: v for k, v in changes.items() if v is not None}
-    new_source = store.staff_by_name(tx, patch.sourced_by) if patch.sourced_by else None
-    if new_source is not None:
-        changes["sourced_by_id"] = new_source["id"]
+    source = store.staff_by_name(tx, patch.sourced_by) if patch.sourced_by else None
+    if source is not None:
+        changes["sourced_by_id"] = source["id"]
     if not changes:
         raise BadInput("bad.nothing_to_update")
-    if "city" in changes:
-        changes["city"] = rules.normalise_city(changes["city"])
-    city = changes.get("city", row["city"])
-    if "city" in changes or "sourced_by_id" in changes:
-        center_city = new_source["city"] if new_source else row["center_city"]
-        if not rules.same_city(city, center_city):
-            raise RuleRefusal("refuse.territory", city=city, center_city=center_city)
+    if source is None:
+        source = {"id": row["sourced_by_id"], "name": row["sourced_by"],
+                  "city": row["center_city"], "center_id": row["center_id"]}
+    values = normalised({**{k: row[k] for k in store.PROSPECT_COLUMNS}, **changes})
+    admission = admit(values, source, _EarlierOnly(DatabaseIndex(tx, prospect_id), prospect_id),
+                      store.prospector_industries(tx, source["center_id"]))
+    if admission.refusal is not None and {"city", "sourced_by_id"} & changes.keys():
+        raise RuleRefusal("refuse.territory", **admission.refusal.params)
     if {"company", "city", "landline", "mobile"} & changes.keys():
-        key = rules.name_key(changes.get("company", row["company"]), city)
-        changes["name_key"] = key
-        phones = [p for p in (changes.get("landline", row["landline"]),
-                              changes.get("mobile", row["mobile"])) if p]
-        duplicate = store.find_duplicate(tx, phones=phones, name_key=key, city=city,
-                                         exclude=prospect_id)
-        if duplicate is not None and duplicate[0] < prospect_id and not row["duplicate_of"]:
+        changes.update(city=values["city"], name_key=values["name_key"])
+        if admission.duplicate is not None and not row["duplicate_of"]:
             if not force:
-                raise RuleRefusal("refuse.duplicate", id=duplicate[0], why=rules.Text(f"dup.{duplicate[1]}"),
-                                  duplicate_of=duplicate[0])
-            changes["duplicate_of"] = duplicate[0]
+                error = refusal_error(replace(admission, refusal=None))
+                assert error is not None
+                raise error
+            changes["duplicate_of"] = admission.duplicate[0]
     store.update_prospect(tx, prospect_id, changes)
-    return {"id": prospect_id, "changed": sorted(k for k in changes if k != "name_key")}
+    return {"id": prospect_id, "changed": sorted(k for k in changes if k != "name_key"),
+            "warnings": list(admission.warnings) if "industry" in changes else []}
 
 
 def live_prospect(tx: Tx, prospect_id: int) -> dict:
@@ -112,41 +168,48 @@ def prospect_facts(tx: Tx, row: dict) -> rules.ProspectFacts:
         rounds=tuple(
             rules.Round(by_source=r["staff_id"] == row["sourced_by_id"], pretext=r["pretext"],
                         result=r["result"], address=bool(r["address_confirmed"]),
-                        scale=bool(r["scale_checked"]))
+                        scale=bool(r["scale_checked"]), day=r["day"], seq=r["id"],
+                        address_seen=r["address_seen"], employees_seen=r["employees_seen"],
+                        pcs_seen=r["pcs_seen"])
             for r in round_rows
         ),
         direct_sales=(project["contact"], project["status"]) if project else None,
-        found_substandard=row["found_substandard"],
+        substandard_days=tuple(store.substandard_days(tx, row["id"])),
     )
 
 
-def readiness(tx: Tx, policy: Policy, prospect_id: int) -> tuple[dict, rules.Readiness]:
+def readiness(tx: Tx, policy: Policy, prospect_id: int,
+              as_of: str | None = None) -> tuple[dict, rules.Readiness]:
+    """Readiness now, or as of a day (Q2): what was recorded on or before it."""
     row = live_prospect(tx, prospect_id)
-    return row, rules.visit_readiness(prospect_facts(tx, row), policy)
+    return row, rules.visit_readiness(prospect_facts(tx, row), policy, as_of)
 
 
-def rating(row: dict, policy: Policy) -> rules.Rating:
-    """Stars for a prospect row (from ``store.prospect``)."""
-    quality = rules.is_quality_customer(
-        row["employees"], row["pcs"], rules.same_city(row["city"], row["center_city"]),
-        row["duplicate_of"] is not None, row["found_substandard"], policy,
-    )
+def _rating(row: dict, quality: bool, policy: Policy) -> rules.Rating:
     return rules.star_rating(
         quality=quality, deal_value=row["deal_value"], need=row["need"],
-        yulin_interest=row["yulin_interest"], platform_interest=row["platform_interest"],
+        yulin_interest=row["yulin_interest"], platform_interest=bool(row["platform_interest"]),
         policy=policy,
         not_quality_code="stars.found_substandard" if row["found_substandard"]
         else "stars.not_quality",
+        redsea=rules.redsea_verdict(bool(row["in_selection"]), int(row["redsea_count"]), policy),
     )
+
+
+def rating(row: dict, policy: Policy) -> rules.Rating:
+    """The rating of a prospect row from ``store.prospect``, quality decided by the rule."""
+    quality = rules.is_quality_customer(
+        row["employees"], row["pcs"], rules.same_city(row["city"], row["center_city"]),
+        row["duplicate_of"] is not None, row["found_substandard"], policy,
+        merged=row["merged_into"] is not None,
+    )
+    return _rating(row, quality, policy)
 
 
 def rate_listed(row: dict, policy: Policy) -> rules.Rating:
-    """Stars for a row of ``store.list_prospects``, whose quality was decided in SQL."""
-    return rules.star_rating(
-        quality=row["quality"], deal_value=row["deal_value"], need=row["need"],
-        yulin_interest=row["yulin_interest"], platform_interest=row["platform_interest"],
-        policy=policy,
-    )
+    """The rating of a row of ``store.list_prospects``, whose quality was decided by
+    ``store.quality_sql`` (kept equal to the rule by a property test)."""
+    return _rating(row, row["quality"], policy)
 
 
 # --- verification and red sea -----------------------------------------------------------------
@@ -155,21 +218,33 @@ def rate_listed(row: dict, policy: Policy) -> rules.Rating:
 def verify(tx: Tx, data: RoundIn) -> dict:
     row = live_prospect(tx, data.prospect_id)
     by = store.staff_by_name(tx, data.by)
-    number = store.add_round(tx, {
+    refused = rules.may_verify(data.by, by["roles"], row["sourced_by"])
+    if refused is not None:
+        raise RuleRefusal(refused.code, **refused.params)
+    number, round_id = store.add_round(tx, {
         "prospect_id": data.prospect_id, "staff_id": by["id"], "pretext": data.pretext,
         "result": data.result, "address_confirmed": data.address, "scale_checked": data.scale,
         "day": data.day, "note": data.note,
     })
-    return {"prospect_id": data.prospect_id, "round": number,
-            "counts": by["id"] == row["sourced_by_id"], "by": data.by}
+    return {"prospect_id": data.prospect_id, "round": number, "round_id": round_id,
+            "counts": by["id"] == row["sourced_by_id"] and data.result == "confirmed",
+            "by": data.by, "no_address": data.address and not row["address"]}
 
 
-def record_redsea(tx: Tx, policy: Policy, prospect_id: int, signals: list[str]) -> dict:
-    live_prospect(tx, prospect_id)
-    store.replace_redsea_signals(tx, prospect_id, signals)
-    verdict = rules.redsea_assessment(True, tuple(signals), policy)
+def record_redsea(tx: Tx, policy: Policy, prospect_id: int, signals: list[str] | None,
+                  *, clear: bool = False) -> dict:
+    """Q18: with signals, they replace the recorded ones; with ``clear``, the signals go (the
+    prospect stays in its selection); with neither, the recorded verdict is only read."""
+    row = live_prospect(tx, prospect_id)
+    if clear or signals:
+        store.replace_redsea_signals(tx, prospect_id, [] if clear else list(signals or []))
+        in_selection = True
+    else:
+        signals = store.redsea_signals(tx, prospect_id)
+        in_selection = row["in_selection"]
+    verdict = rules.redsea_assessment(in_selection, tuple(signals or ()), policy)
     return {"prospect_id": prospect_id, "verdict": verdict.verdict,
-            "signals": list(verdict.signals), "reason": verdict.action}
+            "signals": list(verdict.signals), "assessment": verdict}
 
 
 # --- visits -----------------------------------------------------------------------------------
@@ -210,14 +285,22 @@ class LoggedVisit:
 
 def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> LoggedVisit:
     """Records what happened; never refused for readiness, but flagged (Q2, Q12, Q15, Q17)."""
-    row, ready = readiness(tx, policy, data.prospect_id)
+    # Judged on what was recorded on or before the visit's own date (Q2).
+    row, ready = readiness(tx, policy, data.prospect_id, as_of=data.day)
     by = store.staff_by_name(tx, data.by)
+    refused = rules.may_log_visit(data.by, by["roles"], by["center_id"], row["center_id"])
+    if refused is not None:
+        raise RuleRefusal(refused.code, **refused.params)
     effect = rules.visit_effectiveness(data.outcome, data.items, data.contacts, policy)
-    unfinished = store.unfinished_planned(tx, by["id"], data.day)
+    sweep = None
+    if data.kind == "sweep":
+        plans = store.day_plans(tx, by["id"], data.day)
+        sweep = rules.SweepContext(
+            planned=len(plans), unfinished=sum(1 for p in plans if p["visit_id"] is None),
+            planned_districts=tuple(p["district"] for p in plans), district=row["district"])
     result = rules.visit_consequences(
         outcome=data.outcome, kind=data.kind, effective=effect.effective, visitor=data.by,
-        source=row["sourced_by"], unfinished_planned=unfinished, ready=ready.ready,
-        policy=policy,
+        source=row["sourced_by"], ready=ready.ready, policy=policy, sweep=sweep,
     )
     visit_id = store.add_visit(tx, {
         "prospect_id": data.prospect_id, "staff_id": by["id"], "day": data.day,
@@ -252,10 +335,8 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> LoggedVisit:
 
 def rate_all(tx: Tx, policy: Policy) -> tuple[list[tuple[dict, rules.Rating]], int]:
     """Every live prospect with its stars, best first, and how many quality ones are unvisited."""
-    rows = store.list_prospects(tx, policy, {}, None)
-    rated = [(row, rate_listed(row, policy)) for row in rows]
-    rated.sort(key=lambda pair: (-pair[1].stars, -(pair[0]["deal_value"] or 0), pair[0]["id"]))
-    return rated, store.unvisited_quality(tx, policy)
+    rows = store.list_prospects(tx, policy, {}, None, ranked=True)  # ranked in SQL
+    return [(row, rate_listed(row, policy)) for row in rows], store.unvisited_quality(tx, policy)
 
 
 def daily_report(tx: Tx, policy: Policy, day: str, center: str | None) -> dict:
@@ -263,7 +344,7 @@ def daily_report(tx: Tx, policy: Policy, day: str, center: str | None) -> dict:
 
     if center is not None:
         store.center_by_name(tx, center)
-    active = policy.quota_active(dt.date.fromisoformat(day))
+    active = rules.quota_active(dt.date.fromisoformat(day), policy)
     people = []
     for row in store.report_people(tx, day, center, policy):
         roles = [r for r in row["roles"].split(",") if r]
@@ -308,15 +389,10 @@ def daily_report(tx: Tx, policy: Policy, day: str, center: str | None) -> dict:
                               "prospect_id": found["id"], "code": "attention.industry",
                               "params": {"prospect_id": found["id"], **clash.params}})
     for cand in store.top_star_candidates(tx, policy, center, new_on=day):
-        stars = rules.star_rating(
-            quality=True, deal_value=cand["deal_value"], need=cand["need"],
-            yulin_interest=cand["yulin_interest"],
-            platform_interest=bool(cand["platform_interest"]), policy=policy,
-        ).stars
-        if stars >= 4:
-            attention.append({"rule": "managers", "kind": "take-over", "prospect_id": cand["id"],
-                              "stars": stars, "code": "attention.take_over",
-                              "params": {"stars": stars, "company": cand["company"]}})
+        stars = int(cand["stars"])
+        attention.append({"rule": "managers", "kind": "take-over", "prospect_id": cand["id"],
+                          "stars": stars, "code": "attention.take_over",
+                          "params": {"stars": stars, "company": cand["company"]}})
     return {
         "date": day,
         "center": center,
