@@ -35,6 +35,7 @@ BACKENDS = ["sqlite", "postgres"] if PG_URL else ["sqlite"]
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "once: backend-independent; run with SQLite only")
+    config.addinivalue_line("markers", "slow: a stress test; `pytest -m 'not slow'` skips it")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

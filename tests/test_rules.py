@@ -88,8 +88,17 @@ def test_every_rating_has_reasons_in_both_languages(value, need, interest, platf
         assert reason.code in MESSAGES
 
 
-CONFIRMED_BUYER = rules.Round(True, "buyer", "confirmed", address=True)
-CONFIRMED_APPLICANT = rules.Round(True, "applicant", "confirmed", scale=True)
+ADDRESS = "星湖街 1 号"
+SEEN = {"address_seen": ADDRESS, "employees_seen": 150, "pcs_seen": 40}
+CONFIRMED_BUYER = rules.Round(True, "buyer", "confirmed", address=True, day="2026-10-14", seq=1,
+                              **SEEN)
+CONFIRMED_APPLICANT = rules.Round(True, "applicant", "confirmed", scale=True, day="2026-10-15",
+                                  seq=2, **SEEN)
+
+
+def later(round_, **changes):
+    """The same round made after the two above."""
+    return rules.Round(**{**round_.__dict__, "day": "2026-10-16", "seq": 3, **changes})
 
 
 @pytest.mark.parametrize(("rounds", "ok", "code"), [
@@ -100,8 +109,23 @@ CONFIRMED_APPLICANT = rules.Round(True, "applicant", "confirmed", scale=True)
     ((CONFIRMED_BUYER, CONFIRMED_APPLICANT), True, "verification.ok"),
     ((CONFIRMED_BUYER, rules.Round(False, "applicant", "confirmed")), False,
      "verification.too_few"),  # a round by someone else does not count
-    ((CONFIRMED_BUYER, CONFIRMED_APPLICANT, rules.Round(True, "other", "contradicted")), False,
-     "verification.contradicted"),
+    ((CONFIRMED_BUYER, CONFIRMED_APPLICANT, later(CONFIRMED_BUYER, result="contradicted")),
+     False, "verification.contradicted"),
+    # A contradicted round by a colleague after the source's last confirmation blocks too...
+    ((CONFIRMED_BUYER, CONFIRMED_APPLICANT,
+      later(CONFIRMED_BUYER, by_source=False, result="contradicted")),
+     False, "verification.contradicted"),
+    # ...until the source confirms again.
+    ((CONFIRMED_BUYER, later(CONFIRMED_BUYER, by_source=False, result="contradicted"),
+      later(CONFIRMED_APPLICANT, seq=4)), True, "verification.ok"),
+    # An earlier contradiction, settled by later confirmations, no longer counts.
+    ((rules.Round(True, "buyer", "contradicted", day="2026-10-13", seq=0), CONFIRMED_BUYER,
+      CONFIRMED_APPLICANT), True, "verification.ok"),
+    # Only confirmed rounds count towards the two rounds and two pretexts.
+    ((CONFIRMED_BUYER, later(CONFIRMED_APPLICANT, result="contradicted"),
+      later(CONFIRMED_APPLICANT, seq=4)), True, "verification.ok"),
+    ((CONFIRMED_BUYER, rules.Round(True, "applicant", "contradicted", day="2026-10-13", seq=0)),
+     False, "verification.too_few"),
 ])
 def test_verification(rounds, ok, code):
     verdict = rules.verification_check(rounds, POLICY)
@@ -119,15 +143,25 @@ def test_standard(employees, pcs, ok):
     assert (found.ok, found.code) == (False, "standard.found_substandard")
 
 
-@pytest.mark.parametrize(("address", "rounds", "code"), [
-    (None, (CONFIRMED_BUYER, CONFIRMED_APPLICANT), "address.none"),
-    ("星湖街 1 号", (CONFIRMED_APPLICANT,), "address.unverified"),
-    ("星湖街 1 号", (CONFIRMED_BUYER,), "address.no_scale"),
-    ("星湖街 1 号", (CONFIRMED_BUYER, CONFIRMED_APPLICANT), "address.ok"),
-    ("星湖街 1 号", (rules.Round(True, "buyer", "contradicted", True, True),), "address.unverified"),
+@pytest.mark.parametrize(("address", "scale", "rounds", "code"), [
+    (None, (150, 40), (CONFIRMED_BUYER, CONFIRMED_APPLICANT), "address.none"),
+    (ADDRESS, (150, 40), (CONFIRMED_APPLICANT,), "address.unverified"),
+    (ADDRESS, (150, 40), (CONFIRMED_BUYER,), "address.no_scale"),
+    (ADDRESS, (150, 40), (CONFIRMED_BUYER, CONFIRMED_APPLICANT), "address.ok"),
+    (ADDRESS, (150, 40), (rules.Round(True, "buyer", "contradicted", True, True, **SEEN),),
+     "address.unverified"),
+    # A confirmation is of the values recorded then (Q2).
+    ("星湖街 9 号", (150, 40), (CONFIRMED_BUYER, CONFIRMED_APPLICANT), "address.changed"),
+    (ADDRESS, (150, 45), (CONFIRMED_BUYER, CONFIRMED_APPLICANT), "address.scale_changed"),
+    (ADDRESS, (200, 40), (CONFIRMED_BUYER, CONFIRMED_APPLICANT), "address.scale_changed"),
+    (ADDRESS, (200, 40), (CONFIRMED_BUYER, CONFIRMED_APPLICANT,
+                          later(CONFIRMED_APPLICANT, employees_seen=200)), "address.ok"),
+    # A colleague's round may confirm the address.
+    (ADDRESS, (150, 40), (later(CONFIRMED_BUYER, by_source=False), CONFIRMED_APPLICANT),
+     "address.ok"),
 ])
-def test_address(address, rounds, code):
-    assert rules.address_check(address, rounds).code == code
+def test_address(address, scale, rounds, code):
+    assert rules.address_check(address, rounds, *scale).code == code
 
 
 @pytest.mark.parametrize(("surname", "landline", "ok"), [
@@ -157,18 +191,22 @@ def test_territory(city, center, suburban, code):
 ])
 def test_redsea(in_selection, signals, verdict, ok):
     result = rules.redsea_assessment(in_selection, signals, POLICY)
-    assert (result.verdict, result.action.ok) == (verdict, ok)
+    assert (result.verdict, result.check.ok) == (verdict, ok)
 
 
 def test_readiness_needs_every_check():
     facts = rules.ProspectFacts(
-        employees=150, pcs=40, city="苏州", center_city="苏州", address="星湖街 1 号",
+        employees=150, pcs=40, city="苏州", center_city="苏州", address=ADDRESS,
         contact_surname="周", rounds=(CONFIRMED_BUYER, CONFIRMED_APPLICANT))
     ready = rules.visit_readiness(facts, POLICY)
     assert ready.ready and [c.rule for c in ready.checks] == list(rules.READINESS_RULES)
     impure = rules.ProspectFacts(**{**facts.__dict__, "in_selection": True,
                                     "redsea_signals": ("cold", "stale-project")})
     assert rules.visit_readiness(impure, POLICY).failing == ("redsea",)
+    # As of a day before the second round, the prospect was not yet verified twice (Q2).
+    assert rules.visit_readiness(facts, POLICY, as_of="2026-10-14").failing == (
+        "verification", "address")
+    assert rules.visit_readiness(facts, POLICY, as_of="2026-10-15").ready
 
 
 @pytest.mark.parametrize(("outcome", "items", "contacts", "effective", "missing"), [
@@ -185,25 +223,43 @@ def test_effective_visit(outcome, items, contacts, effective, missing):
     assert (result.effective, result.missing) == (effective, missing)
 
 
+DAY_DONE = rules.SweepContext(planned=2, unfinished=0, planned_districts=("高新区", "相城区"),
+                              district="高新区")
+
+
 def consequences(**kw):
     base = dict(outcome="met", kind="planned", effective=True, visitor="张伟", source="李娜",
-                unfinished_planned=0, ready=True, policy=POLICY)
+                ready=True, policy=POLICY, sweep=DAY_DONE)
     return rules.visit_consequences(**{**base, **kw})
 
 
-def test_substandard_costs_the_source_and_flags_an_ineffective_visit():
-    effective = consequences(outcome="substandard")
+@pytest.mark.parametrize("kind", ["planned", "sweep"])
+def test_substandard_costs_the_source_and_flags_an_ineffective_visit(kind):
+    effective = consequences(outcome="substandard", kind=kind)
     assert [(a.staff, a.delta, a.kind) for a in effective.awards] == [("李娜", -5, "criticism")]
-    assert effective.flags == ()
-    ineffective = consequences(outcome="substandard", effective=False)
-    assert ineffective.flags == ("inspect",)
+    assert "inspect" not in effective.flags
+    ineffective = consequences(outcome="substandard", effective=False, kind=kind)
+    assert "inspect" in ineffective.flags
 
 
-def test_sweep_points_only_after_the_planned_visits():
+def test_upgrade_visits_never_cost_a_prospector():
+    upgrade = consequences(outcome="substandard", effective=False, kind="upgrade")
+    assert upgrade.awards == () and upgrade.flags == ()
+
+
+def test_sweep_points_only_after_the_planned_visits_nearby():
     assert [(a.staff, a.delta) for a in consequences(kind="sweep").awards] == [("张伟", 3)]
-    early = consequences(kind="sweep", unfinished_planned=1)
+    early = consequences(kind="sweep", sweep=rules.SweepContext(2, 1, ("高新区",), "高新区"))
     assert early.awards == () and early.flags == ("sweep-early",)
     assert consequences(kind="sweep", effective=False).awards == ()
+    unplanned = consequences(kind="sweep", sweep=rules.SweepContext(0, 0, (), "高新区"))
+    assert unplanned.awards == () and unplanned.flags == ("sweep-unplanned",)
+    far = consequences(kind="sweep", sweep=rules.SweepContext(1, 0, ("相城区",), "工业园区"))
+    assert far.awards == () and far.flags == ("sweep-far",)
+    # An unknown district on either side counts as neighbouring.
+    for context in (rules.SweepContext(1, 0, ("相城区",), None),
+                    rules.SweepContext(2, 0, ("相城区", None), "工业园区")):
+        assert consequences(kind="sweep", sweep=context).flags == ()
 
 
 def test_unready_planned_visit_is_flagged():
@@ -230,6 +286,22 @@ def test_name_key_matches_variants(a, b):
 def test_name_key_keeps_different_companies_apart():
     assert rules.name_key("苏州金和软件有限公司", "苏州") != rules.name_key(
         "苏州金河软件有限公司", "苏州")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The legal form goes only as a suffix, the city only as a prefix or in brackets (Q8).
+    ("苏州有限元仿真科技有限公司", "元仿真科技有限公司"),
+    ("金和公司软件有限公司", "金和软件有限公司"),
+    ("金苏州软件有限公司", "金软件有限公司"),
+])
+def test_name_key_removes_nothing_from_inside_the_trade_name(a, b):
+    assert rules.name_key(a, "苏州") != rules.name_key(b, "苏州")
+
+
+def test_duplicate_tie_break_is_the_earliest_prospect():
+    assert rules.earliest_duplicate([(7, "phone"), (3, "name")]) == (3, "name")
+    assert rules.earliest_duplicate([(3, "name"), (3, "phone")]) == (3, "phone")
+    assert rules.earliest_duplicate([]) is None
 
 
 def test_refusal_causes_name_the_missing_contact():

@@ -52,7 +52,10 @@ def test_impure_red_sea_is_not_ready(team):
     doc = ok_json("redsea", pid, "--cold", "--excluded-us")
     assert doc["verdict"] == "impure" and "drop" in doc["action"]
     assert checks(pid)["redsea"] is False
-    assert ok_json("redsea", pid)["verdict"] == "pure"  # signals are replaced, not added
+    # With no signal flags the recorded verdict is only shown, never erased.
+    assert ok_json("redsea", pid)["verdict"] == "impure"
+    assert ok_json("redsea", pid, "--stale-project")["signals"] == ["stale-project"]  # replaced
+    assert ok_json("redsea", pid, "--clear")["verdict"] == "pure"  # still in its selection
 
 
 def test_plan_visit_refused_until_ready(team, isolated):
