@@ -18,10 +18,33 @@ from yulin_cli.errors import BadInput, RuleRefusal, YulinError
 
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
+
+
+# Ids are 64-bit in both databases: a bigger number names nothing (and must not reach the
+# driver, which would refuse it with an overflow).
+_ID_RANGE = range(-(2**63), 2**63)
+
+
+def fits_id(record_id: int) -> bool:
+    return record_id in _ID_RANGE
+
+
+def now_stamp() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def center_filter(center: str | None, params: dict[str, Any], alias: str = "c") -> str:
+    """`` AND c.name = :center`` when a report is for one centre (``params`` gains it)."""
+    if center is None:
+        return ""
+    params["center"] = center
+    return f" AND {alias}.name = :center"
 
 
 def default_db_path() -> Path:
@@ -40,16 +63,20 @@ def sqlite_path(target: str) -> str | None:
     return None
 
 
-class Tx(Protocol):
-    """One transaction. Parameters are ``:name``; rows come back as dicts."""
+Row = dict[str, Any]
 
-    def all(self, sql: str, **params: Any) -> list[dict]: ...
-    def one(self, sql: str, **params: Any) -> dict | None: ...
+
+class Tx(Protocol):
+    """One transaction. Parameters are ``:name``; rows come back as dicts, which each slice's
+    queries turn into ``records``."""
+
+    def all(self, sql: str, **params: Any) -> list[Row]: ...
+    def one(self, sql: str, **params: Any) -> Row | None: ...
     def scalar(self, sql: str, **params: Any) -> Any: ...
     def run(self, sql: str, **params: Any) -> int: ...
-    def many(self, sql: str, rows: list[dict]) -> None: ...
-    def insert(self, table: str, values: dict) -> int: ...
-    def iter(self, sql: str, **params: Any) -> Iterator[dict]: ...
+    def many(self, sql: str, rows: list[Row]) -> None: ...
+    def insert(self, table: str, values: Row) -> int: ...
+    def iter(self, sql: str, **params: Any) -> Iterator[Row]: ...
 
 
 class _TxBase:

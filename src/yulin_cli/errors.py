@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from yulin_cli.rules import Readiness
+
 
 class YulinError(Exception):
     """Base of every error a user can cause; never shown with a traceback."""
@@ -13,6 +18,8 @@ class YulinError(Exception):
         super().__init__(key)
         self.key = key
         self.params = params
+        # More for the --json error document (an import's full report, say).
+        self.doc: dict[str, object] = {}
 
 
 class BadInput(YulinError):
@@ -25,3 +32,11 @@ class RuleRefusal(YulinError):
     """A rule of the manual said no (out of territory, duplicate, not ready): exit 1."""
 
     exit_code = 1
+
+
+class NotReady(RuleRefusal):
+    """A visit cannot be planned: the readiness checks say why (Q2)."""
+
+    def __init__(self, prospect_id: int, readiness: Readiness) -> None:
+        super().__init__("refuse.not_ready", id=prospect_id, failing=", ".join(readiness.failing))
+        self.readiness = readiness

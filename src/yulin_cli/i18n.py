@@ -15,6 +15,8 @@ _lang = "en"
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- errors -------------------------------------------------------------------------
     "error": ("错误", "Error"),
+    "bad.lang": ("不认识的语言 “{value}”；可选：{langs}", "unknown language “{value}”; choose one "
+                 "of: {langs}"),
     "policy.missing": ("找不到策略文件 {path}", "policy file {path} not found"),
     "policy.unreadable": ("无法读取策略文件 {path}：{error}", "cannot read policy file {path}: {error}"),
     "policy.bad_key": ("策略文件 {path} 中的键 {key} 无效：{error}",
@@ -261,6 +263,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "visit #{visit_id} went to a prospect that was not ready"),
     "attention.take_over": ("{stars} 星客户 {company}：分管领导接手",
                             "{stars}-star {company}: a manager takes it over"),
+    "verdict.upheld": ("维持不达标", "upheld"),
+    "verdict.overturned": ("推翻不达标", "overturned"),
+    "settlement.open": ("未定", "open"),
+    "settlement.cooperate": ("合作跟进", "cooperate"),
+    "settlement.we-withdraw": ("我方退出", "we-withdraw"),
+    "settlement.they-withdraw": ("直销退出", "they-withdraw"),
     "notice.praise": ("表扬", "praise"),
     "notice.criticism": ("批评", "criticism"),
     # --- the rest of the playbook (Q4, Q8-Q18) ---------------------------------------------
@@ -506,12 +514,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def resolve_lang(flag: str | None) -> str:
-    """``--lang``, then ``YULIN_LANG``, then Chinese if ``LANG`` starts with zh, else English."""
-    for value in (flag, os.environ.get("YULIN_LANG")):
-        if value:
-            return value
-    return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
+def language_from(value: str | None) -> str | None:
+    """``zh`` or ``en`` for a language setting (``zh``, ``zh_CN``, ``zh-TW``, ``zh_CN.UTF-8``,
+    any case), None for an unknown one. With no value: ``YULIN_LANG``, then Chinese when ``LANG``
+    starts with zh, else English."""
+    if value is None:
+        env = os.environ.get("YULIN_LANG")
+        if env:
+            return language_from(env)
+        return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
+    code = value.strip().lower().split(".")[0].replace("-", "_")
+    base = code.split("_")[0]
+    return base if base in LANGS and (code == base or len(code) > len(base) + 1) else None
 
 
 def set_lang(lang: str) -> None:
@@ -524,13 +538,13 @@ def current_lang() -> str:
 
 
 def expand(params: dict) -> dict:
-    """Parameters that are themselves messages (rules.Text) become their text."""
+    """Parameters that are themselves messages (rules.Message) become their text."""
     return {k: explain(v) if hasattr(v, "code") and hasattr(v, "params") else v
             for k, v in params.items()}
 
 
 def explain(reason: object) -> str:
-    """The text of a rules.Reason or rules.Text."""
+    """The text of a rules.Reason or rules.Message."""
     return t(reason.code, **expand(reason.params))  # type: ignore[attr-defined]
 
 
@@ -543,28 +557,6 @@ def reason_json(reason: object) -> dict:
         "ok": reason.ok,  # type: ignore[attr-defined]
         "message": explain(reason),
         "fix": t(fix) if fix else None,
-    }
-
-
-def rating_json(prospect_id: int, rating: object, **extra: object) -> dict:
-    """The one rating object of ``rate``, ``rate --all``, ``show`` and ``manager``: reasons,
-    lift and next actions as text, and ``details`` naming each one's rule and clause."""
-    def detail(reason: object, kind: str) -> dict:
-        return {"rule": reason.rule, "clause": reason.clause,  # type: ignore[attr-defined]
-                "message": explain(reason), "kind": kind}
-
-    reasons, lift, actions = (rating.reasons, rating.lift,  # type: ignore[attr-defined]
-                              rating.next_actions)  # type: ignore[attr-defined]
-    return {
-        "prospect_id": prospect_id,
-        **extra,
-        "stars": rating.stars,  # type: ignore[attr-defined]
-        "redsea": rating.redsea,  # type: ignore[attr-defined]
-        "reasons": [explain(r) for r in reasons],
-        "lift": [explain(r) for r in lift],
-        "next_actions": [explain(r) for r in actions],
-        "details": [detail(r, "reason") for r in reasons] + [detail(r, "lift") for r in lift]
-        + [detail(r, "next_action") for r in actions],
     }
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -21,17 +21,17 @@ from pydantic import (
     ValidationError,
 )
 
-from yulin_cli import choices
+from yulin_cli.choices import (
+    Interest,
+    Need,
+    Outcome,
+    Ownership,
+    Pretext,
+    Role,
+    RoundResult,
+    VisitKind,
+)
 from yulin_cli.errors import BadInput
-
-Ownership = Literal[choices.OWNERSHIPS]
-Need = Literal[choices.NEEDS]
-Interest = Literal[choices.INTERESTS]
-Pretext = Literal[choices.PRETEXTS]
-RoundResult = Literal[choices.ROUND_RESULTS]
-Outcome = Literal[choices.OUTCOMES]
-VisitKind = Literal[choices.VISIT_KINDS]
-Role = Literal[choices.ROLES]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -176,14 +176,15 @@ def _empty_is_none(value: object) -> object:
     return None if isinstance(value, str) and not value.strip() else value
 
 
-def _text(limit: int):
-    return Annotated[str, BeforeValidator(lambda v: clean_text(v, limit))]
+def _cleaned(limit: int) -> BeforeValidator:
+    return BeforeValidator(lambda v: clean_text(v, limit))
 
 
-Name = Annotated[str, BeforeValidator(lambda v: clean_text(v, 100)), Field(min_length=1)]
-Company = Annotated[str, BeforeValidator(lambda v: clean_text(v, 200)), Field(min_length=1)]
-Text = _text(200)
-LongText = _text(2000)
+Name = Annotated[str, _cleaned(100), Field(min_length=1)]
+Company = Annotated[str, _cleaned(200), Field(min_length=1)]
+FreeText = Annotated[str, _cleaned(200)]
+LongText = Annotated[str, _cleaned(2000)]
+Surname = Annotated[str, _cleaned(20)]
 IsoDate = Annotated[str, BeforeValidator(parse_date)]
 Money = Annotated[int, BeforeValidator(parse_money)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
@@ -192,7 +193,7 @@ Mobile = Annotated[str, BeforeValidator(parse_mobile)]
 Email = Annotated[str, BeforeValidator(parse_email)]
 QQ = Annotated[str, BeforeValidator(parse_qq)]
 Items = Annotated[tuple[str, ...], BeforeValidator(parse_items)]
-OptionalText = Annotated[Text | None, BeforeValidator(_empty_is_none)]
+OptionalText = Annotated[FreeText | None, BeforeValidator(_empty_is_none)]
 
 
 def _distinct(values: list[str]) -> list[str]:
@@ -200,7 +201,9 @@ def _distinct(values: list[str]) -> list[str]:
 
 
 class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # Choices validate against the enums of ``choices`` and are kept as their plain values.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=True,
+                              validate_default=True)
 
 
 class CenterIn(_Input):
@@ -228,7 +231,7 @@ class ProspectFields(_Input):
     ownership: Ownership | None = None
     employees: Count | None = None
     pcs: Count | None = None
-    contact_surname: Annotated[_text(20) | None, BeforeValidator(_empty_is_none)] = None
+    contact_surname: Annotated[Surname | None, BeforeValidator(_empty_is_none)] = None
     landline: Landline | None = None
     mobile: Mobile | None = None
     email: Email | None = None
@@ -251,7 +254,7 @@ class ProspectIn(ProspectFields):
     city: Name
     sourced_by: Name
     found_on: IsoDate
-    ownership: Ownership = "private"
+    ownership: Ownership = Ownership.private
 
 
 class RoundIn(_Input):
@@ -275,7 +278,7 @@ class VisitIn(_Input):
     prospect_id: int
     by: Name
     outcome: Outcome
-    kind: VisitKind = "planned"
+    kind: VisitKind = VisitKind.planned
     items: Items = ()
     landline: bool = False
     email: bool = False

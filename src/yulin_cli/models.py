@@ -2,8 +2,9 @@
 
 Migrations under ``migrations/versions`` build exactly this schema (a test compares them).
 Commands do not import this module: their SQL runs through ``db.Db`` so that a command starts
-without loading the ORM. Dates are ISO text (YYYY-MM-DD): they sort and compare the same on
-SQLite and PostgreSQL. Table models do not validate; ``inputs.py`` does that first.
+without loading the ORM; the queries of each slice turn rows into ``records``. Dates are ISO
+text (YYYY-MM-DD): they sort and compare the same on SQLite and PostgreSQL. Table models do not
+validate; ``inputs.py`` does that first.
 """
 
 from __future__ import annotations
@@ -116,10 +117,19 @@ class Visit(SQLModel, table=True):
     items: str = Field(default="", max_length=200)
     contacts: str = Field(default="", max_length=100)
     effective: bool = False
-    flags: str = Field(default="", max_length=100)
     # Readiness checks failing when the visit happened (Q17: why it was refused).
     failing_checks: str = Field(default="", max_length=200)
     note: str | None = Field(default=None, max_length=2000)
+
+
+class VisitFlag(SQLModel, table=True):
+    """A flag on a visit (unready, inspect, sweep-early, ...): one row each, found by index."""
+
+    __tablename__ = "visit_flag"
+
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: int = Field(foreign_key="visit.id", index=True)
+    flag: str = Field(max_length=30, index=True)
 
 
 class RedseaSignal(SQLModel, table=True):

@@ -1,14 +1,13 @@
-"""Import and export of spreadsheets.
+"""Imports of prospects, rounds and visits from spreadsheets.
 
 An import is one transaction: by default all or nothing, every error listed by row, column and
-reason. Prospect rows pass the same input model, territory and duplicate checks as
-``add-prospect`` and go in with bulk inserts; rounds and visits go through the workflow one by
-one, because each has consequences (round numbers, points, notices).
+reason. Prospect rows pass the input model and the admission step of ``add-prospect``
+(``prospects.service.admit``) and go in with bulk inserts; rounds and visits go through
+``visits.service`` one by one, because each has consequences (round numbers, points, notices).
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from yulin_cli import inputs, rules, store, tabular, workflow
-from yulin_cli.db import pause_point
+from yulin_cli import inputs
+from yulin_cli.data import spreadsheets
+from yulin_cli.db import now_stamp, pause_point
 from yulin_cli.errors import BadInput, YulinError
+from yulin_cli.prospects import queries as prospects
+from yulin_cli.prospects.service import admit, normalised
+from yulin_cli.records import FLAG_COLUMNS, PROSPECT_COLUMNS
+from yulin_cli.results import Result
+from yulin_cli.team import queries as team
+from yulin_cli.visits import service as visits
 
 if TYPE_CHECKING:
     from yulin_cli.db import Db, Tx
@@ -27,36 +33,47 @@ if TYPE_CHECKING:
 BATCH = 2000
 CHUNK = 2500  # rows per task for the validation workers
 PARALLEL_FROM = 2 * 1024 * 1024  # bytes: smaller files are validated in this process
-_FLAGS = ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
-          "existing_customer")
 _NOT_IMPORTED = ("id", "duplicate_of", "stars")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult(Result):
+    """What an import did, or would do: every row's errors, duplicates and warnings."""
+
+    rows: int
+    imported: int
+    errors: tuple[dict[str, Any], ...]
+    duplicates: tuple[dict[str, Any], ...]
+    dry_run: bool
+    # Q8: rows in an industry another prospector owns, as add-prospect warns (not refused).
+    warnings: tuple[dict[str, Any], ...]
 
 
 @dataclass
 class ImportReport:
+    """The report while the rows are read; ``result()`` freezes it."""
+
     rows: int = 0
     imported: int = 0
-    errors: list[dict] = field(default_factory=list)
-    duplicates: list[dict] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
     dry_run: bool = False
-    # Q8: rows in an industry another prospector owns, as add-prospect warns (not refused).
-    warnings: list[dict] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
-    def as_json(self) -> dict:
-        return {"rows": self.rows, "imported": self.imported, "errors": self.errors,
-                "duplicates": self.duplicates, "dry_run": self.dry_run,
-                "warnings": self.warnings}
+    def result(self) -> ImportResult:
+        return ImportResult(self.rows, self.imported, tuple(self.errors),
+                            tuple(self.duplicates), self.dry_run, tuple(self.warnings))
 
 
 class ImportRefused(YulinError):
     """Nothing was written: invalid rows (exit 2) or refused duplicates (exit 1)."""
 
-    def __init__(self, key: str, report: ImportReport, exit_code: int) -> None:
-        super().__init__(key, errors=len(report.errors), duplicates=len(report.duplicates),
-                         rows=report.rows)
-        self.report = report
+    def __init__(self, key: str, result: ImportResult, exit_code: int) -> None:
+        super().__init__(key, errors=len(result.errors), duplicates=len(result.duplicates),
+                         rows=result.rows)
+        self.result = result
         self.exit_code = exit_code
-        self.doc = report.as_json()
+        self.doc = result.to_json()
 
 
 class _Rollback(Exception):
@@ -65,14 +82,12 @@ class _Rollback(Exception):
 
 def run_import(db: Db, policy: Policy, path: Path, kind: str, *, dry_run: bool,
                skip_invalid: bool, force: bool, today: str,
-               tick: Callable[[int], None] = lambda n: None) -> ImportReport:
-    headers, rows = tabular.read_rows(path)
-    columns = tabular.header_map(headers, kind)
+               tick: Callable[[int], None] = lambda n: None) -> ImportResult:
+    headers, rows = spreadsheets.read_rows(path)
+    columns = spreadsheets.header_map(headers, kind)
     report = ImportReport(dry_run=dry_run)
-    load = {"prospects": _load_prospects, "rounds": _load_rounds, "visits": _load_visits}[kind]
-    if kind == "prospects":
-        # Big files are validated on every core; a small one is done before workers start.
-        load = functools.partial(load, parallel=path.stat().st_size >= PARALLEL_FROM)
+    # Big files are validated on every core; a small one is done before workers start.
+    parallel = kind == "prospects" and path.stat().st_size >= PARALLEL_FROM
 
     def refused() -> bool:
         # Forced duplicates are stored (marked), so only unforced ones refuse the file.
@@ -80,8 +95,13 @@ def run_import(db: Db, policy: Policy, path: Path, kind: str, *, dry_run: bool,
 
     try:
         with db.write() as tx:
-            load(tx, policy, headers, columns, rows, report, force=force, today=today,
-                 keep_going=skip_invalid, tick=tick, postgres=not db.is_sqlite)
+            if kind == "prospects":
+                _load_prospects(tx, headers, columns, rows, report, force=force, today=today,
+                                keep_going=skip_invalid, tick=tick,
+                                postgres=not db.is_sqlite, parallel=parallel)
+            else:
+                _load_events(tx, policy, kind, headers, columns, rows, report, today=today,
+                             keep_going=skip_invalid, tick=tick)
             if dry_run or refused():
                 raise _Rollback
     except _Rollback:
@@ -90,12 +110,12 @@ def run_import(db: Db, policy: Policy, path: Path, kind: str, *, dry_run: bool,
         # A dry run says what the real import would do, exit code included.
         report.imported = 0
         if report.errors:
-            raise ImportRefused("import.invalid_rows", report, 2)
-        raise ImportRefused("import.duplicate_rows", report, 1)
-    return report
+            raise ImportRefused("import.invalid_rows", report.result(), 2)
+        raise ImportRefused("import.duplicate_rows", report.result(), 1)
+    return report.result()
 
 
-def _row_dict(headers: list[str], columns: dict[int, str], row: list[Any]) -> dict[str, Any]:
+def _row_dict(columns: dict[int, str], row: list[Any]) -> dict[str, Any]:
     return {columns[i]: value for i, value in enumerate(row) if i in columns}
 
 
@@ -115,8 +135,8 @@ def _error_text(err: BadInput) -> str:
 
     if err.key == "input.missing":
         return t("bad.required")
-    params = err.params
-    return t(params["code"]) if params.get("code") else str(params.get("detail"))
+    code = err.params.get("code")
+    return t(code) if isinstance(code, str) and code else str(err.params.get("detail"))
 
 
 def _prepare(raw: dict[str, Any], today: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
@@ -127,13 +147,13 @@ def _prepare(raw: dict[str, Any], today: str) -> tuple[dict[str, Any], list[tupl
         if key in _NOT_IMPORTED:
             continue
         text = value.strip() if isinstance(value, str) else value
-        if key in _FLAGS:
-            flag = tabular.truthy(text)
+        if key in FLAG_COLUMNS:
+            flag = spreadsheets.truthy(text)
             if flag is None:
                 problems.append((key, "bad.yes_no"))
             data[key] = bool(flag)
         elif text not in ("", None):
-            data[key] = tabular.VALUE_SYNONYMS.get(key, {}).get(text, text)
+            data[key] = spreadsheets.VALUE_SYNONYMS.get(key, {}).get(text, text)
     data.setdefault("found_on", today)
     return data, problems
 
@@ -156,7 +176,7 @@ def validate_rows(rows: list[tuple[int, dict[str, Any]]], today: str) -> list[Va
         errors = [(key, t(code)) for key, code in problems]
         try:
             # Pure work done here too, off the process that writes.
-            values = workflow.normalised(inputs.ProspectIn.model_validate(data).model_dump())
+            values = normalised(inputs.ProspectIn.model_validate(data).model_dump())
         except ValidationError as exc:
             errors += [(str(e.params["field"]), _error_text(e))
                        for e in inputs.input_errors(exc, row=number)]
@@ -183,7 +203,7 @@ def _validated(rows: Iterator[list[Any]], headers: list[str], columns: dict[int,
         chunk: list[tuple[int, dict[str, Any]]] = []
         for number, cells in enumerate(rows, start=2):
             if any(str(c).strip() for c in cells):  # blank lines are not rows
-                chunk.append((number, _row_dict(headers, columns, cells)))
+                chunk.append((number, _row_dict(columns, cells)))
             if len(chunk) >= CHUNK:
                 yield chunk
                 chunk = []
@@ -238,24 +258,24 @@ class _FileIndex:
         return found
 
 
-def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, str],
+def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
                     rows: Iterator[list[Any]], report: ImportReport, *, force: bool,
                     today: str, keep_going: bool, tick: Callable[[int], None],
-                    postgres: bool, parallel: bool = False) -> None:
-    """Every row through ``workflow.admit``, the admission step of add-prospect, with an
+                    postgres: bool, parallel: bool) -> None:
+    """Every row through ``prospects.service.admit``, the admission step of add-prospect, with an
     in-memory index of the earlier prospects in place of one query per row."""
     from yulin_cli.i18n import explain, t
 
-    staff = {s["name"]: s for s in store.list_staff(tx)}
+    staff = {s.name: s for s in team.list_staff(tx)}
     owners: dict[int, dict[str, list[str]]] = {}
     index = _FileIndex(tx)
     # Ids are given here, inside the write lock, so a later row can name an earlier one
     # as its duplicate before either is inserted.
     next_id = int(tx.scalar("SELECT COALESCE(MAX(id), 0) FROM prospect")) + 1
-    stamp = store.now_stamp()
-    batch: list[dict] = []
-    insert = (f"INSERT INTO prospect (id, {', '.join(store.PROSPECT_COLUMNS)}, created_at)"
-              f" VALUES (:id, {', '.join(':' + c for c in store.PROSPECT_COLUMNS)}, :created_at)")
+    stamp = now_stamp()
+    batch: list[dict[str, Any]] = []
+    insert = (f"INSERT INTO prospect (id, {', '.join(PROSPECT_COLUMNS)}, created_at)"
+              f" VALUES (:id, {', '.join(':' + c for c in PROSPECT_COLUMNS)}, :created_at)")
     for number, values, errors, name in _validated(rows, headers, columns, today, parallel):
         report.rows += 1
         if report.rows % 1000 == 0:
@@ -269,9 +289,9 @@ def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[in
                    t("not_found.staff", name=name))
         if values is None or source is None:
             continue
-        if source["center_id"] not in owners:
-            owners[source["center_id"]] = store.prospector_industries(tx, source["center_id"])
-        admission = workflow.admit(values, source, index, owners[source["center_id"]])
+        if source.center_id not in owners:
+            owners[source.center_id] = team.prospector_industries(tx, source.center_id)
+        admission = admit(values, source, index, owners[source.center_id])
         if admission.refusal is not None:
             _error(report, number, _header_of(headers, columns, "city"),
                    t("refuse.territory", **admission.refusal.params))
@@ -283,10 +303,7 @@ def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[in
             report.duplicates.append({"row": number, "duplicate_of": admission.duplicate[0]})
             if not force:
                 continue
-        row = {**admission.values, "id": next_id, "created_at": stamp,
-               "ownership": admission.values["ownership"] or "private"}
-        for flag in _FLAGS:
-            row[flag] = bool(row[flag])
+        row = {**prospects.insert_row(admission.values), "id": next_id, "created_at": stamp}
         index.add(next_id, [row["landline"], row["mobile"]], row["name_key"], row["city"])
         next_id += 1
         report.imported += 1
@@ -304,14 +321,14 @@ def _load_prospects(tx: Tx, policy: Policy, headers: list[str], columns: dict[in
                " (SELECT COALESCE(MAX(id), 1) FROM prospect))")
 
 
-def _load_each(tx: Tx, headers: list[str], columns: dict[int, str], rows: Iterator[list[Any]],
+def _load_each(headers: list[str], columns: dict[int, str], rows: Iterator[list[Any]],
                report: ImportReport, keep_going: bool, tick: Callable[[int], None],
                one: Callable[[int, dict[str, Any], bool], None]) -> None:
-    """Rows that each go through the workflow; a bad row is refused before it writes."""
+    """Rows that each go through their service; a bad row is refused before it writes."""
     for number, cells in enumerate(rows, start=2):
         report.rows += 1
         tick(1)
-        raw = _row_dict(headers, columns, cells)
+        raw = _row_dict(columns, cells)
         if not any(str(v).strip() for v in raw.values()):
             report.rows -= 1
             continue
@@ -340,128 +357,28 @@ def _message(err: YulinError) -> str:
     return t(err.key, **expand(err.params))
 
 
-def _model(model: type, data: dict[str, Any], row: int) -> Any:
-    return inputs.validate(model, data, row=row)
+def _load_events(tx: Tx, policy: Policy, kind: str, headers: list[str],
+                 columns: dict[int, str], rows: Iterator[list[Any]], report: ImportReport, *,
+                 today: str, keep_going: bool, tick: Callable[[int], None]) -> None:
+    """Rounds or visits, each through its service (round numbers, points and notices follow)."""
 
-
-def _load_rounds(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, str],
-                 rows: Iterator[list[Any]], report: ImportReport, *, force: bool, today: str,
-                 keep_going: bool, tick: Callable[[int], None], postgres: bool) -> None:
     def one(number: int, raw: dict[str, Any], write: bool) -> None:
-        flags = {k: bool(tabular.truthy(raw.get(k, ""))) for k in ("address", "scale")}
-        data = _model(inputs.RoundIn, {
-            "prospect_id": raw.get("prospect_id"), "by": raw.get("by"),
-            "pretext": raw.get("pretext"), "result": raw.get("result"), **flags,
-            "day": raw.get("date") or today, "note": raw.get("note") or None}, number)
+        common = {"prospect_id": raw.get("prospect_id"), "by": raw.get("by"),
+                  "day": raw.get("date") or today, "note": raw.get("note") or None}
+        if kind == "rounds":
+            flags = {k: bool(spreadsheets.truthy(raw.get(k, ""))) for k in ("address", "scale")}
+            round_in = inputs.validate(inputs.RoundIn, {
+                **common, "pretext": raw.get("pretext"), "result": raw.get("result"), **flags},
+                row=number)
+            if write:
+                visits.verify(tx, round_in)
+            return
+        flags = {k: bool(spreadsheets.truthy(raw.get(k, "")))
+                 for k in ("landline", "email", "mobile", "qq")}
+        visit_in = inputs.validate(inputs.VisitIn, {
+            **common, "outcome": raw.get("outcome"), "kind": raw.get("kind") or "planned",
+            "items": raw.get("items") or "", **flags}, row=number)
         if write:
-            workflow.verify(tx, data)
+            visits.log_visit(tx, policy, visit_in)
 
-    _load_each(tx, headers, columns, rows, report, keep_going, tick, one)
-
-
-def _load_visits(tx: Tx, policy: Policy, headers: list[str], columns: dict[int, str],
-                 rows: Iterator[list[Any]], report: ImportReport, *, force: bool, today: str,
-                 keep_going: bool, tick: Callable[[int], None], postgres: bool) -> None:
-    def one(number: int, raw: dict[str, Any], write: bool) -> None:
-        flags = {k: bool(tabular.truthy(raw.get(k, ""))) for k in ("landline", "email",
-                                                                     "mobile", "qq")}
-        data = _model(inputs.VisitIn, {
-            "prospect_id": raw.get("prospect_id"), "by": raw.get("by"),
-            "outcome": raw.get("outcome"), "kind": raw.get("kind") or "planned",
-            "items": raw.get("items") or "", **flags, "day": raw.get("date") or today,
-            "note": raw.get("note") or None}, number)
-        if write:
-            workflow.log_visit(tx, policy, data)
-
-    _load_each(tx, headers, columns, rows, report, keep_going, tick, one)
-
-
-# --- export -----------------------------------------------------------------------------------
-
-EXPORTS = {
-    "prospects": list(tabular.PROSPECT_HEADERS),
-    "visits": ["id", "prospect_id", "company", "date", "by", "kind", "outcome", "items",
-               "contacts", "effective", "flags", "note"],
-    "points": ["date", "staff", "delta", "rule", "prospect_id", "visit_id", "reason", "by"],
-    "notices": ["date", "staff", "kind", "delta", "rule", "prospect_id", "company"],
-    "report": ["name", "center", "roles", "quality_found", "quota_met", "verifications",
-               "visits", "effective_visits", "points_today", "points_total"],
-}
-# Chinese headers of the fields that prospects do not already name.
-_ZH = {"prospect_id": "客户编号", "date": "日期", "by": "经办人", "kind": "类型",
-       "outcome": "结果", "items": "问卷题号", "contacts": "联系方式", "effective": "有效",
-       "flags": "标记", "note": "备注", "staff": "伙伴", "delta": "分数", "rule": "规则",
-       "visit_id": "走访编号", "reason": "理由", "name": "伙伴", "center": "服务中心",
-       "roles": "角色", "quality_found": "优质客户", "quota_met": "完成任务",
-       "verifications": "复核", "visits": "走访", "effective_visits": "有效走访",
-       "points_today": "今日分", "points_total": "累计分"}
-
-
-def export_headers(what: str, lang: str) -> list[str]:
-    fields = EXPORTS[what]
-    if lang != "zh":
-        return fields
-    return [tabular.PROSPECT_HEADERS[f][0] if what == "prospects" else _ZH.get(f, f)
-            for f in fields]
-
-
-def redact(field_name: str, value: Any) -> Any:
-    """Masks contact details: the middle of a phone, most of an email and a QQ number."""
-    if not value or field_name not in ("landline", "mobile", "email", "qq"):
-        return value
-    text = str(value)
-    if field_name == "email":
-        user, _, domain = text.partition("@")
-        return f"{user[:1]}***@{domain}"
-    return text[:3] + "*" * max(0, len(text) - 7) + text[-4:] if len(text) > 7 else "****"
-
-
-def export_rows(tx: Tx, policy: Policy, what: str, day: str, lang: str,
-                redacted: bool) -> Iterator[list[Any]]:
-    fields = EXPORTS[what]
-    if what == "prospects":
-        source = _prospect_rows(tx, policy)
-    elif what == "visits":
-        source = tx.iter(
-            "SELECT v.id, v.prospect_id, p.company, v.day AS date, s.name AS by, v.kind,"
-            " v.outcome, v.items, v.contacts, v.effective, v.flags, v.note FROM visit v"
-            " JOIN staff s ON s.id = v.staff_id JOIN prospect p ON p.id = v.prospect_id"
-            " ORDER BY v.day, v.id")
-    elif what == "points":
-        source = tx.iter(
-            "SELECT e.day AS date, s.name AS staff, e.delta, e.rule, e.prospect_id,"
-            " e.visit_id, e.reason, b.name AS by FROM points_entry e"
-            " JOIN staff s ON s.id = e.staff_id LEFT JOIN staff b ON b.id = e.by_id"
-            " ORDER BY e.day, e.id")
-    elif what == "notices":
-        source = iter(store.notices(tx, "0000-01-01", "9999-12-31", None))
-    else:
-        source = iter(workflow.daily_report(tx, policy, day, None)["people"])
-    for row in source:
-        values = []
-        for name in fields:
-            value = row.get(name)
-            if isinstance(value, list):
-                value = ",".join(value)
-            if name in ("landline", "mobile"):
-                value = rules.phone_display(value)
-            values.append(redact(name, value) if redacted else value)
-        yield values
-
-
-def _prospect_rows(tx: Tx, policy: Policy) -> Iterator[dict]:
-    params = store.quality_params(policy)
-    for row in tx.iter(
-        "SELECT p.*, s.name AS sourced_by,"
-        f" CASE WHEN {store.quality_sql()} THEN 1 ELSE 0 END AS quality"
-        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
-        " JOIN center c ON c.id = s.center_id WHERE p.merged_into IS NULL ORDER BY p.id",
-        **params,
-    ):
-        row["stars"] = rules.star_rating(
-            quality=bool(row["quality"]), deal_value=row["deal_value"], need=row["need"],
-            yulin_interest=row["yulin_interest"], platform_interest=bool(row["platform_interest"]),
-            policy=policy).stars
-        for flag in _FLAGS:
-            row[flag] = "yes" if row[flag] else ""
-        yield row
+    _load_each(headers, columns, rows, report, keep_going, tick, one)

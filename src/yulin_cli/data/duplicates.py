@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from yulin_cli import store
 from yulin_cli.errors import BadInput
+from yulin_cli.prospects import queries as prospects
+from yulin_cli.results import Result, jsonable
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -137,7 +138,32 @@ def find_pairs(rows: list[dict], loose: bool = False) -> list[tuple[int, int, st
     return pairs
 
 
-def duplicate_groups(tx: Tx, loose: bool = False) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class DuplicateGroup:
+    keep: int
+    ids: tuple[int, ...]
+    companies: tuple[str, ...]
+    reasons: tuple[str, ...]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateGroups(Result):
+    groups: tuple[DuplicateGroup, ...]
+
+    def to_json(self) -> Any:
+        return [jsonable(g) for g in self.groups]
+
+
+@dataclass(frozen=True, slots=True)
+class Merged(Result):
+    keep: int
+    drop: int
+    moved: dict[str, int]
+    filled: tuple[str, ...]
+
+
+def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
     rows = tx.all("SELECT id, company, city, name_key, landline, mobile, district,"
                   " contact_surname, employees, pcs FROM prospect"
                   " WHERE merged_into IS NULL ORDER BY id")
@@ -155,10 +181,10 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> list[dict]:
     out = []
     for root, group in sorted(groups.items()):
         ids = sorted(group.ids)
-        out.append({"keep": root, "ids": ids, "companies": [names[i] for i in ids],
-                    "reasons": sorted(group.reasons), "confidence": group.confidence})
-    out.sort(key=lambda g: (-g["confidence"], g["keep"]))
-    return out
+        out.append(DuplicateGroup(root, tuple(ids), tuple(names[i] for i in ids),
+                                  tuple(sorted(group.reasons)), group.confidence))
+    out.sort(key=lambda g: (-g.confidence, g.keep))
+    return DuplicateGroups(tuple(out))
 
 
 # The tables whose rows follow a prospect when it is merged into another.
@@ -168,14 +194,11 @@ _FILLED = ("district", "address", "industry", "employees", "pcs", "contact_surna
            "partner", "vendor_share")
 
 
-def merge(tx: Tx, keep: int, drop: int) -> dict:
+def merge(tx: Tx, keep: int, drop: int) -> Merged:
     """Moves DROP's history to KEEP, fills KEEP's empty facts from DROP, marks DROP merged."""
     if keep == drop:
         raise BadInput("merge.same", id=keep)
-    kept, dropped = store.prospect(tx, keep), store.prospect(tx, drop)
-    for row in (kept, dropped):
-        if row["merged_into"] is not None:
-            raise BadInput("refuse.merged", id=row["id"], into=row["merged_into"])
+    kept, dropped = prospects.live_prospect(tx, keep), prospects.live_prospect(tx, drop)
     moved = {}
     # Rounds keep their order after KEEP's own: DROP's round 2 may become KEEP's round 4.
     offset = int(tx.scalar("SELECT COALESCE(MAX(round_no), 1) FROM verification_round"
@@ -190,8 +213,8 @@ def merge(tx: Tx, keep: int, drop: int) -> dict:
     tx.run("UPDATE prospect SET duplicate_of = NULL WHERE id = :k AND duplicate_of = :d",
            k=keep, d=drop)
     tx.run("UPDATE prospect SET duplicate_of = :k WHERE duplicate_of = :d", k=keep, d=drop)
-    gaps = {f: dropped[f] for f in _FILLED if kept[f] in (None, "") and dropped[f] not in
-            (None, "")}
-    store.update_prospect(tx, keep, gaps)
-    store.update_prospect(tx, drop, {"merged_into": keep})
-    return {"keep": keep, "drop": drop, "moved": moved, "filled": sorted(gaps)}
+    gaps = {f: getattr(dropped, f) for f in _FILLED
+            if getattr(kept, f) in (None, "") and getattr(dropped, f) not in (None, "")}
+    prospects.update_prospect(tx, keep, gaps)
+    prospects.update_prospect(tx, drop, {"merged_into": keep})
+    return Merged(keep, drop, moved, tuple(sorted(gaps)))

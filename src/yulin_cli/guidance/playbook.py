@@ -179,7 +179,7 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 
-def find(topic: str | None = None, word: str | None = None, lang: str = "en") -> list[Topic]:
+def find(topic: str | None = None, word: str | None = None) -> list[Topic]:
     """Topics by clause (``q5``) or rule id (``stars``), or containing ``word`` in any language."""
     found = list(TOPICS)
     if topic:

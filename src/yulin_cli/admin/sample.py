@@ -1,4 +1,4 @@
-"""The bundled sample team (``sample_data/*.csv``), loaded through the ordinary workflow.
+"""The bundled sample team (``sample_data/*.csv``), loaded through the ordinary services.
 
 Every row passes the same validation and rules as a command typed by hand, in date order, so
 the demo's points, notices and flags are the ones the rules give. The load is one transaction.
@@ -11,8 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli import inputs, store, tabular, workflow
+from yulin_cli import inputs
+from yulin_cli.admin import queries
+from yulin_cli.data.spreadsheets import truthy as cell_truthy
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.prospects import service as prospects
+from yulin_cli.records import FLAG_COLUMNS
+from yulin_cli.team import service as team
+from yulin_cli.visits import service as visits
 
 if TYPE_CHECKING:
     from yulin_cli.db import Db, Tx
@@ -24,12 +30,12 @@ FILES = ("centers", "staff", "prospects", "rounds", "redsea", "plans", "visits")
 
 def sample_dir() -> Path:
     """Inside the installed package, or beside ``src/`` in a source checkout."""
-    packaged = Path(__file__).parent / "sample_data"
-    return packaged if packaged.is_dir() else Path(__file__).parents[2] / "sample_data"
+    packaged = Path(__file__).parents[1] / "sample_data"
+    return packaged if packaged.is_dir() else Path(__file__).parents[3] / "sample_data"
 
 
 def truthy(value: str | None) -> bool:
-    return bool(tabular.truthy(value or ""))
+    return bool(cell_truthy(value or ""))
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
@@ -44,33 +50,31 @@ def read_rows(name: str) -> list[dict[str, str]]:
 def _steps(tx: Tx, policy: Policy, tables: dict[str, list[dict[str, str]]]) -> Iterator[None]:
     """Loads row by row, yielding after each so a progress bar can follow."""
     for row in tables["centers"]:
-        workflow.add_center(tx, row["name"], row["city"])
+        team.add_center(tx, row["name"], row["city"])
         yield
     for row in tables["staff"]:
-        data = inputs.validate(inputs.StaffIn, {
+        person = inputs.validate(inputs.StaffIn, {
             "name": row["name"], "center": row["center"],
             "roles": row["roles"].split(";"),
             "industries": [i for i in row["industries"].split(";") if i]})
-        workflow.add_staff(tx, data.name, data.center, data.roles, data.industries)
+        team.add_staff(tx, person.name, person.center, person.roles, person.industries)
         yield
     ids: dict[str, int] = {}
-    flags = {"suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
-             "existing_customer"}
     for n, row in enumerate(tables["prospects"], start=2):
         facts: dict[str, Any] = {k: v for k, v in row.items() if k != "force" and v != ""}
-        facts.update({k: truthy(row.get(k)) for k in flags})
+        facts.update({k: truthy(row.get(k)) for k in FLAG_COLUMNS})
         data = inputs.validate(inputs.ProspectIn, facts, row=n)
-        ids[data.company] = workflow.add_prospect(tx, data, force=truthy(row.get("force")))["id"]
+        ids[data.company] = prospects.add_prospect(tx, data, force=truthy(row.get("force"))).id
         yield
     for n, row in enumerate(tables["rounds"], start=2):
-        workflow.verify(tx, inputs.validate(inputs.RoundIn, {
+        visits.verify(tx, inputs.validate(inputs.RoundIn, {
             "prospect_id": ids[row["company"]], "by": row["by"], "pretext": row["pretext"],
             "result": row["result"], "address": truthy(row["address"]),
             "scale": truthy(row["scale"]), "day": row["date"], "note": row["note"]}, row=n))
         yield
     for row in tables["redsea"]:
         signals = [s for s in row["signals"].split(";") if s]
-        workflow.record_redsea(tx, policy, ids[row["company"]], signals)
+        visits.redsea(tx, policy, ids[row["company"]], signals)
         yield
     # Plans and visits in date order: a sweep is judged by the plans left open that day.
     events = [(r["date"], 0, r) for r in tables["plans"]]
@@ -78,24 +82,25 @@ def _steps(tx: Tx, policy: Policy, tables: dict[str, list[dict[str, str]]]) -> I
     for n, (day, is_visit, row) in enumerate(sorted(events, key=lambda e: (e[0], e[1])), 2):
         pid = ids[row["company"]]
         if not is_visit:
-            workflow.plan_visit(tx, policy, inputs.validate(inputs.PlanIn, {
-                "prospect_id": pid, "visitor": row["visitor"], "day": day}, row=n))
+            plan = inputs.validate(inputs.PlanIn, {
+                "prospect_id": pid, "visitor": row["visitor"], "day": day}, row=n)
+            visits.plan_visit(tx, policy, plan.prospect_id, plan.visitor, plan.day)
         else:
-            workflow.log_visit(tx, policy, inputs.validate(inputs.VisitIn, {
+            visits.log_visit(tx, policy, inputs.validate(inputs.VisitIn, {
                 "prospect_id": pid, "by": row["by"], "outcome": row["outcome"],
                 "kind": row["kind"], "items": row["items"], "landline": truthy(row["landline"]),
                 "email": truthy(row["email"]), "mobile": truthy(row["mobile"]),
                 "qq": truthy(row["qq"]), "day": day, "note": row["note"]}, row=n))
         yield
-    store.set_meta(tx, DEMO_MARK, "1")
+    queries.set_meta(tx, DEMO_MARK, "1")
 
 
 def load(db: Db, policy: Policy, *, progress: bool) -> bool:
     """Loads the sample team; False if it was already there. Refuses a database in use."""
     with db.read() as tx:
-        if store.meta(tx, DEMO_MARK):
+        if queries.meta(tx, DEMO_MARK):
             return False
-        if store.has_data(tx):
+        if queries.has_data(tx):
             raise RuleRefusal("demo.not_empty", target=db.target)
     tables = {name: read_rows(name) for name in FILES}
     total = sum(len(rows) for rows in tables.values())

@@ -1,0 +1,1 @@
+"""Administration: the policy, backups, the health check and the demo team."""

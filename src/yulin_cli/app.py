@@ -1,0 +1,124 @@
+"""The root of the ``yulin`` command line: the global options and one ``add_typer`` per slice.
+
+The app is built once the language is known (from ``--lang``, ``YULIN_LANG`` or ``LANG``), so
+every help text and choice shows in the language in force. Each slice (``prospects``, ``visits``,
+``reports``, ``team``, ``deals``, ``data``, ``admin``, ``guidance``) owns its Typer app, its
+services and its queries; errors become exit codes in ``runtime.YulinCommand``.
+"""
+
+import sys
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+
+from yulin_cli import __version__
+from yulin_cli.i18n import LANGS, language_from, set_lang, t
+from yulin_cli.runtime import begin
+
+
+def _show_version(value: bool) -> None:
+    # Eager, so `yulin --version` alone answers before a command is looked for.
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+def _check_lang(value: str | None) -> str | None:
+    if value is not None and language_from(value) is None:
+        raise typer.BadParameter(t("bad.lang", value=value, langs=", ".join(LANGS)))
+    return value
+
+
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option(
+        "--db", envvar="YULIN_DB", help="SQLite file or SQLAlchemy URL.")] = None,
+    policy: Annotated[str | None, typer.Option(
+        "--policy", help="TOML file overriding policy defaults (or YULIN_POLICY).")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", envvar="YULIN_LANG", help="Language of human text: zh or en (or YULIN_LANG).",
+        callback=_check_lang)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", help="Show the version.", is_eager=True, callback=_show_version)] = False,
+) -> None:
+    """Run a Yulin-centre prospecting team by its field manual."""
+    state = begin(db, policy)
+    ctx.call_on_close(state.close)
+
+
+def _slices() -> tuple[typer.Typer, ...]:
+    from yulin_cli.admin.commands import app as admin
+    from yulin_cli.data.commands import app as data
+    from yulin_cli.deals.commands import app as deals
+    from yulin_cli.guidance.commands import app as guidance
+    from yulin_cli.prospects.commands import app as prospects
+    from yulin_cli.reports.commands import app as reports
+    from yulin_cli.team.commands import app as team
+    from yulin_cli.visits.commands import app as visits
+
+    return (team, prospects, visits, reports, guidance, deals, data, admin)
+
+
+def _names(part: typer.Typer) -> set[str | None]:
+    """The commands and groups a slice adds to the root."""
+    return ({c.name for c in part.registered_commands}
+            | {g.name for g in part.registered_groups})
+
+
+def build_app(lang: str, command: str | None = None) -> typer.Typer:
+    """The command line, in ``lang``. Given the ``command`` a run will invoke, only the slice
+    that owns it is built: Typer builds every command it holds on each run, and one slice
+    costs a fraction of all of them. Help and unknown commands get every slice."""
+    set_lang(lang)
+    root = typer.Typer(
+        help="Run a Yulin-centre prospecting team by its field manual. / 按育林中心手册管理开拓团队。",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        # Plain help and usage errors: Rich help costs a third of the start-up, and a usage
+        # error then ends in one "Error: ..." line like every other bad input.
+        rich_markup_mode=None,
+    )
+    root.callback()(main_options)
+    parts = _slices()
+    owner = [part for part in parts if command in _names(part)]
+    for part in owner or parts:
+        root.add_typer(part)
+    return root
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command a run invokes: the first word after the global options."""
+    args = list(argv)
+    while args and args[0].startswith("-"):
+        name, eq, _value = args.pop(0).partition("=")
+        if name in _GLOBAL_WITH_VALUE and not eq and args:
+            args.pop(0)
+    return args[0] if args else None
+
+
+_GLOBAL_WITH_VALUE = ("--db", "--policy", "--lang")
+
+
+def language_of(argv: Sequence[str]) -> str:
+    """The language a run will speak: ``--lang`` before the command, else the environment.
+    An unknown value falls back to English here; the option's own check then refuses it."""
+    args = list(argv)
+    while args and args[0].startswith("-"):
+        arg = args.pop(0)
+        name, eq, value = arg.partition("=")
+        if name in _GLOBAL_WITH_VALUE and not eq:
+            value = args.pop(0) if args else ""
+        if name == "--lang":
+            return language_from(value) or "en"
+    return language_from(None) or "en"
+
+
+def app_for(argv: Sequence[str]) -> typer.Typer:
+    """The app a run with these arguments needs."""
+    return build_app(language_of(argv), command_of(argv))
+
+
+def main() -> None:
+    app_for(sys.argv[1:])()

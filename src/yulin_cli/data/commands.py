@@ -1,0 +1,123 @@
+"""Commands for data in and out: `import`, `export`, `dedupe` and `merge`."""
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from yulin_cli.choices import ExportFormat, ExportWhat, ImportKind
+from yulin_cli.errors import BadInput
+from yulin_cli.runtime import DateOpt, JsonOpt, command, current, iso_date, respond, sub_app, today
+
+app = sub_app("Data in and out.")
+
+
+@command(app, "import")
+def import_file(
+    file: Annotated[Path, typer.Argument(help="A CSV (UTF-8 or GBK) or XLSX file.")],
+    kind: Annotated[ImportKind, typer.Option("--kind", help="What the rows are.")] = (
+        ImportKind.prospects),
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing.")] = (
+        False),
+    skip_invalid: Annotated[bool, typer.Option(
+        "--skip-invalid", help="Write the valid rows and list the rest.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Store duplicates, marked as such.")] = (
+        False),
+    json_output: JsonOpt = False,
+) -> None:
+    """Import rows, all or nothing by default: every bad row listed by row, column, reason."""
+    from yulin_cli.data import importing
+
+    db, policy = current().db(), current().policy()
+
+    def run(tick: Callable[[int], None] = lambda n: None) -> importing.ImportResult:
+        return importing.run_import(db, policy, file, kind.value, dry_run=dry_run,
+                                    skip_invalid=skip_invalid, force=force, today=today(),
+                                    tick=tick)
+
+    try:
+        if json_output or not sys.stdout.isatty():
+            result = run()
+        else:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            from yulin_cli.i18n import t
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed:,}"),
+                          TimeElapsedColumn(), transient=True) as bar:
+                task = bar.add_task(t("ui.importing"), total=None)
+                result = run(lambda n: bar.advance(task, n))
+    except importing.ImportRefused as refused:
+        if not json_output:  # in --json mode the report rides in the error document
+            respond(refused.result, json_output)
+        raise
+    respond(result, json_output)
+
+
+@command(app, "export")
+def export(
+    what: Annotated[ExportWhat, typer.Option("--what", help="What to export.")],
+    date: DateOpt = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv or xlsx.")] = ExportFormat.csv,
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", help="File to write (CSV may go to stdout).")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Mask phones, email and QQ.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Export to CSV or XLSX with headers in the current language (--lang)."""
+    from yulin_cli.data import exporting, spreadsheets
+    from yulin_cli.i18n import current_lang
+
+    day = iso_date(date)
+    if fmt is ExportFormat.xlsx and not output:
+        raise BadInput("export.needs_file")
+    if json_output and not output:
+        raise BadInput("export.needs_file")
+    lang = current_lang()
+    headers = exporting.export_headers(what.value, lang)
+    with current().db().read() as tx:
+        rows = exporting.export_rows(tx, current().policy(), what.value, day, redact)
+        try:
+            if fmt is ExportFormat.xlsx:
+                count = spreadsheets.write_xlsx(Path(output or ""), headers, rows)
+            else:
+                with spreadsheets.text_stream(output) as stream:
+                    count = spreadsheets.write_csv(stream, headers, rows)
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            raise BadInput("export.unwritable", path=output,
+                           error=getattr(exc, "strerror", None) or str(exc)) from None
+    if json_output or (output and output != "-"):
+        respond(exporting.Exported(what.value, fmt.value, count, output), json_output)
+
+
+@command(app, "dedupe")
+def dedupe(
+    loose: Annotated[bool, typer.Option(
+        "--loose", help="Also names one typo apart with nothing else in common.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Groups of likely duplicates: same phone, same name, or names one typo apart (Q8)."""
+    from yulin_cli.data.duplicates import duplicate_groups
+
+    with current().db().read() as tx:
+        result = duplicate_groups(tx, loose)
+    respond(result, json_output)
+
+
+@command(app, "merge")
+def merge(
+    keep: Annotated[int, typer.Argument(metavar="KEEP", help="The prospect that stays.")],
+    drop: Annotated[int, typer.Argument(metavar="DROP", help="The one merged into it.")],
+    by: Annotated[str, typer.Option("--by", help="The manager merging them.")],
+    json_output: JsonOpt = False,
+) -> None:
+    """Move DROP's rounds, visits, points and signals to KEEP; DROP is kept, marked merged."""
+    from yulin_cli.data import duplicates
+    from yulin_cli.team.service import require_manager
+
+    with current().db().write() as tx:
+        require_manager(tx, by)
+        result = duplicates.merge(tx, keep, drop)
+    respond(result, json_output)

@@ -1,0 +1,126 @@
+"""Exports: prospects, visits, points, notices and a day's report as CSV or XLSX, headers in
+the language in force, contact details masked on request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli import rules
+from yulin_cli.data import spreadsheets
+from yulin_cli.records import FLAG_COLUMNS, join_list
+from yulin_cli.reports.service import daily_report
+from yulin_cli.results import Result
+from yulin_cli.sql_rules import rank_params, stars_sql
+from yulin_cli.team import queries as team
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Tx
+    from yulin_cli.policy import Policy
+
+@dataclass(frozen=True, slots=True)
+class Exported(Result):
+    what: str
+    format: str
+    rows: int
+    path: str | None
+
+
+EXPORTS = {
+    "prospects": list(spreadsheets.PROSPECT_HEADERS),
+    "visits": ["id", "prospect_id", "company", "date", "by", "kind", "outcome", "items",
+               "contacts", "effective", "flags", "note"],
+    "points": ["date", "staff", "delta", "rule", "prospect_id", "visit_id", "reason", "by"],
+    "notices": ["date", "staff", "kind", "delta", "rule", "prospect_id", "company"],
+    "report": ["name", "center", "roles", "quality_found", "quota_met", "verifications",
+               "visits", "effective_visits", "points_today", "points_total"],
+}
+# Chinese headers of the fields that prospects do not already name.
+_ZH = {"prospect_id": "客户编号", "date": "日期", "by": "经办人", "kind": "类型",
+       "outcome": "结果", "items": "问卷题号", "contacts": "联系方式", "effective": "有效",
+       "flags": "标记", "note": "备注", "staff": "伙伴", "delta": "分数", "rule": "规则",
+       "visit_id": "走访编号", "reason": "理由", "name": "伙伴", "center": "服务中心",
+       "roles": "角色", "quality_found": "优质客户", "quota_met": "完成任务",
+       "verifications": "复核", "visits": "走访", "effective_visits": "有效走访",
+       "points_today": "今日分", "points_total": "累计分"}
+
+
+def export_headers(what: str, lang: str) -> list[str]:
+    fields = EXPORTS[what]
+    if lang != "zh":
+        return fields
+    return [spreadsheets.PROSPECT_HEADERS[f][0] if what == "prospects" else _ZH.get(f, f)
+            for f in fields]
+
+
+def redact(field_name: str, value: Any) -> Any:
+    """Masks contact details: the middle of a phone, most of an email and a QQ number."""
+    if not value or field_name not in ("landline", "mobile", "email", "qq"):
+        return value
+    text = str(value)
+    if field_name == "email":
+        user, _, domain = text.partition("@")
+        return f"{user[:1]}***@{domain}"
+    return text[:3] + "*" * max(0, len(text) - 7) + text[-4:] if len(text) > 7 else "****"
+
+
+def export_rows(tx: Tx, policy: Policy, what: str, day: str,
+                redacted: bool) -> Iterator[list[Any]]:
+    """The rows of an export, streamed: a 100,000-row export never sits in memory."""
+    fields = EXPORTS[what]
+    source: Iterator[dict[str, Any]]
+    if what == "prospects":
+        source = _prospect_rows(tx, policy)
+    elif what == "visits":
+        source = _visit_rows(tx)
+    elif what == "points":
+        source = tx.iter(
+            "SELECT e.day AS date, s.name AS staff, e.delta, e.rule, e.prospect_id,"
+            " e.visit_id, e.reason, b.name AS by FROM points_entry e"
+            " JOIN staff s ON s.id = e.staff_id LEFT JOIN staff b ON b.id = e.by_id"
+            " ORDER BY e.day, e.id")
+    elif what == "notices":
+        source = (asdict(n) for n in team.notices(tx, "0000-01-01", "9999-12-31", None))
+    else:
+        people = daily_report(tx, policy, day, None).people
+        source = ({f: getattr(person, f) for f in fields} for person in people)
+    for row in source:
+        values = []
+        for name in fields:
+            value = row.get(name)
+            if isinstance(value, (list, tuple)):
+                value = join_list(value)
+            if name in ("landline", "mobile"):
+                value = rules.phone_display(value)
+            values.append(redact(name, value) if redacted else value)
+        yield values
+
+
+def _visit_rows(tx: Tx) -> Iterator[dict[str, Any]]:
+    """Visits with their flags, both read in visit order and zipped as they stream."""
+    flags = tx.iter("SELECT visit_id, flag FROM visit_flag ORDER BY visit_id, id")
+    pending = next(flags, None)
+    for row in tx.iter(
+            "SELECT v.id, v.prospect_id, p.company, v.day AS date, s.name AS by, v.kind,"
+            " v.outcome, v.items, v.contacts, v.effective, v.note FROM visit v"
+            " JOIN staff s ON s.id = v.staff_id JOIN prospect p ON p.id = v.prospect_id"
+            " ORDER BY v.id"):
+        mine = []
+        while pending is not None and pending["visit_id"] <= row["id"]:
+            if pending["visit_id"] == row["id"]:
+                mine.append(pending["flag"])
+            pending = next(flags, None)
+        yield {**row, "flags": join_list(mine)}
+
+
+def _prospect_rows(tx: Tx, policy: Policy) -> Iterator[dict[str, Any]]:
+    for row in tx.iter(
+        f"SELECT p.*, s.name AS sourced_by, {stars_sql()} AS stars"
+        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id WHERE p.merged_into IS NULL ORDER BY p.id",
+        **rank_params(policy),
+    ):
+        for flag in FLAG_COLUMNS:
+            row[flag] = "yes" if row[flag] else ""
+        yield row

@@ -1,0 +1,72 @@
+"""Commands of deals: `direct-sales add|settle|list` and `partners`."""
+
+from typing import Annotated
+
+import typer
+
+from yulin_cli.choices import Settlement
+from yulin_cli.runtime import (
+    CenterOpt,
+    JsonOpt,
+    command,
+    current,
+    respond,
+    sub_app,
+    text_option,
+)
+
+app = sub_app("Deals shared with others: direct sales and partners.")
+direct_app = sub_app("Direct-sales branch projects (Q11). / 直销项目。")
+app.add_typer(direct_app, name="direct-sales")
+
+
+@command(direct_app, "add")
+def direct_add(
+    company: Annotated[str, typer.Option("--company", help="The company the branch pursues.")],
+    city: Annotated[str, typer.Option("--city", help="A city with a direct-sales branch.")],
+    contact: Annotated[str, typer.Option("--contact", help="The branch's contact person.")],
+    json_output: JsonOpt = False,
+) -> None:
+    """Record a project of the direct-sales branch; matching prospects get a check."""
+    from yulin_cli.deals import service
+
+    company = text_option(company, "--company", 200)
+    city = text_option(city, "--city", 100)
+    contact = text_option(contact, "--contact", 100)
+    with current().db().write() as tx:
+        result = service.add_direct_project(tx, current().policy(), company, city, contact)
+    respond(result, json_output)
+
+
+@command(direct_app, "settle")
+def direct_settle(
+    project_id: Annotated[int, typer.Argument(metavar="ID", help="Direct-sales project id.")],
+    outcome: Annotated[Settlement, typer.Option("--outcome", help="How it was settled.")],
+    json_output: JsonOpt = False,
+) -> None:
+    """Record how a shared contact was settled: cooperate, or one side withdraws."""
+    from yulin_cli.deals import service
+
+    with current().db().write() as tx:
+        result = service.settle_direct_project(tx, project_id, outcome.value)
+    respond(result, json_output)
+
+
+@command(direct_app, "list")
+def direct_list(json_output: JsonOpt = False) -> None:
+    """List the direct-sales projects."""
+    from yulin_cli.deals import service
+
+    with current().db().read() as tx:
+        result = service.direct_projects(tx)
+    respond(result, json_output)
+
+
+@command(app, "partners")
+def partners(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
+    """Partner projects: effort so far against our share, flagging the costly ones (Q10)."""
+    from yulin_cli.deals import service
+
+    with current().db().read() as tx:
+        result = service.partners(tx, current().policy(), center)
+    respond(result, json_output)

@@ -1,0 +1,1 @@
+"""Guidance: what to say and do for one prospect (advise), and the playbook itself."""

@@ -1,0 +1,38 @@
+"""Commands of guidance: `advise` and `playbook`."""
+
+from typing import Annotated
+
+import typer
+
+from yulin_cli.errors import BadInput
+from yulin_cli.runtime import IdArg, JsonOpt, command, current, respond, sub_app
+
+app = sub_app("Guidance: advice for one prospect, and the playbook.")
+
+
+@command(app, "advise")
+def advise(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
+    """The guidance that applies to this prospect, each with its rule and clause."""
+    from yulin_cli.guidance import service
+
+    with current().db().read() as tx:
+        result = service.advise(tx, current().policy(), prospect_id)
+    respond(result, json_output)
+
+
+@command(app, "playbook")
+def playbook(
+    topic: Annotated[str | None, typer.Argument(help="A clause (q5) or rule id (stars).")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="Topics containing a word.")] = (
+        None),
+    json_output: JsonOpt = False,
+) -> None:
+    """Browse the playbook, Q1-Q18, in our own words (zh and en)."""
+    from yulin_cli.guidance import service
+    from yulin_cli.guidance.playbook import find
+    from yulin_cli.i18n import current_lang
+
+    topics = find(topic, search)
+    if topic and not topics:
+        raise BadInput("bad.no_topic", topic=topic)
+    respond(service.playbook(topics, current_lang()), json_output)

@@ -1,0 +1,84 @@
+"""What to say and do for one prospect: the guidance of Q4-Q18 that applies to it, and the
+playbook's topics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli import rules
+from yulin_cli.prospects.queries import live_prospect
+from yulin_cli.reports.service import rating
+from yulin_cli.results import Result
+from yulin_cli.visits.queries import visits
+from yulin_cli.visits.service import prospect_facts
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Tx
+    from yulin_cli.guidance.playbook import Topic
+    from yulin_cli.policy import Policy
+    from yulin_cli.records import Prospect, Visit
+
+
+@dataclass(frozen=True, slots=True)
+class Advice(Result):
+    prospect_id: int
+    advice: tuple[rules.Reason, ...]
+
+    def to_json(self) -> Any:
+        from yulin_cli.i18n import explain
+
+        return {"prospect_id": self.prospect_id,
+                "advice": [{"rule": a.rule, "clause": a.clause, "message": explain(a)}
+                           for a in self.advice]}
+
+
+def advice_for(prospect: Prospect, facts: rules.ProspectFacts, visits: list[Visit],
+               policy: Policy) -> tuple[rules.Reason, ...]:
+    """The advice, from facts the caller has already read."""
+    last = visits[-1] if visits else None
+    refused = last.failing_checks if last and last.outcome == "refused" else None
+    direct = (rules.direct_sales_check(*facts.direct_sales, prospect.contact_surname)
+              if facts.direct_sales else None)
+    effort = None
+    if prospect.partner:
+        effort = rules.partner_effort(len(facts.rounds), len(visits), prospect.vendor_share,
+                                      policy)
+    redsea = rules.redsea_assessment(prospect.in_selection, facts.redsea_signals, policy)
+    return rules.advice(rules.AdviceFacts(
+        ownership=prospect.ownership, erp_need=prospect.erp_need, has_oa=prospect.has_oa,
+        suburban=prospect.suburban, existing_customer=prospect.existing_customer,
+        partner=prospect.partner, redsea=redsea.verdict, refused_failing=refused,
+        direct_sales=direct, partner_effort=effort, rating=rating(prospect, policy)))
+
+
+def advise(tx: Tx, policy: Policy, prospect_id: int) -> Advice:
+    prospect = live_prospect(tx, prospect_id)
+    return Advice(prospect_id, advice_for(prospect, prospect_facts(tx, prospect),
+                                          visits(tx, prospect_id), policy))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaybookPage:
+    topic: str
+    clause: str
+    rules: tuple[str, ...]
+    title: str
+    text: str
+    command: str
+
+
+@dataclass(frozen=True, slots=True)
+class Playbook(Result):
+    topics: tuple[PlaybookPage, ...]
+
+    def to_json(self) -> Any:
+        from yulin_cli.results import jsonable
+
+        return [jsonable(p) for p in self.topics]
+
+
+def playbook(topics: list[Topic], lang: str) -> Playbook:
+    index = 0 if lang == "zh" else 1
+    return Playbook(tuple(PlaybookPage(tp.key, tp.clause, tp.rules, tp.title[index],
+                                       tp.text[index], tp.command) for tp in topics))

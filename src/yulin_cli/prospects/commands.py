@@ -1,0 +1,148 @@
+"""Commands of prospects: `add-prospect`, `update-prospect`, `show` and `list`."""
+
+from typing import Annotated, Any
+
+import typer
+
+from yulin_cli.choices import Interest, Need, Ownership
+from yulin_cli.runtime import IdArg, JsonOpt, command, current, iso_date, respond, sub_app, today
+
+app = sub_app("Prospects: add, change, show and list them.")
+
+# The facts of a prospect, declared once for add-prospect and update-prospect.
+Company = Annotated[str | None, typer.Option("--company", help="Company name.")]
+City = Annotated[str | None, typer.Option("--city", help="City; must be the centre's city.")]
+SourcedBy = Annotated[str | None, typer.Option("--sourced-by", help="Who found it (its source).")]
+District = Annotated[str | None, typer.Option("--district", help="District or county.")]
+Suburban = Annotated[bool | None, typer.Option("--suburban/--not-suburban", help="Suburban (远郊).")]
+Address = Annotated[str | None, typer.Option("--address", help="Exact address.")]
+Industry = Annotated[str | None, typer.Option("--industry", help="Industry.")]
+OwnershipOpt = Annotated[Ownership | None, typer.Option(
+    "--ownership", help="Ownership (default private).")]
+Employees = Annotated[int | None, typer.Option("--employees", help="Number of employees.")]
+Pcs = Annotated[int | None, typer.Option("--pcs", help="Number of PCs.")]
+ContactSurname = Annotated[str | None, typer.Option(
+    "--contact-surname", help="IT contact's surname.")]
+Landline = Annotated[str | None, typer.Option("--landline", help="IT contact's landline.")]
+Mobile = Annotated[str | None, typer.Option("--mobile", help="IT contact's mobile.")]
+Email = Annotated[str | None, typer.Option("--email", help="IT contact's email.")]
+QQ = Annotated[str | None, typer.Option("--qq", help="IT contact's QQ number.")]
+FoundOn = Annotated[str | None, typer.Option("--found-on", help="Day it was found (default today).")]
+DealValue = Annotated[str | None, typer.Option(
+    "--deal-value", help="Estimated deal, yuan; 15万 or 15w.")]
+NeedOpt = Annotated[Need | None, typer.Option("--need", help="Need for the product.")]
+YulinInterest = Annotated[Interest | None, typer.Option(
+    "--yulin-interest", help="Interest in the plan.")]
+PlatformInterest = Annotated[bool | None, typer.Option(
+    "--platform-interest/--no-platform-interest",
+    help="Interested in the precise management platform.")]
+HasOa = Annotated[bool | None, typer.Option("--has-oa/--no-oa", help="Already runs an OA system.")]
+ErpNeed = Annotated[bool | None, typer.Option("--erp-need/--no-erp-need", help="Explicit ERP need.")]
+InSelection = Annotated[bool | None, typer.Option(
+    "--in-selection/--not-in-selection", help="Running a vendor selection (red sea).")]
+ExistingCustomer = Annotated[bool | None, typer.Option(
+    "--existing-customer/--not-existing-customer", help="An existing IOAS customer.")]
+Partner = Annotated[str | None, typer.Option("--partner", help="Agent or partner on the project.")]
+VendorShare = Annotated[str | None, typer.Option(
+    "--vendor-share", help="Our share of a partner deal.")]
+
+
+# The parameters above, by name: what add-prospect and update-prospect pass on.
+FACTS = ("company", "city", "sourced_by", "district", "suburban", "address", "industry",
+         "ownership", "employees", "pcs", "contact_surname", "landline", "mobile", "email", "qq",
+         "found_on", "deal_value", "need", "yulin_interest", "platform_interest", "has_oa",
+         "erp_need", "in_selection", "existing_customer", "partner", "vendor_share")
+
+
+def _given(params: dict[str, Any]) -> dict[str, Any]:
+    """The facts the user typed (from a command's parameters), choices as plain values."""
+    return {k: getattr(params[k], "value", params[k]) for k in FACTS if params[k] is not None}
+
+
+@command(app, "add-prospect")
+def add_prospect(
+    company: Company = None, city: City = None, sourced_by: SourcedBy = None,
+    district: District = None, suburban: Suburban = None, address: Address = None,
+    industry: Industry = None, ownership: OwnershipOpt = None, employees: Employees = None,
+    pcs: Pcs = None, contact_surname: ContactSurname = None, landline: Landline = None,
+    mobile: Mobile = None, email: Email = None, qq: QQ = None, found_on: FoundOn = None,
+    deal_value: DealValue = None, need: NeedOpt = None, yulin_interest: YulinInterest = None,
+    platform_interest: PlatformInterest = None, has_oa: HasOa = None, erp_need: ErpNeed = None,
+    in_selection: InSelection = None, existing_customer: ExistingCustomer = None,
+    partner: Partner = None, vendor_share: VendorShare = None,
+    force: Annotated[bool, typer.Option("--force", help="Store a duplicate anyway.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Add a prospect; refused when out of territory (Q6) or a duplicate (Q8)."""
+    from yulin_cli.inputs import ProspectIn
+    from yulin_cli.prospects import service
+    from yulin_cli.runtime import validated
+
+    data = validated(ProspectIn, {"found_on": today(), **_given(locals())})
+    with current().db().write() as tx:
+        result = service.add_prospect(tx, data, force=force)
+    respond(result, json_output)
+
+
+@command(app, "update-prospect")
+def update_prospect(
+    prospect_id: IdArg,
+    company: Company = None, city: City = None, sourced_by: SourcedBy = None,
+    district: District = None, suburban: Suburban = None, address: Address = None,
+    industry: Industry = None, ownership: OwnershipOpt = None, employees: Employees = None,
+    pcs: Pcs = None, contact_surname: ContactSurname = None, landline: Landline = None,
+    mobile: Mobile = None, email: Email = None, qq: QQ = None, found_on: FoundOn = None,
+    deal_value: DealValue = None, need: NeedOpt = None, yulin_interest: YulinInterest = None,
+    platform_interest: PlatformInterest = None, has_oa: HasOa = None, erp_need: ErpNeed = None,
+    in_selection: InSelection = None, existing_customer: ExistingCustomer = None,
+    partner: Partner = None, vendor_share: VendorShare = None,
+    force: Annotated[bool, typer.Option("--force", help="Accept a duplicate anyway.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Change the facts of a prospect; only the options given change."""
+    from yulin_cli.inputs import ProspectFields
+    from yulin_cli.prospects import service
+    from yulin_cli.runtime import validated
+
+    patch = validated(ProspectFields, _given(locals()))
+    with current().db().write() as tx:
+        result = service.update_prospect(tx, prospect_id, patch, force=force)
+    respond(result, json_output)
+
+
+@command(app, "show")
+def show_prospect(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
+    """Everything about one prospect: facts, rounds, visits, readiness and rating."""
+    from yulin_cli.prospects import service
+
+    with current().db().read() as tx:
+        result = service.show(tx, current().policy(), prospect_id)
+    respond(result, json_output)
+
+
+@command(app, "list")
+def list_prospects(
+    city: Annotated[str | None, typer.Option("--city")] = None,
+    sourced_by: Annotated[str | None, typer.Option("--sourced-by")] = None,
+    center: Annotated[str | None, typer.Option("--center")] = None,
+    found_from: Annotated[str | None, typer.Option("--from", help="Found on or after.")] = None,
+    found_to: Annotated[str | None, typer.Option("--to", help="Found on or before.")] = None,
+    district: Annotated[str | None, typer.Option("--district")] = None,
+    industry: Annotated[str | None, typer.Option("--industry")] = None,
+    suburban: Annotated[bool | None, typer.Option("--suburban/--not-suburban")] = None,
+    min_stars: Annotated[int | None, typer.Option("--min-stars", min=0, max=5)] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, max=10**9)] = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """List prospects with their stars; filters combine."""
+    from yulin_cli.prospects import service
+    from yulin_cli.prospects.queries import Filters
+
+    filters = Filters(
+        city=city, sourced_by=sourced_by, center=center,
+        found_from=iso_date(found_from, "--from") if found_from is not None else None,
+        found_to=iso_date(found_to, "--to") if found_to is not None else None,
+        district=district, industry=industry, suburban=suburban, min_stars=min_stars)
+    with current().db().read() as tx:
+        result = service.list_prospects(tx, current().policy(), filters, limit)
+    respond(result, json_output)

@@ -1,0 +1,229 @@
+"""Rows as typed records: what the queries of every slice hand back.
+
+A database row (a dict from ``db.Tx``) becomes a frozen record here, at the store boundary, and
+nowhere else: list-valued columns (roles, industries, questionnaire items, contacts, failing
+checks) are split by ``split_list`` and booleans become ``bool`` once, so no command or service
+parses a column by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import Any, Self
+
+
+def split_list(text: str | None) -> tuple[str, ...]:
+    """A comma-joined column as a tuple: the one place such columns are read."""
+    return tuple(part for part in (text or "").split(",") if part)
+
+
+def join_list(values: Iterable[str]) -> str:
+    """The inverse of ``split_list``, for writing."""
+    return ",".join(values)
+
+
+class _Record:
+    """``from_row`` builds a record from a row holding (at least) its fields."""
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Self:
+        return cls(**{f.name: row[f.name] for f in fields(cls)})  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Center(_Record):
+    id: int
+    name: str
+    city: str
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember(_Record):
+    id: int
+    name: str
+    center_id: int
+    center: str
+    city: str  # the centre's city
+    roles: tuple[str, ...]
+    industries: tuple[str, ...]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Self:
+        return cls(id=row["id"], name=row["name"], center_id=row["center_id"],
+                   center=row["center"], city=row["city"], roles=split_list(row["roles"]),
+                   industries=split_list(row["industries"]))
+
+    def has_role(self, *roles: str) -> bool:
+        return any(role in self.roles for role in roles)
+
+
+# The columns a prospect's facts live in (what add-prospect and import write).
+PROSPECT_COLUMNS = (
+    "company", "name_key", "city", "district", "suburban", "address", "industry", "ownership",
+    "employees", "pcs", "contact_surname", "landline", "mobile", "email", "qq", "found_on",
+    "deal_value", "need", "yulin_interest", "platform_interest", "has_oa", "erp_need",
+    "in_selection", "existing_customer", "partner", "vendor_share", "sourced_by_id",
+    "duplicate_of",
+)
+FLAG_COLUMNS = ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
+                "existing_customer")
+
+
+@dataclass(frozen=True, slots=True)
+class Prospect(_Record):
+    """A prospect with its finder, the finder's centre, and what the rules read besides."""
+
+    id: int
+    company: str
+    name_key: str
+    city: str
+    district: str | None
+    suburban: bool
+    address: str | None
+    industry: str | None
+    ownership: str
+    employees: int | None
+    pcs: int | None
+    contact_surname: str | None
+    landline: str | None
+    mobile: str | None
+    email: str | None
+    qq: str | None
+    found_on: str
+    deal_value: int | None
+    need: str | None
+    yulin_interest: str | None
+    platform_interest: bool
+    has_oa: bool
+    erp_need: bool
+    in_selection: bool
+    existing_customer: bool
+    partner: str | None
+    vendor_share: int | None
+    sourced_by_id: int
+    duplicate_of: int | None
+    merged_into: int | None
+    sourced_by: str  # the finder's name
+    center_id: int
+    center: str
+    center_city: str
+    found_substandard: bool  # a visit found it below the standard, not overturned
+    redsea_count: int  # competitor signals recorded (Q18)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Self:
+        values = {f.name: row[f.name] for f in fields(cls)}
+        for flag in (*FLAG_COLUMNS, "found_substandard"):
+            values[flag] = bool(values[flag])
+        values["redsea_count"] = int(values["redsea_count"])
+        return cls(**values)
+
+    def facts(self) -> dict[str, Any]:
+        """The stored facts, as add-prospect takes them."""
+        return {name: getattr(self, name) for name in PROSPECT_COLUMNS}
+
+
+@dataclass(frozen=True, slots=True)
+class ListedProspect(_Record):
+    """A prospect as lists and rankings show it, stars and quality decided in SQL
+    (``sql_rules``), and what its rating reads."""
+
+    id: int
+    company: str
+    city: str
+    district: str | None
+    suburban: bool
+    sourced_by: str
+    found_on: str
+    duplicate_of: int | None
+    deal_value: int | None
+    need: str | None
+    yulin_interest: str | None
+    platform_interest: bool
+    in_selection: bool
+    quality: bool
+    found_substandard: bool
+    stars: int
+    impure: bool
+    redsea_count: int
+    visits: int
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Self:
+        values = {f.name: row[f.name] for f in fields(cls)}
+        for flag in ("suburban", "platform_interest", "in_selection", "quality",
+                     "found_substandard", "impure"):
+            values[flag] = bool(values[flag])
+        for count in ("stars", "redsea_count", "visits"):
+            values[count] = int(values[count])
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationRound(_Record):
+    id: int
+    round_no: int
+    staff_id: int
+    by: str
+    pretext: str
+    result: str
+    address_confirmed: bool
+    scale_checked: bool
+    day: str
+    note: str | None
+    address_seen: str | None
+    employees_seen: int | None
+    pcs_seen: int | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Self:
+        values = {f.name: row[f.name] for f in fields(cls)}
+        values["address_confirmed"] = bool(values["address_confirmed"])
+        values["scale_checked"] = bool(values["scale_checked"])
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Visit(_Record):
+    id: int
+    prospect_id: int
+    day: str
+    staff_id: int
+    by: str
+    kind: str
+    outcome: str
+    items: tuple[str, ...]
+    contacts: tuple[str, ...]
+    effective: bool
+    flags: tuple[str, ...]
+    failing_checks: tuple[str, ...]  # readiness checks failing when it happened (Q17)
+    note: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any], flags: tuple[str, ...] = ()) -> Self:
+        return cls(id=row["id"], prospect_id=row["prospect_id"], day=row["day"],
+                   staff_id=row["staff_id"], by=row["by"], kind=row["kind"],
+                   outcome=row["outcome"], items=split_list(row["items"]),
+                   contacts=split_list(row["contacts"]), effective=bool(row["effective"]),
+                   flags=flags, failing_checks=split_list(row["failing_checks"]),
+                   note=row["note"])
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedVisit(_Record):
+    id: int
+    prospect_id: int
+    day: str
+    visitor: str
+    visit_id: int | None
+    district: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DirectProject(_Record):
+    id: int
+    company: str
+    city: str
+    contact: str
+    status: str

@@ -1,0 +1,1 @@
+"""Ratings and reports: stars and the ranking, the daily report, the manager's view, notices."""

@@ -1,0 +1,152 @@
+"""The reports' queries: every count is taken in SQL, never by loading rows into Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli.db import center_filter
+from yulin_cli.prospects.queries import Filters, list_prospects
+from yulin_cli.records import ListedProspect, split_list
+from yulin_cli.sql_rules import quality_params, quality_sql, upgrade_params, upgrade_sql
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Row, Tx
+    from yulin_cli.policy import Policy
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCounts:
+    """One person's figures for a day, counted in SQL."""
+
+    name: str
+    center: str
+    roles: tuple[str, ...]
+    quality_found: int
+    verifications: int
+    visits: int
+    effective_visits: int
+    points_today: int
+    points_total: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayVisit:
+    """A visit a report points at (an open inspection, an unready or refused visit)."""
+
+    visit_id: int
+    prospect_id: int
+    failing_checks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FoundProspect:
+    id: int
+    industry: str
+    source: str
+    center_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class UpgradeCandidate:
+    prospect_id: int
+    company: str
+    pcs: int
+
+
+def report_people(tx: Tx, day: str, center: str | None, policy: Policy) -> list[PersonCounts]:
+    """Each person's day, one subquery per figure (each served by an index of ``models``)."""
+    params: dict[str, Any] = {"day": day, "yes": True, **quality_params(policy)}
+    where = center_filter(center, params)
+    rows = tx.all(
+        "SELECT s.name, c.name AS center, s.roles,"
+        " (SELECT COUNT(*) FROM prospect p WHERE p.sourced_by_id = s.id AND p.found_on = :day"
+        f"   AND {quality_sql()}) AS quality_found,"
+        " (SELECT COUNT(*) FROM verification_round r WHERE r.staff_id = s.id"
+        "   AND r.day = :day) AS verifications,"
+        " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day) AS visits,"
+        " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
+        "   AND v.effective = :yes) AS effective_visits,"
+        " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
+        "   AND e.day = :day) AS points_today,"
+        " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
+        "   AND e.day <= :day) AS points_total"
+        f" FROM staff s JOIN center c ON c.id = s.center_id WHERE 1 = 1{where}"
+        " ORDER BY c.name, s.name",
+        **params,
+    )
+    return [PersonCounts(r["name"], r["center"], split_list(r["roles"]), int(r["quality_found"]),
+                         int(r["verifications"]), int(r["visits"]), int(r["effective_visits"]),
+                         int(r["points_today"]), int(r["points_total"])) for r in rows]
+
+
+def _day_visits(rows: list[Row]) -> list[DayVisit]:
+    return [DayVisit(r["visit_id"], r["prospect_id"], split_list(r.get("failing_checks")))
+            for r in rows]
+
+
+def open_inspections(tx: Tx, day: str, center: str | None) -> list[DayVisit]:
+    params: dict[str, Any] = {"day": day}
+    where = center_filter(center, params)
+    return _day_visits(tx.all(
+        "SELECT v.id AS visit_id, v.prospect_id FROM inspection i JOIN visit v ON v.id = i.visit_id"
+        " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
+        f" WHERE i.status = 'open' AND v.day <= :day{where} ORDER BY v.day, v.id",
+        **params))
+
+
+def _visits_of_day(tx: Tx, day: str, center: str | None, condition: str,
+                   **params: Any) -> list[DayVisit]:
+    where = center_filter(center, params)
+    return _day_visits(tx.all(
+        "SELECT v.id AS visit_id, v.prospect_id, v.failing_checks FROM visit v"
+        " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
+        f" WHERE v.day = :day AND {condition}{where} ORDER BY v.id", day=day, **params))
+
+
+def flagged_visits(tx: Tx, day: str, center: str | None, flag: str) -> list[DayVisit]:
+    """The day's visits carrying ``flag`` (e.g. unready, Q2)."""
+    return _visits_of_day(tx, day, center, "EXISTS (SELECT 1 FROM visit_flag f"
+                          " WHERE f.visit_id = v.id AND f.flag = :flag)", flag=flag)
+
+
+def refused_visits(tx: Tx, day: str, center: str | None) -> list[DayVisit]:
+    """The day's visits refused at the door (Q17)."""
+    return _visits_of_day(tx, day, center, "v.outcome = 'refused'")
+
+
+def prospects_found_on(tx: Tx, day: str, center: str | None) -> list[FoundProspect]:
+    """The day's new prospects with an industry (Q8: whose industry is it?)."""
+    params: dict[str, Any] = {"day": day}
+    where = center_filter(center, params)
+    return [FoundProspect(r["id"], r["industry"], r["source"], r["center_id"]) for r in tx.all(
+        "SELECT p.id, p.industry, s.name AS source, s.center_id FROM prospect p"
+        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+        f" WHERE p.found_on = :day AND p.industry IS NOT NULL{where}", **params)]
+
+
+def top_star_candidates(tx: Tx, policy: Policy, center: str | None,
+                        new_on: str | None = None) -> list[ListedProspect]:
+    """Q13: quality customers of 4 or 5 stars that are not impure red sea (Q18), best first;
+    with ``new_on``, only those found or visited that day (the daily report's news; `manager`
+    lists them all)."""
+    return list_prospects(tx, policy, Filters(center=center, min_stars=4, worth_following=True,
+                                              new_on=new_on), ranked=True)
+
+
+def unvisited_quality(tx: Tx, policy: Policy) -> int:
+    return int(tx.scalar(
+        "SELECT COUNT(*) FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id"
+        f" WHERE {quality_sql()} AND NOT EXISTS (SELECT 1 FROM visit v"
+        " WHERE v.prospect_id = p.id)", **quality_params(policy)) or 0)
+
+
+def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[UpgradeCandidate]:
+    """Q13: existing IOAS customers worth an upgrade visit (``upgrade_sql``), most PCs first."""
+    params: dict[str, Any] = upgrade_params(policy)
+    where = center_filter(center, params)
+    return [UpgradeCandidate(r["id"], r["company"], int(r["pcs"])) for r in tx.all(
+        "SELECT p.id, p.company, p.pcs, c.name AS center FROM prospect p"
+        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+        f" WHERE {upgrade_sql()}{where} ORDER BY p.pcs DESC, p.id", **params)]

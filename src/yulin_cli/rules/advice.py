@@ -1,0 +1,60 @@
+"""What to say and do for one prospect: the guidance of Q4 and Q9-Q18 that applies to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from yulin_cli.rules.readiness import refusal_causes
+from yulin_cli.rules.reasons import Reason
+from yulin_cli.rules.stars import Rating
+
+
+@dataclass(frozen=True)
+class AdviceFacts:
+    ownership: str = "private"
+    erp_need: bool = False
+    has_oa: bool = False
+    suburban: bool = False
+    existing_customer: bool = False
+    partner: str | None = None
+    redsea: str = "none"  # none | pure | doubtful | impure
+    refused_failing: tuple[str, ...] | None = None  # failing checks at the last refusal
+    direct_sales: Reason | None = None
+    partner_effort: Reason | None = None
+    rating: Rating | None = None
+
+
+def _advice(rule: str, clause: str, code: str, **params: object) -> Reason:
+    return Reason(rule=rule, ok=True, code=code, params=params, clause_=clause)
+
+
+def advice(facts: AdviceFacts) -> tuple[Reason, ...]:
+    """The guidance that applies to one prospect, each item with its rule and clause."""
+    items = [
+        _advice("pretext", "Q16", "advice.survey_opener"),
+        _advice("pretext", "Q16", "advice.yulin_in_one_sentence"),
+        _advice("pretext", "Q4", "advice.price"),
+    ]
+    if facts.erp_need and facts.has_oa:
+        items.append(_advice("erp", "Q9", "advice.erp_with_oa"))
+    if facts.ownership == "soe":
+        items.append(_advice("soe", "Q14", "advice.soe"))
+    if facts.suburban:
+        items.append(_advice("territory", "Q6", "advice.suburban"))
+    if facts.refused_failing is not None:
+        items += [_advice("refusal", "Q17", c.code) for c in refusal_causes(facts.refused_failing)]
+    if facts.redsea != "none":
+        items.append(_advice("redsea", "Q18", f"advice.redsea_{facts.redsea}"))
+    if facts.direct_sales is not None:
+        items.append(Reason("direct-sales", facts.direct_sales.ok, facts.direct_sales.code,
+                            facts.direct_sales.params, facts.direct_sales.fix, "Q11"))
+    if facts.partner:
+        items.append(_advice("partner", "Q10", "advice.partner", partner=facts.partner))
+        if facts.partner_effort is not None and not facts.partner_effort.ok:
+            effort = facts.partner_effort
+            items.append(Reason("partner", False, effort.code, effort.params, effort.fix, "Q10"))
+    if facts.existing_customer:
+        items.append(_advice("managers", "Q13", "advice.existing_customer"))
+    if facts.rating is not None:
+        items += list(facts.rating.next_actions)
+    return tuple(items)

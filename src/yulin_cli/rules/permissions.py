@@ -1,0 +1,23 @@
+"""Who may record what (RULES.md, "Ambiguities we settled")."""
+
+from __future__ import annotations
+
+from yulin_cli.rules.reasons import Reason
+from yulin_cli.rules.reasons import reason as _reason
+
+
+def may_verify(by: str, roles: list[str], source: str) -> Reason | None:
+    """Q1: a round is made by the prospect's finder (whatever their roles), a prospector or a
+    manager; None when allowed, else the refusal."""
+    if by == source or {"prospector", "manager"} & set(roles):
+        return None
+    return _reason("verification", False, "refuse.not_verifier", name=by)
+
+
+def may_log_visit(by: str, roles: list[str], by_center: int, prospect_center: int) -> Reason | None:
+    """Q7, Q15: a visit is logged by a visitor or a manager of the prospect's own centre."""
+    if not {"visitor", "manager"} & set(roles):
+        return _reason("effective", False, "refuse.not_visitor", name=by)
+    if by_center != prospect_center:
+        return _reason("effective", False, "refuse.other_center", name=by)
+    return None

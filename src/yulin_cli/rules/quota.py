@@ -1,0 +1,46 @@
+"""The quality customer and the daily quota (Q1, Q3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from yulin_cli.rules.readiness import standard_check
+
+if TYPE_CHECKING:
+    from yulin_cli.policy import Policy
+
+
+def is_quality_customer(
+    employees: int | None,
+    pcs: int | None,
+    in_territory: bool,
+    duplicate: bool,
+    found_substandard: bool,
+    policy: Policy,
+    merged: bool = False,
+) -> bool:
+    """Q1, Q3: counts as a quality customer (and towards the quota on the day it was found).
+
+    The definition; ``store.quality_sql`` restates it in SQL for reports, and a property test
+    keeps the two equal.
+    """
+    return (
+        standard_check(employees, pcs, policy).ok
+        and in_territory
+        and not duplicate
+        and not merged
+        and not found_substandard
+    )
+
+
+def quota_active(day: dt.date, policy: Policy) -> bool:
+    """Q3: the quota applies on the campaign's first and last day and every day between."""
+    return policy.quota.campaign_start <= day <= policy.quota.campaign_end
+
+
+def quota_met(quality_found: int, is_prospector: bool, active: bool, policy: Policy) -> bool | None:
+    """Q3: None when the quota does not apply (outside the campaign, or not a prospector)."""
+    if not active or not is_prospector:
+        return None
+    return quality_found >= policy.quota.per_day

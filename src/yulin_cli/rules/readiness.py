@@ -1,0 +1,251 @@
+"""May this prospect be visited? The preconditions of a visit (Q1, Q2, Q6, Q17, Q18), judged on
+facts as they stood on a given day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from yulin_cli.rules.deals import direct_sales_check
+from yulin_cli.rules.duplicates import normalise_city
+from yulin_cli.rules.reasons import Reason
+from yulin_cli.rules.reasons import reason as _reason
+
+if TYPE_CHECKING:
+    from yulin_cli.policy import Policy
+
+READINESS_RULES = ("standard", "verification", "address", "contact", "territory", "redsea")
+REDSEA_SIGNALS = ("competitor-features", "stale-project", "excluded-us", "cold")
+
+
+@dataclass(frozen=True)
+class Round:
+    """One verification round as the rules see it.
+
+    ``address_seen``, ``employees_seen`` and ``pcs_seen`` are the facts as recorded when the
+    round was made: a round confirms those values, not whatever is recorded later (Q2).
+    ``day`` and ``seq`` (the round's id) order rounds: later means a larger (day, seq).
+    """
+
+    by_source: bool
+    pretext: str
+    result: str  # confirmed | contradicted
+    address: bool = False
+    scale: bool = False
+    day: str = ""
+    seq: int = 0
+    address_seen: str | None = None
+    employees_seen: int | None = None
+    pcs_seen: int | None = None
+
+    @property
+    def order(self) -> tuple[str, int]:
+        return (self.day, self.seq)
+
+
+@dataclass(frozen=True)
+class ProspectFacts:
+    employees: int | None = None
+    pcs: int | None = None
+    city: str = ""
+    center_city: str | None = None
+    suburban: bool = False
+    address: str | None = None
+    contact_surname: str | None = None
+    landline: str | None = None
+    in_selection: bool = False
+    redsea_signals: tuple[str, ...] = ()
+    rounds: tuple[Round, ...] = ()
+    # (contact, status) of a direct-sales branch project on the same company (Q11)
+    direct_sales: tuple[str, str] | None = None
+    # Days of the visits that found it below the standard, unless an inspection overturned
+    # the finding (Q1, Q15). They count from their own date on.
+    substandard_days: tuple[str, ...] = ()
+
+    def as_of(self, day: str | None) -> ProspectFacts:
+        """The facts as they stood at the end of ``day``: rounds and visits count by their own
+        dates; the prospect's own facts and red-sea signals carry no history and stay as
+        recorded (RULES.md, visit readiness)."""
+        if day is None:
+            return self
+        return replace(self, rounds=tuple(r for r in self.rounds if r.day <= day),
+                       substandard_days=tuple(d for d in self.substandard_days if d <= day))
+
+    @property
+    def found_substandard(self) -> bool:
+        return bool(self.substandard_days)
+
+
+# --- readiness (Q1, Q2, Q6, Q17, Q18) --------------------------------------------------------
+
+
+def standard_check(employees: int | None, pcs: int | None, policy: Policy,
+                   found_substandard: bool = False) -> Reason:
+    need_e, need_p = policy.standard.min_employees, policy.standard.min_pcs
+    params = {"employees": employees, "pcs": pcs, "min_employees": need_e, "min_pcs": need_p}
+    if found_substandard:
+        # A visit saw the company below the standard: that outweighs what was recorded.
+        return _reason("standard", False, "standard.found_substandard",
+                       "standard.fix_found_substandard", **params)
+    if employees is None or pcs is None:
+        return _reason("standard", False, "standard.unknown", "standard.fix", **params)
+    if employees >= need_e and pcs >= need_p:
+        return _reason("standard", True, "standard.ok", **params)
+    return _reason("standard", False, "standard.below", "standard.fix_below", **params)
+
+
+def verification_check(rounds: tuple[Round, ...], policy: Policy) -> Reason:
+    """Q1: only the source's *confirmed* rounds count, under enough different pretexts; a
+    contradicted round by anyone, later than the source's last confirmed one, blocks."""
+    own = [r for r in rounds if r.by_source and r.result == "confirmed"]
+    need_rounds = policy.verification.min_rounds
+    need_pretexts = policy.verification.min_pretexts
+    pretexts = sorted({r.pretext for r in own})
+    last_own = max((r.order for r in own), default=None)
+    contradicted = [r for r in rounds if r.result == "contradicted"
+                    and (last_own is None or r.order > last_own)]
+    params = {
+        "rounds": len(own),
+        "min_rounds": need_rounds,
+        "pretexts": len(pretexts),
+        "min_pretexts": need_pretexts,
+        "others": sum(1 for r in rounds if not r.by_source),
+    }
+    if contradicted:
+        return _reason("verification", False, "verification.contradicted",
+                       "verification.fix_contra", **params)
+    if len(own) < need_rounds:
+        return _reason("verification", False, "verification.too_few", "verification.fix", **params)
+    if len(pretexts) < need_pretexts:
+        return _reason("verification", False, "verification.same_pretext",
+                       "verification.fix_pretext", **params)
+    return _reason("verification", True, "verification.ok", **params)
+
+
+def address_check(address: str | None, rounds: tuple[Round, ...], employees: int | None = None,
+                  pcs: int | None = None) -> Reason:
+    """Q2: a confirmed round vouched for *this* address, and one checked *this* scale through
+    it. Changing the address undoes both; changing employees or PCs undoes the scale."""
+    if not address:
+        return _reason("address", False, "address.none", "address.fix_none")
+    confirmed = [r for r in rounds if r.result == "confirmed" and r.address_seen == address]
+    if not any(r.address for r in confirmed):
+        changed = any(r.address and r.result == "confirmed" for r in rounds)
+        return _reason("address", False, "address.changed" if changed else "address.unverified",
+                       "address.fix")
+    scaled = [r for r in confirmed if r.scale]
+    if not any(r.employees_seen == employees and r.pcs_seen == pcs for r in scaled):
+        return _reason("address", False, "address.scale_changed" if scaled else "address.no_scale",
+                       "address.fix_scale")
+    return _reason("address", True, "address.ok", address=address)
+
+
+def phone_display(e164: str | None) -> str:
+    """+8651262581234 -> 0512-62581234, +8613812345678 -> 138 1234 5678 (China's plan)."""
+    if not e164 or not e164.startswith("+86"):
+        return e164 or ""
+    digits = e164[3:]
+    if digits.startswith("1") and len(digits) == 11 and not digits.startswith("10"):
+        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
+    area = 2 if digits.startswith(("10", "2")) else 3
+    return f"0{digits[:area]}-{digits[area:]}"
+
+
+def contact_check(surname: str | None, landline: str | None) -> Reason:
+    if surname or landline:
+        who = " / ".join(x for x in (surname, phone_display(landline)) if x)
+        return _reason("contact", True, "contact.ok", who=who)
+    return _reason("contact", False, "contact.none", "contact.fix")
+
+
+def same_city(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and normalise_city(a) == normalise_city(b)
+
+
+def territory_check(city: str, center_city: str | None, suburban: bool) -> Reason:
+    if center_city is None:
+        return _reason("territory", False, "territory.no_center", "territory.fix_center", city=city)
+    if not same_city(city, center_city):
+        return _reason("territory", False, "territory.outside", "territory.fix",
+                       city=city, center_city=center_city)
+    if suburban:
+        return _reason("territory", True, "territory.suburban", city=city)
+    return _reason("territory", True, "territory.ok", city=city)
+
+
+@dataclass(frozen=True)
+class RedseaVerdict:
+    verdict: str  # none | pure | doubtful | impure
+    signals: tuple[str, ...]
+    check: Reason  # the readiness check it gives (Q2, Q18)
+
+    @property
+    def action_code(self) -> str:
+        """What to do about it: follow, test further, or drop."""
+        return f"redsea.action_{self.verdict}"
+
+
+def redsea_verdict(in_selection: bool, signal_count: int, policy: Policy) -> str:
+    """Q18: none (not in a selection), pure, doubtful or impure, by the number of signals.
+    ``store.IMPURE_SQL`` restates the impure threshold in SQL."""
+    if not in_selection and not signal_count:
+        return "none"
+    if signal_count >= policy.redsea.impure_at:
+        return "impure"
+    if signal_count >= policy.redsea.doubtful_at:
+        return "doubtful"
+    return "pure"
+
+
+def redsea_assessment(in_selection: bool, signals: tuple[str, ...], policy: Policy) -> RedseaVerdict:
+    """Q18: count the signals that a competitor owns the selection."""
+    found = tuple(s for s in REDSEA_SIGNALS if s in signals)
+    verdict = redsea_verdict(in_selection, len(found), policy)
+    n = len(found)
+    if verdict == "none":
+        return RedseaVerdict("none", found, _reason("redsea", True, "redsea.not_in_selection"))
+    if verdict == "impure":
+        return RedseaVerdict(
+            "impure", found,
+            _reason("redsea", False, "redsea.impure", "redsea.fix_impure", count=n),
+        )
+    if verdict == "doubtful":
+        return RedseaVerdict("doubtful", found, _reason("redsea", True, "redsea.doubtful", count=n))
+    return RedseaVerdict("pure", found, _reason("redsea", True, "redsea.pure"))
+
+
+@dataclass(frozen=True)
+class Readiness:
+    ready: bool
+    checks: tuple[Reason, ...]
+
+    @property
+    def failing(self) -> tuple[str, ...]:
+        return tuple(c.rule for c in self.checks if not c.ok)
+
+
+def visit_readiness(facts: ProspectFacts, policy: Policy, as_of: str | None = None) -> Readiness:
+    """Q2: a visit may be planned only when every check passes, judged on what was recorded on
+    or before ``as_of`` (a visit's own date) when given."""
+    facts = facts.as_of(as_of)
+    checks: tuple[Reason, ...] = (
+        standard_check(facts.employees, facts.pcs, policy, facts.found_substandard),
+        verification_check(facts.rounds, policy),
+        address_check(facts.address, facts.rounds, facts.employees, facts.pcs),
+        contact_check(facts.contact_surname, facts.landline),
+        territory_check(facts.city, facts.center_city, facts.suburban),
+        redsea_assessment(facts.in_selection, facts.redsea_signals, policy).check,
+    )
+    if facts.direct_sales is not None:
+        checks += (direct_sales_check(*facts.direct_sales, facts.contact_surname),)
+    return Readiness(all(c.ok for c in checks), checks)
+
+
+def refusal_causes(failing: tuple[str, ...] | list[str]) -> tuple[Reason, ...]:
+    """Q17: the likely reason a visit was refused at the door, from the checks failing then."""
+    causes = [
+        _reason("refusal", False, f"refusal.{rule}", f"refusal.fix_{rule}")
+        for rule in ("contact", "verification", "address", "standard")
+        if rule in failing
+    ]
+    return tuple(causes) or (_reason("refusal", False, "refusal.unknown", "refusal.fix_unknown"),)

@@ -1,0 +1,128 @@
+"""What a logged visit counts for: effectiveness (Q7), points, notices and flags (Q1, Q2, Q12,
+Q15), and what an overturned finding gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from yulin_cli.rules.reasons import Reason
+from yulin_cli.rules.reasons import reason as _reason
+
+if TYPE_CHECKING:
+    from yulin_cli.policy import Policy
+
+
+@dataclass(frozen=True)
+class Effectiveness:
+    effective: bool
+    missing: tuple[str, ...]
+    reason: Reason
+
+
+def visit_effectiveness(
+    outcome: str, items: tuple[str, ...], contacts: tuple[str, ...], policy: Policy
+) -> Effectiveness:
+    """Q7: effective only with every required survey item and contact detail captured."""
+    need = policy.effective_visit
+    missing = tuple(i for i in need.items if i not in items) + tuple(
+        c for c in need.contacts if c not in contacts
+    )
+    if outcome == "refused":
+        reason = _reason("effective", False, "effective.refused", "effective.fix_refused")
+        return Effectiveness(False, missing, reason)
+    if missing:
+        reason = _reason("effective", False, "effective.missing", "effective.fix",
+                         missing=", ".join(missing))
+        return Effectiveness(False, missing, reason)
+    return Effectiveness(True, (), _reason("effective", True, "effective.ok"))
+
+
+@dataclass(frozen=True)
+class Award:
+    """Points for one person, with the notice-board entry that goes with them."""
+
+    staff: str
+    delta: int
+    rule: str
+    kind: str  # praise | criticism
+
+
+@dataclass(frozen=True)
+class VisitConsequences:
+    awards: tuple[Award, ...]
+    flags: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class SweepContext:
+    """What a sweep is judged by (Q12): the visitor's planned visits on the sweep's day."""
+
+    planned: int = 0  # planned visits of the visitor that day
+    unfinished: int = 0  # of those, not yet logged
+    planned_districts: tuple[str | None, ...] = ()
+    district: str | None = None  # the swept company's district
+
+    @property
+    def neighbouring(self) -> bool:
+        """In the district of one of the day's planned visits; an unknown district counts."""
+        if not self.district:
+            return True
+        return any(not d or d == self.district for d in self.planned_districts)
+
+
+def visit_consequences(
+    *,
+    outcome: str,
+    kind: str,
+    effective: bool,
+    visitor: str,
+    source: str,
+    ready: bool,
+    policy: Policy,
+    sweep: SweepContext | None = None,
+) -> VisitConsequences:
+    """Points, notices and flags a logged visit earns (Q1, Q2, Q12, Q15)."""
+    awards: list[Award] = []
+    flags: list[str] = []
+    reasons: list[Reason] = []
+    if kind == "planned" and not ready:
+        flags.append("unready")
+        reasons.append(_reason("readiness", False, "visit.unready"))
+    if outcome == "substandard" and kind != "upgrade":
+        # Q1: whoever vouched for the company answers for it, whatever brought the visitor
+        # there; an upgrade visit to an existing customer was never vouched for.
+        delta = policy.points.substandard
+        awards.append(Award(source, delta, "substandard", "criticism"))
+        reasons.append(_reason("substandard", False, "visit.substandard", source=source,
+                               delta=delta))
+        if not effective:
+            # Q15: a "below standard" report without the survey may hide a visit never made.
+            flags.append("inspect")
+            reasons.append(_reason("substandard", False, "visit.inspect"))
+    if kind == "sweep":
+        context = sweep or SweepContext()
+        if context.planned == 0:
+            # A sweep on a day with nothing planned was arranged on purpose (Q12).
+            flags.append("sweep-unplanned")
+            reasons.append(_reason("sweep", False, "visit.sweep_unplanned"))
+        elif context.unfinished > 0:
+            flags.append("sweep-early")
+            reasons.append(_reason("sweep", False, "visit.sweep_early", count=context.unfinished))
+        elif not context.neighbouring:
+            flags.append("sweep-far")
+            reasons.append(_reason("sweep", False, "visit.sweep_far", district=context.district))
+        elif effective and outcome == "met":
+            delta = policy.points.sweep
+            awards.append(Award(visitor, delta, "sweep", "praise"))
+            reasons.append(_reason("sweep", True, "visit.sweep_praise", visitor=visitor,
+                                   delta=delta))
+        else:
+            reasons.append(_reason("sweep", False, "visit.sweep_ineffective"))
+    return VisitConsequences(tuple(awards), tuple(flags), tuple(reasons))
+
+
+def inspection_reversal(deductions: list[int]) -> int:
+    """Q15: an overturned finding gives back exactly what the finding took."""
+    return -sum(d for d in deductions if d < 0)

@@ -1,0 +1,220 @@
+"""What every command shares: the run's state (database, policy, today), the options they declare,
+the command class that turns a user's mistake into one line and an exit code, and the one path
+from a result to the terminal or to JSON.
+
+Start-up matters for a tool used dozens of times a day, so this module imports only Typer and
+the standard library; the database, Pydantic and Rich load inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+from typer.core import TyperCommand
+
+from yulin_cli.errors import BadInput, NotReady, YulinError
+from yulin_cli.i18n import reason_json, t
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from yulin_cli.db import Db
+    from yulin_cli.policy import Policy
+    from yulin_cli.results import Result
+
+    M = TypeVar("M", bound=BaseModel)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+# --- the run's state ----------------------------------------------------------------------------
+
+
+class State:
+    """What the global options chose; the database opens on first use, once per run."""
+
+    def __init__(self, db: str | None = None, policy: str | None = None) -> None:
+        self.db_target = db
+        self.policy_path = policy or os.environ.get("YULIN_POLICY") or None
+        self._db: Db | None = None
+        self._policy: Policy | None = None
+
+    def db(self) -> Db:
+        if self._db is None:
+            from yulin_cli.db import open_db
+
+            self._db = open_db(self.db_target)
+        return self._db
+
+    def policy(self) -> Policy:
+        if self._policy is None:
+            from yulin_cli.policy import load_policy
+
+            self._policy = load_policy(self.policy_path)
+        return self._policy
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+_state = State()
+
+
+def current() -> State:
+    """This run's state; the root callback replaces it on every run."""
+    return _state
+
+
+def begin(db: str | None, policy: str | None) -> State:
+    global _state
+    _state = State(db, policy)
+    return _state
+
+
+def today() -> str:
+    """Today's date; YULIN_TODAY pins it for scripts and tests."""
+    return os.environ.get("YULIN_TODAY") or dt.date.today().isoformat()
+
+
+# --- options shared by many commands ------------------------------------------------------------
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+IdArg = Annotated[int, typer.Argument(metavar="ID", help="Prospect id.")]
+DateOpt = Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text.")]
+CenterOpt = Annotated[str | None, typer.Option("--center", help="One centre only.")]
+
+
+# --- from a result to the terminal --------------------------------------------------------------
+
+
+def emit_json(doc: Any) -> None:
+    """One JSON document on stdout, never through Rich."""
+    typer.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
+
+
+def respond(result: Result, json_output: bool) -> None:
+    """Every command's output: the result as JSON, or its Rich view (chosen by its type)."""
+    if json_output:
+        emit_json(result.to_json())
+        return
+    from yulin_cli.render import show
+
+    show(result)
+
+
+# --- from a mistake to one line and an exit code ------------------------------------------------
+
+
+def error_text(err: YulinError) -> str:
+    from yulin_cli.i18n import expand
+
+    params = expand(err.params)
+    if err.key == "input.invalid":
+        params["why"] = t(params["code"]) if params.get("code") else params.get("detail")
+        key = "input.invalid_row" if params.get("row") is not None else err.key
+        return t(key, **params)
+    return t(err.key, **params)
+
+
+def fail(err: YulinError, json_mode: bool) -> None:
+    """One line on stderr (and one JSON document in --json mode), then the error's exit code."""
+    message = error_text(err)
+    if json_mode:
+        doc: dict[str, Any] = {"error": {"code": err.key, "message": message,
+                                         "exit_code": err.exit_code}}
+        if isinstance(err, NotReady):
+            doc.update(ready=False, checks=[reason_json(c) for c in err.readiness.checks])
+        for key in ("duplicate_of", "id", "field"):
+            if key in err.params and isinstance(err.params[key], (int, str)):
+                doc[key] = err.params[key]
+        doc.update(err.doc)  # e.g. an import's full report
+        emit_json(doc)
+    prefix = f"{t('error')}: " if err.exit_code == 2 else ""
+    typer.echo(prefix + message, err=True)
+    raise typer.Exit(err.exit_code)
+
+
+def _refuse_nul(params: dict[str, Any]) -> None:
+    """No text we keep or look up can hold a NUL (PostgreSQL refuses it outright), so an
+    option carrying one is bad input for every command, filters included."""
+    for name, value in params.items():
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if any(isinstance(v, str) and "\x00" in v for v in values):
+            raise BadInput("input.invalid", option="--" + name.replace("_", "-"),
+                           code="bad.control_chars", value=str(values[0]).replace("\x00", "?"))
+
+
+class YulinCommand(TyperCommand):
+    """Every yulin command: a YulinError, or the database refusing, becomes one line on stderr
+    and its exit code (never a traceback); anything else is a bug and propagates."""
+
+    # ``ctx`` is Click's context; Typer vendors Click privately, so it is not named here.
+    def invoke(self, ctx: Any) -> Any:
+        json_mode = bool(ctx.params.get("json_output"))
+        try:
+            _refuse_nul(ctx.params)
+            return super().invoke(ctx)
+        except YulinError as err:
+            fail(err, json_mode)
+        except Exception as exc:  # the database refused, not a bug of ours
+            from yulin_cli.db import database_error
+
+            found = database_error(exc, current().db_target)
+            if found is None:
+                raise
+            fail(found, json_mode)
+
+
+def command(app: typer.Typer, name: str, **settings: Any) -> Callable[[F], F]:
+    """Registers a yulin command on a slice's app. ``settings`` go to Click's context (e.g. to
+    accept negative numbers as arguments)."""
+    return app.command(name, cls=YulinCommand, context_settings=settings or None)
+
+
+def sub_app(help_text: str) -> typer.Typer:
+    """A slice's own Typer app (commands merged into the root, or a named group)."""
+    return typer.Typer(help=help_text, no_args_is_help=True, rich_markup_mode=None,
+                       add_completion=False)
+
+
+# --- input from options -------------------------------------------------------------------------
+
+
+def validated(model: type[M], data: dict[str, Any]) -> M:
+    """``model`` built from ``data``, or a BadInput naming the first bad option."""
+    from yulin_cli.inputs import validate
+
+    return validate(model, data)
+
+
+def iso_date(value: str | None, option: str = "--date") -> str:
+    """A validated ISO date from an option, today when it was not given."""
+    if value is None:
+        return today()
+    from yulin_cli.inputs import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise BadInput("input.invalid", option=option, code=str(exc), value=value) from None
+
+
+def text_option(value: str, option: str, limit: int) -> str:
+    """Free text from an option: trimmed, not empty, no control characters, not too long."""
+    from yulin_cli.inputs import clean_text
+
+    try:
+        text = clean_text(value, limit)
+    except ValueError as exc:
+        raise BadInput("input.invalid", option=option, code=str(exc), value=value) from None
+    if not text:
+        raise BadInput("input.invalid", option=option, code="bad.empty", value=value)
+    return text

@@ -1,0 +1,80 @@
+"""Rules restated in SQL, because reports must count and rank in the database rather than load
+every row: the quality customer, the stars and the ranking, red-sea impurity and the Q13 upgrade
+candidates. The definitions stay in ``yulin_cli.rules``; ``tests/test_sql_mirrors.py`` generates
+prospects and checks that each restatement gives the rule's answer for every one.
+
+Every fragment reads a prospect as ``p`` and its finder's centre as ``c``, and needs the
+parameters of the ``*_params`` function beside it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from yulin_cli.policy import Policy
+
+# A visit found it below the standard, and no inspection overturned that finding.
+FOUND_SUBSTANDARD_SQL = (
+    "EXISTS (SELECT 1 FROM visit sv WHERE sv.prospect_id = p.id AND sv.outcome = 'substandard'"
+    " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
+    " AND si.status = 'overturned'))"
+)
+
+
+def quality_sql() -> str:
+    """``rules.is_quality_customer`` in SQL; ``p`` is the prospect, ``c`` the source's centre.
+
+    Needs the parameters of ``quality_params``.
+    """
+    return (
+        "(p.employees >= :min_employees AND p.pcs >= :min_pcs AND p.city = c.city"
+        " AND p.duplicate_of IS NULL AND p.merged_into IS NULL"
+        f" AND NOT {FOUND_SUBSTANDARD_SQL})"
+    )
+
+
+def quality_params(policy: Policy) -> dict[str, Any]:
+    return {"min_employees": policy.standard.min_employees, "min_pcs": policy.standard.min_pcs}
+
+
+def stars_sql() -> str:
+    """``rules.star_rating(...).stars`` in SQL: 0 for a prospect that is not a quality customer,
+    else ``rules.star_level``. Needs ``rank_params``."""
+    value = "COALESCE(p.deal_value, 0)"
+    # Quality tests positively: with an unknown scale it is NULL, and NOT NULL is not true.
+    return (
+        f"(CASE WHEN {quality_sql()} THEN"
+        f" (CASE WHEN {value} >= :five_min AND p.need = 'explicit'"
+        " AND p.yulin_interest = 'high' THEN 5"
+        f" WHEN {value} >= :four_min AND p.need = 'explicit' AND p.yulin_interest = 'high'"
+        " THEN 4"
+        f" WHEN {value} >= :three_min AND p.need IN ('explicit', 'latent')"
+        " AND p.yulin_interest IN ('high', 'flat') THEN 3"
+        f" WHEN {value} >= :two_min AND p.need = 'explicit' AND p.platform_interest = :yes"
+        " THEN 2 ELSE 1 END) ELSE 0 END)"
+    )
+
+
+REDSEA_COUNT_SQL = "(SELECT COUNT(*) FROM redsea_signal rs WHERE rs.prospect_id = p.id)"
+# Q18: ``rules.redsea_verdict(...) == "impure"`` in SQL.
+IMPURE_SQL = f"({REDSEA_COUNT_SQL} >= :impure_at)"
+# ``rules.rank_key`` in SQL, over a query exposing ``stars`` and ``impure`` (0 or 1).
+RANK_ORDER_SQL = "impure, stars DESC, COALESCE(p.deal_value, 0) DESC, p.id"
+
+
+def rank_params(policy: Policy) -> dict[str, Any]:
+    s = policy.stars
+    return {**quality_params(policy), "five_min": s.five_min, "four_min": s.four_min,
+            "three_min": s.three_min, "two_min": s.two_min, "yes": True,
+            "impure_at": policy.redsea.impure_at}
+
+
+def upgrade_sql() -> str:
+    """``rules.is_upgrade_candidate`` in SQL. Needs ``upgrade_params``."""
+    return ("(p.existing_customer = :yes AND p.pcs >= :upgrade_min_pcs AND p.city = c.city"
+            " AND p.merged_into IS NULL)")
+
+
+def upgrade_params(policy: Policy) -> dict[str, Any]:
+    return {"upgrade_min_pcs": policy.managers.upgrade_min_pcs, "yes": True}

@@ -1,0 +1,178 @@
+"""Commands of the team: `center`, `staff`, `points`, `adjust-points`, `inspect`, `industries`."""
+
+from typing import Annotated
+
+import typer
+
+from yulin_cli.choices import InspectionVerdict, Role
+from yulin_cli.runtime import (
+    CenterOpt,
+    DateOpt,
+    JsonOpt,
+    command,
+    current,
+    iso_date,
+    respond,
+    sub_app,
+    text_option,
+    validated,
+)
+
+app = sub_app("The team: centres, staff, points and inspections.")
+center_app = sub_app("Service centres. / 服务中心。")
+staff_app = sub_app("Staff and their roles. / 伙伴与角色。")
+app.add_typer(center_app, name="center")
+app.add_typer(staff_app, name="staff")
+
+
+# --- centres and staff --------------------------------------------------------------------------
+
+
+@command(center_app, "add")
+def center_add(
+    name: Annotated[str, typer.Argument(help="Centre name.")],
+    city: Annotated[str, typer.Option("--city", help="The city it is responsible for.")],
+    json_output: JsonOpt = False,
+) -> None:
+    """Add a service centre and the city it covers."""
+    from yulin_cli.inputs import CenterIn
+    from yulin_cli.team import service
+
+    data = validated(CenterIn, {"name": name, "city": city})
+    with current().db().write() as tx:
+        result = service.add_center(tx, data.name, data.city)
+    respond(result, json_output)
+
+
+@command(center_app, "list")
+def center_list(json_output: JsonOpt = False) -> None:
+    """List the service centres."""
+    from yulin_cli.team import queries
+    from yulin_cli.team.service import CenterList
+
+    with current().db().read() as tx:
+        result = CenterList(tuple(queries.list_centers(tx)))
+    respond(result, json_output)
+
+
+@command(staff_app, "add")
+def staff_add(
+    name: Annotated[str, typer.Argument(help="The person's name.")],
+    center: Annotated[str, typer.Option("--center", help="Their centre.")],
+    role: Annotated[list[Role], typer.Option("--role", help="A role; repeat for several.")],
+    industry: Annotated[list[str] | None, typer.Option(
+        "--industry", help="An industry they call; repeat for several.")] = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Add a staff member with one or more roles."""
+    from yulin_cli.inputs import StaffIn
+    from yulin_cli.team import service
+
+    data = validated(StaffIn, {"name": name, "center": center, "roles": [r.value for r in role],
+                               "industries": industry or []})
+    with current().db().write() as tx:
+        result = service.add_staff(tx, data.name, data.center, data.roles, data.industries)
+    respond(result, json_output)
+
+
+@command(staff_app, "list")
+def staff_list(json_output: JsonOpt = False) -> None:
+    """List the staff with their centre, roles and industries."""
+    from yulin_cli.team import service
+
+    with current().db().read() as tx:
+        result = service.list_staff(tx)
+    respond(result, json_output)
+
+
+@command(staff_app, "update")
+def staff_update(
+    name: Annotated[str, typer.Argument(help="The person's name.")],
+    center: Annotated[str | None, typer.Option("--center", help="Move to this centre.")] = None,
+    role: Annotated[list[Role] | None, typer.Option(
+        "--role", help="Replace the roles; repeat for several.")] = None,
+    industry: Annotated[list[str] | None, typer.Option(
+        "--industry", help="Replace the industries; repeat for several.")] = None,
+    clear_industries: Annotated[bool, typer.Option(
+        "--clear-industries", help="Remove every industry.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Change a person's centre, roles or industries (Q8: who calls which industry)."""
+    from yulin_cli.team import service
+
+    industries = [] if clear_industries else industry
+    if industries is not None:
+        industries = list(dict.fromkeys(text_option(i, "--industry", 100) for i in industries))
+    with current().db().write() as tx:
+        result = service.update_staff(tx, name, center=center,
+                                      roles=[r.value for r in role] if role else None,
+                                      industries=industries)
+    respond(result, json_output)
+
+
+# --- points and inspections (Q1, Q12, Q15) ------------------------------------------------------
+
+
+@command(app, "points")
+def points(
+    staff: Annotated[str | None, typer.Argument(help="One person's ledger.")] = None,
+    center: CenterOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Everyone's total, or one person's ledger with the running total after each entry."""
+    from yulin_cli.results import Result
+    from yulin_cli.team import service
+
+    with current().db().read() as tx:
+        result: Result = (service.ledger(tx, staff) if staff is not None
+                          else service.points_totals(tx, center))
+    respond(result, json_output)
+
+
+# "-5" is a number here, not an option.
+@command(app, "adjust-points", ignore_unknown_options=True)
+def adjust_points(
+    staff: Annotated[str, typer.Argument(help="Whose points.")],
+    delta: Annotated[int, typer.Argument(
+        help="Points to add; negative to take away.", min=-10_000, max=10_000)],
+    reason: Annotated[str, typer.Option("--reason", help="Why; kept in the ledger.")],
+    by: Annotated[str, typer.Option("--by", help="The manager making it.")],
+    date: DateOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """A manual adjustment by a manager (anyone else: exit 1). The ledger is only added to."""
+    from yulin_cli.team import service
+
+    why = text_option(reason, "--reason", 500)
+    with current().db().write() as tx:
+        result = service.adjust_points(tx, staff, delta, why, by, iso_date(date))
+    respond(result, json_output)
+
+
+@command(app, "inspect")
+def inspect_visit(
+    visit_id: Annotated[int, typer.Argument(metavar="VISIT_ID", help="The visit to settle.")],
+    by: Annotated[str, typer.Option("--by", help="The manager who checked.")],
+    verdict: Annotated[InspectionVerdict, typer.Option("--verdict",
+                                                       help="Did the finding hold?")],
+    note: Annotated[str | None, typer.Option("--note", help="What the check found.")] = None,
+    date: DateOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Settle a substandard finding (Q15); overturned gives the source's points back."""
+    from yulin_cli.team import service
+
+    note = text_option(note, "--note", 2000) if note else None
+    with current().db().write() as tx:
+        result = service.inspect(tx, visit_id, by, verdict.value, note, iso_date(date))
+    respond(result, json_output)
+
+
+@command(app, "industries")
+def industries(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
+    """The centre's main industries by prospect count, and who calls each (Q8)."""
+    from yulin_cli.team import service
+
+    with current().db().read() as tx:
+        result = service.industries(tx, center)
+    respond(result, json_output)

@@ -1,0 +1,215 @@
+"""The team's queries: centres, staff, the points ledger and notice board, inspections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli.db import center_filter, fits_id
+from yulin_cli.errors import BadInput
+from yulin_cli.records import Center, StaffMember, join_list, split_list
+from yulin_cli.rules import normalise_city
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Tx
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """A points entry with the running total after it."""
+
+    date: str
+    delta: int
+    rule: str
+    prospect_id: int | None
+    visit_id: int | None
+    reason: str | None
+    by: str | None  # the manager behind an adjustment
+    balance: int
+
+
+@dataclass(frozen=True, slots=True)
+class PointsTotal:
+    staff: str
+    center: str
+    entries: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """An entry of the notice board (通报)."""
+
+    date: str
+    staff: str
+    kind: str  # praise | criticism
+    delta: int
+    rule: str
+    prospect_id: int | None
+    company: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InspectedVisit:
+    id: int
+    prospect_id: int
+    outcome: str
+    inspection: str | None  # open | upheld | overturned, None when none was opened
+
+
+# --- centres and staff --------------------------------------------------------------------------
+
+
+def add_center(tx: Tx, name: str, city: str) -> Center:
+    if tx.scalar("SELECT id FROM center WHERE name = :name", name=name) is not None:
+        raise BadInput("exists.center", name=name)
+    city = normalise_city(city)
+    return Center(tx.insert("center", {"name": name, "city": city}), name, city)
+
+
+def center_by_name(tx: Tx, name: str) -> Center:
+    row = tx.one("SELECT id, name, city FROM center WHERE name = :name", name=name)
+    if row is None:
+        raise BadInput("not_found.center", name=name)
+    return Center.from_row(row)
+
+
+def list_centers(tx: Tx) -> list[Center]:
+    return [Center.from_row(r) for r in tx.all("SELECT id, name, city FROM center ORDER BY name")]
+
+
+_STAFF_SELECT = (
+    "SELECT s.id, s.name, s.roles, s.industries, s.center_id, c.name AS center, c.city"
+    " FROM staff s JOIN center c ON c.id = s.center_id"
+)
+
+
+def add_staff(tx: Tx, name: str, center_id: int, roles: Sequence[str],
+              industries: Sequence[str]) -> int:
+    if tx.scalar("SELECT id FROM staff WHERE name = :name", name=name) is not None:
+        raise BadInput("exists.staff", name=name)
+    return tx.insert("staff", {"name": name, "center_id": center_id, "roles": join_list(roles),
+                               "industries": join_list(industries)})
+
+
+def staff_by_name(tx: Tx, name: str) -> StaffMember:
+    row = tx.one(_STAFF_SELECT + " WHERE s.name = :name", name=name)
+    if row is None:
+        raise BadInput("not_found.staff", name=name)
+    return StaffMember.from_row(row)
+
+
+def list_staff(tx: Tx) -> list[StaffMember]:
+    return [StaffMember.from_row(r) for r in tx.all(_STAFF_SELECT + " ORDER BY c.name, s.name")]
+
+
+def update_staff(tx: Tx, staff_id: int, changes: dict[str, Any]) -> None:
+    if changes:
+        sets = ", ".join(f"{k} = :{k}" for k in changes)
+        tx.run(f"UPDATE staff SET {sets} WHERE id = :id", id=staff_id, **changes)
+
+
+def prospector_industries(tx: Tx, center_id: int) -> dict[str, list[str]]:
+    """Each prospector of a centre and the industries they call (Q8)."""
+    rows = tx.all("SELECT name, roles, industries FROM staff WHERE center_id = :c", c=center_id)
+    return {r["name"]: list(split_list(r["industries"])) for r in rows
+            if "prospector" in split_list(r["roles"])}
+
+
+def industry_counts(tx: Tx, center: str | None) -> list[tuple[str, int]]:
+    """(industry, prospects), most prospects first."""
+    params: dict[str, Any] = {}
+    where = center_filter(center, params)
+    return [(r["industry"], int(r["prospects"])) for r in tx.all(
+        "SELECT p.industry, COUNT(*) AS prospects FROM prospect p"
+        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+        f" WHERE p.industry IS NOT NULL AND p.merged_into IS NULL{where}"
+        " GROUP BY p.industry ORDER BY prospects DESC, p.industry", **params)]
+
+
+# --- the points ledger and the notice board (Q1, Q12, Q15) -------------------------------------
+
+
+def add_points(tx: Tx, staff_id: int, day: str, delta: int, rule: str,
+               prospect_id: int | None, visit_id: int | None, reason: str | None = None,
+               by_id: int | None = None) -> None:
+    """Adds to the ledger; entries are never changed or deleted."""
+    tx.insert("points_entry", {"staff_id": staff_id, "day": day, "delta": delta, "rule": rule,
+                               "prospect_id": prospect_id, "visit_id": visit_id,
+                               "reason": reason, "by_id": by_id})
+
+
+def add_notice(tx: Tx, staff_id: int, day: str, kind: str, delta: int, rule: str,
+               prospect_id: int | None, visit_id: int | None) -> None:
+    tx.insert("notice", {"staff_id": staff_id, "day": day, "kind": kind, "delta": delta,
+                         "rule": rule, "prospect_id": prospect_id, "visit_id": visit_id})
+
+
+def ledger(tx: Tx, staff_id: int) -> list[LedgerEntry]:
+    """Every entry with the running total after it, oldest first."""
+    return [LedgerEntry(r["date"], int(r["delta"]), r["rule"], r["prospect_id"], r["visit_id"],
+                        r["reason"], r["by"], int(r["balance"])) for r in tx.all(
+        "SELECT e.day AS date, e.delta, e.rule, e.prospect_id, e.visit_id, e.reason,"
+        " b.name AS by,"
+        " SUM(e.delta) OVER (ORDER BY e.day, e.id ROWS UNBOUNDED PRECEDING) AS balance"
+        " FROM points_entry e LEFT JOIN staff b ON b.id = e.by_id"
+        " WHERE e.staff_id = :s ORDER BY e.day, e.id", s=staff_id)]
+
+
+def points_totals(tx: Tx, center: str | None) -> list[PointsTotal]:
+    params: dict[str, Any] = {}
+    where = center_filter(center, params)
+    rows = tx.all(
+        "SELECT s.name AS staff, c.name AS center, COUNT(e.id) AS entries,"
+        " COALESCE(SUM(e.delta), 0) AS total FROM staff s JOIN center c ON c.id = s.center_id"
+        f" LEFT JOIN points_entry e ON e.staff_id = s.id WHERE 1 = 1{where}"
+        " GROUP BY s.id, s.name, c.name ORDER BY total DESC, s.name", **params)
+    return [PointsTotal(r["staff"], r["center"], int(r["entries"]), int(r["total"])) for r in rows]
+
+
+def notices(tx: Tx, day_from: str, day_to: str, center: str | None) -> list[Notice]:
+    params: dict[str, Any] = {"day_from": day_from, "day_to": day_to}
+    where = center_filter(center, params)
+    return [Notice(r["date"], r["staff"], r["kind"], int(r["delta"]), r["rule"],
+                   r["prospect_id"], r["company"]) for r in tx.all(
+        "SELECT n.day AS date, s.name AS staff, n.kind, n.delta, n.rule, n.prospect_id,"
+        " p.company FROM notice n JOIN staff s ON s.id = n.staff_id"
+        " JOIN center c ON c.id = s.center_id LEFT JOIN prospect p ON p.id = n.prospect_id"
+        f" WHERE n.day >= :day_from AND n.day <= :day_to{where} ORDER BY n.day, n.id",
+        **params)]
+
+
+# --- inspections (Q15) --------------------------------------------------------------------------
+
+
+def open_inspection(tx: Tx, visit_id: int) -> None:
+    tx.insert("inspection", {"visit_id": visit_id, "status": "open"})
+
+
+def visit_for_inspection(tx: Tx, visit_id: int) -> InspectedVisit:
+    if not fits_id(visit_id):
+        raise BadInput("not_found.visit", id=visit_id)
+    row = tx.one(
+        "SELECT v.id, v.prospect_id, v.outcome, i.status AS inspection FROM visit v"
+        " LEFT JOIN inspection i ON i.visit_id = v.id WHERE v.id = :id", id=visit_id)
+    if row is None:
+        raise BadInput("not_found.visit", id=visit_id)
+    return InspectedVisit(row["id"], row["prospect_id"], row["outcome"], row["inspection"])
+
+
+def visit_deductions(tx: Tx, visit_id: int) -> list[tuple[int, int]]:
+    """(staff id, delta) of each substandard penalty a visit caused."""
+    return [(r["staff_id"], int(r["delta"])) for r in tx.all(
+        "SELECT staff_id, delta FROM points_entry WHERE visit_id = :v AND rule = 'substandard'",
+        v=visit_id)]
+
+
+def settle_inspection(tx: Tx, visit_id: int, status: str, by_id: int, day: str,
+                      note: str | None) -> None:
+    values = {"visit_id": visit_id, "status": status, "decided_by": by_id, "decided_on": day,
+              "note": note}
+    if tx.run("UPDATE inspection SET status = :status, decided_by = :decided_by,"
+              " decided_on = :decided_on, note = :note WHERE visit_id = :visit_id",
+              **values) == 0:
+        tx.insert("inspection", values)

@@ -1,0 +1,231 @@
+"""The team's services: setting up centres and staff, the points ledger, adjustments and
+inspections (Q1, Q8, Q15). Each returns a typed result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli import rules
+from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.records import Center, StaffMember, join_list
+from yulin_cli.results import Result
+from yulin_cli.team import queries
+from yulin_cli.team.queries import LedgerEntry, PointsTotal
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Tx
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CenterAdded(Result):
+    id: int
+    name: str
+    city: str
+
+
+@dataclass(frozen=True, slots=True)
+class CenterList(Result):
+    centers: tuple[Center, ...]
+
+    def to_json(self) -> Any:
+        return [{"id": c.id, "name": c.name, "city": c.city} for c in self.centers]
+
+
+@dataclass(frozen=True, slots=True)
+class StaffAdded(Result):
+    id: int
+    name: str
+    center: str
+    roles: tuple[str, ...]
+    industries: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StaffProfile(Result):
+    """One person as `staff list` and `staff update` show them."""
+
+    name: str
+    center: str
+    city: str
+    roles: tuple[str, ...]
+    industries: tuple[str, ...]
+
+    @classmethod
+    def of(cls, person: StaffMember) -> StaffProfile:
+        return cls(person.name, person.center, person.city, person.roles, person.industries)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffList(Result):
+    staff: tuple[StaffProfile, ...]
+
+    def to_json(self) -> Any:
+        return [p.to_json() for p in self.staff]
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger(Result):
+    """One person's points, every entry with the running total after it."""
+
+    staff: str
+    total: int
+    entries: tuple[LedgerEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Adjusted(Result):
+    """A manager's adjustment, and the ledger after it."""
+
+    ledger: Ledger
+    delta: int
+
+    def to_json(self) -> Any:
+        return self.ledger.to_json()
+
+
+@dataclass(frozen=True, slots=True)
+class PointsTotals(Result):
+    totals: tuple[PointsTotal, ...]
+
+    def to_json(self) -> Any:
+        return [{"staff": p.staff, "center": p.center, "entries": p.entries, "total": p.total}
+                for p in self.totals]
+
+
+@dataclass(frozen=True, slots=True)
+class Reversal:
+    staff_id: int
+    delta: int
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionSettled(Result):
+    visit_id: int
+    prospect_id: int
+    verdict: str
+    reversed: tuple[Reversal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Industry:
+    industry: str
+    prospects: int
+    owners: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndustryList(Result):
+    industries: tuple[Industry, ...]
+
+    def to_json(self) -> Any:
+        return [{"industry": i.industry, "prospects": i.prospects, "owners": list(i.owners)}
+                for i in self.industries]
+
+
+# --- services -----------------------------------------------------------------------------------
+
+
+def add_center(tx: Tx, name: str, city: str) -> CenterAdded:
+    center = queries.add_center(tx, name, city)
+    return CenterAdded(center.id, center.name, center.city)
+
+
+def add_staff(tx: Tx, name: str, center: str, roles: Sequence[str], industries: Sequence[str]
+              ) -> StaffAdded:
+    home = queries.center_by_name(tx, center)
+    staff_id = queries.add_staff(tx, name, home.id, roles, industries)
+    return StaffAdded(staff_id, name, center, tuple(roles), tuple(industries))
+
+
+def list_staff(tx: Tx) -> StaffList:
+    return StaffList(tuple(StaffProfile.of(p) for p in queries.list_staff(tx)))
+
+
+def require_manager(tx: Tx, name: str) -> StaffMember:
+    """Changing someone else's standing takes a manager; anyone else is refused (exit 1)."""
+    person = queries.staff_by_name(tx, name)
+    if not person.has_role("manager"):
+        raise RuleRefusal("refuse.not_manager", name=name)
+    return person
+
+
+def update_staff(tx: Tx, name: str, *, center: str | None, roles: list[str] | None,
+                 industries: list[str] | None) -> StaffProfile:
+    person = queries.staff_by_name(tx, name)
+    changes: dict[str, Any] = {}
+    if center is not None:
+        changes["center_id"] = queries.center_by_name(tx, center).id
+    if roles:
+        changes["roles"] = join_list(roles)
+    if industries is not None:
+        changes["industries"] = join_list(industries)
+    if not changes:
+        raise BadInput("bad.nothing_to_update")
+    queries.update_staff(tx, person.id, changes)
+    return StaffProfile.of(queries.staff_by_name(tx, name))
+
+
+def ledger(tx: Tx, staff: str) -> Ledger:
+    person = queries.staff_by_name(tx, staff)
+    entries = tuple(queries.ledger(tx, person.id))
+    return Ledger(staff, entries[-1].balance if entries else 0, entries)
+
+
+def points_totals(tx: Tx, center: str | None) -> PointsTotals:
+    if center is not None:
+        queries.center_by_name(tx, center)
+    return PointsTotals(tuple(queries.points_totals(tx, center)))
+
+
+def adjust_points(tx: Tx, staff: str, delta: int, reason: str, by: str, day: str) -> Adjusted:
+    manager = require_manager(tx, by)
+    person = queries.staff_by_name(tx, staff)
+    if delta == 0:
+        raise BadInput("bad.zero_delta")
+    queries.add_points(tx, person.id, day, delta, "adjustment", None, None, reason, manager.id)
+    return Adjusted(ledger(tx, staff), delta)
+
+
+def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None,
+            day: str) -> InspectionSettled:
+    """Q15: a manager settles a substandard finding; overturned gives the points back."""
+    manager = require_manager(tx, by)
+    found = queries.visit_for_inspection(tx, visit_id)
+    if found.outcome != "substandard":
+        raise RuleRefusal("refuse.not_substandard", id=visit_id)
+    if found.inspection in ("upheld", "overturned"):
+        raise RuleRefusal("refuse.already_settled", id=visit_id,
+                          status=rules.Message(f"verdict.{found.inspection}"))
+    queries.settle_inspection(tx, visit_id, verdict, manager.id, day, note)
+    reversed_points = []
+    if verdict == "overturned":
+        by_staff: dict[int, list[int]] = {}
+        for staff_id, deduction in queries.visit_deductions(tx, visit_id):
+            by_staff.setdefault(staff_id, []).append(deduction)
+        for staff_id, deltas in by_staff.items():
+            delta = rules.inspection_reversal(deltas)
+            if delta:
+                queries.add_points(tx, staff_id, day, delta, "inspection", found.prospect_id,
+                                   visit_id, f"visit #{visit_id} overturned", manager.id)
+                reversed_points.append(Reversal(staff_id, delta))
+    return InspectionSettled(visit_id, found.prospect_id, verdict, tuple(reversed_points))
+
+
+def industries(tx: Tx, center: str | None) -> IndustryList:
+    """Q8: the centre's main industries by prospect count, and who calls each."""
+    center_ids = ([queries.center_by_name(tx, center).id] if center
+                  else [c.id for c in queries.list_centers(tx)])
+    owners: dict[str, list[str]] = {}
+    for center_id in center_ids:
+        owners.update(queries.prospector_industries(tx, center_id))
+    counted = queries.industry_counts(tx, center)
+    listed = {industry for industry, _count in counted}
+    unworked = sorted({i for names in owners.values() for i in names} - listed)
+    rows = counted + [(i, 0) for i in unworked]
+    return IndustryList(tuple(Industry(name, count, tuple(rules.industry_owners(name, owners)))
+                              for name, count in rows))

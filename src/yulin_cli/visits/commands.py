@@ -1,0 +1,186 @@
+"""Commands of verification and visits: `verify`, `check-visit`, `plan-visit`, `log-visit`,
+`redsea` and `route`."""
+
+from typing import Annotated
+
+import typer
+
+from yulin_cli.choices import Outcome, Pretext, RoundResult, VisitKind
+from yulin_cli.errors import BadInput, NotReady
+from yulin_cli.runtime import (
+    CenterOpt,
+    DateOpt,
+    IdArg,
+    JsonOpt,
+    NoteOpt,
+    command,
+    current,
+    iso_date,
+    respond,
+    sub_app,
+    today,
+    validated,
+)
+
+app = sub_app("Verification and visits.")
+
+
+@command(app, "verify")
+def verify(
+    prospect_id: IdArg,
+    by: Annotated[str, typer.Option("--by", help="Who made the call.")],
+    pretext: Annotated[Pretext, typer.Option("--pretext", help="Role played on the call.")],
+    result: Annotated[RoundResult, typer.Option("--result", help="Did the facts hold?")],
+    address: Annotated[bool, typer.Option("--address", help="Confirmed the exact address.")] = False,
+    scale: Annotated[bool, typer.Option("--scale", help="Checked scale via the address.")] = False,
+    date: DateOpt = None,
+    note: NoteOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Record one verification round (Q1); the source's own confirmed rounds count."""
+    from yulin_cli.inputs import RoundIn
+    from yulin_cli.visits import service
+
+    data = validated(RoundIn, {
+        "prospect_id": prospect_id, "by": by, "pretext": pretext.value, "result": result.value,
+        "address": address, "scale": scale, "day": date or today(), "note": note,
+    })
+    with current().db().write() as tx:
+        recorded = service.verify(tx, data)
+    respond(recorded, json_output)
+
+
+@command(app, "check-visit")
+def check_visit(
+    prospect_id: IdArg,
+    date: Annotated[str | None, typer.Option(
+        "--date", help="Judge as of this day (default: everything recorded).")] = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """May this prospect be visited? Exit 0 when ready, 1 when not (Q2)."""
+    from yulin_cli.visits import service
+
+    as_of = iso_date(date) if date is not None else None
+    with current().db().read() as tx:
+        result = service.check_visit(tx, current().policy(), prospect_id, as_of)
+    respond(result, json_output)
+    if not result.ready:
+        raise typer.Exit(1)
+
+
+@command(app, "plan-visit")
+def plan_visit(
+    prospect_id: IdArg,
+    visitor: Annotated[str, typer.Option("--visitor", help="Who will visit.")],
+    date: DateOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Schedule a visit; refused unless check-visit is ready as of that day."""
+    from yulin_cli.inputs import PlanIn
+    from yulin_cli.visits import service
+
+    data = validated(PlanIn, {"prospect_id": prospect_id, "visitor": visitor,
+                              "day": date or today()})
+    try:
+        with current().db().write() as tx:
+            result = service.plan_visit(tx, current().policy(), data.prospect_id, data.visitor,
+                                        data.day)
+    except NotReady as refused:
+        if not json_output:
+            from yulin_cli.render import show_checks
+
+            show_checks(refused.readiness.checks)
+        raise
+    respond(result, json_output)
+
+
+@command(app, "log-visit")
+def log_visit(
+    prospect_id: IdArg,
+    by: Annotated[str, typer.Option("--by", help="Who went.")],
+    outcome: Annotated[Outcome, typer.Option("--outcome", help="What happened.")],
+    kind: Annotated[VisitKind, typer.Option("--kind", help="Planned, sweep or upgrade.")] = (
+        VisitKind.planned),
+    items: Annotated[str | None, typer.Option(
+        "--items", help="Survey items captured, e.g. 1-5,2-2,2-3.")] = None,
+    landline: Annotated[bool, typer.Option("--landline", help="Got the landline.")] = False,
+    email: Annotated[bool, typer.Option("--email", help="Got the email.")] = False,
+    mobile: Annotated[bool, typer.Option("--mobile", help="Got the mobile.")] = False,
+    qq: Annotated[bool, typer.Option("--qq", help="Got the QQ number.")] = False,
+    landline_number: Annotated[str | None, typer.Option(
+        "--landline-number", help="The landline itself; saved on the prospect.")] = None,
+    email_address: Annotated[str | None, typer.Option(
+        "--email-address", help="The email itself; saved on the prospect.")] = None,
+    mobile_number: Annotated[str | None, typer.Option(
+        "--mobile-number", help="The mobile itself; saved on the prospect.")] = None,
+    qq_number: Annotated[str | None, typer.Option(
+        "--qq-number", help="The QQ number itself; saved on the prospect.")] = None,
+    date: DateOpt = None,
+    note: NoteOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Record a visit: effectiveness (Q7), points and notices (Q1, Q12), flags (Q2, Q15)."""
+    from yulin_cli.inputs import VisitIn
+    from yulin_cli.visits import service
+
+    raw = {
+        "prospect_id": prospect_id, "by": by, "outcome": outcome.value, "kind": kind.value,
+        "items": items or "", "landline": landline, "email": email, "mobile": mobile,
+        "qq": qq, "landline_number": landline_number, "email_address": email_address,
+        "mobile_number": mobile_number, "qq_number": qq_number, "day": date or today(),
+        "note": note,
+    }
+    data = validated(VisitIn, {k: v for k, v in raw.items() if v is not None})
+    with current().db().write() as tx:
+        result = service.log_visit(tx, current().policy(), data)
+    respond(result, json_output)
+
+
+@command(app, "redsea")
+def redsea(
+    prospect_id: IdArg,
+    competitor_features: Annotated[bool, typer.Option(
+        "--competitor-features", help="They keep asking if we match a competitor.")] = False,
+    stale_project: Annotated[bool, typer.Option(
+        "--stale-project", help="Started long ago and never called us.")] = False,
+    excluded_us: Annotated[bool, typer.Option(
+        "--excluded-us", help="They know us but left us out.")] = False,
+    cold: Annotated[bool, typer.Option("--cold", help="No answer, no meeting, no meal.")] = False,
+    clear: Annotated[bool, typer.Option(
+        "--clear", help="Remove the recorded signals (it stays in its selection).")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Judge a prospect in a vendor selection (Q18): pure, doubtful or impure.
+
+    With signal flags, they replace the recorded ones; with none, the recorded verdict is shown.
+    """
+    from yulin_cli.visits import service
+
+    chosen = {"competitor-features": competitor_features, "stale-project": stale_project,
+              "excluded-us": excluded_us, "cold": cold}
+    signals = [name for name, on in chosen.items() if on]
+    if clear and signals:
+        raise BadInput("bad.clear_with_signals")
+    db = current().db()
+    with db.write() if (signals or clear) else db.read() as tx:
+        result = service.redsea(tx, current().policy(), prospect_id, signals, clear=clear)
+    respond(result, json_output)
+
+
+@command(app, "route")
+def route(
+    center: CenterOpt = None,
+    start: Annotated[str | None, typer.Option("--start", help="First day (default today).")] = None,
+    visitor: Annotated[str | None, typer.Option("--visitor", help="Who travels.")] = None,
+    plan: Annotated[bool, typer.Option("--plan", help="Schedule the trips as planned visits.")] = (
+        False),
+    json_output: JsonOpt = False,
+) -> None:
+    """Group ready suburban prospects by district into short trips (Q6); --plan books them."""
+    from yulin_cli.visits import service
+
+    day = iso_date(start, "--start")
+    db = current().db()
+    with db.write() if plan else db.read() as tx:
+        result = service.route(tx, current().policy(), center, day, visitor, plan)
+    respond(result, json_output)

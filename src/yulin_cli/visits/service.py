@@ -1,0 +1,279 @@
+"""Verification and visits: the facts readiness is judged on, rounds, plans, logged visits and
+their consequences, red-sea verdicts and suburban routes (Q1, Q2, Q6, Q7, Q12, Q15, Q17, Q18)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli import rules
+from yulin_cli.deals import queries as deals
+from yulin_cli.errors import BadInput, NotReady, RuleRefusal
+from yulin_cli.prospects import queries as prospects
+from yulin_cli.records import Prospect
+from yulin_cli.results import Result, human_only
+from yulin_cli.team import queries as team
+from yulin_cli.visits import queries
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Tx
+    from yulin_cli.inputs import RoundIn, VisitIn
+    from yulin_cli.policy import Policy
+
+
+# --- the facts a prospect is judged on ----------------------------------------------------------
+
+
+def prospect_facts(tx: Tx, prospect: Prospect) -> rules.ProspectFacts:
+    project = deals.direct_project_for(tx, prospect.name_key, prospect.city)
+    return rules.ProspectFacts(
+        employees=prospect.employees, pcs=prospect.pcs, city=prospect.city,
+        center_city=prospect.center_city, suburban=prospect.suburban, address=prospect.address,
+        contact_surname=prospect.contact_surname, landline=prospect.landline,
+        in_selection=prospect.in_selection,
+        redsea_signals=tuple(queries.redsea_signals(tx, prospect.id)),
+        rounds=tuple(
+            rules.Round(by_source=r.staff_id == prospect.sourced_by_id, pretext=r.pretext,
+                        result=r.result, address=r.address_confirmed, scale=r.scale_checked,
+                        day=r.day, seq=r.id, address_seen=r.address_seen,
+                        employees_seen=r.employees_seen, pcs_seen=r.pcs_seen)
+            for r in queries.rounds(tx, prospect.id)
+        ),
+        direct_sales=(project.contact, project.status) if project else None,
+        substandard_days=tuple(queries.substandard_days(tx, prospect.id)),
+    )
+
+
+def readiness(tx: Tx, policy: Policy, prospect_id: int,
+              as_of: str | None = None) -> tuple[Prospect, rules.Readiness]:
+    """Readiness now, or as of a day (Q2): what was recorded on or before it."""
+    prospect = prospects.live_prospect(tx, prospect_id)
+    return prospect, rules.visit_readiness(prospect_facts(tx, prospect), policy, as_of)
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessResult(Result):
+    """`check-visit`: may this prospect be visited (Q2)?"""
+
+    prospect_id: int
+    ready: bool
+    checks: tuple[rules.Reason, ...]
+    company: str = human_only("")
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRecorded(Result):
+    prospect_id: int
+    round: int
+    round_id: int
+    counts: bool  # towards the finder's two rounds (Q1)
+    by: str = human_only("")
+    contradicted: bool = human_only(False)
+    no_address: bool = human_only(False)  # it could confirm no address: none recorded
+
+
+@dataclass(frozen=True, slots=True)
+class RedseaResult(Result):
+    prospect_id: int
+    verdict: str
+    signals: tuple[str, ...]
+    assessment: rules.RedseaVerdict = human_only()
+
+    def to_json(self) -> Any:
+        from yulin_cli.i18n import t
+
+        return {"prospect_id": self.prospect_id, "verdict": self.verdict,
+                "signals": list(self.signals), "action": t(self.assessment.action_code),
+                "rule": "redsea", "clause": "Q18"}
+
+
+@dataclass(frozen=True, slots=True)
+class VisitPlanned(Result):
+    planned_visit_id: int
+    prospect_id: int
+    visitor: str
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
+class VisitLogged(Result):
+    visit_id: int
+    prospect_id: int
+    effective: rules.Effectiveness = human_only()
+    consequences: rules.VisitConsequences = human_only()
+    refusal: tuple[rules.Reason, ...] = human_only(())
+
+    def to_json(self) -> Any:
+        from yulin_cli.i18n import reason_json
+
+        return {
+            "visit_id": self.visit_id,
+            "prospect_id": self.prospect_id,
+            "effective": self.effective.effective,
+            "missing": list(self.effective.missing),
+            "points": [{"staff": a.staff, "delta": a.delta, "rule": a.rule}
+                       for a in self.consequences.awards],
+            "flags": list(self.consequences.flags),
+            "reasons": [reason_json(r) for r in self.reasons],
+        }
+
+    @property
+    def reasons(self) -> tuple[rules.Reason, ...]:
+        return (self.effective.reason, *self.consequences.reasons, *self.refusal)
+
+
+@dataclass(frozen=True, slots=True)
+class TripDay:
+    date: str
+    prospect_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    district: str
+    days: tuple[TripDay, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoutePlan(Result):
+    trips: tuple[Trip, ...]
+    not_ready: tuple[int, ...]
+    planned_for: str | None = human_only(None)  # the visitor, when the trips were booked
+
+    @property
+    def planned_count(self) -> int:
+        return sum(len(d.prospect_ids) for trip in self.trips for d in trip.days)
+
+
+# --- services -----------------------------------------------------------------------------------
+
+
+def check_visit(tx: Tx, policy: Policy, prospect_id: int, as_of: str | None = None
+                ) -> ReadinessResult:
+    prospect, ready = readiness(tx, policy, prospect_id, as_of)
+    return ReadinessResult(prospect_id, ready.ready, ready.checks, prospect.company)
+
+
+def verify(tx: Tx, data: RoundIn) -> RoundRecorded:
+    """Q1: one verification round, by someone who may make it."""
+    prospect = prospects.live_prospect(tx, data.prospect_id)
+    by = team.staff_by_name(tx, data.by)
+    refused = rules.may_verify(data.by, list(by.roles), prospect.sourced_by)
+    if refused is not None:
+        raise RuleRefusal(refused.code, **refused.params)
+    number, round_id = queries.add_round(tx, {
+        "prospect_id": data.prospect_id, "staff_id": by.id, "pretext": data.pretext,
+        "result": data.result, "address_confirmed": data.address, "scale_checked": data.scale,
+        "day": data.day, "note": data.note,
+    })
+    return RoundRecorded(
+        data.prospect_id, number, round_id,
+        counts=by.id == prospect.sourced_by_id and data.result == "confirmed", by=data.by,
+        contradicted=data.result == "contradicted",
+        no_address=data.address and not prospect.address)
+
+
+def redsea(tx: Tx, policy: Policy, prospect_id: int, signals: list[str], *,
+           clear: bool = False) -> RedseaResult:
+    """Q18: with signals, they replace the recorded ones; with ``clear``, the signals go (the
+    prospect stays in its selection); with neither, the recorded verdict is only read."""
+    prospect = prospects.live_prospect(tx, prospect_id)
+    if clear or signals:
+        queries.replace_redsea_signals(tx, prospect_id, [] if clear else signals)
+        in_selection = True
+    else:
+        signals = queries.redsea_signals(tx, prospect_id)
+        in_selection = prospect.in_selection
+    verdict = rules.redsea_assessment(in_selection, tuple(signals), policy)
+    return RedseaResult(prospect_id, verdict.verdict, verdict.signals, verdict)
+
+
+def plan_visit(tx: Tx, policy: Policy, prospect_id: int, visitor: str, day: str
+               ) -> VisitPlanned:
+    """Q2: a visit is planned only when the prospect is ready as of the planned day."""
+    person = team.staff_by_name(tx, visitor)
+    if not person.has_role("visitor"):
+        raise BadInput("role.not_visitor", name=visitor)
+    _prospect, ready = readiness(tx, policy, prospect_id, as_of=day)
+    if not ready.ready:
+        raise NotReady(prospect_id, ready)
+    plan_id = queries.add_planned_visit(tx, prospect_id, person.id, day)
+    return VisitPlanned(plan_id, prospect_id, visitor, day)
+
+
+def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
+    """Records what happened; never refused for readiness, but flagged (Q2, Q12, Q15, Q17)."""
+    # Judged on what was recorded on or before the visit's own date (Q2).
+    prospect, ready = readiness(tx, policy, data.prospect_id, as_of=data.day)
+    by = team.staff_by_name(tx, data.by)
+    refused = rules.may_log_visit(data.by, list(by.roles), by.center_id, prospect.center_id)
+    if refused is not None:
+        raise RuleRefusal(refused.code, **refused.params)
+    effect = rules.visit_effectiveness(data.outcome, data.items, data.contacts, policy)
+    sweep = None
+    if data.kind == "sweep":
+        plans = queries.day_plans(tx, by.id, data.day)
+        sweep = rules.SweepContext(
+            planned=len(plans), unfinished=sum(1 for p in plans if p.visit_id is None),
+            planned_districts=tuple(p.district for p in plans), district=prospect.district)
+    result = rules.visit_consequences(
+        outcome=data.outcome, kind=data.kind, effective=effect.effective, visitor=data.by,
+        source=prospect.sourced_by, ready=ready.ready, policy=policy, sweep=sweep,
+    )
+    visit_id = queries.add_visit(tx, {
+        "prospect_id": data.prospect_id, "staff_id": by.id, "day": data.day,
+        "kind": data.kind, "outcome": data.outcome, "items": data.items,
+        "contacts": data.contacts, "effective": effect.effective,
+        "failing_checks": ready.failing, "note": data.note,
+    }, result.flags)
+    if data.kind == "planned":
+        queries.close_planned_visit(tx, data.prospect_id, by.id, data.day, visit_id)
+    ids = {data.by: by.id, prospect.sourced_by: prospect.sourced_by_id}
+    for award in result.awards:
+        staff_id = ids[award.staff]
+        team.add_points(tx, staff_id, data.day, award.delta, award.rule, data.prospect_id,
+                        visit_id)
+        team.add_notice(tx, staff_id, data.day, award.kind, award.delta, award.rule,
+                        data.prospect_id, visit_id)
+    if "inspect" in result.flags:
+        team.open_inspection(tx, visit_id)
+    contact_values = {
+        "landline": data.landline_number, "email": data.email_address,
+        "mobile": data.mobile_number, "qq": data.qq_number,
+    }
+    prospects.update_prospect(tx, data.prospect_id,
+                              {k: v for k, v in contact_values.items() if v is not None})
+    refusal = rules.refusal_causes(ready.failing) if data.outcome == "refused" else ()
+    return VisitLogged(visit_id, data.prospect_id, effect, result, refusal)
+
+
+def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str | None,
+          plan: bool) -> RoutePlan:
+    """Q6: ready suburban prospects grouped into trips; with ``plan`` they are scheduled."""
+    if center is not None:
+        team.center_by_name(tx, center)
+    if plan and visitor is None:
+        raise BadInput("bad.plan_needs_visitor")
+    ready: list[tuple[int, str]] = []
+    not_ready: list[int] = []
+    for prospect_id, district in queries.suburban_unvisited(tx, center):
+        _prospect, verdict = readiness(tx, policy, prospect_id)
+        if verdict.ready:
+            ready.append((prospect_id, district or ""))
+        else:
+            not_ready.append(prospect_id)
+    trips = rules.plan_trips(ready, dt.date.fromisoformat(start), policy)
+    if plan:
+        assert visitor is not None
+        for trip in trips:
+            for day, ids in trip.days:
+                for pid in ids:
+                    plan_visit(tx, policy, pid, visitor, day)
+    return RoutePlan(
+        tuple(Trip(t.district, tuple(TripDay(d, tuple(ids)) for d, ids in t.days))
+              for t in trips),
+        tuple(not_ready), visitor if plan else None)
