@@ -11,7 +11,7 @@ import pytest
 
 import yulin_cli
 from conftest import ok
-from yulin_cli.cli import app
+from yulin_cli.app import build_app
 from yulin_cli.i18n import MESSAGES
 
 pytestmark = pytest.mark.once  # help and catalogue: the backend does not matter
@@ -65,7 +65,7 @@ def _commands(group, prefix=()):
 def test_every_command_has_help_and_json():
     import typer.main
 
-    root = typer.main.get_command(app)
+    root = typer.main.get_command(build_app("en"))
     commands = list(_commands(root))
     assert len(commands) >= 17
     for path, cmd in commands:

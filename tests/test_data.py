@@ -248,9 +248,10 @@ def test_merge_moves_history_and_keeps_the_dropped_row(team, isolated):
     assert ok_json("dedupe") == []
 
 
+@pytest.mark.slow
 def test_parallel_validation_gives_the_same_report(team, isolated, tmp_path, monkeypatch):
     """Big files are validated by worker processes: same rows, errors and order as in one."""
-    from yulin_cli import transfer
+    from yulin_cli.data import importing as transfer
 
     rows = []
     for i in range(3 * transfer.CHUNK + 7):

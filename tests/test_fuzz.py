@@ -77,18 +77,23 @@ def world(team):
     return pid
 
 
+@pytest.mark.slow  # hostile input
 @pytest.mark.parametrize(("before", "after"), TARGETS,
                          ids=[" ".join(b[:1] + b[-1:]) for b, _ in TARGETS])
 @settings(max_examples=12, deadline=None,
+          # The fixtures only prepare the world; every example runs on its own copy of it.
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=HOSTILE)
-def test_hostile_text_in_every_option(world, isolated, before, after, text):
-    counts = isolated.counts()
-    result = run(*before, text, *after)
+def test_hostile_text_in_every_option(world, isolated, monkeypatch, before, after, text):
+    db = isolated.copy()
+    counts = db.counts()
+    with monkeypatch.context() as env:
+        env.setenv("YULIN_DB", db.target)
+        result = run(*before, text, *after)
     assert result.exit_code in (0, 1, 2), (result.stdout, result.stderr)
     assert "Traceback" not in result.stdout + result.stderr
     if result.exit_code != 0:
-        assert isolated.counts() == counts
+        assert db.counts() == counts
         assert result.stderr.strip()
 
 
@@ -108,11 +113,12 @@ def _xlsx_bytes() -> bytes:
 XLSX = _xlsx_bytes()
 
 
+@pytest.mark.slow  # hostile input
 @settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.integers(0, len(XLSX) - 1), junk=st.binary(max_size=200),
        kind=st.sampled_from(["truncated-xlsx", "junk", "junk-named-xlsx", "utf16"]))
-def test_broken_import_files(team, isolated, tmp_path_factory, cut, junk, kind):
+def test_broken_import_files(team, isolated, monkeypatch, tmp_path_factory, cut, junk, kind):
     folder = tmp_path_factory.mktemp("fuzz")
     if kind == "truncated-xlsx":
         path, data = folder / "in.xlsx", XLSX[:cut]
@@ -123,14 +129,18 @@ def test_broken_import_files(team, isolated, tmp_path_factory, cut, junk, kind):
     else:
         path, data = folder / "in.csv", "company,city,sourced_by\n苏州甲,苏州,李娜\n".encode("utf-16")
     path.write_bytes(data)
-    counts = isolated.counts()
-    result = run("import", str(path), "--json")
+    db = isolated.copy()
+    counts = db.counts()
+    with monkeypatch.context() as env:
+        env.setenv("YULIN_DB", db.target)
+        result = run("import", str(path), "--json")
     assert result.exit_code in (0, 1, 2), (result.stdout, result.stderr)
     assert "Traceback" not in result.stdout + result.stderr
     if result.exit_code != 0:
-        assert isolated.counts() == counts
+        assert db.counts() == counts
 
 
+@pytest.mark.slow  # a big file
 def test_a_ten_megabyte_cell(team, isolated, tmp_path):
     path = tmp_path / "huge.csv"
     path.write_text("company,city,sourced_by\n" + "甲" * (10 * 1024 * 1024 // 3) + ",苏州,李娜\n"

@@ -366,7 +366,7 @@ def test_playbook_covers_every_clause_in_both_languages():
 def test_playbook_never_quotes_the_manual():
     from pathlib import Path
 
-    from yulin_cli.playbook import TOPICS
+    from yulin_cli.guidance.playbook import TOPICS
 
     manual = Path(__file__).parents[2] / "shared" / "manual" / "yulin-field-manual.zh.txt"
     if not manual.exists():

@@ -58,11 +58,15 @@ def test_duplicate_name_variants(team, variant):
     assert forced["duplicate_of"] == first
 
 
-def test_mobile_matches_landline_field_of_nothing(team):
-    add("苏州甲公司", "--mobile", "13812345678")
+def test_the_same_mobile_in_another_spelling_is_a_duplicate(team, isolated):
+    first = add("苏州甲公司", "--mobile", "13812345678")
+    before = row_counts(isolated)
     result = run("add-prospect", "--company", "苏州乙公司", "--city", "苏州",
-                 "--sourced-by", "王强", "--mobile", "138 1234 5678")
+                 "--sourced-by", "王强", "--mobile", "138 1234 5678", "--json")
     assert_refused(result, 1)
+    assert result.json["duplicate_of"] == first
+    assert "same phone" in result.stderr
+    assert row_counts(isolated) == before
 
 
 def test_update_prospect_changes_only_what_is_given(team):
@@ -81,9 +85,13 @@ def test_update_to_another_city_is_refused(team, isolated):
     assert ok_json("show", pid)["prospect"]["city"] == "苏州"
 
 
-def test_update_with_nothing_is_bad_input(team):
+def test_update_with_nothing_is_bad_input(team, isolated):
     pid = add()
-    assert_refused(run("update-prospect", pid), 2)
+    before = ok_json("show", pid)["prospect"]
+    result = run("update-prospect", pid)
+    assert_refused(result, 2)
+    assert "nothing to change" in result.stderr
+    assert ok_json("show", pid)["prospect"] == before
 
 
 def test_list_has_contract_keys_and_filters(team):

@@ -1,7 +1,7 @@
 """The rules that reports run in SQL for speed give the same answer as their Python definitions.
 
-``store.quality_sql``, ``store.stars_sql``, ``store.IMPURE_SQL`` with ``store.RANK_ORDER_SQL``,
-and ``store.upgrade_sql`` each restate a rule of ``rules``. Hypothesis generates prospects at the
+``sql_rules.quality_sql``, ``stars_sql``, ``IMPURE_SQL`` with ``RANK_ORDER_SQL``, and
+``upgrade_sql`` each restate a rule of ``rules``. Hypothesis generates prospects at the
 edges of every threshold (and policies that move the thresholds), stores them, and checks the
 SQL answer against the rule for every one. Each example runs in a transaction that is rolled
 back, so examples never share rows.
@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from yulin_cli import rules, store
+from yulin_cli import rules, sql_rules
 from yulin_cli.db import open_db
 from yulin_cli.policy import Policy
+from yulin_cli.prospects import queries as prospects
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def _store(tx, items: list[Case]) -> list[int]:
                                 "industries": ""})
     ids = []
     for n, case in enumerate(items):
-        pid = store.insert_prospect(tx, {
+        pid = prospects.insert_prospect(tx, {
             "company": f"公司{n}", "name_key": f"公司{n}", "city": "苏州" if case.in_city else "上海",
             "employees": case.employees, "pcs": case.pcs, "found_on": "2026-10-15",
             "deal_value": case.deal_value, "need": case.need, "yulin_interest": case.interest,
@@ -106,7 +107,7 @@ def _store(tx, items: list[Case]) -> list[int]:
             visit = tx.insert("visit", {"prospect_id": pid, "staff_id": staff,
                                         "day": "2026-10-16", "kind": "planned",
                                         "outcome": "substandard", "effective": False,
-                                        "items": "", "contacts": "", "flags": "",
+                                        "items": "", "contacts": "",
                                         "failing_checks": ""})
             if case.substandard == "overturned":
                 tx.insert("inspection", {"visit_id": visit, "status": "overturned"})
@@ -141,16 +142,17 @@ def test_sql_restatements_agree_with_the_rules(db, items, policy):
     try:
         with db.write() as tx:
             ids = _store(tx, items)
-            params = {**store.rank_params(policy), **store.upgrade_params(policy)}
+            params = {**sql_rules.rank_params(policy), **sql_rules.upgrade_params(policy)}
             rows = tx.all(
                 "SELECT p.id, p.duplicate_of, p.merged_into,"
-                f" CASE WHEN {store.quality_sql()} THEN 1 ELSE 0 END AS quality,"
-                f" {store.stars_sql()} AS stars,"
-                f" CASE WHEN {store.IMPURE_SQL} THEN 1 ELSE 0 END AS impure,"
-                f" CASE WHEN {store.upgrade_sql()} THEN 1 ELSE 0 END AS upgrade"
+                f" CASE WHEN {sql_rules.quality_sql()} THEN 1 ELSE 0 END AS quality,"
+                f" {sql_rules.stars_sql()} AS stars,"
+                f" CASE WHEN {sql_rules.IMPURE_SQL} THEN 1 ELSE 0 END AS impure,"
+                f" CASE WHEN {sql_rules.upgrade_sql()} THEN 1 ELSE 0 END AS upgrade"
                 " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
                 " JOIN center c ON c.id = s.center_id ORDER BY p.id", **params)
-            ranked = [r["id"] for r in store.list_prospects(tx, policy, {}, None, ranked=True)]
+            ranked = [r.id for r in prospects.list_prospects(tx, policy, prospects.Filters(),
+                                                             ranked=True)]
             raise _Undo((ids, rows, ranked))
     except _Undo as undo:
         ids, rows, ranked = undo.args[0]

@@ -13,14 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PG_URL, ok, ok_json, query, run
+from conftest import ok, ok_json, query, run
 from yulin_cli import db as dbmod
 
 FIXTURE = Path(__file__).parent / "fixtures" / "first-release.db"
 
 WORKER = textwrap.dedent("""
     import sys
-    from yulin_cli.cli import app
+    from yulin_cli.app import build_app
+
+    app = build_app("en")
 
     worker, count = int(sys.argv[1]), int(sys.argv[2])
 
@@ -44,12 +46,23 @@ WORKER = textwrap.dedent("""
 """)
 
 
-def test_postgres_is_configured():
-    if not PG_URL:
+@pytest.mark.once
+def test_postgres_is_configured(pg_server):
+    """With YULIN_TEST_PG_URL set, the server takes a yulin schema and passes `doctor`."""
+    if pg_server is None:
         pytest.skip("no PostgreSQL server: set YULIN_TEST_PG_URL to run every test on it "
                     "as well (.ci/run always does)")
+    name = pg_server.create(empty=True)
+    try:
+        doc = ok_json("--db", pg_server.url_for(name), "doctor")
+        assert doc["ok"] is True
+        schema = next(c for c in doc["checks"] if c["check"] == "schema")
+        assert schema["detail"].startswith(dbmod.SCHEMA_HEAD)
+    finally:
+        pg_server.drop(name)
 
 
+@pytest.mark.slow
 def test_concurrent_processes_lose_nothing(team, isolated, tmp_path):
     """8 processes x (20 prospects + 20 rounds + 10 visits) = 400 records at once."""
     workers, count = 8, 20
@@ -78,6 +91,7 @@ def test_concurrent_processes_lose_nothing(team, isolated, tmp_path):
     assert li["points_total"] == total
 
 
+@pytest.mark.slow
 def test_first_use_by_many_processes_at_once(isolated):
     target = isolated.fresh()
     procs = [subprocess.Popen([sys.executable, "-m", "yulin_cli", "--db", target,
@@ -144,9 +158,13 @@ def test_first_release_upgrades_keeping_every_row(isolated):
     assert len(rows) == 40 - 0 and rows[0]["company"] == "苏州恒瑞精密机械有限公司"
     after = _counts(target)
     assert {t: after[t] for t in before} == before
-    # Tables added since start empty, except the findings that were awaiting inspection.
-    flagged = query(target, "SELECT COUNT(*) FROM visit WHERE flags LIKE '%inspect%'")[0][0]
-    assert flagged > 0 and after.pop("inspection") == flagged
+    # Tables added since start empty, except the findings that were awaiting inspection and
+    # the visits' flags, each now a row of its own.
+    old_flags = query(str(FIXTURE), "SELECT flags FROM visit")
+    flags = sum(len([f for f in flags.split(",") if f]) for (flags,) in old_flags)
+    inspect = sum("inspect" in flags.split(",") for (flags,) in old_flags)
+    assert inspect > 0 and after.pop("inspection") == inspect
+    assert flags > inspect and after.pop("visit_flag") == flags
     assert all(after[t] == 0 for t in after.keys() - before.keys())
     assert query(target, "SELECT version_num FROM alembic_version") == [(dbmod.SCHEMA_HEAD,)]
     report = ok_json("--db", target, "daily-report", "--date", "2026-10-15")
