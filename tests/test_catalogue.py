@@ -12,7 +12,7 @@ import pytest
 import yulin_cli
 from conftest import ok
 from yulin_cli.app import build_app
-from yulin_cli.i18n import MESSAGES
+from yulin_cli.i18n import MESSAGES, PARTS
 
 pytestmark = pytest.mark.once  # help and catalogue: the backend does not matter
 
@@ -22,6 +22,14 @@ NAMESPACES = {key.split(".")[0] for key in MESSAGES if "." in key}
 
 def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_no_key_is_in_two_parts_of_the_catalogue():
+    seen: dict[str, str] = {}
+    for part in PARTS:
+        for key in part.MESSAGES:
+            assert key not in seen, (key, seen.get(key), part.__name__)
+            seen[key] = part.__name__
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

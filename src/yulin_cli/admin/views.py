@@ -1,0 +1,51 @@
+"""Administration: the human view of each result of the slice (see ``render.view``)."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+
+from yulin_cli.admin.service import BackedUp, DemoResult, Health, PolicyShown, PolicyWritten
+from yulin_cli.i18n import t
+from yulin_cli.render import (
+    NO,
+    OK,
+    Screen,
+    lines_of,
+    ranking_table,
+    view,
+)
+
+
+@view.register
+def _(result: PolicyShown) -> str:
+    from yulin_cli.policy import policy_toml
+
+    return policy_toml(result.policy)
+
+
+@view.register
+def _(result: PolicyWritten) -> str:
+    return t("ui.policy_written", path=result.path)
+
+
+@view.register
+def _(result: BackedUp) -> str:
+    return t("ui.backed_up", path=result.path, size=result.bytes)
+
+
+@view.register
+def _(result: Health) -> str:
+    return lines_of(*(f"{OK if c.ok else NO} {c.check}: {c.detail}" for c in result.checks))
+
+
+@view.register
+def _(result: DemoResult) -> Screen:
+    ranked = [(p, r) for p, r in result.ranking.rated if r.stars > 0]
+    parts: list[RenderableType | str] = [
+        t("ui.demo_loaded" if result.loaded else "ui.demo_already", target=result.target),
+        view(result.daily_report),  # type: ignore[list-item]
+        ranking_table(ranked, title=t("ui.ranking"))]
+    if result.ranking.unvisited:
+        parts.append(Text(t("ui.unvisited", count=result.ranking.unvisited)))
+    return Screen(tuple(parts))
