@@ -369,7 +369,7 @@ HUGE = "99999999999999999999999"
     (["direct-sales", "settle", HUGE, "--outcome", "cooperate"], "no direct-sales project"),
     (["merge", "1", HUGE, "--by", "赵敏"], f"no prospect with id {HUGE}"),
     (["list", "--limit", HUGE], "--limit"),
-    (["adjust-points", "李娜", HUGE, "--reason", "x", "--by", "赵敏"], "delta"),
+    (["adjust-points", "李娜", HUGE, "--reason", "x", "--by", "赵敏"], "DELTA"),
 ])
 def test_an_id_too_large_for_the_database_is_bad_input(team, isolated, args, says):
     add()

@@ -14,7 +14,7 @@ import typer
 
 from yulin_cli import __version__
 from yulin_cli.i18n import LANGS, language_from, set_lang, t
-from yulin_cli.runtime import begin
+from yulin_cli.runtime import YulinGroup, begin
 
 
 def _show_version(value: bool) -> None:
@@ -66,13 +66,34 @@ def _names(part: typer.Typer) -> set[str | None]:
             | {g.name for g in part.registered_groups})
 
 
+def sections() -> list[tuple[str, list[str]]]:
+    """(slice, its command names) in the order of a day's work: the root's help groups its
+    commands so. Named groups (`center`, `staff`) come first within their slice."""
+    out = []
+    for part in _slices():
+        groups = [g.name for g in part.registered_groups if g.name]
+        commands = [c.name for c in part.registered_commands if c.name]
+        slice_name = part.info.name or _slice_of(part)
+        out.append((slice_name, groups + commands))
+    return out
+
+
+def _slice_of(part: typer.Typer) -> str:
+    """The slice a Typer app belongs to, from the package of its first command."""
+    for info in part.registered_commands:
+        if info.callback is not None:
+            return info.callback.__module__.split(".")[1]
+    return "admin"
+
+
 def build_app(lang: str, command: str | None = None) -> typer.Typer:
     """The command line, in ``lang``. Given the ``command`` a run will invoke, only the slice
     that owns it is built: Typer builds every command it holds on each run, and one slice
     costs a fraction of all of them. Help and unknown commands get every slice."""
     set_lang(lang)
     root = typer.Typer(
-        help="Run a Yulin-centre prospecting team by its field manual. / 按育林中心手册管理开拓团队。",
+        help="Run a Yulin-centre prospecting team by its field manual.",
+        cls=YulinGroup,
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,

@@ -84,3 +84,69 @@ class ExportWhat(StrEnum):
 class ExportFormat(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
+
+
+# The Chinese words each value may be typed as, the first the one shown; `--pretext 采购` and
+# `--pretext buyer` mean the same, and imported spreadsheets use the same words.
+WORDS: dict[StrEnum, tuple[str, ...]] = {
+    Role.prospector: ("开拓", "开拓人"),
+    Role.visitor: ("走访", "走访人"),
+    Role.manager: ("分管领导", "领导", "经理"),
+    Ownership.private: ("民营", "私营"),
+    Ownership.soe: ("国企", "国有"),
+    Ownership.foreign: ("外企", "外资"),
+    Ownership.joint: ("合资",),
+    Ownership.other: ("其他",),
+    Need.explicit: ("明确", "明确需求"),
+    Need.latent: ("潜在", "潜在需求"),
+    Need.none: ("无", "没有"),
+    Interest.high: ("很感兴趣", "高", "感兴趣"),
+    Interest.flat: ("平淡", "一般"),
+    Interest.none: ("无", "没有"),
+    Pretext.buyer: ("采购",),
+    Pretext.applicant: ("应聘",),
+    Pretext.invitation: ("会议邀请", "邀请"),
+    Pretext.front_desk: ("前台",),
+    Pretext.other: ("其他",),
+    RoundResult.confirmed: ("确认", "属实"),
+    RoundResult.contradicted: ("矛盾", "不符"),
+    Outcome.met: ("见到", "见面"),
+    Outcome.refused: ("被拒", "拒绝"),
+    Outcome.substandard: ("不达标",),
+    VisitKind.planned: ("计划", "计划走访"),
+    VisitKind.sweep: ("扫楼",),
+    VisitKind.upgrade: ("升级", "升级走访"),
+    InspectionVerdict.upheld: ("维持",),
+    InspectionVerdict.overturned: ("推翻",),
+    Settlement.cooperate: ("合作",),
+    Settlement.we_withdraw: ("我方退出",),
+    Settlement.they_withdraw: ("直销退出", "对方退出"),
+    ImportKind.prospects: ("客户",),
+    ImportKind.rounds: ("复核",),
+    ImportKind.visits: ("走访",),
+    ExportWhat.prospects: ("客户",),
+    ExportWhat.visits: ("走访",),
+    ExportWhat.points: ("积分",),
+    ExportWhat.notices: ("通报",),
+    ExportWhat.report: ("日报",),
+    ExportFormat.csv: ("CSV",),
+    ExportFormat.xlsx: ("XLSX", "Excel"),
+}
+
+
+def parse(enum: type[StrEnum], text: str) -> StrEnum | None:
+    """The value ``text`` names, in English (any case, ``front_desk`` too) or in Chinese."""
+    cleaned = text.strip()
+    folded = cleaned.lower().replace("_", "-")
+    for member in enum:
+        if folded == member.value or cleaned in WORDS.get(member, ()):
+            return member
+    return None
+
+
+def word(member: StrEnum) -> str:
+    """How a value is shown: its first Chinese word in Chinese, its value in English."""
+    from yulin_cli.i18n import current_lang
+
+    words = WORDS.get(member)
+    return words[0] if words and current_lang() == "zh" else member.value

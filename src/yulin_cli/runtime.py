@@ -15,12 +15,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from yulin_cli.errors import BadInput, NotReady, YulinError
 from yulin_cli.i18n import reason_json, t
 
 if TYPE_CHECKING:
+    from enum import StrEnum
+
     from pydantic import BaseModel
 
     from yulin_cli.db import Db
@@ -137,7 +139,7 @@ def fail(err: YulinError, json_mode: bool) -> None:
                 doc[key] = err.params[key]
         doc.update(err.doc)  # e.g. an import's full report
         emit_json(doc)
-    prefix = f"{t('error')}: " if err.exit_code == 2 else ""
+    prefix = t("error") if err.exit_code == 2 else ""
     typer.echo(prefix + message, err=True)
     raise typer.Exit(err.exit_code)
 
@@ -152,9 +154,37 @@ def _refuse_nul(params: dict[str, Any]) -> None:
                            code="bad.control_chars", value=str(values[0]).replace("\x00", "?"))
 
 
+def _usage_mistake(make_context: Callable[..., Any], args: list[str], *rest: Any,
+                   **extra: Any) -> Any:
+    """Parses a command line; a usage mistake becomes one translated line and exit 2 (and,
+    with --json, one JSON document)."""
+    from yulin_cli.helptext import UsageError, usage_message
+
+    try:
+        return make_context(*rest, args, **extra)
+    except UsageError as error:
+        message = usage_message(error)
+        if message is None:  # no arguments at all: the help, as Click shows it
+            raise
+        if "--json" in args:
+            emit_json({"error": {"code": "usage", "message": message, "exit_code": 2}})
+        typer.echo(t("error") + message, err=True)
+        raise typer.Exit(2) from None
+
+
 class YulinCommand(TyperCommand):
-    """Every yulin command: a YulinError, or the database refusing, becomes one line on stderr
-    and its exit code (never a traceback); anything else is a bug and propagates."""
+    """Every yulin command: its help and usage mistakes in the language in force, and a
+    YulinError, or the database refusing, as one line on stderr and its exit code (never a
+    traceback); anything else is a bug and propagates."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:
+        return _usage_mistake(super().make_context, args, info_name, parent=parent, **extra)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from yulin_cli.helptext import format_command
+
+        format_command(self, ctx, formatter)
 
     # ``ctx`` is Click's context; Typer vendors Click privately, so it is not named here.
     def invoke(self, ctx: Any) -> Any:
@@ -173,6 +203,29 @@ class YulinCommand(TyperCommand):
             fail(found, json_mode)
 
 
+class YulinGroup(TyperGroup):
+    """The root and the named groups (`staff`, `center`, ...): help in the language in force,
+    usage mistakes (an unknown command) as one translated line."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:
+        return _usage_mistake(super().make_context, args, info_name, parent=parent, **extra)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            from yulin_cli.helptext import no_such_command
+
+            typer.echo(t("error") + no_such_command(name, list(self.commands)), err=True)
+            raise typer.Exit(2)
+        return super().resolve_command(ctx, args)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from yulin_cli.helptext import format_command
+
+        format_command(self, ctx, formatter)
+
+
 def command(app: typer.Typer, name: str, **settings: Any) -> Callable[[F], F]:
     """Registers a yulin command on a slice's app. ``settings`` go to Click's context (e.g. to
     accept negative numbers as arguments)."""
@@ -180,9 +233,51 @@ def command(app: typer.Typer, name: str, **settings: Any) -> Callable[[F], F]:
 
 
 def sub_app(help_text: str) -> typer.Typer:
-    """A slice's own Typer app (commands merged into the root, or a named group)."""
+    """A slice's own Typer app (commands merged into the root, or a named group). Its help
+    shown to users comes from the catalogue (``help.cmd.<group>``)."""
     return typer.Typer(help=help_text, no_args_is_help=True, rich_markup_mode=None,
-                       add_completion=False)
+                       add_completion=False, cls=YulinGroup)
+
+
+class _Choice:
+    """Parses a choice from its English value or any of its Chinese words (``choices``)."""
+
+    def __init__(self, enum: type[StrEnum]) -> None:
+        self.enum = enum
+
+    def __call__(self, value: Any) -> StrEnum:
+        from yulin_cli import choices
+
+        if isinstance(value, self.enum):
+            return value
+        member = choices.parse(self.enum, str(value))
+        if member is None:
+            shown = "、".join(choices.word(m) for m in self.enum) if _zh() else ", ".join(
+                m.value for m in self.enum)
+            error = typer.BadParameter(t("usage.choose", value=value, choices=shown))
+            error.translated = True  # type: ignore[attr-defined]  # read by helptext
+            raise error
+        return member
+
+    def complete(self, incomplete: str) -> list[str]:
+        from yulin_cli import choices
+
+        offered = [m.value for m in self.enum] + [w for m in self.enum
+                                                  for w in choices.WORDS.get(m, ())]
+        return [word for word in offered if word.startswith(incomplete)]
+
+
+def _zh() -> bool:
+    from yulin_cli.i18n import current_lang
+
+    return current_lang() == "zh"
+
+
+def choice(enum: type[StrEnum], *decls: str, help: str = "") -> Any:
+    """An option taking one value of ``enum``, typed in English or Chinese (`--pretext 采购`);
+    help shows the words of the language in force, completion offers both."""
+    parser = _Choice(enum)
+    return typer.Option(*decls, help=help, parser=parser, autocompletion=parser.complete)
 
 
 # --- input from options -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import typer
 
 from yulin_cli.choices import ExportFormat, ExportWhat, ImportKind
 from yulin_cli.errors import BadInput
-from yulin_cli.runtime import DateOpt, JsonOpt, command, current, iso_date, respond, sub_app, today
+from yulin_cli.runtime import DateOpt, JsonOpt, choice, command, current, iso_date, respond, sub_app, today
 
 app = sub_app("Data in and out.")
 
@@ -17,7 +17,7 @@ app = sub_app("Data in and out.")
 @command(app, "import")
 def import_file(
     file: Annotated[Path, typer.Argument(help="A CSV (UTF-8 or GBK) or XLSX file.")],
-    kind: Annotated[ImportKind, typer.Option("--kind", help="What the rows are.")] = (
+    kind: Annotated[ImportKind, choice(ImportKind, "--kind", help="What the rows are.")] = (
         ImportKind.prospects),
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing.")] = (
         False),
@@ -58,9 +58,10 @@ def import_file(
 
 @command(app, "export")
 def export(
-    what: Annotated[ExportWhat, typer.Option("--what", help="What to export.")],
+    what: Annotated[ExportWhat, choice(ExportWhat, "--what", help="What to export.")],
     date: DateOpt = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv or xlsx.")] = ExportFormat.csv,
+    fmt: Annotated[ExportFormat, choice(ExportFormat, "--format", help="csv or xlsx.")] = (
+        ExportFormat.csv),
     output: Annotated[str | None, typer.Option(
         "-o", "--output", help="File to write (CSV may go to stdout).")] = None,
     redact: Annotated[bool, typer.Option("--redact", help="Mask phones, email and QQ.")] = False,

@@ -153,7 +153,7 @@ def _prepare(raw: dict[str, Any], today: str) -> tuple[dict[str, Any], list[tupl
                 problems.append((key, "bad.yes_no"))
             data[key] = bool(flag)
         elif text not in ("", None):
-            data[key] = spreadsheets.VALUE_SYNONYMS.get(key, {}).get(text, text)
+            data[key] = spreadsheets.choice_value(key, text)
     data.setdefault("found_on", today)
     return data, problems
 
@@ -368,7 +368,8 @@ def _load_events(tx: Tx, policy: Policy, kind: str, headers: list[str],
         if kind == "rounds":
             flags = {k: bool(spreadsheets.truthy(raw.get(k, ""))) for k in ("address", "scale")}
             round_in = inputs.validate(inputs.RoundIn, {
-                **common, "pretext": raw.get("pretext"), "result": raw.get("result"), **flags},
+                **common, "pretext": spreadsheets.choice_value("pretext", raw.get("pretext")),
+                "result": spreadsheets.choice_value("result", raw.get("result")), **flags},
                 row=number)
             if write:
                 visits.verify(tx, round_in)
@@ -376,7 +377,8 @@ def _load_events(tx: Tx, policy: Policy, kind: str, headers: list[str],
         flags = {k: bool(spreadsheets.truthy(raw.get(k, "")))
                  for k in ("landline", "email", "mobile", "qq")}
         visit_in = inputs.validate(inputs.VisitIn, {
-            **common, "outcome": raw.get("outcome"), "kind": raw.get("kind") or "planned",
+            **common, "outcome": spreadsheets.choice_value("outcome", raw.get("outcome")),
+            "kind": spreadsheets.choice_value("kind", raw.get("kind") or "planned"),
             "items": raw.get("items") or "", **flags}, row=number)
         if write:
             visits.log_visit(tx, policy, visit_in)

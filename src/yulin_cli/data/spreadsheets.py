@@ -13,9 +13,11 @@ import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
+from yulin_cli import choices
 from yulin_cli.errors import BadInput
 
 # Field -> (Chinese header, English header). The first Chinese name is the one we write.
@@ -61,15 +63,22 @@ VISIT_HEADERS: dict[str, tuple[str, ...]] = {
 }
 HEADERS = {"prospects": PROSPECT_HEADERS, "rounds": ROUND_HEADERS, "visits": VISIT_HEADERS}
 
-# Chinese spellings of enum values, accepted on import (we always write the English codes).
-VALUE_SYNONYMS = {
-    "ownership": {"民营": "private", "私营": "private", "国企": "soe", "国有": "soe",
-                  "外企": "foreign", "外资": "foreign", "合资": "joint", "其他": "other"},
-    "need": {"明确": "explicit", "明确需求": "explicit", "潜在": "latent", "潜在需求": "latent",
-             "无": "none", "没有": "none"},
-    "yulin_interest": {"很感兴趣": "high", "高": "high", "平淡": "flat", "一般": "flat",
-                       "无": "none", "没有": "none"},
+# The choice each column holds: a cell may name a value in English or Chinese, as the command
+# line accepts it (``choices.WORDS``); we always store the English value.
+_CHOICES: dict[str, type[StrEnum]] = {
+    "ownership": choices.Ownership, "need": choices.Need, "yulin_interest": choices.Interest,
+    "pretext": choices.Pretext, "result": choices.RoundResult, "outcome": choices.Outcome,
+    "kind": choices.VisitKind,
 }
+
+
+def choice_value(field_name: str, text: Any) -> Any:
+    """The stored value of a choice cell (English or Chinese); other cells unchanged."""
+    enum = _CHOICES.get(field_name)
+    if enum is None or not isinstance(text, str):
+        return text
+    member = choices.parse(enum, text)
+    return member.value if member is not None else text
 _TRUE = {"1", "y", "yes", "true", "是", "有", "x", "✓", "√"}
 _FALSE = {"", "0", "n", "no", "false", "否", "无", "没有"}
 _FORMULA_START = ("=", "+", "-", "@")

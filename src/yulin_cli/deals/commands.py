@@ -8,6 +8,7 @@ from yulin_cli.choices import Settlement
 from yulin_cli.runtime import (
     CenterOpt,
     JsonOpt,
+    choice,
     command,
     current,
     respond,
@@ -41,7 +42,7 @@ def direct_add(
 @command(direct_app, "settle")
 def direct_settle(
     project_id: Annotated[int, typer.Argument(metavar="ID", help="Direct-sales project id.")],
-    outcome: Annotated[Settlement, typer.Option("--outcome", help="How it was settled.")],
+    outcome: Annotated[Settlement, choice(Settlement, "--outcome", help="How it was settled.")],
     json_output: JsonOpt = False,
 ) -> None:
     """Record how a shared contact was settled: cooperate, or one side withdraws."""

@@ -1,7 +1,7 @@
 """Errors and refusals: every one-line reason a command gives for exit 1 or 2."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "error": ("错误", "Error"),
+    "error": ("错误：", "Error: "),
     "bad.lang": ("不认识的语言 “{value}”；可选：{langs}", "unknown language “{value}”; choose one "
                  "of: {langs}"),
     "policy.missing": ("找不到策略文件 {path}", "policy file {path} not found"),

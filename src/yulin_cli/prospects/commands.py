@@ -5,7 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from yulin_cli.choices import Interest, Need, Ownership
-from yulin_cli.runtime import IdArg, JsonOpt, command, current, iso_date, respond, sub_app, today
+from yulin_cli.runtime import IdArg, JsonOpt, choice, command, current, iso_date, respond, sub_app, today
 
 app = sub_app("Prospects: add, change, show and list them.")
 
@@ -17,8 +17,8 @@ District = Annotated[str | None, typer.Option("--district", help="District or co
 Suburban = Annotated[bool | None, typer.Option("--suburban/--not-suburban", help="Suburban (远郊).")]
 Address = Annotated[str | None, typer.Option("--address", help="Exact address.")]
 Industry = Annotated[str | None, typer.Option("--industry", help="Industry.")]
-OwnershipOpt = Annotated[Ownership | None, typer.Option(
-    "--ownership", help="Ownership (default private).")]
+OwnershipOpt = Annotated[Ownership | None, choice(
+    Ownership, "--ownership", help="Ownership (default private).")]
 Employees = Annotated[int | None, typer.Option("--employees", help="Number of employees.")]
 Pcs = Annotated[int | None, typer.Option("--pcs", help="Number of PCs.")]
 ContactSurname = Annotated[str | None, typer.Option(
@@ -30,9 +30,9 @@ QQ = Annotated[str | None, typer.Option("--qq", help="IT contact's QQ number.")]
 FoundOn = Annotated[str | None, typer.Option("--found-on", help="Day it was found (default today).")]
 DealValue = Annotated[str | None, typer.Option(
     "--deal-value", help="Estimated deal, yuan; 15万 or 15w.")]
-NeedOpt = Annotated[Need | None, typer.Option("--need", help="Need for the product.")]
-YulinInterest = Annotated[Interest | None, typer.Option(
-    "--yulin-interest", help="Interest in the plan.")]
+NeedOpt = Annotated[Need | None, choice(Need, "--need", help="Need for the product.")]
+YulinInterest = Annotated[Interest | None, choice(
+    Interest, "--yulin-interest", help="Interest in the plan.")]
 PlatformInterest = Annotated[bool | None, typer.Option(
     "--platform-interest/--no-platform-interest",
     help="Interested in the precise management platform.")]

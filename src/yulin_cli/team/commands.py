@@ -9,6 +9,7 @@ from yulin_cli.runtime import (
     CenterOpt,
     DateOpt,
     JsonOpt,
+    choice,
     command,
     current,
     iso_date,
@@ -59,7 +60,7 @@ def center_list(json_output: JsonOpt = False) -> None:
 def staff_add(
     name: Annotated[str, typer.Argument(help="The person's name.")],
     center: Annotated[str, typer.Option("--center", help="Their centre.")],
-    role: Annotated[list[Role], typer.Option("--role", help="A role; repeat for several.")],
+    role: Annotated[list[Role], choice(Role, "--role", help="A role; repeat for several.")],
     industry: Annotated[list[str] | None, typer.Option(
         "--industry", help="An industry they call; repeat for several.")] = None,
     json_output: JsonOpt = False,
@@ -89,8 +90,8 @@ def staff_list(json_output: JsonOpt = False) -> None:
 def staff_update(
     name: Annotated[str, typer.Argument(help="The person's name.")],
     center: Annotated[str | None, typer.Option("--center", help="Move to this centre.")] = None,
-    role: Annotated[list[Role] | None, typer.Option(
-        "--role", help="Replace the roles; repeat for several.")] = None,
+    role: Annotated[list[Role] | None, choice(
+        Role, "--role", help="Replace the roles; repeat for several.")] = None,
     industry: Annotated[list[str] | None, typer.Option(
         "--industry", help="Replace the industries; repeat for several.")] = None,
     clear_industries: Annotated[bool, typer.Option(
@@ -153,8 +154,8 @@ def adjust_points(
 def inspect_visit(
     visit_id: Annotated[int, typer.Argument(metavar="VISIT_ID", help="The visit to settle.")],
     by: Annotated[str, typer.Option("--by", help="The manager who checked.")],
-    verdict: Annotated[InspectionVerdict, typer.Option("--verdict",
-                                                       help="Did the finding hold?")],
+    verdict: Annotated[InspectionVerdict, choice(InspectionVerdict, "--verdict",
+                                                 help="Did the finding hold?")],
     note: Annotated[str | None, typer.Option("--note", help="What the check found.")] = None,
     date: DateOpt = None,
     json_output: JsonOpt = False,

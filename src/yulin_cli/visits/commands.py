@@ -13,6 +13,7 @@ from yulin_cli.runtime import (
     IdArg,
     JsonOpt,
     NoteOpt,
+    choice,
     command,
     current,
     iso_date,
@@ -29,8 +30,8 @@ app = sub_app("Verification and visits.")
 def verify(
     prospect_id: IdArg,
     by: Annotated[str, typer.Option("--by", help="Who made the call.")],
-    pretext: Annotated[Pretext, typer.Option("--pretext", help="Role played on the call.")],
-    result: Annotated[RoundResult, typer.Option("--result", help="Did the facts hold?")],
+    pretext: Annotated[Pretext, choice(Pretext, "--pretext", help="Role played on the call.")],
+    result: Annotated[RoundResult, choice(RoundResult, "--result", help="Did the facts hold?")],
     address: Annotated[bool, typer.Option("--address", help="Confirmed the exact address.")] = False,
     scale: Annotated[bool, typer.Option("--scale", help="Checked scale via the address.")] = False,
     date: DateOpt = None,
@@ -98,8 +99,8 @@ def plan_visit(
 def log_visit(
     prospect_id: IdArg,
     by: Annotated[str, typer.Option("--by", help="Who went.")],
-    outcome: Annotated[Outcome, typer.Option("--outcome", help="What happened.")],
-    kind: Annotated[VisitKind, typer.Option("--kind", help="Planned, sweep or upgrade.")] = (
+    outcome: Annotated[Outcome, choice(Outcome, "--outcome", help="What happened.")],
+    kind: Annotated[VisitKind, choice(VisitKind, "--kind", help="Planned, sweep or upgrade.")] = (
         VisitKind.planned),
     items: Annotated[str | None, typer.Option(
         "--items", help="Survey items captured, e.g. 1-5,2-2,2-3.")] = None,

@@ -1,0 +1,268 @@
+"""`--help` and usage errors in the language in force.
+
+Help texts come from the catalogue (``i18n/help.py``): ``help.cmd.<path>`` for a command or
+group (``help.cmd.staff.add``), ``help.cmd.<path>.<param>`` or else ``help.opt.<param>`` for an
+option or argument. Lines wrap by terminal cells (a Chinese character takes two), by the rules
+of ``wrapping``. This module never loads Rich, so `yulin --help` stays quick. A usage mistake
+(a missing or unknown option, a bad value) becomes one translated line and exit code 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli.i18n import MESSAGES, t
+from yulin_cli.wrapping import cells, wrap
+
+if TYPE_CHECKING:
+    from enum import Enum
+
+# Typer vendors Click privately; its exceptions are only named here, to translate them.
+from typer._click.exceptions import (  # noqa: E402
+    BadOptionUsage,
+    BadParameter,
+    MissingParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
+
+OPTION_COLUMN = 28  # widest option column; longer ones put their help on the next line
+
+
+def key_of(ctx: Any) -> str:
+    """``add-prospect`` or ``staff.add``: the command's path below the root."""
+    return ".".join(ctx.command_path.split()[1:]) or "root"
+
+
+def text(key: str, fallback: str | None = None) -> str:
+    """The catalogue text for ``key``, else ``fallback`` (an English help string)."""
+    return t(key) if key in MESSAGES else (fallback or "")
+
+
+def command_help(path: str, fallback: str | None) -> str:
+    return text(f"help.cmd.{path}", _first_paragraph(fallback))
+
+
+def param_help(path: str, param: Any) -> str:
+    name = param.name or ""
+    if f"help.cmd.{path}.{name}" in MESSAGES:
+        return t(f"help.cmd.{path}.{name}")
+    return text(f"help.opt.{name}", getattr(param, "help", None))
+
+
+def _first_paragraph(help_text: str | None) -> str:
+    return (help_text or "").strip().split("\n\n")[0].replace("\n", " ")
+
+
+def _descriptor(param: Any) -> Any:
+    return getattr(param, "type_descriptor", None)
+
+
+def choice_enum(param: Any) -> type[Enum] | None:
+    """The enum a choice option offers (see ``runtime.choice``), if it is one."""
+    info = getattr(_descriptor(param), "parameter_info", None)
+    return getattr(getattr(info, "parser", None), "enum", None)
+
+
+def metavar(path: str, param: Any) -> str:
+    """What follows an option in the help: its choices, or the kind of value it takes."""
+    enum = choice_enum(param)
+    if enum is not None:
+        from yulin_cli.choices import word
+
+        return "[" + "|".join(word(member) for member in enum) + "]"
+    name = param.name or ""
+    for key in (f"help.cmd.{path}.{name}.metavar", f"help.metavar.{name}"):
+        if key in MESSAGES:
+            return t(key)
+    annotation = getattr(_descriptor(param), "annotation", str)
+    kind = {int: "integer"}.get(annotation, "path" if getattr(annotation, "__name__", "") in (
+        "Path", "PosixPath") else "text")
+    return t(f"help.type.{kind}")
+
+
+def _option_label(path: str, param: Any) -> str:
+    names = ", ".join(param.opts)
+    if param.secondary_opts:
+        names += " / " + ", ".join(param.secondary_opts)
+    if param.is_flag or getattr(param, "count", False):
+        return names
+    return f"{names} {metavar(path, param)}"
+
+
+def _joined(*parts: str) -> str:
+    """Sentences run together: no space after Chinese punctuation."""
+    out = ""
+    for part in (p for p in parts if p):
+        out += part if not out or out[-1] in "。）；：，" or part[0] in "（" else " " + part
+    return out
+
+
+def _notes(param: Any) -> str:
+    notes = []
+    if getattr(param, "required", False) and param.param_type_name == "option":
+        notes.append(t("help.required"))
+    envvar = getattr(param, "envvar", None)
+    if isinstance(envvar, str):
+        notes.append(t("help.env", name=envvar))
+    return " ".join(notes)
+
+
+def _rows(width: int, rows: list[tuple[str, str]]) -> list[str]:
+    """Two columns, the second wrapped by cells; a wide first column puts it below."""
+    if not rows:
+        return []
+    first = min(max(cells(label) for label, _ in rows), OPTION_COLUMN)
+    lines: list[str] = []
+    for label, help_text in rows:
+        start = 2 + first + 2
+        if cells(label) > first:
+            lines.append(f"  {label}")
+            lines += wrap(help_text, width, indent=start) if help_text else []
+            continue
+        pad = " " * (first - cells(label))
+        body = wrap(help_text, width, indent=start, first_indent=start) if help_text else [""]
+        lines.append(f"  {label}{pad}  {body[0].lstrip()}".rstrip())
+        lines += body[1:]
+    return lines
+
+
+def _usage(ctx: Any, command: Any) -> str:
+    pieces = []
+    for piece in command.collect_usage_pieces(ctx):
+        if piece == "[OPTIONS]":
+            piece = t("help.options_metavar")
+        elif piece == "COMMAND [ARGS]...":
+            piece = t("help.command_metavar")
+        pieces.append(_argument_metavar(piece))
+    return t("help.usage", line=f"{ctx.command_path} {' '.join(pieces)}")
+
+
+def _argument_metavar(piece: str) -> str:
+    bare = piece.strip("[].")
+    key = f"help.arg.{bare}"
+    return piece.replace(bare, t(key)) if key in MESSAGES else piece
+
+
+def format_command(command: Any, ctx: Any, formatter: Any) -> None:
+    """The help of one command: usage, what it does, its arguments and options."""
+    width = max(40, formatter.width or 80)
+    path = key_of(ctx)
+    lines = [_usage(ctx, command), ""]
+    lines += wrap(command_help(path, command.help), width, indent=2)
+    arguments = [(_argument_metavar(_argument_name(p)), param_help(path, p))
+                 for p in command.get_params(ctx) if p.param_type_name == "argument"]
+    options = []
+    for param in command.get_params(ctx):
+        if param.param_type_name != "option" or getattr(param, "hidden", False):
+            continue
+        help_text = t("help.help") if param.name == "help" else param_help(path, param)
+        options.append((_option_label(path, param), _joined(help_text, _notes(param))))
+    if arguments:
+        lines += ["", t("help.arguments")] + _rows(width, arguments)
+    if options:
+        lines += ["", t("help.options")] + _rows(width, options)
+    commands = getattr(command, "commands", None)
+    if commands:
+        lines += _command_rows(path, commands, width)
+    formatter.write("\n".join(lines) + "\n")
+
+
+def _command_rows(path: str, commands: dict[str, Any], width: int) -> list[str]:
+    """The commands of a group; the root's by the slice they belong to."""
+    def row(name: str) -> tuple[str, str]:
+        sub_path = name if path == "root" else f"{path}.{name}"
+        return name, _first_sentence(command_help(sub_path, commands[name].help))
+
+    shown = [n for n, c in commands.items() if not getattr(c, "hidden", False)]
+    if path != "root":
+        return ["", t("help.commands")] + _rows(width, [row(n) for n in shown])
+    from yulin_cli.app import sections
+
+    lines: list[str] = []
+    names_width = max(cells(n) for n in shown)
+    for section, names in sections():
+        names = [n for n in names if n in shown]
+        if names:
+            rows = [row(n) for n in names]
+            # The same first column in every section, so the list reads as one table.
+            rows[0] = (rows[0][0] + " " * (names_width - cells(rows[0][0])), rows[0][1])
+            lines += ["", t(f"help.section.{section}")] + _rows(width, rows)
+    return lines
+
+
+def _argument_name(param: Any) -> str:
+    return str(param.metavar or (param.name or "").upper())
+
+
+def _first_sentence(help_text: str) -> str:
+    for stop in ("。", ". ", "；", "; "):
+        if stop in help_text:
+            return help_text.split(stop)[0] + stop.strip()
+    return help_text
+
+
+# --- usage mistakes -----------------------------------------------------------------------------
+
+
+def usage_message(error: UsageError) -> str | None:
+    """One translated line for a usage mistake; None for "no arguments: show the help"."""
+    if isinstance(error, NoArgsIsHelpError):
+        return None
+    if isinstance(error, MissingParameter):
+        param = error.param
+        name = _param_name(param)
+        key = "input.missing_argument" if error.param_type == "argument" else "input.missing"
+        return t(key, option=name)
+    if isinstance(error, NoSuchOption):
+        near = difflib.get_close_matches(error.option_name, error.possibilities or [], n=1)
+        if near:
+            return t("usage.no_such_option_near", option=error.option_name, near=near[0])
+        return t("usage.no_such_option", option=error.option_name)
+    if isinstance(error, BadOptionUsage):
+        return t("usage.needs_value", option=error.option_name)
+    if isinstance(error, BadParameter):
+        return _bad_value(error)
+    message = error.message
+    if message.startswith("Got unexpected extra argument"):
+        extra = message.partition("(")[2].rstrip(")")
+        return t("usage.extra_argument", value=extra)
+    if message.startswith("Missing command"):
+        return t("usage.missing_command")
+    if message.startswith("No such command"):
+        return message  # replaced by the group, which knows the commands (see no_such_command)
+    return t("usage.bad", detail=message)
+
+
+def no_such_command(name: str, known: list[str]) -> str:
+    near = difflib.get_close_matches(name, known, n=1)
+    if near:
+        return t("usage.no_such_command_near", command=name, near=near[0])
+    return t("usage.no_such_command", command=name)
+
+
+def _param_name(param: Any) -> str:
+    if param is None:
+        return "?"
+    if param.param_type_name == "argument":
+        return _argument_metavar(_argument_name(param))
+    return param.opts[-1] if param.opts else param.name
+
+
+def _bad_value(error: BadParameter) -> str:
+    param = error.param
+    name = _param_name(param) if param is not None else (error.param_hint or "?")
+    if isinstance(name, (list, tuple)):
+        name = name[0]
+    # Our own parsers (choices, dates) raise BadParameter with a translated message already.
+    if getattr(error, "translated", False):
+        return t("usage.bad_value", option=name, why=error.message)
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if "valid integer" in error.message or "int_parsing" in error.message:
+        return t("usage.not_integer", option=name)
+    if low is not None or high is not None:
+        return t("usage.out_of_range", option=name, low="" if low is None else low,
+                 high="" if high is None else high)
+    return t("usage.bad_value", option=name, why=t("usage.invalid"))
