@@ -16,7 +16,7 @@ from yulin_cli.i18n import MESSAGES, t
 from yulin_cli.wrapping import cells, wrap
 
 if TYPE_CHECKING:
-    from enum import Enum
+    from enum import StrEnum
 
 # Typer vendors Click privately; its exceptions are only named here, to translate them.
 from typer._click.exceptions import (  # noqa: E402
@@ -60,7 +60,7 @@ def _descriptor(param: Any) -> Any:
     return getattr(param, "type_descriptor", None)
 
 
-def choice_enum(param: Any) -> type[Enum] | None:
+def choice_enum(param: Any) -> type[StrEnum] | None:
     """The enum a choice option offers (see ``runtime.choice``), if it is one."""
     info = getattr(_descriptor(param), "parameter_info", None)
     return getattr(getattr(info, "parser", None), "enum", None)
@@ -77,9 +77,9 @@ def metavar(path: str, param: Any) -> str:
     for key in (f"help.cmd.{path}.{name}.metavar", f"help.metavar.{name}"):
         if key in MESSAGES:
             return t(key)
-    annotation = getattr(_descriptor(param), "annotation", str)
-    kind = {int: "integer"}.get(annotation, "path" if getattr(annotation, "__name__", "") in (
-        "Path", "PosixPath") else "text")
+    annotation: Any = getattr(_descriptor(param), "annotation", str)
+    kind = "integer" if annotation is int else "path" if getattr(
+        annotation, "__name__", "") in ("Path", "PosixPath") else "text"
     return t(f"help.type.{kind}")
 
 
