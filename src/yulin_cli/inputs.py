@@ -6,7 +6,6 @@ Validators raise ``ValueError`` with a catalogue code, so errors follow ``--lang
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -32,38 +31,12 @@ from yulin_cli.choices import (
     VisitKind,
 )
 from yulin_cli.errors import BadInput
+from yulin_cli.values import clean_text, parse_date  # (there, commands reach them without Pydantic)
 
 M = TypeVar("M", bound=BaseModel)
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _QQ = re.compile(r"^[1-9]\d{4,10}$")
 _ITEM = re.compile(r"^\d-\d{1,2}$")
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def clean_text(value: object, limit: int = 200) -> str:
-    """Trimmed text without control characters; they corrupt reports and terminals."""
-    text = unicodedata.normalize("NFC", str(value)).strip()
-    if _CONTROL.search(text):
-        raise ValueError("bad.control_chars")
-    if len(text) > limit:
-        raise ValueError("bad.too_long")
-    return text
-
-
-def parse_date(value: object) -> str:
-    """An ISO date (YYYY-MM-DD), stored as that text: it sorts and compares on every backend."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    if not _ISO_DATE.match(text):
-        raise ValueError("bad.date")
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ValueError("bad.date") from None
 
 
 def parse_money(value: object) -> int:

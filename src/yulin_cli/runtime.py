@@ -294,7 +294,7 @@ def iso_date(value: str | None, option: str = "--date") -> str:
     """A validated ISO date from an option, today when it was not given."""
     if value is None:
         return today()
-    from yulin_cli.inputs import parse_date
+    from yulin_cli.values import parse_date
 
     try:
         return parse_date(value)
@@ -304,7 +304,7 @@ def iso_date(value: str | None, option: str = "--date") -> str:
 
 def text_option(value: str, option: str, limit: int) -> str:
     """Free text from an option: trimmed, not empty, no control characters, not too long."""
-    from yulin_cli.inputs import clean_text
+    from yulin_cli.values import clean_text
 
     try:
         text = clean_text(value, limit)
