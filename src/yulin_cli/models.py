@@ -9,7 +9,7 @@ validate; ``inputs.py`` does that first.
 
 from __future__ import annotations
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -104,9 +104,15 @@ class PlannedVisit(SQLModel, table=True):
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
 
 
+# Visits that found a prospect below the standard: few, and asked for on every rating.
+_SUBSTANDARD = text("outcome = 'substandard'")
+
+
 class Visit(SQLModel, table=True):
     __table_args__ = (Index("ix_visit_staff_day", "staff_id", "day", "effective"),
-                      Index("ix_visit_day", "day"))
+                      Index("ix_visit_day", "day"),
+                      Index("ix_visit_substandard", "prospect_id", sqlite_where=_SUBSTANDARD,
+                            postgresql_where=_SUBSTANDARD))
 
     id: int | None = Field(default=None, primary_key=True)
     prospect_id: int = Field(foreign_key="prospect.id", index=True)

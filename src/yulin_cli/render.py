@@ -23,7 +23,7 @@ from rich.text import Text
 
 from yulin_cli import rules
 from yulin_cli.i18n import explain, t
-from yulin_cli.results import Result
+from yulin_cli.results import Page, Result
 from yulin_cli.team.queries import Notice
 
 OK, NO = "✓", "✗"
@@ -102,6 +102,13 @@ def new_table(*headers: str, title: str | None = None) -> Table:
     for header in headers:
         table.add_column(header, overflow="fold")
     return table
+
+
+def more_line(page: Page | None, key: str = "ui.more") -> list[Text]:
+    """The line under a long list's first screen saying how many rows it left out."""
+    if page is None or not page.more:
+        return []
+    return [Text(t(key, count=f"{page.more:,}"), style="dim")]
 
 
 def lines_of(*lines: str) -> str:

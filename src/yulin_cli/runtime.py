@@ -92,14 +92,50 @@ IdArg = Annotated[int, typer.Argument(metavar="ID", help="Prospect id.")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text.")]
 CenterOpt = Annotated[str | None, typer.Option("--center", help="One centre only.")]
+LimitOpt = Annotated[int | None, typer.Option(
+    "--limit", min=1, max=10**9, help="Rows to show (default 50); --json has every row.")]
+AllRowsOpt = Annotated[bool, typer.Option("--all", help="Show every row.")]
+
+
+def rows_to_show(limit: int | None, every: bool, json_output: bool) -> int | None:
+    """How many rows of a long list to read: one screen by default, ``--limit N``, or every
+    row (None) for ``--all`` and for ``--json``, which always holds them all."""
+    from yulin_cli.results import SCREEN
+
+    if json_output or every:
+        return None
+    return limit or SCREEN
 
 
 # --- from a result to the terminal --------------------------------------------------------------
 
 
 def emit_json(doc: Any) -> None:
-    """One JSON document on stdout, never through Rich."""
+    """One JSON document on stdout, never through Rich. A long list (``results.JsonRows``)
+    streams one compact row a line as its rows are read."""
+    from yulin_cli.results import JsonRows
+
+    if isinstance(doc, JsonRows):
+        _stream_rows(doc)
+        return
     typer.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
+
+
+def _stream_rows(doc: Any) -> None:
+    import sys
+
+    out = sys.stdout
+    dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    chunk: list[str] = []
+    opened = False
+    for row in doc.rows:
+        chunk.append(("[\n" if not opened else ",\n") + (row if doc.encoded else dumps(row)))
+        opened = True
+        if len(chunk) >= 1000:
+            out.write("".join(chunk))
+            chunk = []
+    out.write("".join(chunk) + ("\n]\n" if opened else "[]\n"))
+    out.flush()
 
 
 def respond(result: Result, json_output: bool) -> None:

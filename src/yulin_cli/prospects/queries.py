@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -10,10 +11,15 @@ from yulin_cli.errors import BadInput
 from yulin_cli.records import FLAG_COLUMNS, PROSPECT_COLUMNS, ListedProspect, Prospect
 from yulin_cli.rules import normalise_city
 from yulin_cli.sql_rules import (
+    FOUND_SUBSTANDARD_IDS,
+    FOUND_SUBSTANDARD_JOINED,
     FOUND_SUBSTANDARD_SQL,
     IMPURE_SQL,
     RANK_ORDER_SQL,
+    REDSEA_COUNT_JOINED,
     REDSEA_COUNT_SQL,
+    REDSEA_COUNTS,
+    impure_sql,
     quality_sql,
     rank_params,
     stars_sql,
@@ -109,10 +115,9 @@ class Filters:
     new_on: str | None = None  # only those found or visited that day
 
 
-def list_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None = None,
-                   *, ranked: bool = False) -> list[ListedProspect]:
-    """Live prospects with their stars (``sql_rules.stars_sql``) and red-sea impurity, by id
-    or, with ``ranked``, best first (``sql_rules.RANK_ORDER_SQL``)."""
+def _where(policy: Policy, filters: Filters) -> tuple[list[str], dict[str, Any]]:
+    """The conditions and parameters of a list's filters (``p`` the prospect, ``s`` its
+    finder, ``c`` the finder's centre)."""
     where = ["p.merged_into IS NULL"]
     params: dict[str, Any] = dict(rank_params(policy))
     for value, sql, key in (
@@ -136,22 +141,65 @@ def list_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None =
         where.append("p.id IN (SELECT id FROM prospect WHERE found_on = :new_on"
                      " UNION SELECT prospect_id FROM visit WHERE day = :new_on)")
         params["new_on"] = filters.new_on
+    return where, params
+
+
+_FROM = (" FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+         " JOIN center c ON c.id = s.center_id")
+
+
+def count_prospects(tx: Tx, policy: Policy, filters: Filters) -> int:
+    """How many live prospects the filters keep: what a page of a list is out of."""
+    where, params = _where(policy, filters)
+    return int(tx.scalar(f"SELECT COUNT(*){_FROM} WHERE {' AND '.join(where)}", **params) or 0)
+
+
+def list_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None = None,
+                   *, ranked: bool = False) -> list[ListedProspect]:
+    """Live prospects with their stars (``sql_rules.stars_sql``) and red-sea impurity, by id
+    or, with ``ranked``, best first (``sql_rules.RANK_ORDER_SQL``); the first ``limit``."""
+    return list(iter_prospects(tx, policy, filters, limit, ranked=ranked))
+
+
+def iter_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None = None,
+                   *, ranked: bool = False) -> Iterator[ListedProspect]:
+    """``list_prospects`` as they are read, for lists too long to hold."""
+    where, params = _where(policy, filters)
+    if limit is not None:
+        params["limit"] = limit
+        if ranked:
+            # Rank on the few columns the order needs; the rest is read for the page only.
+            where.append(
+                "p.id IN (SELECT id FROM (SELECT p.id, p.deal_value,"
+                f" {stars_sql()} AS stars, CASE WHEN {IMPURE_SQL} THEN 1 ELSE 0 END AS impure"
+                f"{_FROM} WHERE {' AND '.join(where)}) p"
+                f" ORDER BY {RANK_ORDER_SQL} LIMIT :limit)")
+        # A page: what a row needs is asked of each of its few rows.
+        found, redsea, visits, joins = (
+            FOUND_SUBSTANDARD_SQL, REDSEA_COUNT_SQL,
+            "(SELECT COUNT(*) FROM visit lv WHERE lv.prospect_id = p.id)", "")
+    else:
+        # Every row: the same facts gathered once for all, then joined.
+        found, redsea, visits = (FOUND_SUBSTANDARD_JOINED, REDSEA_COUNT_JOINED,
+                                 "COALESCE(vc.n, 0)")
+        joins = (f" LEFT JOIN ({FOUND_SUBSTANDARD_IDS}) fs ON fs.prospect_id = p.id"
+                 f" LEFT JOIN ({REDSEA_COUNTS}) rc ON rc.prospect_id = p.id"
+                 " LEFT JOIN (SELECT prospect_id, COUNT(*) AS n FROM visit"
+                 " GROUP BY prospect_id) vc ON vc.prospect_id = p.id")
     sql = (
         "SELECT * FROM (SELECT p.id, p.company, p.city, p.district, p.suburban,"
         " s.name AS sourced_by, p.found_on, p.duplicate_of, p.deal_value, p.need,"
         " p.yulin_interest, p.platform_interest, p.in_selection,"
-        f" CASE WHEN {quality_sql()} THEN 1 ELSE 0 END AS quality,"
-        f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard,"
-        f" {REDSEA_COUNT_SQL} AS redsea_count,"
-        f" {stars_sql()} AS stars,"
-        f" CASE WHEN {IMPURE_SQL} THEN 1 ELSE 0 END AS impure,"
-        " (SELECT COUNT(*) FROM visit lv WHERE lv.prospect_id = p.id) AS visits"
-        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
-        " JOIN center c ON c.id = s.center_id"
-        f" WHERE {' AND '.join(where)}) p"
+        f" CASE WHEN {quality_sql(found)} THEN 1 ELSE 0 END AS quality,"
+        f" CASE WHEN {found} THEN 1 ELSE 0 END AS found_substandard,"
+        f" {stars_sql(found)} AS stars,"
+        f" CASE WHEN {impure_sql(redsea)} THEN 1 ELSE 0 END AS impure,"
+        f" {redsea} AS redsea_count,"
+        f" {visits} AS visits"
+        f"{_FROM}{joins} WHERE {' AND '.join(where)}) p"
         f" ORDER BY {RANK_ORDER_SQL if ranked else 'p.id'}"
     )
     if limit is not None:
         sql += " LIMIT :limit"
-        params["limit"] = limit
-    return [ListedProspect.from_row(r) for r in tx.all(sql, **params)]
+    # Columns in the order of ListedProspect's fields.
+    return map(ListedProspect.from_tuple, tx.tuples(sql, **params))

@@ -14,6 +14,7 @@ from yulin_cli.render import (
     OK,
     Screen,
     advice_table,
+    more_line,
     new_table,
     rating_view,
     readiness_view,
@@ -38,13 +39,13 @@ def _(result: ProspectUpdated) -> Screen:
 
 
 @view.register
-def _(result: ProspectList) -> Table:
+def _(result: ProspectList) -> Group:
     table = new_table(t("ui.id"), t("ui.company"), t("ui.city"), t("ui.source"), t("ui.found_on"),
                    t("ui.stars"), t("ui.duplicate_of"))
     for p in result.prospects:
         table.add_row(str(p.id), p.company, p.city, p.sourced_by, p.found_on,
                       stars_text(p.stars), f"#{p.duplicate_of}" if p.duplicate_of else "")
-    return table
+    return Group(table, *more_line(result.page))
 
 
 @view.register

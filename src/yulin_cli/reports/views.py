@@ -9,6 +9,7 @@ from rich.text import Text
 from yulin_cli.i18n import explain, t
 from yulin_cli.render import (
     Screen,
+    more_line,
     new_table,
     notices_table,
     quota_bar,
@@ -28,6 +29,7 @@ def _(result: RatingResult) -> Group:
 @view.register
 def _(result: Ranking) -> Screen:
     parts: list[RenderableType | str] = [ranking_table(result.rated, title=t("ui.ranking"))]
+    parts += more_line(result.page, "ui.more_ranking")
     if result.unvisited:
         parts.append(Text(t("ui.unvisited", count=result.unvisited)))
     return Screen(tuple(parts))
@@ -93,5 +95,7 @@ def _(result: ManagerView) -> Group:
 
 @view.register
 def _(result: NoticeBoard) -> RenderableType:
-    return notices_table(result.notices) if result.notices else Text(
-        f"{t('ui.notices')}: {t('ui.none')}")
+    shown = tuple(result.notices)
+    if not shown:
+        return Text(f"{t('ui.notices')}: {t('ui.none')}")
+    return Group(notices_table(shown), *more_line(result.page, "ui.earlier"))

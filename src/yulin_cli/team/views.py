@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 
 from yulin_cli.i18n import t
 from yulin_cli.render import (
     lines_of,
+    more_line,
     new_table,
     view,
 )
@@ -53,7 +55,7 @@ def _(result: StaffList) -> Table:
 
 
 @view.register
-def _(result: Ledger) -> Table:
+def _(result: Ledger) -> Group:
     table = new_table(t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"), t("ui.reason"),
                    t("ui.balance"), title=f"{result.staff}: {result.total}")
     for e in result.entries:
@@ -62,7 +64,7 @@ def _(result: Ledger) -> Table:
             why = f"{why} ({e.by})"
         table.add_row(e.date, f"{e.delta:+d}", e.rule,
                       f"#{e.prospect_id}" if e.prospect_id else "", why, str(e.balance))
-    return table
+    return Group(table, *more_line(result.page, "ui.earlier"))
 
 
 @view.register
@@ -72,12 +74,12 @@ def _(result: Adjusted) -> str:
 
 
 @view.register
-def _(result: PointsTotals) -> Table:
+def _(result: PointsTotals) -> Group:
     table = new_table(t("ui.name"), t("ui.center"), t("ui.entries"), t("ui.points_total"),
                    title=t("ui.points_title"))
     for r in result.totals:
         table.add_row(r.staff, r.center, str(r.entries), str(r.total))
-    return table
+    return Group(table, *more_line(result.page))
 
 
 @view.register

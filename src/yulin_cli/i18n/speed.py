@@ -1,0 +1,12 @@
+"""The words of long lists on one screen, of imports as a user meets them (progress, Ctrl-C,
+what a dry run would do), and of duplicates found by sound (issue 13)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "ui.more": ("还有 {count} 行没有显示：--limit N 多看几行，--all 全部显示",
+                "{count} more not shown: --limit N shows more, --all shows every row"),
+    "ui.more_ranking": ("还有 {count} 个没有显示：--limit N 多看几个，--json 列出全部",
+                        "{count} more not shown: --limit N shows more, --json lists every one"),
+    "ui.earlier": ("更早的 {count} 条没有显示：--limit N 多看几条，--all 全部显示",
+                   "{count} earlier not shown: --limit N shows more, --all shows every one"),
+    "help.opt.every": ("全部显示，不只一屏。", "Show every row, not one screen."),
+}

@@ -1,0 +1,27 @@
+"""An index of the visits that found a prospect below the standard: whether a prospect is a
+quality customer asks for them on every ranking, list and rating, and only a few visits in
+fifty do, so a partial index answers at once where the index of all visits read them all.
+
+Revision ID: 0010
+Revises: 0006
+Create Date: 2026-11-27
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0010"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+_WHERE = sa.text("outcome = 'substandard'")
+
+
+def upgrade() -> None:
+    op.create_index("ix_visit_substandard", "visit", ["prospect_id"], sqlite_where=_WHERE,
+                    postgresql_where=_WHERE)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_visit_substandard", table_name="visit")
