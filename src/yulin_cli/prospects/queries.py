@@ -30,17 +30,20 @@ if TYPE_CHECKING:
     from yulin_cli.policy import Policy
 
 
+# A prospect as a record: its facts, its finder and centre, and what the rules read besides.
+PROSPECT_SELECT = (
+    "SELECT p.*, s.name AS sourced_by, s.center_id, c.city AS center_city, c.name AS center,"
+    f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard,"
+    f" {REDSEA_COUNT_SQL} AS redsea_count"
+    " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+    " JOIN center c ON c.id = s.center_id"
+)
+
+
 def prospect(tx: Tx, prospect_id: int) -> Prospect:
     if not fits_id(prospect_id):
         raise BadInput("not_found.prospect", id=prospect_id)
-    row = tx.one(
-        "SELECT p.*, s.name AS sourced_by, s.center_id, c.city AS center_city, c.name AS center,"
-        f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard,"
-        f" {REDSEA_COUNT_SQL} AS redsea_count"
-        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
-        " JOIN center c ON c.id = s.center_id WHERE p.id = :id",
-        id=prospect_id,
-    )
+    row = tx.one(PROSPECT_SELECT + " WHERE p.id = :id", id=prospect_id)
     if row is None:
         raise BadInput("not_found.prospect", id=prospect_id)
     return Prospect.from_row(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import center_filter
-from yulin_cli.records import PlannedVisit, VerificationRound, Visit, join_list
+from yulin_cli.records import PlannedVisit, Prospect, VerificationRound, Visit, join_list
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -120,14 +120,64 @@ def substandard_days(tx: Tx, prospect_id: int) -> list[str]:
     return [r["day"] for r in rows]
 
 
-def suburban_unvisited(tx: Tx, center: str | None) -> list[tuple[int, str | None]]:
-    """(id, district) of suburban prospects with no visit yet and no open plan (Q6)."""
+# Suburban prospects with no visit yet and no open plan (Q6): the ids, for the queries that
+# read the facts of them all at once.
+_SUBURBAN_UNVISITED = (
+    " WHERE p.suburban = :yes AND p.merged_into IS NULL AND p.duplicate_of IS NULL"
+    " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.prospect_id = p.id)"
+    " AND NOT EXISTS (SELECT 1 FROM planned_visit pv WHERE pv.prospect_id = p.id"
+    " AND pv.visit_id IS NULL)"
+)
+
+
+def suburban_unvisited(tx: Tx, center: str | None) -> tuple[list[Prospect], str, dict[str, Any]]:
+    """Suburban prospects with no visit yet and no open plan (Q6), and the query of their
+    ids with its parameters, to read their rounds, signals and findings in one query each."""
+    from yulin_cli.prospects.queries import PROSPECT_SELECT
+
     params: dict[str, Any] = {"yes": True}
-    where = center_filter(center, params)
-    return [(r["id"], r["district"]) for r in tx.all(
-        "SELECT p.id, p.district FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
-        " JOIN center c ON c.id = s.center_id"
-        " WHERE p.suburban = :yes AND p.merged_into IS NULL AND p.duplicate_of IS NULL"
-        " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.prospect_id = p.id)"
-        " AND NOT EXISTS (SELECT 1 FROM planned_visit pv WHERE pv.prospect_id = p.id"
-        f" AND pv.visit_id IS NULL){where} ORDER BY p.id", **params)]
+    where = _SUBURBAN_UNVISITED + center_filter(center, params)
+    found = [Prospect.from_row(r) for r in tx.all(PROSPECT_SELECT + where + " ORDER BY p.id",
+                                                  **params)]
+    ids = ("SELECT p.id FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+           " JOIN center c ON c.id = s.center_id" + where)
+    return found, ids, params
+
+
+def rounds_of(tx: Tx, ids_sql: str, **params: Any) -> dict[int, list[VerificationRound]]:
+    """The rounds of every prospect ``ids_sql`` selects, in order."""
+    found: dict[int, list[VerificationRound]] = {}
+    for r in tx.all(
+            "SELECT r.prospect_id, r.id, r.round_no, r.staff_id, s.name AS by, r.pretext,"
+            " r.result, r.address_confirmed, r.scale_checked, r.day, r.note, r.address_seen,"
+            " r.employees_seen, r.pcs_seen FROM verification_round r"
+            f" JOIN staff s ON s.id = r.staff_id WHERE r.prospect_id IN ({ids_sql})"
+            " ORDER BY r.prospect_id, r.round_no", **params):
+        found.setdefault(r["prospect_id"], []).append(VerificationRound.from_row(r))
+    return found
+
+
+def redsea_signals_of(tx: Tx, ids_sql: str, **params: Any) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for r in tx.all("SELECT prospect_id, signal FROM redsea_signal"
+                    f" WHERE prospect_id IN ({ids_sql}) ORDER BY id", **params):
+        found.setdefault(r["prospect_id"], []).append(r["signal"])
+    return found
+
+
+def substandard_days_of(tx: Tx, ids_sql: str, **params: Any) -> dict[int, list[str]]:
+    """``substandard_days`` of every prospect ``ids_sql`` selects."""
+    found: dict[int, list[str]] = {}
+    for r in tx.all(
+            "SELECT sv.prospect_id, sv.day FROM visit sv WHERE sv.outcome = 'substandard'"
+            f" AND sv.prospect_id IN ({ids_sql})"
+            " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
+            " AND si.status = 'overturned') ORDER BY sv.day", **params):
+        found.setdefault(r["prospect_id"], []).append(r["day"])
+    return found
+
+
+def add_planned_visits(tx: Tx, plans: list[dict[str, Any]]) -> None:
+    """Several planned visits at once: (prospect_id, visitor_id, day) each."""
+    tx.many("INSERT INTO planned_visit (prospect_id, visitor_id, day, visit_id)"
+            " VALUES (:prospect_id, :visitor_id, :day, NULL)", plans)

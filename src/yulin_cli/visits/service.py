@@ -11,7 +11,7 @@ from yulin_cli import rules
 from yulin_cli.deals import queries as deals
 from yulin_cli.errors import BadInput, NotReady, RuleRefusal
 from yulin_cli.prospects import queries as prospects
-from yulin_cli.records import Prospect
+from yulin_cli.records import DirectProject, Prospect, VerificationRound
 from yulin_cli.results import Result, human_only
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries
@@ -26,22 +26,30 @@ if TYPE_CHECKING:
 
 
 def prospect_facts(tx: Tx, prospect: Prospect) -> rules.ProspectFacts:
-    project = deals.direct_project_for(tx, prospect.name_key, prospect.city)
+    return _facts(prospect, queries.rounds(tx, prospect.id),
+                  queries.redsea_signals(tx, prospect.id),
+                  deals.direct_project_for(tx, prospect.name_key, prospect.city),
+                  queries.substandard_days(tx, prospect.id))
+
+
+def _facts(prospect: Prospect, rounds: list[VerificationRound], signals: list[str],
+           project: DirectProject | None, substandard_days: list[str]) -> rules.ProspectFacts:
+    """What readiness is judged on, from a prospect and what was recorded about it."""
     return rules.ProspectFacts(
         employees=prospect.employees, pcs=prospect.pcs, city=prospect.city,
         center_city=prospect.center_city, suburban=prospect.suburban, address=prospect.address,
         contact_surname=prospect.contact_surname, landline=prospect.landline,
         in_selection=prospect.in_selection,
-        redsea_signals=tuple(queries.redsea_signals(tx, prospect.id)),
+        redsea_signals=tuple(signals),
         rounds=tuple(
             rules.Round(by_source=r.staff_id == prospect.sourced_by_id, pretext=r.pretext,
                         result=r.result, address=r.address_confirmed, scale=r.scale_checked,
                         day=r.day, seq=r.id, address_seen=r.address_seen,
                         employees_seen=r.employees_seen, pcs_seen=r.pcs_seen)
-            for r in queries.rounds(tx, prospect.id)
+            for r in rounds
         ),
         direct_sales=(project.contact, project.status) if project else None,
-        substandard_days=tuple(queries.substandard_days(tx, prospect.id)),
+        substandard_days=tuple(substandard_days),
     )
 
 
@@ -253,26 +261,43 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
 
 def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str | None,
           plan: bool) -> RoutePlan:
-    """Q6: ready suburban prospects grouped into trips; with ``plan`` they are scheduled."""
+    """Q6: ready suburban prospects grouped into trips; with ``plan`` they are scheduled. It
+    reads what it judges in a fixed number of queries, however many prospects there are."""
     if center is not None:
         team.center_by_name(tx, center)
     if plan and visitor is None:
         raise BadInput("bad.plan_needs_visitor")
+    candidates, ids_sql, params = queries.suburban_unvisited(tx, center)
+    rounds = queries.rounds_of(tx, ids_sql, **params)
+    signals = queries.redsea_signals_of(tx, ids_sql, **params)
+    found = queries.substandard_days_of(tx, ids_sql, **params)
+    projects = deals.latest_direct_projects(tx)
+    facts = {p.id: _facts(p, rounds.get(p.id, []), signals.get(p.id, []),
+                          projects.get((p.name_key, p.city)), found.get(p.id, []))
+             for p in candidates}
     ready: list[tuple[int, str]] = []
     not_ready: list[int] = []
-    for prospect_id, district in queries.suburban_unvisited(tx, center):
-        _prospect, verdict = readiness(tx, policy, prospect_id)
-        if verdict.ready:
-            ready.append((prospect_id, district or ""))
+    for p in candidates:
+        if rules.visit_readiness(facts[p.id], policy).ready:
+            ready.append((p.id, p.district or ""))
         else:
-            not_ready.append(prospect_id)
+            not_ready.append(p.id)
     trips = rules.plan_trips(ready, dt.date.fromisoformat(start), policy)
     if plan:
         assert visitor is not None
+        person = team.staff_by_name(tx, visitor)
+        if not person.has_role("visitor"):
+            raise BadInput("role.not_visitor", name=visitor)
+        plans = []
         for trip in trips:
             for day, ids in trip.days:
                 for pid in ids:
-                    plan_visit(tx, policy, pid, visitor, day)
+                    # Q2: as plan-visit does, judged as of the day it is planned for.
+                    verdict = rules.visit_readiness(facts[pid], policy, day)
+                    if not verdict.ready:
+                        raise NotReady(pid, verdict)
+                    plans.append({"prospect_id": pid, "visitor_id": person.id, "day": day})
+        queries.add_planned_visits(tx, plans)
     return RoutePlan(
         tuple(Trip(t.district, tuple(TripDay(d, tuple(ids)) for d, ids in t.days))
               for t in trips),
