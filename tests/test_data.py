@@ -79,7 +79,10 @@ def test_dry_run_writes_nothing(team, isolated, tmp_path):
     path = write_csv(tmp_path / "in.csv", HEADER_EN, GOOD)
     before = row_counts(isolated)
     doc = ok_json("import", str(path), "--dry-run")
-    assert doc["imported"] == 2 and doc["dry_run"] is True
+    assert (doc["imported"], doc["would_import"], doc["dry_run"]) == (0, 2, True)
+    assert row_counts(isolated) == before
+    assert "2 rows; would import 2 (dry run: nothing written)" in ok(
+        "import", str(path), "--dry-run").stdout
     assert row_counts(isolated) == before
 
 

@@ -40,3 +40,9 @@ class NotReady(RuleRefusal):
     def __init__(self, prospect_id: int, readiness: Readiness) -> None:
         super().__init__("refuse.not_ready", id=prospect_id, failing=", ".join(readiness.failing))
         self.readiness = readiness
+
+
+class Interrupted(YulinError):
+    """Ctrl-C: the transaction was rolled back, so nothing was written (exit 130)."""
+
+    exit_code = 130

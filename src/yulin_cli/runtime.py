@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from yulin_cli.errors import BadInput, NotReady, YulinError
+from yulin_cli.errors import BadInput, Interrupted, NotReady, YulinError
 from yulin_cli.i18n import reason_json, t
 
 if TYPE_CHECKING:
@@ -230,6 +230,9 @@ class YulinCommand(TyperCommand):
             return super().invoke(ctx)
         except YulinError as err:
             fail(err, json_mode)
+        except KeyboardInterrupt:
+            # Ctrl-C: every write is one transaction, rolled back on the way out.
+            fail(Interrupted("interrupted"), json_mode)
         except Exception as exc:  # the database refused, not a bug of ours
             from yulin_cli.db import database_error
 

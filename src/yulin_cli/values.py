@@ -8,13 +8,14 @@ import re
 import unicodedata
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Control characters corrupt reports and terminals: no text we keep holds one.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def clean_text(value: object, limit: int = 200) -> str:
     """Trimmed text without control characters; they corrupt reports and terminals."""
     text = unicodedata.normalize("NFC", str(value)).strip()
-    if _CONTROL.search(text):
+    if CONTROL.search(text):
         raise ValueError("bad.control_chars")
     if len(text) > limit:
         raise ValueError("bad.too_long")

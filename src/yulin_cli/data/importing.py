@@ -8,7 +8,9 @@ reason. Prospect rows pass the input model and the admission step of ``add-prosp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import contextlib
+import functools
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,12 +43,18 @@ class ImportResult(Result):
     """What an import did, or would do: every row's errors, duplicates and warnings."""
 
     rows: int
-    imported: int
+    imported: int  # rows written: none on a dry run
     errors: tuple[dict[str, Any], ...]
     duplicates: tuple[dict[str, Any], ...]
     dry_run: bool
     # Q8: rows in an industry another prospector owns, as add-prospect warns (not refused).
     warnings: tuple[dict[str, Any], ...]
+    would_import: int = 0  # rows the same import without --dry-run writes
+
+    @property
+    def error_rows(self) -> int:
+        """Rows with at least one error (a row may have several)."""
+        return len({e["row"] for e in self.errors})
 
 
 @dataclass
@@ -61,8 +69,11 @@ class ImportReport:
     warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def result(self) -> ImportResult:
-        return ImportResult(self.rows, self.imported, tuple(self.errors),
-                            tuple(self.duplicates), self.dry_run, tuple(self.warnings))
+        # Counted as written even on a dry run (the transaction is only rolled back at its
+        # end): a dry run writes none of them and says how many it would.
+        written = 0 if self.dry_run else self.imported
+        return ImportResult(self.rows, written, tuple(self.errors), tuple(self.duplicates),
+                            self.dry_run, tuple(self.warnings), self.imported)
 
 
 class ImportRefused(YulinError):
@@ -70,7 +81,7 @@ class ImportRefused(YulinError):
 
     def __init__(self, key: str, result: ImportResult, exit_code: int) -> None:
         super().__init__(key, errors=len(result.errors), duplicates=len(result.duplicates),
-                         rows=result.rows)
+                         rows=result.rows, bad_rows=result.error_rows)
         self.result = result
         self.exit_code = exit_code
         self.doc = result.to_json()
@@ -139,12 +150,14 @@ def _error_text(err: BadInput) -> str:
     return t(code) if isinstance(code, str) and code else str(err.params.get("detail"))
 
 
-def _prepare(raw: dict[str, Any], today: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def _prepare(cells: list[Any], columns: dict[int, str],
+             today: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """Spreadsheet cells -> input-model data: yes/no cells, Chinese enum words, defaults."""
     data: dict[str, Any] = {}
     problems: list[tuple[str, str]] = []
-    for key, value in raw.items():
-        if key in _NOT_IMPORTED:
+    for index, value in enumerate(cells):
+        key = columns.get(index)
+        if key is None or key in _NOT_IMPORTED:
             continue
         text = value.strip() if isinstance(value, str) else value
         if key in FLAG_COLUMNS:
@@ -153,57 +166,72 @@ def _prepare(raw: dict[str, Any], today: str) -> tuple[dict[str, Any], list[tupl
                 problems.append((key, "bad.yes_no"))
             data[key] = bool(flag)
         elif text not in ("", None):
-            data[key] = spreadsheets.choice_value(key, text)
+            data[key] = _choice_value(key, text) if key in _CHOICE_COLUMNS else text
     data.setdefault("found_on", today)
     return data, problems
+
+
+_CHOICE_COLUMNS = frozenset(("ownership", "need", "yulin_interest"))
+# A column holds a few distinct words: each is looked up once, not once a row.
+_choice_value = functools.lru_cache(maxsize=4096)(spreadsheets.choice_value)
 
 
 Validated = tuple[int, dict | None, list[tuple[str, str]], str | None]
 
 
-def validate_rows(rows: list[tuple[int, dict[str, Any]]], today: str) -> list[Validated]:
-    """(row, values or None, [(field, reason)], finder's name) for each row: the add-prospect
-    input model. The finder's name comes back even from a bad row, so an unknown one is
-    reported with the row's other errors.
+def validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str],
+                  today: str) -> list[Validated]:
+    """(row, values or None, [(field, reason)], finder's name) for each (row, cells): the
+    add-prospect input model. The finder's name comes back even from a bad row, so an
+    unknown one is reported with the row's other errors.
 
     Runs in worker processes for big files, so it touches no database and no shared state.
     """
     from yulin_cli.i18n import t
 
     out: list[Validated] = []
-    for number, raw in rows:
-        data, problems = _prepare(raw, today)
+    for number, cells in rows:
+        data, problems = _prepare(cells, columns, today)
         errors = [(key, t(code)) for key, code in problems]
+        # A plain row takes the quick path; any other gets the model and every error.
+        checked = inputs.quick_prospect(data)
+        if checked is None:
+            try:
+                checked = inputs.ProspectIn.model_validate(data).model_dump()
+            except ValidationError as exc:
+                errors += [(str(e.params["field"]), _error_text(e))
+                           for e in inputs.input_errors(exc, row=number)]
+        # Pure work done here too, off the process that writes.
+        values = normalised(checked) if checked is not None and not errors else None
         try:
-            # Pure work done here too, off the process that writes.
-            values = normalised(inputs.ProspectIn.model_validate(data).model_dump())
-        except ValidationError as exc:
-            errors += [(str(e.params["field"]), _error_text(e))
-                       for e in inputs.input_errors(exc, row=number)]
-            values = None
-        try:
-            source = inputs.clean_text(data.get("sourced_by") or "", 100) or None
+            source = (checked["sourced_by"] if checked is not None
+                      else inputs.clean_text(data.get("sourced_by") or "", 100) or None)
         except ValueError:
             source = None  # already an error of the row
-        out.append((number, None if errors else values, errors, source))
+        out.append((number, values, errors, source))
     return out
 
 
 def _worker_start(lang: str) -> None:
+    import signal
+
     from yulin_cli.i18n import set_lang
 
+    # Ctrl-C in a terminal reaches every process of the group: the import stops in the main
+    # process, which rolls back and says so; a worker just stops with it, without a word.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_lang(lang)
 
 
-def _validated(rows: Iterator[list[Any]], headers: list[str], columns: dict[int, str],
-               today: str, parallel: bool) -> Iterator[Validated]:
+def _validated(rows: Iterator[list[Any]], columns: dict[int, str], today: str,
+               parallel: bool) -> Generator[Validated, None, None]:
     """Validated rows in file order; a big file is validated on every core."""
 
-    def chunks() -> Iterator[list[tuple[int, dict[str, Any]]]]:
-        chunk: list[tuple[int, dict[str, Any]]] = []
+    def chunks() -> Iterator[list[tuple[int, list[Any]]]]:
+        chunk: list[tuple[int, list[Any]]] = []
         for number, cells in enumerate(rows, start=2):
             if any(str(c).strip() for c in cells):  # blank lines are not rows
-                chunk.append((number, _row_dict(columns, cells)))
+                chunk.append((number, cells))
             if len(chunk) >= CHUNK:
                 yield chunk
                 chunk = []
@@ -212,7 +240,7 @@ def _validated(rows: Iterator[list[Any]], headers: list[str], columns: dict[int,
 
     if not parallel:
         for chunk in chunks():
-            yield from validate_rows(chunk, today)
+            yield from validate_rows(chunk, columns, today)
         return
     import multiprocessing
     import os
@@ -223,15 +251,19 @@ def _validated(rows: Iterator[list[Any]], headers: list[str], columns: dict[int,
 
     # Spawned, not forked: a forked worker would inherit the open database connection.
     workers = max(1, min(4, os.cpu_count() or 1))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_worker_start, initargs=(current_lang(),)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_start, initargs=(current_lang(),))
+    try:
         pending: deque = deque()
         for chunk in chunks():
-            pending.append(pool.submit(validate_rows, chunk, today))
+            pending.append(pool.submit(validate_rows, chunk, columns, today))
             if len(pending) > 6 * workers:  # a bounded window keeps memory flat
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    finally:
+        # Interrupted or refused: the chunks not yet started are dropped, not validated.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _FileIndex:
@@ -264,10 +296,27 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
                     postgres: bool, parallel: bool) -> None:
     """Every row through ``prospects.service.admit``, the admission step of add-prospect, with an
     in-memory index of the earlier prospects in place of one query per row."""
+    validated = _validated(rows, columns, today, parallel)
+    with contextlib.closing(validated):  # workers stop as soon as the import does
+        _admit_rows(tx, validated, headers, columns, report, force=force, keep_going=keep_going,
+                    tick=tick)
+    if postgres:
+        # Rows were given their ids: move the sequence past them.
+        tx.run("SELECT setval(pg_get_serial_sequence('prospect', 'id'),"
+               " (SELECT COALESCE(MAX(id), 1) FROM prospect))")
+
+
+def _admit_rows(tx: Tx, validated: Iterator[Validated], headers: list[str],
+                columns: dict[int, str], report: ImportReport, *, force: bool,
+                keep_going: bool, tick: Callable[[int], None]) -> None:
+    """Every validated row through ``admit``, then in batches into the table."""
     from yulin_cli.i18n import explain, t
 
     staff = {s.name: s for s in team.list_staff(tx)}
     owners: dict[int, dict[str, list[str]]] = {}
+    # Who calls an industry, per centre: the prospectors of the centre who call it, found
+    # once per industry rather than by looking through every prospector on every row.
+    owning: dict[tuple[int, str | None], dict[str, list[str]]] = {}
     index = _FileIndex(tx)
     # Ids are given here, inside the write lock, so a later row can name an earlier one
     # as its duplicate before either is inserted.
@@ -276,7 +325,7 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
     batch: list[dict[str, Any]] = []
     insert = (f"INSERT INTO prospect (id, {', '.join(PROSPECT_COLUMNS)}, created_at)"
               f" VALUES (:id, {', '.join(':' + c for c in PROSPECT_COLUMNS)}, :created_at)")
-    for number, values, errors, name in _validated(rows, headers, columns, today, parallel):
+    for number, values, errors, name in validated:
         report.rows += 1
         if report.rows % 1000 == 0:
             tick(1000)
@@ -291,7 +340,11 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
             continue
         if source.center_id not in owners:
             owners[source.center_id] = team.prospector_industries(tx, source.center_id)
-        admission = admit(values, source, index, owners[source.center_id])
+        field = (source.center_id, values.get("industry"))
+        if field not in owning:
+            owning[field] = {name: industries for name, industries
+                             in owners[source.center_id].items() if field[1] in industries}
+        admission = admit(values, source, index, owning[field])
         if admission.refusal is not None:
             _error(report, number, _header_of(headers, columns, "city"),
                    t("refuse.territory", **admission.refusal.params))
@@ -303,7 +356,8 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
             report.duplicates.append({"row": number, "duplicate_of": admission.duplicate[0]})
             if not force:
                 continue
-        row = {**prospects.insert_row(admission.values), "id": next_id, "created_at": stamp}
+        row = prospects.insert_row(admission.values)
+        row["id"], row["created_at"] = next_id, stamp
         index.add(next_id, [row["landline"], row["mobile"]], row["name_key"], row["city"])
         next_id += 1
         report.imported += 1
@@ -315,10 +369,6 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
             batch = []
     if batch and (not report.errors or keep_going):
         tx.many(insert, batch)
-    if postgres:
-        # Rows were given their ids: move the sequence past them.
-        tx.run("SELECT setval(pg_get_serial_sequence('prospect', 'id'),"
-               " (SELECT COALESCE(MAX(id), 1) FROM prospect))")
 
 
 def _load_each(headers: list[str], columns: dict[int, str], rows: Iterator[list[Any]],

@@ -19,8 +19,9 @@ from yulin_cli.render import (
 @view.register
 def _(result: ImportResult) -> Group:
     parts: list[RenderableType] = [Text(
-        t("ui.imported", rows=result.rows, imported=result.imported)
-        + (" " + t("ui.dry_run") if result.dry_run else ""))]
+        t("ui.would_import", rows=f"{result.rows:,}", count=f"{result.would_import:,}")
+        if result.dry_run else t("ui.imported", rows=f"{result.rows:,}",
+                                 imported=f"{result.imported:,}"))]
     if result.errors:
         table = new_table(t("ui.row"), t("ui.column"), t("ui.error"))
         for e in result.errors[:100]:

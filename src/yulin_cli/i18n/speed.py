@@ -8,5 +8,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{count} more not shown: --limit N shows more, --json lists every one"),
     "ui.earlier": ("更早的 {count} 条没有显示：--limit N 多看几条，--all 全部显示",
                    "{count} earlier not shown: --limit N shows more, --all shows every one"),
+    "interrupted": ("已中断：什么都没有写入", "interrupted: nothing written"),
+    "import.interrupted": ("已中断：什么都没有导入", "interrupted: nothing imported"),
+    "ui.would_import": ("共 {rows} 行，将导入 {count} 行（试运行，什么都没有写入）",
+                        "{rows} rows; would import {count} (dry run: nothing written)"),
     "help.opt.every": ("全部显示，不只一屏。", "Show every row, not one screen."),
 }
