@@ -8,7 +8,7 @@ from rich.text import Text
 from yulin_cli.data.duplicates import DuplicateGroups, Merged
 from yulin_cli.data.exporting import Exported
 from yulin_cli.data.importing import ImportResult
-from yulin_cli.i18n import t
+from yulin_cli.i18n import MESSAGES, t
 from yulin_cli.render import (
     Screen,
     new_table,
@@ -46,8 +46,10 @@ def _(result: DuplicateGroups) -> RenderableType:
         return Text(t("ui.no_duplicates"))
     table = new_table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"))
     for g in result.groups:
+        why = [t(f"dedupe.reason.{r}") if f"dedupe.reason.{r}" in MESSAGES else r
+               for r in g.reasons]
         table.add_row("\n".join(f"#{i}" for i in g.ids), "\n".join(g.companies),
-                      ", ".join(g.reasons), f"{g.confidence:.0%}")
+                      "\n".join(why), f"{g.confidence:.0%}")
     return table
 
 
