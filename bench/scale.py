@@ -72,6 +72,7 @@ HEADERS = ["company", "city", "sourced_by", "district", "address", "industry", "
            "found_on", "deal_value", "need", "yulin_interest"]
 DAYS = [f"2026-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)]
 REPORT_DAY = "2026-10-15"
+SETTLED_BEFORE = "2026-10-01"  # inspections of visits before this day are settled
 
 
 # --- running yulin ----------------------------------------------------------------------------
@@ -375,6 +376,7 @@ def build_centre(db: Path, prospects: int, visits: int, staff_count: int,
         ((pid, rows[pid - 1][-1], n + 2, ("buyer", "applicant")[n], rnd.choice(DAYS))
          for pid in range(1, prospects + 1) for n in range(2)))
     visit_rows, flags, points, notices, inspections = [], [], [], [], []
+    manager = len(roles)  # the last staff member is a manager
     for vid in range(1, visits + 1):
         pid, staff, day = rnd.randint(1, prospects), rnd.choice(visitors), rnd.choice(DAYS)
         bad = rnd.random() < 0.02
@@ -382,21 +384,29 @@ def build_centre(db: Path, prospects: int, visits: int, staff_count: int,
         visit_rows.append((vid, pid, staff, day, "substandard" if bad else "met", effective))
         if bad:
             source = rows[pid - 1][-1]
-            points.append((source, day, -5, "substandard", pid, vid))
+            points.append((source, day, -5, "substandard", pid, vid, None))
             notices.append((source, day, "criticism", -5, "substandard", pid, vid))
             if not effective:
-                inspections.append((vid, "open"))
                 flags.append((vid, "inspect"))
+                # Managers settle findings within two weeks: only recent ones are still open.
+                if day >= SETTLED_BEFORE:
+                    inspections.append((vid, "open", None, None))
+                elif rnd.random() < 0.8:
+                    inspections.append((vid, "upheld", manager, day))
+                else:
+                    inspections.append((vid, "overturned", manager, day))
+                    points.append((source, day, 5, "inspection", pid, vid, manager))
     conn.executemany(
         "INSERT INTO visit (id, prospect_id, staff_id, day, kind, outcome, items, contacts,"
         " effective, failing_checks) VALUES (?, ?, ?, ?, 'planned', ?, '', '', ?, '')",
         visit_rows)
     conn.executemany("INSERT INTO visit_flag (visit_id, flag) VALUES (?, ?)", flags)
     conn.executemany("INSERT INTO points_entry (staff_id, day, delta, rule, prospect_id,"
-                     " visit_id) VALUES (?, ?, ?, ?, ?, ?)", points)
+                     " visit_id, by_id) VALUES (?, ?, ?, ?, ?, ?, ?)", points)
     conn.executemany("INSERT INTO notice (staff_id, day, kind, delta, rule, prospect_id,"
                      " visit_id) VALUES (?, ?, ?, ?, ?, ?, ?)", notices)
-    conn.executemany("INSERT INTO inspection (visit_id, status) VALUES (?, ?)", inspections)
+    conn.executemany("INSERT INTO inspection (visit_id, status, decided_by, decided_on)"
+                     " VALUES (?, ?, ?, ?)", inspections)
     # Tomorrow's planned visits, for the agenda.
     conn.executemany("INSERT INTO planned_visit (prospect_id, visitor_id, day) VALUES (?, ?, ?)",
                      [(rnd.randint(1, prospects), rnd.choice(visitors), "2026-10-16")

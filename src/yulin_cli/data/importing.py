@@ -9,21 +9,18 @@ reason. Prospect rows pass the input model and the admission step of ``add-prosp
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from yulin_cli import inputs
-from yulin_cli.data import spreadsheets
+from yulin_cli.data import spreadsheets, validation
 from yulin_cli.db import now_stamp, pause_point
-from yulin_cli.errors import BadInput, YulinError
+from yulin_cli.errors import YulinError
 from yulin_cli.prospects import queries as prospects
-from yulin_cli.prospects.service import admit, normalised
-from yulin_cli.records import FLAG_COLUMNS, PROSPECT_COLUMNS
+from yulin_cli.prospects.service import admit
+from yulin_cli.records import PROSPECT_COLUMNS
 from yulin_cli.results import Result
 from yulin_cli.team import queries as team
 from yulin_cli.visits import service as visits
@@ -35,7 +32,6 @@ if TYPE_CHECKING:
 BATCH = 2000
 CHUNK = 2500  # rows per task for the validation workers
 PARALLEL_FROM = 2 * 1024 * 1024  # bytes: smaller files are validated in this process
-_NOT_IMPORTED = ("id", "duplicate_of", "stars")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,90 +137,8 @@ def _header_of(headers: list[str], columns: dict[int, str], field_name: str) -> 
     return field_name
 
 
-def _error_text(err: BadInput) -> str:
-    from yulin_cli.i18n import t
-
-    if err.key == "input.missing":
-        return t("bad.required")
-    code = err.params.get("code")
-    return t(code) if isinstance(code, str) and code else str(err.params.get("detail"))
-
-
-def _prepare(cells: list[Any], columns: dict[int, str],
-             today: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """Spreadsheet cells -> input-model data: yes/no cells, Chinese enum words, defaults."""
-    data: dict[str, Any] = {}
-    problems: list[tuple[str, str]] = []
-    for index, value in enumerate(cells):
-        key = columns.get(index)
-        if key is None or key in _NOT_IMPORTED:
-            continue
-        text = value.strip() if isinstance(value, str) else value
-        if key in FLAG_COLUMNS:
-            flag = spreadsheets.truthy(text)
-            if flag is None:
-                problems.append((key, "bad.yes_no"))
-            data[key] = bool(flag)
-        elif text not in ("", None):
-            data[key] = _choice_value(key, text) if key in _CHOICE_COLUMNS else text
-    data.setdefault("found_on", today)
-    return data, problems
-
-
-_CHOICE_COLUMNS = frozenset(("ownership", "need", "yulin_interest"))
-# A column holds a few distinct words: each is looked up once, not once a row.
-_choice_value = functools.lru_cache(maxsize=4096)(spreadsheets.choice_value)
-
-
-Validated = tuple[int, dict | None, list[tuple[str, str]], str | None]
-
-
-def validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str],
-                  today: str) -> list[Validated]:
-    """(row, values or None, [(field, reason)], finder's name) for each (row, cells): the
-    add-prospect input model. The finder's name comes back even from a bad row, so an
-    unknown one is reported with the row's other errors.
-
-    Runs in worker processes for big files, so it touches no database and no shared state.
-    """
-    from yulin_cli.i18n import t
-
-    out: list[Validated] = []
-    for number, cells in rows:
-        data, problems = _prepare(cells, columns, today)
-        errors = [(key, t(code)) for key, code in problems]
-        # A plain row takes the quick path; any other gets the model and every error.
-        checked = inputs.quick_prospect(data)
-        if checked is None:
-            try:
-                checked = inputs.ProspectIn.model_validate(data).model_dump()
-            except ValidationError as exc:
-                errors += [(str(e.params["field"]), _error_text(e))
-                           for e in inputs.input_errors(exc, row=number)]
-        # Pure work done here too, off the process that writes.
-        values = normalised(checked) if checked is not None and not errors else None
-        try:
-            source = (checked["sourced_by"] if checked is not None
-                      else inputs.clean_text(data.get("sourced_by") or "", 100) or None)
-        except ValueError:
-            source = None  # already an error of the row
-        out.append((number, values, errors, source))
-    return out
-
-
-def _worker_start(lang: str) -> None:
-    import signal
-
-    from yulin_cli.i18n import set_lang
-
-    # Ctrl-C in a terminal reaches every process of the group: the import stops in the main
-    # process, which rolls back and says so; a worker just stops with it, without a word.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    set_lang(lang)
-
-
 def _validated(rows: Iterator[list[Any]], columns: dict[int, str], today: str,
-               parallel: bool) -> Generator[Validated, None, None]:
+               parallel: bool) -> Generator[validation.Validated, None, None]:
     """Validated rows in file order; a big file is validated on every core."""
 
     def chunks() -> Iterator[list[tuple[int, list[Any]]]]:
@@ -240,7 +154,7 @@ def _validated(rows: Iterator[list[Any]], columns: dict[int, str], today: str,
 
     if not parallel:
         for chunk in chunks():
-            yield from validate_rows(chunk, columns, today)
+            yield from validation.validate_rows(chunk, columns, today)
         return
     import multiprocessing
     import os
@@ -252,11 +166,11 @@ def _validated(rows: Iterator[list[Any]], columns: dict[int, str], today: str,
     # Spawned, not forked: a forked worker would inherit the open database connection.
     workers = max(1, min(4, os.cpu_count() or 1))
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_start, initargs=(current_lang(),))
+                               initializer=validation.worker_start, initargs=(current_lang(),))
     try:
         pending: deque = deque()
         for chunk in chunks():
-            pending.append(pool.submit(validate_rows, chunk, columns, today))
+            pending.append(pool.submit(validation.validate_rows, chunk, columns, today))
             if len(pending) > 6 * workers:  # a bounded window keeps memory flat
                 yield from pending.popleft().result()
         while pending:
@@ -306,7 +220,7 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
                " (SELECT COALESCE(MAX(id), 1) FROM prospect))")
 
 
-def _admit_rows(tx: Tx, validated: Iterator[Validated], headers: list[str],
+def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list[str],
                 columns: dict[int, str], report: ImportReport, *, force: bool,
                 keep_going: bool, tick: Callable[[int], None]) -> None:
     """Every validated row through ``admit``, then in batches into the table."""
@@ -403,7 +317,7 @@ def _message(err: YulinError) -> str:
     from yulin_cli.i18n import expand, t
 
     if err.key in ("input.invalid", "input.missing"):
-        return _error_text(err)  # type: ignore[arg-type]
+        return validation.error_text(err)  # type: ignore[arg-type]
     return t(err.key, **expand(err.params))
 
 

@@ -14,6 +14,7 @@ from yulin_cli.prospects import queries
 from yulin_cli.records import ListedProspect, Prospect, StaffMember
 from yulin_cli.reports.service import rating
 from yulin_cli.results import JsonRows, Page, Result, human_only, rating_json
+from yulin_cli.rules.duplicates import with_name_key
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries as visits
 from yulin_cli.visits.service import prospect_facts
@@ -75,8 +76,7 @@ class Admission:
 
 def normalised(values: dict[str, Any]) -> dict[str, Any]:
     """Validated prospect fields with the city and the name key the rules compare."""
-    city = rules.normalise_city(values["city"])
-    return {**values, "city": city, "name_key": rules.name_key(values["company"], city)}
+    return with_name_key(values)
 
 
 def admit(values: dict[str, Any], source: StaffMember, index: DuplicateIndex,
