@@ -477,7 +477,7 @@ def quick_prospect(data: dict[str, Any]) -> dict[str, Any] | None:
     if any(key not in data for key in _REQUIRED):
         return None
     out = dict(_PROSPECT_DEFAULTS)
-    fields = _PLAIN_FIELDS
+    fields, seen, repeated = _PLAIN_FIELDS, _SEEN, _REPEATED
     try:
         for key, value in data.items():
             parse = fields.get(key)
@@ -487,10 +487,25 @@ def quick_prospect(data: dict[str, Any]) -> dict[str, Any] | None:
                 if key in _REQUIRED or key == "ownership":
                     return None
                 continue
-            out[key] = parse(value)
-    except (_NotPlain, ValueError):
+            if key in repeated:
+                # A column of a few values (a city, a finder, a day): each read once.
+                found = seen.get((key, value), _NotPlain)
+                if found is _NotPlain:
+                    found = parse(value)
+                    if len(seen) < 100_000:
+                        seen[(key, value)] = found
+                out[key] = found
+            else:
+                out[key] = parse(value)
+    except (_NotPlain, ValueError, TypeError):  # TypeError: a value that cannot be a key
         return None
     return out
+
+
+_REPEATED = frozenset(("city", "sourced_by", "district", "industry", "contact_surname",
+                       "found_on", "deal_value", "employees", "pcs", "ownership", "need",
+                       "yulin_interest", "vendor_share", "partner"))
+_SEEN: dict[tuple[str, Any], Any] = {}
 
 
 class RoundIn(_Input):

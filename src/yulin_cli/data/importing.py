@@ -270,7 +270,8 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
             report.duplicates.append({"row": number, "duplicate_of": admission.duplicate[0]})
             if not force:
                 continue
-        row = prospects.insert_row(admission.values)
+        # Admission's values are its own fresh dict of exactly the columns: completed in place.
+        row = prospects.insert_row(admission.values, own=True)
         row["id"], row["created_at"] = next_id, stamp
         index.add(next_id, [row["landline"], row["mobile"]], row["name_key"], row["city"])
         next_id += 1
