@@ -155,7 +155,8 @@ def test_sql_restatements_agree_with_the_rules(db, items, policy):
                                                              ranked=True)]
             # A whole list gathers the facts once and joins them; a page asks them of its
             # rows: both say what the rules say.
-            listed = {r.id: r for r in prospects.list_prospects(tx, policy, prospects.Filters())}
+            listed = {r.id: r for r in prospects.list_prospects(tx, policy, prospects.Filters(),
+                                                                whole=True)}
             page = prospects.list_prospects(tx, policy, prospects.Filters(), 3, ranked=True)
             paged = {r.id: r for r in prospects.list_prospects(tx, policy, prospects.Filters(),
                                                                len(ids))}

@@ -159,26 +159,29 @@ def count_prospects(tx: Tx, policy: Policy, filters: Filters) -> int:
 
 
 def list_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None = None,
-                   *, ranked: bool = False) -> list[ListedProspect]:
+                   *, ranked: bool = False, whole: bool = False) -> list[ListedProspect]:
     """Live prospects with their stars (``sql_rules.stars_sql``) and red-sea impurity, by id
     or, with ``ranked``, best first (``sql_rules.RANK_ORDER_SQL``); the first ``limit``."""
-    return list(iter_prospects(tx, policy, filters, limit, ranked=ranked))
+    return list(iter_prospects(tx, policy, filters, limit, ranked=ranked, whole=whole))
 
 
 def iter_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None = None,
-                   *, ranked: bool = False) -> Iterator[ListedProspect]:
-    """``list_prospects`` as they are read, for lists too long to hold."""
+                   *, ranked: bool = False, whole: bool = False) -> Iterator[ListedProspect]:
+    """``list_prospects`` as they are read, for lists too long to hold. ``whole``: most of
+    the prospects will be read (a whole list), so what each row needs is gathered once for
+    all rather than asked of each row."""
     where, params = _where(policy, filters)
     if limit is not None:
         params["limit"] = limit
-        if ranked:
+    if not whole:
+        if limit is not None and ranked:
             # Rank on the few columns the order needs; the rest is read for the page only.
             where.append(
                 "p.id IN (SELECT id FROM (SELECT p.id, p.deal_value,"
                 f" {stars_sql()} AS stars, CASE WHEN {IMPURE_SQL} THEN 1 ELSE 0 END AS impure"
                 f"{_FROM} WHERE {' AND '.join(where)}) p"
                 f" ORDER BY {RANK_ORDER_SQL} LIMIT :limit)")
-        # A page: what a row needs is asked of each of its few rows.
+        # A page or a narrow list: what a row needs is asked of each of its few rows.
         found, redsea, visits, joins = (
             FOUND_SUBSTANDARD_SQL, REDSEA_COUNT_SQL,
             "(SELECT COUNT(*) FROM visit lv WHERE lv.prospect_id = p.id)", "")

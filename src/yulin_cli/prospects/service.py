@@ -244,7 +244,7 @@ def list_prospects(tx: Tx, policy: Policy, filters: queries.Filters,
                    limit: int | None) -> ProspectList:
     """The first ``limit`` prospects with how many there are, or every one as it is read."""
     if limit is None:
-        return ProspectList(queries.iter_prospects(tx, policy, filters))
+        return ProspectList(queries.iter_prospects(tx, policy, filters, whole=True))
     shown = tuple(queries.list_prospects(tx, policy, filters, limit))
     total = (len(shown) if len(shown) < limit
              else queries.count_prospects(tx, policy, filters))

@@ -115,7 +115,8 @@ def rate_all(tx: Tx, policy: Policy, limit: int | None = None) -> Ranking:
 
     everyone = prospects.Filters()
     if limit is None:
-        return Ranking(rated(prospects.iter_prospects(tx, policy, everyone, ranked=True)))
+        return Ranking(rated(prospects.iter_prospects(tx, policy, everyone, ranked=True,
+                                                      whole=True)))
     shown = tuple(rated(prospects.list_prospects(tx, policy, everyone, limit, ranked=True)))
     total = (len(shown) if len(shown) < limit
              else prospects.count_prospects(tx, policy, everyone))
