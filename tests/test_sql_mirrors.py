@@ -160,10 +160,14 @@ def test_sql_restatements_agree_with_the_rules(db, items, policy):
             page = prospects.list_prospects(tx, policy, prospects.Filters(), 3, ranked=True)
             paged = {r.id: r for r in prospects.list_prospects(tx, policy, prospects.Filters(),
                                                                len(ids))}
-            raise _Undo((ids, rows, ranked, listed, [r.id for r in page], paged))
+            # A page of the ranking looks first among the most valuable prospects only.
+            probed = [prospects.ranked_ids(tx, policy, prospects.Filters(), size, probes)
+                      for size in (1, 3) for probes in ((1,), (1, 2), ())]
+            raise _Undo((ids, rows, ranked, listed, [r.id for r in page], paged, probed))
     except _Undo as undo:
-        ids, rows, ranked, listed, page, paged = undo.args[0]
+        ids, rows, ranked, listed, page, paged, probed = undo.args[0]
     assert page == ranked[:3]
+    assert probed == [ranked[:1]] * 3 + [ranked[:3]] * 3
     expected = {}
     for pid, case, row in zip(ids, items, rows, strict=True):
         want = _python(case, row["duplicate_of"] is not None, row["merged_into"] is not None,

@@ -56,7 +56,7 @@ class Prospect(SQLModel, table=True):
     email: str | None = Field(default=None, max_length=254)
     qq: str | None = Field(default=None, max_length=20)
     found_on: str = Field(max_length=10)
-    deal_value: int | None = None
+    deal_value: int | None = Field(default=None, index=True)
     need: str | None = Field(default=None, max_length=10)
     yulin_interest: str | None = Field(default=None, max_length=10)
     platform_interest: bool = False
@@ -68,7 +68,7 @@ class Prospect(SQLModel, table=True):
     vendor_share: int | None = None
     sourced_by_id: int = Field(foreign_key="staff.id")
     duplicate_of: int | None = Field(default=None, foreign_key="prospect.id")
-    merged_into: int | None = Field(default=None, foreign_key="prospect.id")
+    merged_into: int | None = Field(default=None, foreign_key="prospect.id", index=True)
     created_at: str = Field(max_length=32)
 
 

@@ -26,7 +26,7 @@ from yulin_cli.sql_rules import (
 )
 
 if TYPE_CHECKING:
-    from yulin_cli.db import Tx
+    from yulin_cli.db import Row, Tx
     from yulin_cli.policy import Policy
 
 
@@ -154,8 +154,49 @@ _FROM = (" FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
 
 def count_prospects(tx: Tx, policy: Policy, filters: Filters) -> int:
     """How many live prospects the filters keep: what a page of a list is out of."""
+    if filters == Filters():  # every live prospect: counted from its index alone
+        return int(tx.scalar("SELECT COUNT(*) FROM prospect WHERE merged_into IS NULL") or 0)
     where, params = _where(policy, filters)
     return int(tx.scalar(f"SELECT COUNT(*){_FROM} WHERE {' AND '.join(where)}", **params) or 0)
+
+
+# How deep a page of the ranking first looks, in pages, among the most valuable prospects.
+RANK_PROBES = (40, 400)
+
+
+def ranked_ids(tx: Tx, policy: Policy, filters: Filters, limit: int,
+               probes: tuple[int, ...] = RANK_PROBES) -> list[int]:
+    """The first ``limit`` of the ranking (``RANK_ORDER_SQL``), exactly, without ranking every
+    prospect when it need not. Stars need a deal value of at least their level's minimum, so
+    the ranking of the prospects worth at least some value V is the start of the whole
+    ranking when its last row has at least as many stars as any prospect worth less than V
+    can have (one worth less, with as many stars, ranks after it), and it has no impure one
+    (those rank last). V is tried at the value of the 40th, then 400th page down; failing
+    those, every prospect is ranked."""
+    where, params = _where(policy, filters)
+    params["limit"] = limit
+    narrow = (f"SELECT p.id, p.deal_value, {stars_sql()} AS stars,"
+              f" CASE WHEN {IMPURE_SQL} THEN 1 ELSE 0 END AS impure{_FROM}"
+              f" WHERE {' AND '.join(where)}")
+
+    def top(condition: str = "", **extra: Any) -> list[Row]:
+        return tx.all(f"SELECT id, stars, impure FROM ({narrow}{condition}) p"
+                      f" ORDER BY {RANK_ORDER_SQL} LIMIT :limit", **params, **extra)
+
+    s = policy.stars
+    minimums = ((5, s.five_min), (4, s.four_min), (3, s.three_min), (2, s.two_min), (1, 0))
+    for depth in probes:
+        value = tx.scalar("SELECT deal_value FROM prospect WHERE merged_into IS NULL"
+                          " AND deal_value IS NOT NULL ORDER BY deal_value DESC"
+                          " LIMIT 1 OFFSET :depth", depth=depth * limit)
+        if value is None or value <= 0:
+            break
+        below = max(level for level, least in minimums if least < value)
+        rows = top(" AND p.deal_value >= :value_floor", value_floor=value)
+        if (len(rows) == limit and not any(r["impure"] for r in rows)
+                and int(rows[-1]["stars"]) >= below):
+            return [int(r["id"]) for r in rows]
+    return [int(r["id"]) for r in top()]
 
 
 def list_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None = None,
@@ -176,11 +217,8 @@ def iter_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None =
     if not whole:
         if limit is not None and ranked:
             # Rank on the few columns the order needs; the rest is read for the page only.
-            where.append(
-                "p.id IN (SELECT id FROM (SELECT p.id, p.deal_value,"
-                f" {stars_sql()} AS stars, CASE WHEN {IMPURE_SQL} THEN 1 ELSE 0 END AS impure"
-                f"{_FROM} WHERE {' AND '.join(where)}) p"
-                f" ORDER BY {RANK_ORDER_SQL} LIMIT :limit)")
+            ids = ranked_ids(tx, policy, filters, limit)
+            where.append(f"p.id IN ({', '.join(map(str, ids))})" if ids else "1 = 0")
         # A page or a narrow list: what a row needs is asked of each of its few rows.
         found, redsea, visits, joins = (
             FOUND_SUBSTANDARD_SQL, REDSEA_COUNT_SQL,

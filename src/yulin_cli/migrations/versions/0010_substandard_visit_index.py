@@ -1,6 +1,9 @@
-"""An index of the visits that found a prospect below the standard: whether a prospect is a
-quality customer asks for them on every ranking, list and rating, and only a few visits in
-fifty do, so a partial index answers at once where the index of all visits read them all.
+"""Indexes for a big centre's lists. The visits that found a prospect below the standard:
+whether a prospect is a quality customer asks for them on every ranking, list and rating, and
+only a few visits in fifty do, so a partial index answers at once where the index of all
+visits read them all. Prospects by deal value: the first screen of the ranking looks only at
+the most valuable (``prospects.queries.ranked_ids``). Prospects by what they were merged into:
+how many live prospects there are is counted from it.
 
 Revision ID: 0010
 Revises: 0006
@@ -21,7 +24,11 @@ _WHERE = sa.text("outcome = 'substandard'")
 def upgrade() -> None:
     op.create_index("ix_visit_substandard", "visit", ["prospect_id"], sqlite_where=_WHERE,
                     postgresql_where=_WHERE)
+    op.create_index("ix_prospect_deal_value", "prospect", ["deal_value"])
+    op.create_index("ix_prospect_merged_into", "prospect", ["merged_into"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_prospect_merged_into", table_name="prospect")
+    op.drop_index("ix_prospect_deal_value", table_name="prospect")
     op.drop_index("ix_visit_substandard", table_name="visit")
