@@ -28,25 +28,36 @@ def error_text(err: BadInput) -> str:
     return t(code) if isinstance(code, str) and code else str(err.params.get("detail"))
 
 
-def _prepare(cells: list[Any], columns: dict[int, str],
+def _prepare(cells: list[Any], plan: list[tuple[int, str, str]],
              today: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """Spreadsheet cells -> input-model data: yes/no cells, Chinese enum words, defaults."""
     data: dict[str, Any] = {}
     problems: list[tuple[str, str]] = []
-    for index, value in enumerate(cells):
-        key = columns.get(index)
-        if key is None or key in _NOT_IMPORTED:
-            continue
+    for index, key, kind in plan:
+        if index >= len(cells):
+            break
+        value = cells[index]
         text = value.strip() if isinstance(value, str) else value
-        if key in FLAG_COLUMNS:
+        if kind is _FLAG:
             flag = spreadsheets.truthy(text)
             if flag is None:
                 problems.append((key, "bad.yes_no"))
             data[key] = bool(flag)
         elif text not in ("", None):
-            data[key] = _choice_value(key, text) if key in _CHOICE_COLUMNS else text
+            data[key] = _choice_value(key, text) if kind is _CHOICE else text
     data.setdefault("found_on", today)
     return data, problems
+
+
+_FLAG, _CHOICE, _TEXT = "flag", "choice", "text"
+
+
+def _plan(columns: dict[int, str]) -> list[tuple[int, str, str]]:
+    """(index, field, kind) of each column a row is read from, in order: worked out once per
+    batch of rows, not once per cell."""
+    return [(index, key, _FLAG if key in FLAG_COLUMNS else
+             _CHOICE if key in _CHOICE_COLUMNS else _TEXT)
+            for index, key in sorted(columns.items()) if key not in _NOT_IMPORTED]
 
 
 _CHOICE_COLUMNS = frozenset(("ownership", "need", "yulin_interest"))
@@ -68,8 +79,9 @@ def validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str],
     from yulin_cli.i18n import t
 
     out: list[Validated] = []
+    plan = _plan(columns)
     for number, cells in rows:
-        data, problems = _prepare(cells, columns, today)
+        data, problems = _prepare(cells, plan, today)
         errors = [(key, t(code)) for key, code in problems]
         # A plain row takes the quick path; any other gets the model and every error.
         checked = inputs.quick_prospect(data)
