@@ -141,9 +141,14 @@ def _usage(ctx: Any, command: Any) -> str:
 
 
 def _argument_metavar(piece: str) -> str:
-    bare = piece.strip("[].")
-    key = f"help.arg.{bare}"
-    return piece.replace(bare, t(key)) if key in MESSAGES else piece
+    """An argument's name in the usage line: ``{ID}`` or ``[ID]`` -> 编号 or [编号]."""
+    bare = piece.strip("[]{}.")
+    if not bare or bare.startswith("-"):
+        return piece
+    key = f"help.arg.{bare.upper()}"
+    shown = t(key) if key in MESSAGES else bare.upper()
+    return f"[{shown}]" if piece.startswith("[") else shown + ("..." if piece.endswith("...")
+                                                                else "")
 
 
 def format_command(command: Any, ctx: Any, formatter: Any) -> None:

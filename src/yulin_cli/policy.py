@@ -142,13 +142,16 @@ def _toml_value(value: object) -> str:
 
 def policy_toml(policy: Policy) -> str:
     """A commented TOML file holding ``policy``; loading it gives the same policy back."""
-    lines = ["# yulin policy: every key is optional; a missing key keeps its default.", ""]
+    from yulin_cli.i18n import MESSAGES, t
+
+    lines = [f"# {t('policy.header')}", ""]
     for section, _field in Policy.model_fields.items():
         lines.append(f"[{section}]")
         part = getattr(policy, section)
         for key, info in type(part).model_fields.items():
             value = getattr(part, key)
-            lines.append(f"# {info.description}")
+            code = f"policy.{section}.{key}"
+            lines.append(f"# {t(code) if code in MESSAGES else info.description}")
             entry = f"{key} = {_toml_value(value)}"
             # TOML has no null: an unset optional date is written commented out.
             lines.append(f"# {key} = 2026-09-01" if value is None else entry)

@@ -8,8 +8,9 @@ from rich.text import Text
 from yulin_cli.data.duplicates import DuplicateGroups, Merged
 from yulin_cli.data.exporting import Exported
 from yulin_cli.data.importing import ImportResult
-from yulin_cli.i18n import t
+from yulin_cli.i18n import listed, t
 from yulin_cli.render import (
+    Prose,
     Screen,
     new_table,
     view,
@@ -45,8 +46,9 @@ def _(result: DuplicateGroups) -> RenderableType:
         return Text(t("ui.no_duplicates"))
     table = new_table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"))
     for g in result.groups:
-        table.add_row("\n".join(f"#{i}" for i in g.ids), "\n".join(g.companies),
-                      ", ".join(g.reasons), f"{g.confidence:.0%}")
+        table.add_row("\n".join(f"#{i}" for i in g.ids),
+                      Group(*(Prose(c) for c in g.companies)),
+                      Prose(listed([t(f"dup.{r}") for r in g.reasons])), f"{g.confidence:.0%}")
     return table
 
 

@@ -81,4 +81,4 @@ class Playbook(Result):
 def playbook(topics: list[Topic], lang: str) -> Playbook:
     index = 0 if lang == "zh" else 1
     return Playbook(tuple(PlaybookPage(tp.key, tp.clause, tp.rules, tp.title[index],
-                                       tp.text[index], tp.command) for tp in topics))
+                                       tp.text[index], tp.command[index]) for tp in topics))

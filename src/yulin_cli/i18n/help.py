@@ -43,7 +43,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.metavar.output": ("文件", "FILE"),
     "help.metavar.items": ("题号", "ITEMS"),
     "help.arg.ID": ("编号", "ID"),
-    "help.arg.[ID]": ("[编号]", "[ID]"),
     "help.arg.NAME": ("名字", "NAME"),
     "help.arg.STAFF": ("伙伴", "STAFF"),
     "help.arg.DELTA": ("分数", "DELTA"),
@@ -54,6 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.arg.TOPIC": ("主题", "TOPIC"),
     "help.arg.KEEP": ("保留的编号", "KEEP"),
     "help.arg.DROP": ("并入的编号", "DROP"),
+    "help.arg.PROSPECT_ID": ("编号", "ID"),
+    "help.arg.PROJECT_ID": ("编号", "ID"),
     # --- usage mistakes -----------------------------------------------------------------------
     "input.missing_argument": ("缺少参数 {option}", "Missing argument '{option}'."),
     "usage.no_such_option": ("没有选项 {option}", "No such option: {option}"),
@@ -279,7 +280,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "clause."),
     "help.cmd.playbook": ("浏览手册 Q1-Q18（我们自己的话，中英文）。",
                           "Browse the playbook, Q1-Q18, in our own words (zh and en)."),
-    "help.opt.topic": ("一个条款（q5）或规则（stars）。", "A clause (q5) or a rule id (stars)."),
+    "help.opt.topic": ("一个条款（如 q5）或规则名（如 星级）。", "A clause (q5) or a rule id (stars)."),
     "help.opt.search": ("包含这个词的主题。", "Topics containing a word."),
     # --- deals ----------------------------------------------------------------------------------
     "help.cmd.partners": ("合作伙伴的项目：已投入多少，对比我方分成，标出投入大收益小的（Q10）。",
@@ -318,7 +319,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "apart (Q8)."),
     "help.opt.loose": ("也列出只是名称差一个字、别的都对不上的。",
                        "Also names one typo apart with nothing else in common."),
-    "help.cmd.merge": ("把 DROP 的复核、走访、积分和信号并到 KEEP；DROP 保留，标记为已合并。",
+    "help.cmd.merge": ("把并入客户的复核、走访、积分和信号移到保留的客户；并入的客户仍保留，标记为已合并。",
                        "Move DROP's rounds, visits, points and signals to KEEP; DROP is kept, "
                        "marked merged."),
     "help.opt.keep": ("保留的客户。", "The prospect that stays."),

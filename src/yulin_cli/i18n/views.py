@@ -46,10 +46,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.round_contradicted": ("注意：这轮与已知信息不符，开拓人确认之前不能走访",
                               "note: this round contradicted the facts; no visit until the "
                               "source confirms them again"),
-    "ui.round_no_address": ("注意：客户 #{id} 还没有记录地址，这轮确认不了地址；先用 "
-                            "update-prospect --address 记录",
+    "ui.round_no_address": ("注意：客户 #{id} 还没有记录地址，这轮确认不了地址；先记录地址：",
                             "note: prospect #{id} has no address recorded, so this round "
-                            "confirms none; record it first with update-prospect --address"),
+                            "confirms none; record it first:"),
     "ui.planned": ("已安排 {visitor} 于 {date} 走访客户 #{id}", "planned: {visitor} visits "
                    "prospect #{id} on {date}"),
     "ui.visit_logged": ("走访 #{id} 已记录", "visit #{id} logged"),
@@ -122,4 +121,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.confidence": ("把握", "sure"),
     "ui.reasons": ("依据", "why"),
     "ui.no_duplicates": ("没有发现重复客户", "no likely duplicates found"),
+    "ui.commands": ("可以用这些命令：", "commands that settle it:"),
+    "ui.warning_line": ("注意：{text}（{clause}）", "warning: {text} ({clause})"),
+    "ui.yuan": ("{amount:,} 元", "{amount:,} yuan"),
+    "ui.flags_line": ("提醒：{flags}", "flags: {flags}"),
+    "ui.contact": ("接口人", "contact"),
+    "ui.status": ("状态", "status"),
+    "ui.pcs": ("{count} 台电脑", "{count} PCs"),
+    "ui.ledger_overturned": ("走访 #{visit} 的不达标结论被推翻", "visit #{visit} overturned"),
+    "ui.changed": ("已更新客户 #{id}：{fields}", "updated prospect #{id}: {fields}"),
+    "empty.staff": ("还没有伙伴；用 yulin staff add 添加", "no staff yet; add them with yulin staff add"),
+    "empty.centers": ("还没有服务中心；用 yulin center add 添加",
+                      "no centres yet; add one with yulin center add"),
+    "empty.prospects": ("没有符合条件的客户", "no prospects match"),
+    "empty.ranking": ("还没有客户", "no prospects yet"),
+    "empty.points": ("{name} 还没有积分记录", "no points yet for {name}"),
+    "empty.totals": ("还没有伙伴，也就没有积分", "no staff yet, so no points"),
+    "empty.trips": ("没有可以排进路线的远郊客户", "no ready suburban prospects to route"),
+    "empty.partners": ("没有合作伙伴的项目", "no partner projects"),
+    "empty.direct": ("没有直销项目", "no direct-sales projects"),
+    "empty.industries": ("还没有行业记录", "no industries yet"),
+    "fixcmd.standard.fix": ("yulin update-prospect {id} --employees 人数 --pcs 台数",
+                            "yulin update-prospect {id} --employees N --pcs N"),
+    "fixcmd.standard.fix_found_substandard": ("yulin inspect 走访编号 --by 分管领导 --verdict 推翻",
+                                              "yulin inspect VISIT_ID --by MANAGER --verdict "
+                                              "overturned"),
+    "fixcmd.verification.fix": ("yulin verify {id} --by 开拓人 --pretext 应聘 --result 确认",
+                                "yulin verify {id} --by SOURCE --pretext applicant --result "
+                                "confirmed"),
+    "fixcmd.verification.fix_pretext": ("yulin verify {id} --by 开拓人 --pretext 前台 --result 确认",
+                                        "yulin verify {id} --by SOURCE --pretext front-desk "
+                                        "--result confirmed"),
+    "fixcmd.verification.fix_contra": ("yulin verify {id} --by 开拓人 --pretext 采购 --result 确认",
+                                       "yulin verify {id} --by SOURCE --pretext buyer --result "
+                                       "confirmed"),
+    "fixcmd.address.fix_none": ("yulin update-prospect {id} --address 详细地址",
+                                "yulin update-prospect {id} --address ADDRESS"),
+    "fixcmd.address.fix": ("yulin verify {id} --by 开拓人 --pretext 采购 --result 确认 --address",
+                           "yulin verify {id} --by SOURCE --pretext buyer --result confirmed "
+                           "--address"),
+    "fixcmd.address.fix_scale": ("yulin verify {id} --by 开拓人 --pretext 前台 --result 确认 --scale",
+                                 "yulin verify {id} --by SOURCE --pretext front-desk --result "
+                                 "confirmed --scale"),
+    "fixcmd.contact.fix": ("yulin update-prospect {id} --contact-surname 姓氏 --landline 座机",
+                           "yulin update-prospect {id} --contact-surname NAME --landline PHONE"),
+    "fixcmd.direct.fix_same": ("yulin direct-sales settle 项目编号 --outcome 合作",
+                               "yulin direct-sales settle PROJECT_ID --outcome cooperate"),
+    "fixcmd.direct.fix_unknown": ("yulin update-prospect {id} --contact-surname 姓氏",
+                                  "yulin update-prospect {id} --contact-surname NAME"),
+    "fixcmd.territory.fix_center": ("yulin staff update 开拓人 --center 服务中心",
+                                  "yulin staff update SOURCE --center CENTRE"),
 }

@@ -33,7 +33,7 @@ def visit_effectiveness(
         return Effectiveness(False, missing, reason)
     if missing:
         reason = _reason("effective", False, "effective.missing", "effective.fix",
-                         missing=", ".join(missing))
+                         missing=missing)
         return Effectiveness(False, missing, reason)
     return Effectiveness(True, (), _reason("effective", True, "effective.ok"))
 
