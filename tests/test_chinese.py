@@ -9,7 +9,7 @@ import re
 import pytest
 import typer.main
 
-from conftest import ok, run
+from conftest import ok, ok_json, run
 from yulin_cli.app import build_app
 
 ALLOWED = {"yulin", "IOAS", "OA", "ERP", "QQ", "IT", "PC", "PCs", "SQLite", "PostgreSQL", "JSON",
@@ -99,3 +99,198 @@ def test_every_help_speaks_chinese(demo):
         if words:
             problems[" ".join(path)] = sorted(set(words))
     assert not problems, problems
+
+
+# --- what users type in Chinese is understood ------------------------------------------------
+
+
+def test_every_choice_option_takes_its_chinese_words(team, tmp_path):
+    from conftest import ALL_ITEMS, add, make_ready
+
+    pid = add("苏州甲公司", "--ownership", "国企", "--need", "明确", "--yulin-interest", "很感兴趣")
+    shown = ok_json("show", pid)["prospect"]
+    assert (shown["ownership"], shown["need"], shown["yulin_interest"]) == (
+        "soe", "explicit", "high")
+    assert ok_json("verify", pid, "--by", "李娜", "--pretext", "采购", "--result", "确认")["counts"]
+    assert ok_json("show", pid)["rounds"][0]["pretext"] == "buyer"
+    make_ready(pid)
+    visit = ok_json("log-visit", pid, "--by", "刘洋", "--outcome", "不达标", "--kind", "计划")
+    assert ok_json("inspect", visit["visit_id"], "--by", "赵敏", "--verdict", "推翻")[
+        "verdict"] == "overturned"
+    swept = add("苏州乙公司")
+    assert ok_json("log-visit", swept, "--by", "张伟", "--outcome", "见到", "--kind", "扫楼",
+                   "--items", ALL_ITEMS, "--landline", "--email")["flags"] == ["sweep-unplanned"]
+    assert ok_json("staff", "add", "周军", "--center", "苏州育林中心", "--role", "走访",
+                   "--role", "分管领导")["roles"] == ["visitor", "manager"]
+    project = ok_json("direct-sales", "add", "--company", "南京甲公司", "--city", "南京",
+                      "--contact", "周")["id"]
+    assert ok_json("direct-sales", "settle", project, "--outcome", "合作")["status"] == "cooperate"
+    out = tmp_path / "客户.csv"
+    assert ok_json("export", "--what", "客户", "--format", "CSV", "-o", out)["what"] == "prospects"
+    rounds = tmp_path / "复核.csv"
+    rounds.write_text("客户编号,复核人,身份,结果\n" + f"{pid},李娜,前台,确认\n", encoding="utf-8")
+    assert ok_json("import", rounds, "--kind", "复核")["imported"] == 1
+    refused = zh("verify", pid, "--by", "李娜", "--pretext", "老板", "--result", "确认")
+    assert refused.exit_code == 2
+    assert "采购、应聘、会议邀请、前台、其他" in refused.stderr
+
+
+@pytest.mark.parametrize(("typed", "yuan"), [
+    ("25万", 250_000), ("25万元", 250_000), ("25.5万", 255_000), ("二十五万", 250_000),
+    ("七万五", 75_000), ("25w", 250_000), ("25k", 25_000), ("250,000", 250_000),
+    ("250000元", 250_000),
+])
+def test_money_as_people_write_it(team, typed, yuan):
+    from conftest import add
+
+    pid = add("苏州甲公司", "--deal-value", typed)
+    assert ok_json("show", pid)["prospect"]["deal_value"] == yuan
+
+
+@pytest.mark.parametrize("typed", ["2026-10-19", "2026/10/19", "2026.10.19", "2026年10月19日"])
+def test_dates_as_people_write_them(team, typed):
+    from conftest import add
+
+    pid = add("苏州甲公司", found_on=typed)
+    assert ok_json("show", pid)["prospect"]["found_on"] == "2026-10-19"
+    assert ok_json("daily-report", "--date", typed)["date"] == "2026-10-19"
+    assert [r["id"] for r in ok_json("list", "--from", typed, "--to", typed)] == [pid]
+
+
+def test_a_local_landline_takes_the_area_code_of_the_city(team):
+    doc = ok_json("add-prospect", "--company", "苏州甲公司", "--city", "苏州",
+                  "--sourced-by", "李娜", "--landline", "6258 1240")
+    assert doc["notes"] == [{"field": "landline", "area_code": "0512", "city": "苏州",
+                             "message": "the landline had no area code: 苏州's, 0512, was added"}]
+    assert ok_json("show", doc["id"])["prospect"]["landline"] == "+8651262581240"
+    said = zh("update-prospect", doc["id"], "--landline", "62581241")
+    assert "0512" in said.stdout
+    # The same number with its area code is the same company.
+    dup = run("add-prospect", "--company", "苏州乙公司", "--city", "苏州", "--sourced-by", "李娜",
+              "--landline", "0512-62581241")
+    assert dup.exit_code == 1
+
+
+def test_a_local_landline_where_the_area_code_is_unknown_is_refused_with_a_hint(isolated):
+    ok("center", "add", "测试中心", "--city", "无名镇")
+    ok("staff", "add", "小王", "--center", "测试中心", "--role", "prospector")
+    before = isolated.counts()
+    result = zh("add-prospect", "--company", "无名镇甲公司", "--city", "无名镇",
+                "--sourced-by", "小王", "--landline", "62581240")
+    assert result.exit_code == 2
+    assert "区号" in result.stderr and "0512-62581234" in result.stderr
+    assert isolated.counts() == before
+
+
+# --- the language itself -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["zh", "ZH", "zh_CN", "zh-CN", "zh_TW", "zh_CN.UTF-8"])
+def test_every_spelling_of_chinese_means_chinese(isolated, monkeypatch, value):
+    assert "用法" in run("--lang", value, "--help").stdout
+    monkeypatch.setenv("YULIN_LANG", value)
+    assert "用法" in run("--help").stdout
+
+
+def test_an_unknown_language_is_bad_input_from_the_option_or_the_variable(isolated, monkeypatch):
+    result = run("--lang", "fr", "staff", "list")
+    assert result.exit_code == 2 and "zh, en" in result.stderr
+    monkeypatch.setenv("YULIN_LANG", "fr")
+    result = run("staff", "list")
+    assert result.exit_code == 2 and "zh, en" in result.stderr
+    # --lang wins over the variable.
+    assert ok("--lang", "zh", "staff", "list").exit_code == 0
+
+
+def test_usage_mistakes_are_one_translated_line(team):
+    for args, says in ((["add-prospect", "--company", "甲"], "缺少选项"),
+                       (["list", "--limt", "3"], "是不是 --limit"),
+                       (["lst"], "是不是 list"),
+                       (["list", "--limit", "abc"], "须为整数")):
+        result = zh(*args)
+        assert result.exit_code == 2
+        assert result.stderr.startswith("错误：") and says in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+# --- what the writing commands say ---------------------------------------------------------
+
+
+def test_writing_commands_speak_chinese(team):
+    from conftest import ALL_ITEMS
+
+    names = command_names()
+    said = []
+    pid_doc = zh("add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by", "李娜",
+                 "--employees", "150", "--pcs", "40", "--industry", "机械", "--found-on",
+                 "2026-10-15", "--json")
+    pid = pid_doc.json["id"]
+    ok("staff", "update", "王强", "--industry", "机械")
+    for args in (
+        ["add-prospect", "--company", "苏州乙公司", "--city", "苏州", "--sourced-by", "李娜",
+         "--industry", "机械"],
+        ["add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by", "李娜"],
+        ["add-prospect", "--company", "上海丙公司", "--city", "上海", "--sourced-by", "李娜"],
+        ["update-prospect", pid, "--address", "星湖街 1 号", "--contact-surname", "周"],
+        ["verify", pid, "--by", "王强", "--pretext", "采购", "--result", "确认"],
+        ["verify", pid, "--by", "李娜", "--pretext", "采购", "--result", "矛盾"],
+        ["verify", pid, "--by", "李娜", "--pretext", "采购", "--result", "确认", "--address",
+         "--date", "2026-10-15"],
+        ["check-visit", pid],
+        ["plan-visit", pid, "--visitor", "张伟"],
+        ["verify", pid, "--by", "李娜", "--pretext", "应聘", "--result", "确认", "--scale",
+         "--date", "2026-10-15"],
+        ["plan-visit", pid, "--visitor", "张伟", "--date", "2026-10-16"],
+        ["log-visit", pid, "--by", "张伟", "--outcome", "见到", "--items", "1-5", "--landline",
+         "--date", "2026-10-16"],
+        ["log-visit", pid, "--by", "刘洋", "--outcome", "不达标", "--date", "2026-10-16"],
+        ["log-visit", pid, "--by", "刘洋", "--outcome", "被拒", "--date", "2026-10-17"],
+        ["log-visit", pid, "--by", "张伟", "--outcome", "见到", "--kind", "扫楼",
+         "--items", ALL_ITEMS, "--landline", "--email", "--date", "2026-10-18"],
+        ["redsea", pid, "--cold"],
+        ["redsea", pid, "--clear"],
+        ["inspect", "2", "--by", "赵敏", "--verdict", "推翻", "--note", "现场 150 人"],
+        ["adjust-points", "李娜", "-3", "--reason", "迟到", "--by", "赵敏"],
+        ["adjust-points", "李娜", "3", "--reason", "迟到", "--by", "李娜"],
+        ["points", "李娜"], ["points", "王强"], ["rate", pid], ["show", pid],
+        ["staff", "update", "王强", "--clear-industries"],
+        ["center", "add", "苏州育林中心", "--city", "苏州"],
+        ["show", "999"], ["update-prospect", pid],
+    ):
+        result = zh(*args)
+        assert "Traceback" not in result.stdout + result.stderr, args
+        words = english_words(result.stdout + result.stderr, names)
+        if words:
+            said.append((" ".join(map(str, args)), sorted(set(words))))
+    assert not said, said
+
+
+# --- lines as a Chinese reader expects them ---------------------------------------------------
+
+CLOSING = tuple("，。、；：！？）」』】》”’")
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_lines_break_the_chinese_way(demo, monkeypatch, width):
+    from yulin_cli.wrapping import cells
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    companies = [r["company"] for r in ok_json("list")]
+    for args in (["check-visit", "2"], ["show", "7"], ["advise", "19"], ["rate", "8"],
+                 ["daily-report", "--date", "2026-10-15"], ["playbook", "q16"], ["rate", "--all"],
+                 ["notices", "--to", "2026-10-31"], ["manager"], ["--help"],
+                 ["add-prospect", "--help"]):
+        out = zh(*args).stdout
+        lines = out.splitlines()
+        for line in lines:
+            assert cells(line) <= width, (args, line)
+            assert "..." not in line or args[-1] == "--help", (args, line)
+            assert not line.strip().startswith(CLOSING), (args, line)
+            assert "…" not in line, (args, line)  # nothing is cut short
+        # A command is never split: each one stands whole on a line of its own.
+        for command in re.findall(r"→ (yulin [^\n]+)", out):
+            assert command.strip() in out
+        # Every company in a table is there in full, perhaps over two lines.
+        joined = re.sub(r"\s+", "", out)
+        shown = [c for c in companies if c in joined]
+        assert args[0] not in ("rate", "notices", "manager") or shown, args

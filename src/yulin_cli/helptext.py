@@ -133,10 +133,11 @@ def _usage(ctx: Any, command: Any) -> str:
     pieces = []
     for piece in command.collect_usage_pieces(ctx):
         if piece == "[OPTIONS]":
-            piece = t("help.options_metavar")
+            pieces.append(t("help.options_metavar"))
         elif piece == "COMMAND [ARGS]...":
-            piece = t("help.command_metavar")
-        pieces.append(_argument_metavar(piece))
+            pieces.append(t("help.command_metavar"))
+        else:
+            pieces.append(_argument_metavar(piece))
     return t("help.usage", line=f"{ctx.command_path} {' '.join(pieces)}")
 
 

@@ -181,6 +181,9 @@ def validate_rows(rows: list[tuple[int, dict[str, Any]]], today: str) -> list[Va
             errors += [(str(e.params["field"]), _error_text(e))
                        for e in inputs.input_errors(exc, row=number)]
             values = None
+        except BadInput as exc:  # a local landline in a city without a known area code
+            errors.append((str(exc.params["field"]), _error_text(exc)))
+            values = None
         try:
             source = inputs.clean_text(data.get("sourced_by") or "", 100) or None
         except ValueError:

@@ -50,8 +50,8 @@ def expand(params: dict) -> dict:
         if hasattr(value, "code") and hasattr(value, "params"):
             return explain(value)
         if isinstance(value, tuple):
-            return listed([t(f"item.{w}") if f"item.{w}" in MESSAGES else str(w)
-                           for w in value])
+            return listed([str(shown(w)) if not isinstance(w, str) else t(f"item.{w}")
+                           if f"item.{w}" in MESSAGES else w for w in value])
         return value
 
     return {k: shown(v) for k, v in params.items()}

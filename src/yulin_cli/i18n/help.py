@@ -88,9 +88,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "A TOML file overriding the policy defaults (or YULIN_POLICY)."),
     "help.opt.lang": ("界面语言：zh（中文）或 en（英文）。", "Language of human text: zh or en."),
     "help.opt.version": ("显示版本号。", "Show the version."),
-    "help.opt.install_completion": ("为当前的 shell 安装命令补全。",
+    "help.opt.install_completion": ("为当前的终端安装命令补全。",
                                     "Install completion for the current shell."),
-    "help.opt.show_completion": ("显示当前 shell 的命令补全脚本，可自行安装。",
+    "help.opt.show_completion": ("显示当前终端的命令补全脚本，可自行安装。",
                                  "Show completion for the current shell, to copy it or "
                                  "customize the installation."),
     "help.cmd.center": ("服务中心：添加、列出。", "Service centres: add and list them."),

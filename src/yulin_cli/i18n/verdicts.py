@@ -23,7 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verification.ok": ("开拓人已确认 {rounds} 轮，用了 {pretexts} 种身份",
         "the source confirmed it in {rounds} {rounds|round|rounds} under {pretexts} "
         "{pretexts|pretext|pretexts}"),
-    "verification.too_few": ("开拓人确认属实的复核只有 {rounds} 轮（需要 {min_rounds} 轮；别人的 {others} 轮不算）",
+    "verification.too_few": ("开拓人确认属实的复核只有 {rounds} 轮"
+                             "（需要 {min_rounds} 轮；别人的 {others} 轮不算）",
         "the source confirmed it in {rounds} {rounds|round|rounds} (needs {min_rounds}; "
         "{others} {others|round|rounds} by others do not count)"),
     "verification.same_pretext": ("复核只用了 {pretexts} 种身份（需要 {min_pretexts} 种）",
@@ -86,7 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "redsea.pure_word": ("纯洁", "pure"),
     "redsea.doubtful_word": ("存疑", "doubtful"),
     "redsea.impure_word": ("不纯洁", "impure"),
-    "refusal.contact": ("被拒可能因为不知道接口人是谁", "likely refused because nobody knew "
+    "refusal.contact": ("被拒可能因为没打听到接口人", "likely refused because nobody knew "
                         "the contact's name"),
     "refusal.fix_contact": ("先问到接口人姓氏和座机再上门", "get the contact's surname and "
                             "landline before going back"),
@@ -232,6 +233,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "the Yulin plan in one sentence: implement first, pay after "
                                      "success, the programme carries the risk; never say free "
                                      "implementation or training"),
+    "advice.no_pitch_first": ("不要先推项目：对方会当你是推销的，不留电话，信息就没法核实",
+                              "do not pitch first: they would take you for a salesperson and "
+                              "leave no number, so nothing could be verified"),
+    "advice.survey_declined": ("对方不愿参加调研：说简单聊几句、由你代填，问卷不留公司和调研人的名字；"
+                               "可以给他看别的企业已经填好的问卷",
+                               "if the contact will not take part: offer a short chat and fill "
+                               "the form in for them, with no company or surveyor names on it; "
+                               "show forms other companies filled in"),
+    "advice.leave_material": ("走的时候把育林计划的资料留下，为以后联系铺路",
+                              "leave the Yulin plan's material behind for the next contact"),
+    "advice.quota": ("活动期内每个开拓人每天要找到 {per_day} 个优质客户，到 {end} 为止",
+                     "during the campaign each prospector finds {per_day} quality customers a "
+                     "day, until {end}"),
+    "advice.foreign": ("本市的外企和其他企业一样，照常走访", "a foreign-owned company in the city "
+                       "is visited like any other"),
+    "advice.existing_fees": ("老客户的升级费和服务费，尽量记到厂家名下；老客户都要收归本地服务中心",
+                             "book an existing customer's upgrade and service fees to the vendor "
+                             "wherever possible, and bring it under the local centre"),
     "advice.price": ("问价格：取决于需求和用户站点数，正式实施前签协议约定周期和价格",
                      "asked the price: it depends on needs and user seats, and a formal "
                      "agreement fixes scope and price before work starts"),

@@ -127,6 +127,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.flags_line": ("提醒：{flags}", "flags: {flags}"),
     "ui.contact": ("接口人", "contact"),
     "ui.status": ("状态", "status"),
+    "note.area_code": ("座机没有区号，已按 {city} 加上区号 {code}",
+                       "the landline had no area code: {city}'s, {code}, was added"),
     "ui.pcs": ("{count} 台电脑", "{count} PCs"),
     "ui.ledger_overturned": ("走访 #{visit} 的不达标结论被推翻", "visit #{visit} overturned"),
     "ui.changed": ("已更新客户 #{id}：{fields}", "updated prospect #{id}: {fields}"),

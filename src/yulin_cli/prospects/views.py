@@ -43,13 +43,13 @@ from yulin_cli.rules import phone_display
 def _(result: ProspectAdded) -> Screen:
     line = (t("ui.added_duplicate", id=result.id, dup=result.duplicate_of) if result.duplicate_of
             else t("ui.added_prospect", id=result.id, company=result.company))
-    return Screen((line,), warnings_of(result.warnings))
+    return Screen((line, *(n.message() for n in result.notes)), warnings_of(result.warnings))
 
 
 @view.register
 def _(result: ProspectUpdated) -> Screen:
     line = t("ui.changed", id=result.id, fields=listed([label(f) for f in result.changed]))
-    return Screen((line,), warnings_of(result.warnings))
+    return Screen((line, *(n.message() for n in result.notes)), warnings_of(result.warnings))
 
 
 @view.register
