@@ -287,6 +287,7 @@ def test_lines_break_the_chinese_way(demo, monkeypatch, width):
             assert "..." not in line or args[-1] == "--help", (args, line)
             assert not line.strip().startswith(CLOSING), (args, line)
             assert "…" not in line, (args, line)  # nothing is cut short
+            assert not re.search(r"[（(]Q?\d*$", line), (args, line)  # a clause stays whole
         # A command is never split: each one stands whole on a line of its own.
         for command in re.findall(r"→ (yulin [^\n]+)", out):
             assert command.strip() in out
@@ -294,3 +295,51 @@ def test_lines_break_the_chinese_way(demo, monkeypatch, width):
         joined = re.sub(r"\s+", "", out)
         shown = [c for c in companies if c in joined]
         assert args[0] not in ("rate", "notices", "manager") or shown, args
+
+
+# --- every verdict names its clause -----------------------------------------------------------
+
+
+def test_every_verdict_names_its_clause_in_words_and_in_json(team):
+    pid = ok_json("add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by",
+                  "李娜", "--employees", "150", "--pcs", "40", "--found-on", "2026-10-15")["id"]
+    # A visit, never made ready, found below the standard and not effective: unready (Q2),
+    # criticism (Q1), inspection (Q15).
+    doc = ok_json("log-visit", pid, "--by", "张伟", "--outcome", "substandard", "--date",
+                  "2026-10-16")
+    assert doc["flags"] == ["unready", "inspect"]
+    assert doc["flag_details"] == [
+        {"flag": "unready", "rule": "readiness", "clause": "Q2"},
+        {"flag": "inspect", "rule": "substandard", "clause": "Q15"}]
+    assert doc["points"] == [{"staff": "李娜", "delta": -5, "rule": "substandard",
+                              "clause": "Q1"}]
+    assert {(r["rule"], r["clause"]) for r in doc["reasons"]} == {
+        ("effective", "Q7, Q15"), ("readiness", "Q2"), ("substandard", "Q1"),
+        ("substandard", "Q15")}
+    # A sweep on a day with nothing planned (Q12).
+    sweep = ok_json("log-visit", pid, "--by", "张伟", "--outcome", "refused", "--kind", "sweep",
+                    "--date", "2026-10-17")
+    assert sweep["flag_details"] == [{"flag": "sweep-unplanned", "rule": "sweep",
+                                      "clause": "Q12"}]
+    notices = ok_json("notices", "--from", "2026-10-16", "--to", "2026-10-16")
+    assert [(n["rule"], n["clause"]) for n in notices] == [("substandard", "Q1")]
+    ok("adjust-points", "李娜", "2", "--reason", "补录", "--by", "赵敏")
+    entries = ok_json("points", "李娜")["entries"]
+    assert [(e["rule"], e["clause"]) for e in entries] == [("substandard", "Q1"),
+                                                           ("adjustment", None)]
+    # In words: each verdict line, flag and notice ends with its clause in the reader's
+    # punctuation.
+    out = zh("log-visit", pid, "--by", "张伟", "--outcome", "substandard", "--date",
+             "2026-10-18").stdout
+    verdicts = [line for line in out.splitlines() if line.strip().startswith("·")]
+    assert verdicts and all(re.search(r"（Q\d+(, Q\d+)*）$", v) for v in verdicts), out
+    assert "待检查（Q15）" in out
+    assert "不达标（Q1）" in zh("notices", "--from", "2026-10-16", "--to", "2026-10-18").stdout
+    english = run("log-visit", pid, "--by", "张伟", "--outcome", "substandard", "--date",
+                  "2026-10-19").stdout
+    assert "inspect (Q15)" in english or "inspection (Q15)" in english, english
+    for args in (["redsea", pid], ["rate", pid]):
+        lines = [ln for ln in zh(*args).stdout.splitlines() if ln.strip().startswith("·")]
+        assert lines and all("（Q" in ln for ln in lines), (args, lines)
+    # check-visit: one row for each of its six checks, each naming its rule and clause.
+    assert zh("check-visit", pid).stdout.count("（Q") == 6

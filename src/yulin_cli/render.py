@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import MESSAGES, current_lang, explain, rule_name, t
+from yulin_cli.i18n import MESSAGES, cited, colon, explain, rule_name, t
 from yulin_cli.results import Result
 from yulin_cli.team.queries import Notice
 
@@ -130,13 +130,12 @@ def quota_bar(found: int, per_day: int, width: int = 5) -> Text:
 
 def verdict_line(reason: rules.Reason, mark: str = "·") -> Prose:
     """One verdict on a line of its own, with the manual's clause it comes from."""
-    return Prose(f"  {mark} {explain(reason)}（{reason.clause}）" if current_lang() == "zh"
-                 else f"  {mark} {explain(reason)} ({reason.clause})", indent=4)
+    return Prose(f"  {mark} {cited(explain(reason), reason.clause)}", indent=4)
 
 
 def rule_cell(reason: rules.Reason) -> str:
     """The rule and its clause, as a table shows them."""
-    return f"{rule_name(reason.rule)} {reason.clause}"
+    return cited(rule_name(reason.rule), reason.clause)
 
 
 def fix_commands(checks: Sequence[rules.Reason], prospect_id: int) -> list[str]:
@@ -168,7 +167,7 @@ def commands_block(commands: Sequence[str]) -> Group:
 
 
 def readiness_view(prospect_id: int, company: str, readiness: rules.Readiness) -> Group:
-    head = Text(f"#{prospect_id} {company}: ", style="bold")
+    head = Text(f"#{prospect_id} {company}{colon()}", style="bold")
     head.append(t("ui.ready") if readiness.ready else t("ui.not_ready"),
                 style="bold green" if readiness.ready else "bold red")
     parts: list[RenderableType] = [head, checks_table(readiness.checks)]
@@ -204,8 +203,7 @@ def ranking_table(rated: Iterable[tuple[Any, rules.Rating]], title: str | None =
             dropped = True
         table.add_row(str(row.id), Prose(row.company), stars, row.sourced_by, row.found_on)
     if dropped:
-        table.caption = f"{NO} {t('act.drop_impure')}（Q18）" if current_lang() == "zh" else (
-            f"{NO} {t('act.drop_impure')} (Q18)")
+        table.caption = f"{NO} {cited(t('act.drop_impure'), rules.CLAUSES['redsea'])}"
         table.caption_justify = "left"
     return table
 
@@ -218,7 +216,7 @@ def notices_table(rows: Iterable[Notice]) -> Table:
     for n in rows:
         style = "green" if n.kind == "praise" else "red"
         table.add_row(n.date, n.staff, Text(t(f"notice.{n.kind}"), style=style),
-                      f"{n.delta:+d}", rule_name(n.rule),
+                      f"{n.delta:+d}", cited(rule_name(n.rule), n.clause),
                       Prose(f"#{n.prospect_id} {n.company or ''}"))
     return table
 

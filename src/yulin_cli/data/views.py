@@ -8,7 +8,7 @@ from rich.text import Text
 from yulin_cli.data.duplicates import DuplicateGroups, Merged
 from yulin_cli.data.exporting import Exported
 from yulin_cli.data.importing import ImportResult
-from yulin_cli.i18n import listed, t
+from yulin_cli.i18n import colon, listed, t
 from yulin_cli.render import (
     Prose,
     Screen,
@@ -31,7 +31,7 @@ def _(result: ImportResult) -> Group:
             parts.append(Text(f"… +{len(result.errors) - 100}"))
     if result.duplicates:
         dups = ", ".join(f"{d['row']}→#{d['duplicate_of']}" for d in result.duplicates[:30])
-        parts.append(Text(f"{t('ui.duplicates')}: {dups}"))
+        parts.append(Text(f"{t('ui.duplicates')}{colon()}{dups}"))
     return Group(*parts)
 
 

@@ -91,6 +91,18 @@ def t(key: str, /, **params: object) -> str:
         return text
 
 
+def colon() -> str:
+    """The colon between a heading and what follows: full-width in Chinese."""
+    return "：" if current_lang() == "zh" else ": "
+
+
+def cited(text: str, clause: str | None) -> str:
+    """Text followed by the manual's clause it comes from, punctuated for the language."""
+    if not clause:
+        return text
+    return f"{text}（{clause}）" if current_lang() == "zh" else f"{text} ({clause})"
+
+
 def rule_name(rule: str) -> str:
     """A rule as people read it: its Chinese name in Chinese, its id in English."""
     return t(f"rule.{rule}") if f"rule.{rule}" in MESSAGES else rule

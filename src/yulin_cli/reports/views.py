@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import explain, t
+from yulin_cli.i18n import cited, colon, explain, t
 from yulin_cli.render import (
     Prose,
     Screen,
@@ -35,7 +35,7 @@ def _(result: Ranking) -> Screen:
         return Screen((empty("empty.ranking"),))
     parts: list[RenderableType | str] = [ranking_table(result.rated, title=t("ui.ranking"))]
     if result.unvisited:
-        parts.append(Prose(t("ui.unvisited", count=result.unvisited) + " (Q5)"))
+        parts.append(Prose(cited(t("ui.unvisited", count=result.unvisited), "Q5")))
     return Screen(tuple(parts))
 
 
@@ -62,14 +62,14 @@ def _(report: DailyReport) -> Group:
                        str(p.effective_visits), f"{p.points_today:+d}", str(p.points_total))
     parts: list[RenderableType] = [title, quota_line, people]
     parts.append(notices_table(report.notices) if report.notices
-                 else Text(f"{t('ui.notices')}: {t('ui.none')}"))
+                 else Text(f"{t('ui.notices')}{colon()}{t('ui.none')}"))
     if report.attention:
-        lines = [Prose(f"• {explain(a.message)} ({a.clause})", indent=2)
+        lines = [Prose(f"• {cited(explain(a.message), a.clause)}", indent=2)
                  for a in report.attention]
         parts.append(Panel(Group(*lines), title=t("ui.attention"), title_align="left",
                            border_style="yellow", expand=False))
     else:
-        parts.append(Text(f"{t('ui.attention')}: {t('ui.none')}"))
+        parts.append(Text(f"{t('ui.attention')}{colon()}{t('ui.none')}"))
     return Group(*parts)
 
 
@@ -100,4 +100,4 @@ def _(result: ManagerView) -> Group:
 @view.register
 def _(result: NoticeBoard) -> RenderableType:
     return notices_table(result.notices) if result.notices else Text(
-        f"{t('ui.notices')}: {t('ui.none')}")
+        f"{t('ui.notices')}{colon()}{t('ui.none')}")

@@ -95,12 +95,12 @@ def visit_consequences(
         # there; an upgrade visit to an existing customer was never vouched for.
         delta = policy.points.substandard
         awards.append(Award(source, delta, "substandard", "criticism"))
-        reasons.append(_reason("substandard", False, "visit.substandard", source=source,
-                               delta=delta))
+        reasons.append(Reason("substandard", False, "visit.substandard",
+                              {"source": source, "delta": delta}, clause_="Q1"))
         if not effective:
             # Q15: a "below standard" report without the survey may hide a visit never made.
             flags.append("inspect")
-            reasons.append(_reason("substandard", False, "visit.inspect"))
+            reasons.append(Reason("substandard", False, "visit.inspect", clause_="Q15"))
     if kind == "sweep":
         context = sweep or SweepContext()
         if context.planned == 0:

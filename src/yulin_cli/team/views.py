@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import RenderableType
 
 from yulin_cli.choices import InspectionVerdict, Role, word
-from yulin_cli.i18n import current_lang, listed, rule_name, t
+from yulin_cli.i18n import cited, colon, current_lang, listed, rule_name, t
 from yulin_cli.render import (
     Prose,
     empty,
@@ -65,7 +65,7 @@ def _(result: Ledger) -> RenderableType:
     if not result.entries:
         return empty("empty.points", name=result.staff)
     table = new_table(t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"),
-                      t("ui.reason"), t("ui.balance"), title=f"{result.staff}: {result.total}")
+                      t("ui.reason"), t("ui.balance"), title=f"{result.staff}{colon()}{result.total}")
     table.columns[0].no_wrap = True
     for e in result.entries:
         # An inspection's entry says so in the reader's language; people's own reasons as typed.
@@ -73,7 +73,7 @@ def _(result: Ledger) -> RenderableType:
                else e.reason or "")
         if e.by:
             why = f"{why}（{e.by}）" if current_lang() == "zh" else f"{why} ({e.by})"
-        table.add_row(e.date, f"{e.delta:+d}", rule_name(e.rule),
+        table.add_row(e.date, f"{e.delta:+d}", Prose(cited(rule_name(e.rule), e.clause)),
                       f"#{e.prospect_id}" if e.prospect_id else "", Prose(why), str(e.balance))
     return table
 
@@ -98,7 +98,7 @@ def _(result: PointsTotals) -> RenderableType:
 @view.register
 def _(result: InspectionSettled) -> str:
     verdict = word(InspectionVerdict(result.verdict))
-    return lines_of(t("ui.inspected", id=result.visit_id, verdict=verdict) + " (Q15)",
+    return lines_of(cited(t("ui.inspected", id=result.visit_id, verdict=verdict), "Q15"),
                     *("  " + t("ui.reversed", delta=r.delta) for r in result.reversed))
 
 

@@ -115,9 +115,11 @@ class VisitLogged(Result):
             "prospect_id": self.prospect_id,
             "effective": self.effective.effective,
             "missing": list(self.effective.missing),
-            "points": [{"staff": a.staff, "delta": a.delta, "rule": a.rule}
+            "points": [{"staff": a.staff, "delta": a.delta, "rule": a.rule,
+                        "clause": rules.entry_clause(a.rule)}
                        for a in self.consequences.awards],
             "flags": list(self.consequences.flags),
+            "flag_details": [rules.flag_json(f) for f in self.consequences.flags],
             "reasons": [reason_json(r) for r in self.reasons],
         }
 

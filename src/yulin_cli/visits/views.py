@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import flag_word, listed, t
+from yulin_cli.i18n import cited, flag_word, listed, t
 from yulin_cli.render import (
     Prose,
     Screen,
@@ -49,8 +49,8 @@ def _(result: RoundRecorded) -> Screen:
 @view.register
 def _(result: RedseaResult) -> Screen:
     return Screen((
-        t("ui.redsea_verdict", id=result.prospect_id,
-          verdict=t(f"redsea.{result.verdict}_word")) + " (Q18)",
+        cited(t("ui.redsea_verdict", id=result.prospect_id,
+                verdict=t(f"redsea.{result.verdict}_word")), rules.CLAUSES["redsea"]),
         verdict_line(result.assessment.check),
         Prose("  → " + t(result.assessment.action_code), indent=4)))
 
@@ -69,7 +69,8 @@ def _(result: VisitLogged) -> Screen:
         if reason.fix:
             parts.append(Prose("    → " + t(reason.fix), indent=6))
     if result.consequences.flags:
-        flags = listed([flag_word(f) for f in result.consequences.flags])
+        flags = listed([cited(flag_word(f), rules.FLAG_RULES[f][1])
+                        for f in result.consequences.flags])
         parts.append(Prose(t("ui.flags_line", flags=flags), indent=4))
     return Screen(tuple(parts))
 
