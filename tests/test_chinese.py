@@ -216,6 +216,42 @@ def test_usage_mistakes_are_one_translated_line(team):
 # --- what the writing commands say ---------------------------------------------------------
 
 
+# The writing commands, in the order a day goes, on a prospect ({pid}) found in Chinese.
+WRITES = [
+    ["staff", "add", "周军", "--center", "苏州育林中心", "--role", "走访"],
+    ["staff", "add", "周军", "--center", "苏州育林中心", "--role", "走访"],
+    ["add-prospect", "--company", "苏州乙公司", "--city", "苏州", "--sourced-by", "李娜",
+     "--industry", "机械"],
+    ["add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by", "李娜"],
+    ["add-prospect", "--company", "上海丙公司", "--city", "上海", "--sourced-by", "李娜"],
+    ["update-prospect", "{pid}", "--address", "星湖街 1 号", "--contact-surname", "周"],
+    ["verify", "{pid}", "--by", "王强", "--pretext", "采购", "--result", "确认"],
+    ["verify", "{pid}", "--by", "李娜", "--pretext", "采购", "--result", "矛盾"],
+    ["verify", "{pid}", "--by", "李娜", "--pretext", "采购", "--result", "确认", "--address",
+     "--date", "2026-10-15"],
+    ["check-visit", "{pid}"],
+    ["plan-visit", "{pid}", "--visitor", "张伟"],
+    ["verify", "{pid}", "--by", "李娜", "--pretext", "应聘", "--result", "确认", "--scale",
+     "--date", "2026-10-15"],
+    ["plan-visit", "{pid}", "--visitor", "张伟", "--date", "2026-10-16"],
+    ["log-visit", "{pid}", "--by", "张伟", "--outcome", "见到", "--items", "1-5", "--landline",
+     "--date", "2026-10-16"],
+    ["log-visit", "{pid}", "--by", "刘洋", "--outcome", "不达标", "--date", "2026-10-16"],
+    ["log-visit", "{pid}", "--by", "刘洋", "--outcome", "被拒", "--date", "2026-10-17"],
+    ["log-visit", "{pid}", "--by", "张伟", "--outcome", "见到", "--kind", "扫楼",
+     "--items", "{all_items}", "--landline", "--email", "--date", "2026-10-18"],
+    ["redsea", "{pid}", "--cold"],
+    ["redsea", "{pid}", "--clear"],
+    ["inspect", "2", "--by", "赵敏", "--verdict", "推翻", "--note", "现场 150 人"],
+    ["adjust-points", "李娜", "-3", "--reason", "迟到", "--by", "赵敏"],
+    ["adjust-points", "李娜", "3", "--reason", "迟到", "--by", "李娜"],
+    ["points", "李娜"], ["points", "王强"], ["rate", "{pid}"], ["show", "{pid}"],
+    ["staff", "update", "王强", "--clear-industries"],
+    ["center", "add", "苏州育林中心", "--city", "苏州"],
+    ["show", "999"], ["update-prospect", "{pid}"],
+]
+
+
 def test_writing_commands_speak_chinese(team):
     from conftest import ALL_ITEMS
 
@@ -226,43 +262,65 @@ def test_writing_commands_speak_chinese(team):
                  "2026-10-15", "--json")
     pid = pid_doc.json["id"]
     ok("staff", "update", "王强", "--industry", "机械")
-    for args in (
-        ["add-prospect", "--company", "苏州乙公司", "--city", "苏州", "--sourced-by", "李娜",
-         "--industry", "机械"],
-        ["add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by", "李娜"],
-        ["add-prospect", "--company", "上海丙公司", "--city", "上海", "--sourced-by", "李娜"],
-        ["update-prospect", pid, "--address", "星湖街 1 号", "--contact-surname", "周"],
-        ["verify", pid, "--by", "王强", "--pretext", "采购", "--result", "确认"],
-        ["verify", pid, "--by", "李娜", "--pretext", "采购", "--result", "矛盾"],
-        ["verify", pid, "--by", "李娜", "--pretext", "采购", "--result", "确认", "--address",
-         "--date", "2026-10-15"],
-        ["check-visit", pid],
-        ["plan-visit", pid, "--visitor", "张伟"],
-        ["verify", pid, "--by", "李娜", "--pretext", "应聘", "--result", "确认", "--scale",
-         "--date", "2026-10-15"],
-        ["plan-visit", pid, "--visitor", "张伟", "--date", "2026-10-16"],
-        ["log-visit", pid, "--by", "张伟", "--outcome", "见到", "--items", "1-5", "--landline",
-         "--date", "2026-10-16"],
-        ["log-visit", pid, "--by", "刘洋", "--outcome", "不达标", "--date", "2026-10-16"],
-        ["log-visit", pid, "--by", "刘洋", "--outcome", "被拒", "--date", "2026-10-17"],
-        ["log-visit", pid, "--by", "张伟", "--outcome", "见到", "--kind", "扫楼",
-         "--items", ALL_ITEMS, "--landline", "--email", "--date", "2026-10-18"],
-        ["redsea", pid, "--cold"],
-        ["redsea", pid, "--clear"],
-        ["inspect", "2", "--by", "赵敏", "--verdict", "推翻", "--note", "现场 150 人"],
-        ["adjust-points", "李娜", "-3", "--reason", "迟到", "--by", "赵敏"],
-        ["adjust-points", "李娜", "3", "--reason", "迟到", "--by", "李娜"],
-        ["points", "李娜"], ["points", "王强"], ["rate", pid], ["show", pid],
-        ["staff", "update", "王强", "--clear-industries"],
-        ["center", "add", "苏州育林中心", "--city", "苏州"],
-        ["show", "999"], ["update-prospect", pid],
-    ):
+    for args in WRITES:
+        args = [a.format(pid=pid, all_items=ALL_ITEMS) for a in args]
         result = zh(*args)
         assert "Traceback" not in result.stdout + result.stderr, args
         words = english_words(result.stdout + result.stderr, names)
         if words:
             said.append((" ".join(map(str, args)), sorted(set(words))))
     assert not said, said
+
+
+# Commands that move data in and out or keep the house, run in Chinese on the sample team.
+HOUSEKEEPING = [
+    ["export", "--what", "prospects", "-o", "{tmp}/客户.xlsx"],
+    ["export", "--what", "visits", "--format", "csv", "-o", "{tmp}/走访.csv"],
+    ["import", "{tmp}/客户.xlsx"],
+    ["import", "{tmp}/新客户.csv", "--dry-run"],
+    ["import", "{tmp}/新客户.csv"],
+    ["dedupe"], ["dedupe", "--loose"],
+    ["merge", "1", "{dup}", "--by", "赵敏"],
+    ["direct-sales", "add", "--company", "南京新海有限公司", "--city", "南京", "--contact", "周"],
+    ["direct-sales", "settle", "1", "--outcome", "合作"],
+    ["direct-sales", "list"],
+    ["backup", "{tmp}/备份.db"],
+    ["policy", "init", "{tmp}/policy.toml"],
+    ["policy", "show"],
+    ["doctor"],
+    ["demo"],
+]
+
+
+def test_housekeeping_commands_speak_chinese(demo, tmp_path):
+    names = command_names()
+    (tmp_path / "新客户.csv").write_text(
+        "公司名称,城市,开拓人,员工数,电脑数,固定电话\n"
+        "苏州新海精密有限公司,苏州,李娜,120,30,62581240\n"
+        "苏州恒瑞精密机械有限公司,苏州,李娜,260,85,\n", encoding="utf-8")
+    dup = ok_json("add-prospect", "--company", "恒瑞精密机械", "--city", "苏州", "--sourced-by",
+                  "李娜", "--force")["id"]
+    said = {}
+    for args in HOUSEKEEPING:
+        args = [a.format(tmp=tmp_path, dup=dup) for a in args]
+        result = zh(*args)
+        assert "Traceback" not in result.stdout + result.stderr, args
+        assert result.exit_code in (0, 1), (args, result.stdout, result.stderr)
+        words = english_words(result.stdout + result.stderr, names)
+        if words:
+            said[" ".join(args)] = sorted(set(words))
+    assert not said, said
+
+
+def test_the_chinese_runs_cover_every_command():
+    """READS, WRITES and HOUSEKEEPING together run every command there is."""
+    root = typer.main.get_command(build_app("en"))
+    ran = [tuple(args) for args in READS + WRITES + HOUSEKEEPING]
+    leaves = [path for path in _commands(root)
+              if not hasattr(root.commands[path[0]], "commands") or len(path) == 2]
+    missing = [" ".join(path) for path in leaves
+               if not any(args[:len(path)] == path for args in ran)]
+    assert not missing, missing
 
 
 # --- lines as a Chinese reader expects them ---------------------------------------------------
