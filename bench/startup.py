@@ -8,6 +8,10 @@ SQLAlchemy or Alembic (they load only for the commands that need them).
 
     python bench/startup.py [--repeat 21]
 
+Completion (issue 10): Typer's completion options must cost start-up nothing when not
+completing. The same commands run through a driver that builds the app with and without
+``add_completion``; the medians must stay within 5% of each other.
+
 Exits 1 if a target is missed. Not a test: timing belongs here, not in the suite.
 """
 
@@ -91,10 +95,46 @@ def main() -> int:
         modules = ", ".join(banned) + (f": LOADED {', '.join(found)}" if found else ": ok")
         missed += bool(found)
         print(f"{label:32} {seconds * 1000:7.1f}ms {ratio:7.1f} {verdict:10} {modules}")
+    missed += completion_cost(args.repeat, env)
     load = os.getloadavg()
     print(f"({os.cpu_count()} cores; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})")
     shutil.rmtree(work, ignore_errors=True)
     return 1 if missed else 0
+
+
+# Runs yulin's entry point with Typer's add_completion forced on or off.
+DRIVER = """
+import sys, typer
+completion = sys.argv.pop(1) == "on"
+init = typer.Typer.__init__
+def patched(self, *a, **k):
+    k["add_completion"] = completion and k.get("add_completion", True)
+    init(self, *a, **k)
+typer.Typer.__init__ = patched
+from yulin_cli.app import main
+sys.argv[0] = "yulin"
+main()
+"""
+
+
+def completion_cost(repeat: int, env: dict[str, str]) -> int:
+    """Start-up with completion against without it, interleaved so drift hits both alike."""
+    print(f"\n{'with completion vs without':32} {'on':>9} {'off':>9} {'cost':>7} target 5%")
+    missed = 0
+    for label, argv in (("check-visit 1", ["check-visit", "1"]), ("--help", ["--help"])):
+        on_cmd = [sys.executable, "-c", DRIVER, "on", *argv]
+        off_cmd = [sys.executable, "-c", DRIVER, "off", *argv]
+        on, off = [], []
+        for _ in range(3):  # three interleaved rounds; the median of the medians counts
+            on.append(median_seconds(on_cmd, repeat, env))
+            off.append(median_seconds(off_cmd, repeat, env))
+        m_on, m_off = statistics.median(on), statistics.median(off)
+        cost = m_on / m_off - 1
+        ok = cost <= 0.05
+        missed += not ok
+        print(f"{label:32} {m_on * 1000:7.1f}ms {m_off * 1000:7.1f}ms {cost:+7.1%} "
+              + ("ok" if ok else "MISSED"))
+    return missed
 
 
 if __name__ == "__main__":

@@ -232,7 +232,7 @@ class Result:
 def run(*args: str) -> Result:
     argv = [str(a) for a in args]
     # As ``yulin`` itself does: the app is built for the run, in the language it will speak.
-    result = CliRunner().invoke(app_for(argv), argv)
+    result = CliRunner().invoke(app_for(argv), argv, prog_name="yulin")
     # A user's mistake never ends in a traceback; a bug should fail the test loudly.
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception

@@ -21,6 +21,8 @@ NAMESPACES = {key.split(".")[0] for key in MESSAGES if "." in key}
 
 
 def _fields(text: str) -> set[str]:
+    """The parameters a text uses; "{count|round|rounds}" (an English plural) uses count."""
+    text = re.sub(r"\{(\w+)\|[^|{}]*\|[^|{}]*\}", r"{\1}", text)
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 

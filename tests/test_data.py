@@ -196,6 +196,18 @@ def test_export_other_tables(team, tmp_path):
     assert_refused(run("export", "--what", "visits", "--format", "xlsx"), 2)
 
 
+def test_export_takes_its_format_from_the_file_name(team, tmp_path):
+    import zipfile
+
+    add()
+    ok("export", "--what", "prospects", "-o", tmp_path / "客户.XLSX")
+    assert zipfile.is_zipfile(tmp_path / "客户.XLSX")  # a workbook, not CSV under that name
+    ok("export", "--what", "prospects", "-o", tmp_path / "客户.txt")
+    assert (tmp_path / "客户.txt").read_text(encoding="utf-8-sig").startswith("id,")
+    ok("export", "--what", "prospects", "--format", "csv", "-o", tmp_path / "明确.xlsx")
+    assert not zipfile.is_zipfile(tmp_path / "明确.xlsx")  # an explicit --format wins
+
+
 # --- dedupe and merge ---------------------------------------------------------------------
 
 

@@ -138,7 +138,8 @@ def test_a_sweep_that_finds_it_substandard_costs_the_source(team):
     swept = add("苏州乙公司")
     doc = ok_json("log-visit", swept, "--by", "张伟", "--outcome", "substandard",
                   "--kind", "sweep", "--date", "2026-10-16")
-    assert doc["points"] == [{"staff": "李娜", "delta": -5, "rule": "substandard"}]
+    assert doc["points"] == [{"staff": "李娜", "delta": -5, "rule": "substandard",
+                             "clause": "Q1"}]
     assert "inspect" in doc["flags"]
     assert ok_json("points", "李娜")["total"] == -5
     notices = ok_json("notices", "--to", "2026-10-31")
@@ -184,7 +185,7 @@ def test_a_sweep_far_from_the_days_visits_earns_nothing(team):
     assert far["flags"] == ["sweep-far"] and far["points"] == []
     near = _sweep("苏州丙公司", "工业园区")
     assert near["flags"] == [] and near["points"] == [
-        {"staff": "张伟", "delta": 3, "rule": "sweep"}]
+        {"staff": "张伟", "delta": 3, "rule": "sweep", "clause": "Q12"}]
     unknown = _sweep("苏州丁公司", None)  # an unknown district counts as neighbouring
     assert unknown["flags"] == [] and unknown["points"][0]["delta"] == 3
 

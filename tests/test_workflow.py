@@ -106,7 +106,7 @@ def test_substandard_visit_costs_the_source_and_asks_for_inspection(team):
     make_ready(pid)
     doc = ok_json("log-visit", pid, "--by", "刘洋", "--outcome", "substandard",
                   "--date", "2026-10-16")
-    assert doc["points"] == [{"staff": "李娜", "delta": -5, "rule": "substandard"}]
+    assert doc["points"] == [{"staff": "李娜", "delta": -5, "rule": "substandard", "clause": "Q1"}]
     assert doc["flags"] == ["inspect"]
     report = ok_json("daily-report", "--date", "2026-10-16")
     assert report["notices"][0] | {"staff": "李娜", "kind": "criticism", "delta": -5} == \
@@ -138,7 +138,7 @@ def test_sweep_earns_points_only_after_planned_visits(team):
     other = add("苏州丙公司", by="张伟")
     late = ok_json("log-visit", other, "--by", "张伟", "--outcome", "met", "--kind", "sweep",
                    "--items", ALL_ITEMS, "--landline", "--email", "--date", "2026-10-16")
-    assert late["points"] == [{"staff": "张伟", "delta": 3, "rule": "sweep"}]
+    assert late["points"] == [{"staff": "张伟", "delta": 3, "rule": "sweep", "clause": "Q12"}]
     notices = ok_json("daily-report", "--date", "2026-10-16")["notices"]
     assert [(n["staff"], n["kind"], n["rule"]) for n in notices] == [("张伟", "praise", "sweep")]
 

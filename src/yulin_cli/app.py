@@ -27,7 +27,9 @@ def _show_version(value: bool) -> None:
 
 def _check_lang(value: str | None) -> str | None:
     if value is not None and language_from(value) is None:
-        raise typer.BadParameter(t("bad.lang", value=value, langs=", ".join(LANGS)))
+        error = typer.BadParameter(t("bad.lang", value=value, langs=", ".join(LANGS)))
+        error.translated = True  # type: ignore[attr-defined]  # read by helptext
+        raise error
     return value
 
 
@@ -97,7 +99,8 @@ def build_app(lang: str, command: str | None = None, *, listing: bool = False) -
         help="Run a Yulin-centre prospecting team by its field manual.",
         cls=YulinGroup,
         no_args_is_help=True,
-        add_completion=False,
+        # --install-completion / --show-completion; completing lists commands and choices.
+        add_completion=True,
         pretty_exceptions_enable=False,
         # Plain help and usage errors: Rich help costs a third of the start-up, and a usage
         # error then ends in one "Error: ..." line like every other bad input.

@@ -388,23 +388,34 @@ def backup(db: Db, dest: Path) -> int:
     return dest.stat().st_size
 
 
-def health(db: Db) -> list[tuple[str, bool, str]]:
-    """(check, ok, detail) for the database itself: integrity, schema, file permissions."""
-    checks = []
+Check = tuple[str, bool, str, str, dict[str, Any]]
+
+
+def health(db: Db) -> list[Check]:
+    """(check, ok, detail, catalogue code, params) for the database itself: integrity, schema,
+    file permissions. The detail is the language-free text of --json; the code says it in
+    words."""
+    checks: list[Check] = []
     with db.read() as tx:
         version = tx.scalar("SELECT version_num FROM alembic_version")
         if db.is_sqlite:
             result = tx.scalar("PRAGMA integrity_check")
             fks = tx.all("PRAGMA foreign_key_check")
-            checks.append(("integrity", result == "ok" and not fks,
-                           str(result) if not fks else f"{len(fks)} broken references"))
+            if fks:
+                checks.append(("integrity", False, f"{len(fks)} broken references",
+                               "check.broken_references", {"count": len(fks)}))
+            else:
+                checks.append(("integrity", result == "ok", str(result), "check.ok"
+                               if result == "ok" else "", {}))
         else:
             tx.scalar("SELECT 1")
-            checks.append(("integrity", True, "server reachable"))
-    checks.append(("schema", version == SCHEMA_HEAD, f"{version} (this yulin: {SCHEMA_HEAD})"))
+            checks.append(("integrity", True, "server reachable", "check.reachable", {}))
+    checks.append(("schema", version == SCHEMA_HEAD, f"{version} (this yulin: {SCHEMA_HEAD})",
+                   "check.version", {"version": version, "head": SCHEMA_HEAD}))
     if db.path is not None:
-        mode = Path(db.path).expanduser().stat().st_mode & 0o777
-        checks.append(("permissions", mode & 0o077 == 0, oct(mode)))
+        mode = oct(Path(db.path).expanduser().stat().st_mode & 0o777)
+        checks.append(("permissions", int(mode, 8) & 0o077 == 0, mode, "check.mode",
+                       {"mode": mode}))
     return checks
 
 

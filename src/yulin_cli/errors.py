@@ -38,7 +38,11 @@ class NotReady(RuleRefusal):
     """A visit cannot be planned: the readiness checks say why (Q2)."""
 
     def __init__(self, prospect_id: int, readiness: Readiness) -> None:
-        super().__init__("refuse.not_ready", id=prospect_id, failing=", ".join(readiness.failing))
+        from yulin_cli.rules import Message
+
+        # Each failing rule by its name, in the reader's language.
+        super().__init__("refuse.not_ready", id=prospect_id,
+                         failing=tuple(Message(f"rule.{rule}") for rule in readiness.failing))
         self.readiness = readiness
 
 

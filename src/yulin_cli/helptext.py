@@ -133,17 +133,23 @@ def _usage(ctx: Any, command: Any) -> str:
     pieces = []
     for piece in command.collect_usage_pieces(ctx):
         if piece == "[OPTIONS]":
-            piece = t("help.options_metavar")
+            pieces.append(t("help.options_metavar"))
         elif piece == "COMMAND [ARGS]...":
-            piece = t("help.command_metavar")
-        pieces.append(_argument_metavar(piece))
+            pieces.append(t("help.command_metavar"))
+        else:
+            pieces.append(_argument_metavar(piece))
     return t("help.usage", line=f"{ctx.command_path} {' '.join(pieces)}")
 
 
 def _argument_metavar(piece: str) -> str:
-    bare = piece.strip("[].")
-    key = f"help.arg.{bare}"
-    return piece.replace(bare, t(key)) if key in MESSAGES else piece
+    """An argument's name in the usage line: ``{ID}`` or ``[ID]`` -> 编号 or [编号]."""
+    bare = piece.strip("[]{}.")
+    if not bare or bare.startswith("-"):
+        return piece
+    key = f"help.arg.{bare.upper()}"
+    shown = t(key) if key in MESSAGES else bare.upper()
+    return f"[{shown}]" if piece.startswith("[") else shown + ("..." if piece.endswith("...")
+                                                                else "")
 
 
 def format_command(command: Any, ctx: Any, formatter: Any) -> None:

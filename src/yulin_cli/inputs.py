@@ -10,6 +10,7 @@ import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -44,25 +45,40 @@ _QQ = re.compile(r"^[1-9]\d{4,10}$")
 _ITEM = re.compile(r"^\d-\d{1,2}$")
 
 
+# Money units: 万 and w are ten thousand, k and 千 a thousand, 亿 a hundred million.
+_UNITS = {"万": 10_000, "w": 10_000, "k": 1_000, "千": 1_000, "亿": 100_000_000}
+_CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟")
+
+
 def parse_money(value: object) -> int:
-    """Whole yuan; 15万 and 15w mean 150000; 1.5万 means 15000; commas are ignored."""
+    """Whole yuan: 25万, 25万元, 25.5万, 二十五万, 25w, 25k and 250,000 are all accepted."""
     if isinstance(value, bool):
         raise ValueError("bad.money")
-    text = unicodedata.normalize("NFKC", str(value)).strip().lower().replace(",", "")
-    factor = 1
-    for suffix in ("万", "w"):
-        if text.endswith(suffix):
-            text, factor = text[: -len(suffix)].strip(), 10_000
-    text = text.removesuffix("元").strip()
+    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    text = re.sub(r"[,，\s]", "", text).removesuffix("元").removesuffix("rmb")
     try:
-        amount = Decimal(text) * factor
-    except InvalidOperation:
+        if text and set(text) <= _CHINESE_NUMERALS | set("0123456789.") and (
+                set(text) & (_CHINESE_NUMERALS - {"万", "千", "亿"})):
+            amount = _chinese_amount(text)
+        else:
+            factor = 1
+            if text[-1:] in _UNITS:
+                text, factor = text[:-1], _UNITS[text[-1]]
+            amount = Decimal(text) * factor
+    except (InvalidOperation, ValueError, ArithmeticError):
         raise ValueError("bad.money") from None
     if not amount.is_finite() or amount < 0 or amount != amount.to_integral_value():
         raise ValueError("bad.money")
     if amount > 10**12:
         raise ValueError("bad.money")
     return int(amount)
+
+
+def _chinese_amount(text: str) -> Decimal:
+    """二十五万, 七万五, 二十五点五万: Chinese numerals, read by cn2an (loaded only here)."""
+    import cn2an
+
+    return Decimal(str(cn2an.cn2an(text, "smart")))
 
 
 _SEPARATORS = re.compile(r"[\s\-()]")
@@ -202,9 +218,44 @@ def _phone(value: object, kind: str) -> str:
     return f"+{number.country_code}{number.national_number}"
 
 
+# A local landline typed without its area code: the centre's city gives it (see
+# ``with_area_code``); until then it is kept as this prefix and the digits.
+LOCAL = "local:"
+_LOCAL_NUMBER = re.compile(r"[2-9]\d{6,7}")
+
+
 def parse_landline(value: object) -> str:
-    """A fixed-line number, stored as E.164 so 0512-68881234 and +86 512 6888 1234 match."""
-    return _phone(value, "landline")
+    """A fixed-line number, stored as E.164 so 0512-68881234 and +86 512 6888 1234 match. A
+    local number without its area code (62581234) is kept for ``with_area_code``."""
+    text = clean_text(value, 40)
+    digits = _SEPARATORS.sub("", text)
+    if _LOCAL_NUMBER.fullmatch(digits):
+        return LOCAL + digits
+    return _phone(text, "landline")
+
+
+@functools.lru_cache(maxsize=1)
+def _area_codes() -> dict[str, str]:
+    path = Path(__file__).with_name("area_codes.tsv")
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    return dict(row.split("\t") for row in rows if "\t" in row)
+
+
+def area_code(city: str) -> str | None:
+    """The landline area code of a prefecture-level city (area_codes.tsv), if known."""
+    name = unicodedata.normalize("NFKC", city).strip().removesuffix("市")
+    return _area_codes().get(name)
+
+
+def with_area_code(number: str | None, city: str) -> tuple[str | None, str | None]:
+    """A landline with its area code: (E.164 number, the area code added or None). A local
+    number in a city without a known area code is refused with a hint to type it in full."""
+    if number is None or not number.startswith(LOCAL):
+        return number, None
+    code = area_code(city)
+    if code is None:
+        raise ValueError("bad.landline_local")
+    return _phone(code + number[len(LOCAL):], "landline"), code
 
 
 def parse_mobile(value: object) -> str:
@@ -564,6 +615,17 @@ def option_name(field_name: str) -> str:
     return _OPTION_NAMES.get(field_name, "--" + field_name.replace("_", "-"))
 
 
+_PYDANTIC_CODES = {
+    "string_too_short": "bad.empty", "too_short": "bad.empty",
+    "string_too_long": "bad.too_long",
+    "greater_than_equal": "bad.out_of_range", "greater_than": "bad.out_of_range",
+    "less_than_equal": "bad.out_of_range", "less_than": "bad.out_of_range",
+    "int_parsing": "bad.integer", "int_type": "bad.integer", "int_from_float": "bad.integer",
+    "bool_parsing": "bad.yes_no", "bool_type": "bad.yes_no",
+    "enum": "bad.choice", "literal_error": "bad.choice",
+}
+
+
 def validate(model: type[M], data: dict, *, row: int | None = None) -> M:
     """Build ``model`` from ``data`` or raise BadInput naming the first bad field."""
     try:
@@ -584,8 +646,9 @@ def input_errors(exc: ValidationError, *, row: int | None = None) -> list[BadInp
             continue
         original = error.get("ctx", {}).get("error")
         code = str(original) if isinstance(original, ValueError) else ""
-        if not code and error["type"] in ("string_too_short", "too_short"):
-            code = "bad.empty"
+        if not code:
+            # Pydantic's own checks, said in our words (its messages are English only).
+            code = _PYDANTIC_CODES.get(error["type"], "")
         found.append(BadInput(
             "input.invalid",
             option=option_name(field_name),

@@ -180,13 +180,16 @@ def _toml_value(value: object) -> str:
 
 def policy_toml(policy: Policy) -> str:
     """A commented TOML file holding ``policy``; loading it gives the same policy back."""
-    lines = ["# yulin policy: every key is optional; a missing key keeps its default.", ""]
+    from yulin_cli.i18n import MESSAGES, t
+
+    lines = [f"# {t('policy.header')}", ""]
     for section in fields(policy):
         lines.append(f"[{section.name}]")
         part = getattr(policy, section.name)
         for info in fields(part):
             key, value = info.name, getattr(part, info.name)
-            lines.append(f"# {info.metadata['doc']}")
+            code = f"policy.{section.name}.{key}"
+            lines.append(f"# {t(code) if code in MESSAGES else info.metadata['doc']}")
             entry = f"{key} = {_toml_value(value)}"
             # TOML has no null: an unset optional date is written commented out.
             lines.append(f"# {key} = 2026-09-01" if value is None else entry)

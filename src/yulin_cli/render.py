@@ -17,12 +17,13 @@ from typing import Any
 
 import typer
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import explain, t
+from yulin_cli.i18n import MESSAGES, cited, colon, explain, rule_name, t
 from yulin_cli.results import Page, Result
 from yulin_cli.team.queries import Notice
 
@@ -96,6 +97,28 @@ def _load_views() -> None:
 # --- pieces -------------------------------------------------------------------------------------
 
 
+class Prose:
+    """Text that wraps by the rules of ``wrapping``: by terminal cells, never starting a line
+    with closing punctuation, never splitting a `yulin ...` command or an option, continuation
+    lines keeping their indent. Rich's own wrapping knows none of that for Chinese."""
+
+    def __init__(self, text: str, style: str = "", indent: int = 0) -> None:
+        self.text, self.style, self.indent = text, style, indent
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from yulin_cli.wrapping import cells, wrap
+
+        widest = max((cells(p) for p in self.text.split("\n")), default=0)
+        narrowest = max((cells(line) for line in wrap(self.text, 1, self.indent)), default=0)
+        return Measurement(min(narrowest, widest), widest)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from yulin_cli.wrapping import wrap
+
+        for line in wrap(self.text, options.max_width, self.indent):
+            yield Text(line, style=self.style, no_wrap=True, overflow="ignore")
+
+
 def new_table(*headers: str, title: str | None = None) -> Table:
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False,
                   expand=False)
@@ -127,74 +150,112 @@ def quota_bar(found: int, per_day: int, width: int = 5) -> Text:
     return Text("▮" * filled + "▯" * (cells - filled), style="green" if done else "red")
 
 
+def verdict_line(reason: rules.Reason, mark: str = "·") -> Prose:
+    """One verdict on a line of its own, with the manual's clause it comes from."""
+    return Prose(f"  {mark} {cited(explain(reason), reason.clause)}", indent=4)
+
+
+def rule_cell(reason: rules.Reason) -> str:
+    """The rule and its clause, as a table shows them."""
+    return cited(rule_name(reason.rule), reason.clause)
+
+
+def fix_commands(checks: Sequence[rules.Reason], prospect_id: int) -> list[str]:
+    """The commands that settle failing checks, each once (shown on lines of their own)."""
+    found: list[str] = []
+    for check in checks:
+        key = f"fixcmd.{check.fix}"
+        if not check.ok and check.fix and key in MESSAGES:
+            command = t(key, id=prospect_id)
+            if command not in found:
+                found.append(command)
+    return found
+
+
 def checks_table(checks: Sequence[rules.Reason]) -> Table:
     table = new_table("", t("ui.check"), t("ui.why"), t("ui.next"))
     table.columns[0].width = 1
     table.columns[1].no_wrap = True
     for check in checks:
         mark = Text(OK, style="green") if check.ok else Text(NO, style="bold red")
-        table.add_row(mark, check.rule, explain(check), t(check.fix) if check.fix else "")
+        table.add_row(mark, rule_cell(check), Prose(explain(check)),
+                      Prose(t(check.fix)) if check.fix else "")
     return table
 
 
+def commands_block(commands: Sequence[str]) -> Group:
+    return Group(*(Text(f"  → {command}", no_wrap=True, overflow="ignore")
+                   for command in commands))
+
+
 def readiness_view(prospect_id: int, company: str, readiness: rules.Readiness) -> Group:
-    head = Text(f"#{prospect_id} {company}: ", style="bold")
+    head = Text(f"#{prospect_id} {company}{colon()}", style="bold")
     head.append(t("ui.ready") if readiness.ready else t("ui.not_ready"),
                 style="bold green" if readiness.ready else "bold red")
-    return Group(head, checks_table(readiness.checks))
+    parts: list[RenderableType] = [head, checks_table(readiness.checks)]
+    commands = fix_commands(readiness.checks, prospect_id)
+    if commands:
+        parts += [Text(t("ui.commands")), commands_block(commands)]
+    return Group(*parts)
 
 
 def rating_view(prospect_id: int, company: str, rating: rules.Rating) -> Group:
     parts: list[RenderableType] = [Text.assemble((f"#{prospect_id} {company}  ", "bold"),
                                                  stars_text(rating.stars))]
-    parts += [Text(f"  · {explain(r)}") for r in rating.reasons]
+    parts += [verdict_line(r) for r in rating.reasons]
     if rating.lift:
         parts.append(Text(t("ui.lift"), style="bold"))
-        parts += [Text(f"  ↑ {explain(r)}") for r in rating.lift]
+        parts += [verdict_line(r, "↑") for r in rating.lift]
     if rating.next_actions:
         parts.append(Text(t("ui.next_actions"), style="bold"))
-        parts += [Text(f"  → {explain(r)}") for r in rating.next_actions]
+        parts += [verdict_line(r, "→") for r in rating.next_actions]
     return Group(*parts)
 
 
 def ranking_table(rated: Iterable[tuple[Any, rules.Rating]], title: str | None = None) -> Table:
-    table = new_table(t("ui.id"), t("ui.company"), t("ui.stars"), t("ui.source"), t("ui.found_on"),
-                   title=title)
+    table = new_table(t("ui.id"), t("ui.company"), t("ui.stars"), t("ui.source"),
+                      t("ui.found_on"), title=title)
+    table.columns[2].no_wrap = True
+    table.columns[4].no_wrap = True
     dropped = False
     for row, rating in rated:
         stars = stars_text(rating.stars)
         if not rating.worth_following:
             stars.append(f" {NO}", style="bold red")
             dropped = True
-        table.add_row(str(row.id), row.company, stars, row.sourced_by, row.found_on)
+        table.add_row(str(row.id), Prose(row.company), stars, row.sourced_by, row.found_on)
     if dropped:
-        table.caption = f"{NO} {t('act.drop_impure')} (Q18)"
+        table.caption = f"{NO} {cited(t('act.drop_impure'), rules.CLAUSES['redsea'])}"
         table.caption_justify = "left"
     return table
 
 
 def notices_table(rows: Iterable[Notice]) -> Table:
     table = new_table(t("ui.date"), t("ui.name"), t("ui.kind"), t("ui.delta"), t("ui.rule"),
-                   t("ui.prospect"), title=t("ui.notices"))
+                      t("ui.prospect"), title=t("ui.notices"))
     for col in table.columns[:-1]:
         col.no_wrap = True
-    table.columns[-1].overflow = "ellipsis"
-    table.columns[-1].no_wrap = True
-    table.columns[-1].max_width = 22
     for n in rows:
         style = "green" if n.kind == "praise" else "red"
         table.add_row(n.date, n.staff, Text(t(f"notice.{n.kind}"), style=style),
-                      f"{n.delta:+d}", n.rule, f"#{n.prospect_id} {n.company or ''}")
+                      f"{n.delta:+d}", cited(rule_name(n.rule), n.clause),
+                      Prose(f"#{n.prospect_id} {n.company or ''}"))
     return table
 
 
 def advice_table(items: Iterable[rules.Reason]) -> Table:
     table = new_table(t("ui.clause"), t("ui.rule"), t("ui.advice"))
     table.columns[0].no_wrap = True
+    table.columns[1].no_wrap = True
     for item in items:
-        table.add_row(item.clause, item.rule, explain(item))
+        table.add_row(item.clause, rule_name(item.rule), Prose(explain(item)))
     return table
 
 
+def empty(key: str, **params: Any) -> Text:
+    """What an empty list says, in words."""
+    return Text(t(key, **params), style="dim")
+
+
 def warnings_of(warnings: Iterable[rules.Reason]) -> tuple[str, ...]:
-    return tuple(f"{t('ui.warning')}: {explain(w)}" for w in warnings)
+    return tuple(t("ui.warning_line", text=explain(w), clause=w.clause) for w in warnings)

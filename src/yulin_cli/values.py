@@ -7,7 +7,7 @@ import datetime as dt
 import re
 import unicodedata
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 # Control characters corrupt reports and terminals: no text we keep holds one.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -23,13 +23,15 @@ def clean_text(value: object, limit: int = 200) -> str:
 
 
 def parse_date(value: object) -> str:
-    """An ISO date (YYYY-MM-DD), stored as that text: it sorts and compares on every backend."""
+    """A date as 2026-10-19, 2026/10/19, 2026.10.19 or 2026年10月19日, stored as ISO text
+    (YYYY-MM-DD): it sorts and compares on every backend."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value).strip()
-    if not _ISO_DATE.match(text):
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    match = _DATE.fullmatch(text)
+    if not match:
         raise ValueError("bad.date")
     try:
-        return dt.date.fromisoformat(text).isoformat()
+        return dt.date(*(int(part) for part in match.groups())).isoformat()
     except ValueError:
         raise ValueError("bad.date") from None

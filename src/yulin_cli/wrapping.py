@@ -17,12 +17,12 @@ from functools import lru_cache
 NO_START = set("，。、；：！？）」』】》〉”’…·,.;:!?)]}%")
 NO_END = set("（「『【《〈“‘([{")
 # Pieces that must stay whole: a `yulin ...` command (up to the end of its options), an
-# option with its value, an email, a number with its unit or sign.
+# option with its value, an email, a number with its unit or sign, or a code like Q13.
 _UNBREAKABLE = re.compile(
     r"yulin(?: [^\s，。；、（）]+)+"
     r"|--?[A-Za-z][\w-]*(?:=\S+)?"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|[+-]?\d[\d,.:/-]*[%万元]?"
+    r"|(?<![A-Za-z])[A-Za-z]*[+-]?\d[\d,.:/-]*[%万元]?"
 )
 
 

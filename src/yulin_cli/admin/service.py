@@ -40,7 +40,9 @@ class BackedUp(Result):
 class HealthCheck:
     check: str
     ok: bool
-    detail: str
+    detail: str  # language-free, for --json
+    code: str = human_only("")  # the detail in words, for people
+    params: dict[str, Any] = human_only(None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,8 @@ def health(db: Db, policy_path: str | None) -> Health:
     checks = [HealthCheck(*c) for c in dbmod.health(db)]
     try:
         load_policy(policy_path)
-        checks.append(HealthCheck("policy", True, policy_path or "defaults"))
+        checks.append(HealthCheck("policy", True, policy_path or "defaults",
+                                  "" if policy_path else "check.defaults"))
     except YulinError as err:
         checks.append(HealthCheck("policy", False, error_text(err)))
     return Health(all(c.ok for c in checks), tuple(checks))

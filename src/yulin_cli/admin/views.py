@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from rich.console import RenderableType
-from rich.text import Text
 
 from yulin_cli.admin.service import BackedUp, DemoResult, Health, PolicyShown, PolicyWritten
-from yulin_cli.i18n import t
+from yulin_cli.i18n import cited, colon, t
 from yulin_cli.render import (
     NO,
     OK,
+    Prose,
     Screen,
     lines_of,
     ranking_table,
@@ -37,7 +37,9 @@ def _(result: BackedUp) -> str:
 
 @view.register
 def _(result: Health) -> str:
-    return lines_of(*(f"{OK if c.ok else NO} {c.check}: {c.detail}" for c in result.checks))
+    return lines_of(*(
+        f"{OK if c.ok else NO} {t('check.' + c.check)}{colon()}"
+        + (t(c.code, **(c.params or {})) if c.code else c.detail) for c in result.checks))
 
 
 @view.register
@@ -48,5 +50,5 @@ def _(result: DemoResult) -> Screen:
         view(result.daily_report),  # type: ignore[list-item]
         ranking_table(ranked, title=t("ui.ranking"))]
     if result.ranking.unvisited:
-        parts.append(Text(t("ui.unvisited", count=result.ranking.unvisited)))
+        parts.append(Prose(cited(t("ui.unvisited", count=result.ranking.unvisited), "Q5")))
     return Screen(tuple(parts))

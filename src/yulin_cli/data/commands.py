@@ -63,8 +63,9 @@ def import_file(
 def export(
     what: Annotated[ExportWhat, choice(ExportWhat, "--what", help="What to export.")],
     date: DateOpt = None,
-    fmt: Annotated[ExportFormat, choice(ExportFormat, "--format", help="csv or xlsx.")] = (
-        ExportFormat.csv),
+    fmt: Annotated[ExportFormat | None, choice(
+        ExportFormat, "--format", help="csv or xlsx (default: from the file's name, else csv).")
+    ] = None,
     output: Annotated[str | None, typer.Option(
         "-o", "--output", help="File to write (CSV may go to stdout).")] = None,
     redact: Annotated[bool, typer.Option("--redact", help="Mask phones, email and QQ.")] = False,
@@ -75,6 +76,9 @@ def export(
     from yulin_cli.i18n import current_lang
 
     day = iso_date(date)
+    if fmt is None:  # a file named *.xlsx gets a workbook, not CSV under that name
+        xlsx = bool(output) and Path(output or "").suffix.lower() == ".xlsx"
+        fmt = ExportFormat.xlsx if xlsx else ExportFormat.csv
     if fmt is ExportFormat.xlsx and not output:
         raise BadInput("export.needs_file")
     if json_output and not output:

@@ -13,8 +13,8 @@ from pydantic import ValidationError
 from yulin_cli import inputs
 from yulin_cli.data import spreadsheets
 from yulin_cli.errors import BadInput
+from yulin_cli.prospects.service import normalised
 from yulin_cli.records import FLAG_COLUMNS
-from yulin_cli.rules.duplicates import with_name_key
 
 _NOT_IMPORTED = ("id", "duplicate_of", "stars")
 
@@ -92,7 +92,12 @@ def validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str],
                 errors += [(str(e.params["field"]), error_text(e))
                            for e in inputs.input_errors(exc, row=number)]
         # Pure work done here too, off the process that writes.
-        values = with_name_key(checked) if checked is not None and not errors else None
+        values = None
+        if checked is not None and not errors:
+            try:
+                values = normalised(checked)
+            except BadInput as exc:  # a local landline in a city without a known area code
+                errors.append((str(exc.params["field"]), error_text(exc)))
         try:
             source = (checked["sourced_by"] if checked is not None
                       else inputs.clean_text(data.get("sourced_by") or "", 100) or None)

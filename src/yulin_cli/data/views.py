@@ -8,8 +8,9 @@ from rich.text import Text
 from yulin_cli.data.duplicates import DuplicateGroups, Merged
 from yulin_cli.data.exporting import Exported
 from yulin_cli.data.importing import ImportResult
-from yulin_cli.i18n import MESSAGES, t
+from yulin_cli.i18n import colon, listed, t
 from yulin_cli.render import (
+    Prose,
     Screen,
     new_table,
     view,
@@ -31,7 +32,7 @@ def _(result: ImportResult) -> Group:
             parts.append(Text(f"… +{len(result.errors) - 100}"))
     if result.duplicates:
         dups = ", ".join(f"{d['row']}→#{d['duplicate_of']}" for d in result.duplicates[:30])
-        parts.append(Text(f"{t('ui.duplicates')}: {dups}"))
+        parts.append(Text(f"{t('ui.duplicates')}{colon()}{dups}"))
     return Group(*parts)
 
 
@@ -46,10 +47,9 @@ def _(result: DuplicateGroups) -> RenderableType:
         return Text(t("ui.no_duplicates"))
     table = new_table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"))
     for g in result.groups:
-        why = [t(f"dedupe.reason.{r}") if f"dedupe.reason.{r}" in MESSAGES else r
-               for r in g.reasons]
-        table.add_row("\n".join(f"#{i}" for i in g.ids), "\n".join(g.companies),
-                      "\n".join(why), f"{g.confidence:.0%}")
+        table.add_row("\n".join(f"#{i}" for i in g.ids),
+                      Group(*(Prose(c) for c in g.companies)),
+                      Prose(listed([t(f"dup.{r}") for r in g.reasons])), f"{g.confidence:.0%}")
     return table
 
 

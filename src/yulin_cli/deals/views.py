@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.console import RenderableType
 from rich.text import Text
 
 from yulin_cli.deals.service import DirectProjectResult, DirectProjects, PartnerDeals
 from yulin_cli.i18n import t
 from yulin_cli.render import (
-    lines_of,
+    Prose,
+    empty,
     new_table,
     view,
 )
@@ -23,17 +24,25 @@ def _(result: DirectProjectResult) -> str:
 
 
 @view.register
-def _(result: DirectProjects) -> str:
-    return lines_of(*(f"#{p.id}  {p.company}  {p.city}  {p.contact}  {p.status}"
-                    for p in result.projects))
+def _(result: DirectProjects) -> RenderableType:
+    if not result.projects:
+        return empty("empty.direct")
+    table = new_table(t("ui.id"), t("ui.company"), t("ui.city"), t("ui.contact"), t("ui.status"))
+    for p in result.projects:
+        table.add_row(str(p.id), Prose(p.company), p.city, p.contact,
+                      t(f"settlement.{p.status}"))
+    return table
 
 
 @view.register
-def _(result: PartnerDeals) -> Table:
+def _(result: PartnerDeals) -> RenderableType:
+    if not result.deals:
+        return empty("empty.partners")
     table = new_table(t("ui.id"), t("ui.company"), t("ui.partner"), t("ui.share"), t("ui.rounds"),
                    t("ui.visits"), t("ui.flagged"))
     for r in result.deals:
         flag = Text("!", style="bold red") if r.flagged else Text("")
-        table.add_row(str(r.prospect_id), r.company, r.partner, f"{r.vendor_share or 0:,}",
+        table.add_row(str(r.prospect_id), Prose(r.company), Prose(r.partner),
+                      f"{r.vendor_share or 0:,}",
                       str(r.rounds), str(r.visits), flag)
     return table

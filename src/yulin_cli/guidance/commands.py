@@ -35,4 +35,4 @@ def playbook(
     topics = find(topic, search)
     if topic and not topics:
         raise BadInput("bad.no_topic", topic=topic)
-    respond(service.playbook(topics, current_lang()), json_output)
+    respond(service.playbook(topics, current_lang(), current().policy()), json_output)

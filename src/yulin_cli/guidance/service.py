@@ -3,6 +3,7 @@ playbook's topics."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -45,11 +46,14 @@ def advice_for(prospect: Prospect, facts: rules.ProspectFacts, visits: list[Visi
         effort = rules.partner_effort(len(facts.rounds), len(visits), prospect.vendor_share,
                                       policy)
     redsea = rules.redsea_assessment(prospect.in_selection, facts.redsea_signals, policy)
+    active = rules.quota_active(dt.date.fromisoformat(prospect.found_on), policy)
+    quota = (policy.quota.per_day, policy.quota.campaign_end.isoformat()) if active else None
     return rules.advice(rules.AdviceFacts(
         ownership=prospect.ownership, erp_need=prospect.erp_need, has_oa=prospect.has_oa,
         suburban=prospect.suburban, existing_customer=prospect.existing_customer,
         partner=prospect.partner, redsea=redsea.verdict, refused_failing=refused,
-        direct_sales=direct, partner_effort=effort, rating=rating(prospect, policy)))
+        direct_sales=direct, partner_effort=effort, rating=rating(prospect, policy),
+        quota=quota))
 
 
 def advise(tx: Tx, policy: Policy, prospect_id: int) -> Advice:
@@ -78,7 +82,11 @@ class Playbook(Result):
         return [jsonable(p) for p in self.topics]
 
 
-def playbook(topics: list[Topic], lang: str) -> Playbook:
+def playbook(topics: list[Topic], lang: str, policy: Policy) -> Playbook:
+    """The topics in ``lang``, with the policy's numbers where a topic names them (Q3)."""
     index = 0 if lang == "zh" else 1
+    numbers = {"per_day": policy.quota.per_day,
+               "campaign_end": policy.quota.campaign_end.isoformat()}
     return Playbook(tuple(PlaybookPage(tp.key, tp.clause, tp.rules, tp.title[index],
-                                       tp.text[index], tp.command) for tp in topics))
+                                       tp.text[index].format(**numbers), tp.command[index])
+                          for tp in topics))

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from yulin_cli.guidance.service import Advice, Playbook
 from yulin_cli.render import (
+    Prose,
     advice_table,
     view,
 )
@@ -21,5 +22,6 @@ def _(result: Advice) -> Table:
 
 @view.register
 def _(result: Playbook) -> Group:
-    return Group(*(Panel(Text(p.text + "\n→ " + p.command), title=f"{p.clause} {p.title}",
-                         title_align="left") for p in result.topics))
+    return Group(*(Panel(Group(Prose(p.text), Text("→ " + p.command)),
+                         title=f"{p.clause} {p.title}", title_align="left")
+                   for p in result.topics))

@@ -7,14 +7,15 @@ manual is paraphrased, never quoted.
 from __future__ import annotations
 
 import os
+import re
 
-from yulin_cli.i18n import errors, help, speed, verdicts, views
+from yulin_cli.i18n import errors, help, speed, verdicts, views, words
 
 LANGS = ("zh", "en")
 _lang = "en"
 
 # The catalogue's parts, one module each (a test checks no key is in two of them).
-PARTS = (errors, verdicts, views, help, speed)
+PARTS = (errors, verdicts, views, help, speed, words)
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {k: v for part in PARTS for k, v in part.MESSAGES.items()}
 
@@ -43,9 +44,17 @@ def current_lang() -> str:
 
 
 def expand(params: dict) -> dict:
-    """Parameters that are themselves messages (rules.Message) become their text."""
-    return {k: explain(v) if hasattr(v, "code") and hasattr(v, "params") else v
-            for k, v in params.items()}
+    """Parameters that are themselves messages (rules.Message) become their text; a tuple of
+    words (the items a visit missed) becomes a list in the language."""
+    def shown(value: object) -> object:
+        if hasattr(value, "code") and hasattr(value, "params"):
+            return explain(value)
+        if isinstance(value, tuple):
+            return listed([str(shown(w)) if not isinstance(w, str) else t(f"item.{w}")
+                           if f"item.{w}" in MESSAGES else w for w in value])
+        return value
+
+    return {k: shown(v) for k, v in params.items()}
 
 
 def explain(reason: object) -> str:
@@ -65,13 +74,49 @@ def reason_json(reason: object) -> dict:
     }
 
 
+# "{count|round|rounds}": the word for one, or for any other number (English only).
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
 def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language; an unknown key shows itself."""
     pair = MESSAGES.get(key)
     if pair is None:
         return key
     text = pair[0] if _lang == "zh" else pair[1]
+    text = _PLURAL.sub(lambda m: m.group(2) if params.get(m.group(1)) == 1 else m.group(3), text)
     try:
         return text.format(**params)
     except (KeyError, ValueError, IndexError):
         return text
+
+
+def colon() -> str:
+    """The colon between a heading and what follows: full-width in Chinese."""
+    return "：" if current_lang() == "zh" else ": "
+
+
+def cited(text: str, clause: str | None) -> str:
+    """Text followed by the manual's clause it comes from, punctuated for the language."""
+    if not clause:
+        return text
+    return f"{text}（{clause}）" if current_lang() == "zh" else f"{text} ({clause})"
+
+
+def rule_name(rule: str) -> str:
+    """A rule as people read it: its Chinese name in Chinese, its id in English."""
+    return t(f"rule.{rule}") if f"rule.{rule}" in MESSAGES else rule
+
+
+def label(field: str) -> str:
+    """A prospect's field as people read it."""
+    return t(f"field.{field}") if f"field.{field}" in MESSAGES else field
+
+
+def flag_word(flag: str) -> str:
+    return t(f"flag.{flag}") if f"flag.{flag}" in MESSAGES else flag
+
+
+def listed(words: list[str] | tuple[str, ...]) -> str:
+    """Words in a list: 、 between them in Chinese, a comma in English."""
+    return ("、" if _lang == "zh" else ", ").join(words)

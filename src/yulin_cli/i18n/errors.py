@@ -26,10 +26,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "cannot log its visit"),
     "bad.control_chars": ("不能包含控制字符", "control characters are not allowed"),
     "bad.too_long": ("太长", "too long"),
+    "bad.out_of_range": ("超出了可以接受的范围", "out of the accepted range"),
+    "bad.integer": ("须为整数", "must be a whole number"),
+    "bad.choice": ("不是可选的值", "not one of the accepted values"),
     "bad.empty": ("不能为空", "cannot be empty"),
-    "bad.date": ("日期须为 YYYY-MM-DD", "a date must be YYYY-MM-DD"),
-    "bad.money": ("金额须为非负整数元，可写 15万 或 15w",
-                  "money must be whole yuan >= 0; 15万 and 15w are accepted"),
+    "bad.date": ("日期写法如 2026-10-19、2026/10/19 或 2026年10月19日",
+                 "a date is written 2026-10-19, 2026/10/19 or 2026年10月19日"),
+    "bad.landline_local": ("本地号码需要区号，而这个城市的区号不在表里；"
+                           "请连区号一起填，如 0512-62581234",
+                           "a local number needs its area code, and this city's is not in the "
+                           "table; type it with the area code, e.g. 0512-62581234"),
+    "bad.money": ("金额须为非负的整数元，可写 25万、25.5万、二十五万、25w、25k 或 250,000",
+                  "money must be whole yuan >= 0; 25万, 25.5万, 二十五万, 25w, 25k and 250,000 "
+                  "are accepted"),
     "bad.landline": ("不是有效的中国固定电话号码", "not a valid Chinese phone number"),
     "bad.landline_type": ("这是手机号，座机请填固定电话", "this is a mobile number, not a landline"),
     "bad.mobile": ("不是有效的中国手机号码", "not a valid Chinese mobile number"),

@@ -12,12 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.interrupted": ("已中断：什么都没有导入", "interrupted: nothing imported"),
     "ui.would_import": ("共 {rows} 行，将导入 {count} 行（试运行，什么都没有写入）",
                         "{rows} rows; would import {count} (dry run: nothing written)"),
-    "dedupe.reason.phone": ("电话相同", "same phone"),
-    "dedupe.reason.name": ("名称相同", "same name"),
-    "dedupe.reason.same-sound": ("名称同音，另有一项相符", "names sound alike; a second fact agrees"),
-    "dedupe.reason.similar-name": ("名称差一个字，另有一项相符",
-                                   "names one character apart; a second fact agrees"),
-    "dedupe.reason.similar-name-only": ("仅名称差一个字", "names one character apart, nothing else"),
+    "dup.same-sound": ("名称同音", "same-sounding name"),
     "dup.likely_same-sound": ("名称同音（同音字），地址、区县加接口人姓氏或规模有一项相符",
                               "the names sound alike (同音字) and the address, the district with "
                               "the contact's surname, or the scale agrees"),

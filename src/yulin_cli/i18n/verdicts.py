@@ -11,53 +11,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "standard.below": ("规模不达标：{employees} 人，{pcs} 台电脑（要求 ≥{min_employees} 人且 "
                        "≥{min_pcs} 台）", "below the standard: {employees} employees, {pcs} PCs "
                        "(needs >= {min_employees} and >= {min_pcs})"),
-    "standard.fix": ("核实员工人数和电脑台数，用 update-prospect --employees --pcs 记录",
-                     "find out employees and PCs; record them with update-prospect "
-                     "--employees --pcs"),
+    "standard.fix": ("核实员工人数和电脑台数并记录下来",
+        "find out the employees and PCs, and record them"),
     "standard.found_substandard": ("走访已发现不达标（{employees} 人，{pcs} 台电脑是记录的数字）",
                                    "a visit found it below the standard (the recorded "
                                    "{employees} employees, {pcs} PCs are outdated)"),
-    "standard.fix_found_substandard": ("更正规模，或请分管领导检查后推翻这个结论：yulin inspect",
-                                       "correct the scale, or have a manager overturn the "
-                                       "finding: yulin inspect"),
+    "standard.fix_found_substandard": ("更正规模，或请分管领导检查后推翻这个结论",
+        "correct the scale, or have a manager overturn the finding"),
     "standard.fix_below": ("不是优质客户，不要安排走访", "not a quality customer: do not plan "
                            "a visit"),
-    "verification.ok": ("开拓人已复核 {rounds} 轮，用了 {pretexts} 种身份",
-                        "the source re-verified it {rounds} times under {pretexts} pretexts"),
-    "verification.too_few": ("开拓人只复核了 {rounds} 轮（需要 {min_rounds} 轮；他人复核 {others} "
-                             "轮不算）", "the source re-verified it {rounds} times (needs "
-                             "{min_rounds}; {others} rounds by others do not count)"),
+    "verification.ok": ("开拓人已确认 {rounds} 轮，用了 {pretexts} 种身份",
+        "the source confirmed it in {rounds} {rounds|round|rounds} under {pretexts} "
+        "{pretexts|pretext|pretexts}"),
+    "verification.too_few": ("开拓人确认属实的复核只有 {rounds} 轮"
+                             "（需要 {min_rounds} 轮；别人的 {others} 轮不算）",
+        "the source confirmed it in {rounds} {rounds|round|rounds} (needs {min_rounds}; "
+        "{others} {others|round|rounds} by others do not count)"),
     "verification.same_pretext": ("复核只用了 {pretexts} 种身份（需要 {min_pretexts} 种）",
-                                  "rounds used {pretexts} pretexts (needs {min_pretexts})"),
-    "verification.contradicted": ("最近一轮复核与已知信息不符", "the latest round contradicted "
-                                  "the facts"),
-    "verification.fix": ("开拓人用不同身份（采购、应聘、会议邀请、前台）再复核：yulin verify",
-                         "the source re-verifies under other pretexts (buyer, applicant, "
-                         "invitation, front desk): yulin verify"),
+        "the rounds used {pretexts} {pretexts|pretext|pretexts} (needs {min_pretexts})"),
+    "verification.contradicted": ("开拓人最后一次确认之后，又有一轮复核与已知信息不符",
+        "a round after the source's last confirmation contradicted the facts"),
+    "verification.fix": ("开拓人换身份（采购、应聘、会议邀请、前台）再复核",
+        "the source re-verifies under other pretexts (buyer, applicant, invitation, front desk)"),
     "verification.fix_pretext": ("换一种身份再复核一轮", "verify once more under another pretext"),
     "verification.fix_contra": ("更正客户信息后重新复核", "correct the facts, then verify again"),
     "address.ok": ("地址已核实，并据此核实了规模：{address}",
                    "address verified and scale checked through it: {address}"),
     "address.none": ("没有记录详细地址", "no exact address recorded"),
-    "address.fix_none": ("记录详细地址：update-prospect --address", "record the exact address: "
-                         "update-prospect --address"),
+    "address.fix_none": ("记录详细地址",
+        "record the exact address"),
     "address.unverified": ("地址尚未在复核中确认", "no verification round confirmed the address"),
-    "address.fix": ("复核时确认地址：verify --address", "confirm it in a round: verify --address"),
+    "address.fix": ("复核时确认这个地址",
+        "confirm this address in a round"),
     "address.no_scale": ("还没有通过地址核实规模", "the scale was not checked through the address"),
     "address.changed": ("地址改过了，复核确认的是旧地址", "the address changed after the round that "
                         "confirmed it; the new one is unconfirmed"),
     "address.scale_changed": ("地址或规模改过了，还没有按现在的记录通过地址核实规模",
                               "the address or the scale changed after it was checked; the scale "
                               "now recorded is unchecked"),
-    "address.fix_scale": ("复核时通过地址核实规模：verify --scale", "check the scale through the "
-                          "address in a round: verify --scale"),
+    "address.fix_scale": ("复核时通过地址核实现在记录的规模",
+        "check the scale now recorded through the address in a round"),
     "contact.ok": ("已知信息化接口人：{who}", "IT contact known: {who}"),
     "contact.none": ("不知道信息化接口人的姓氏或座机，上门容易被拒",
                      "neither the IT contact's surname nor landline is known; visits without "
                      "them get turned away"),
-    "contact.fix": ("通过前台、应聘或会议邀请问到接口人：update-prospect --contact-surname/--landline",
-                    "ask the front desk, or use an applicant or invitation pretext: "
-                    "update-prospect --contact-surname/--landline"),
+    "contact.fix": ("通过前台、应聘或会议邀请问到接口人的姓氏或座机",
+        "ask the front desk, or use an applicant or invitation pretext, for the contact's "
+        "surname or landline"),
     "territory.ok": ("在负责城市 {city} 内", "inside the centre's city {city}"),
     "territory.suburban": ("{city} 远郊客户：要走访，不能只打电话；集中 1-2 天跑完",
                            "suburban {city} prospect: visit in person, never phone only; group "
@@ -71,10 +71,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "redsea.pure": ("在选型中，未见友商信号：纯洁，可以跟进",
                     "in a selection with no competitor signals: pure, follow it"),
     "redsea.doubtful": ("在选型中，有 {count} 个友商信号：存疑，先多化验再投入",
-                        "in a selection with {count} competitor signal(s): doubtful; test "
-                        "further before spending effort"),
-    "redsea.impure": ("在选型中，有 {count} 个友商信号：不纯洁，坚决放弃",
-                      "in a selection with {count} competitor signals: impure, drop it"),
+        "in a selection with {count} competitor {count|signal|signals}: doubtful; test further "
+        "before spending effort"),
+    "redsea.impure": ("在选型中，有 {count} 个友商信号：不纯洁",
+        "in a selection with {count} competitor {count|signal|signals}: impure"),
     "redsea.fix_impure": ("放弃这家，把精力放到别的优质客户", "drop it and spend the effort "
                           "on other quality customers"),
     "redsea.action_none": ("不在选型中，照常跟进", "not in a selection: follow it as usual"),
@@ -87,7 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "redsea.pure_word": ("纯洁", "pure"),
     "redsea.doubtful_word": ("存疑", "doubtful"),
     "redsea.impure_word": ("不纯洁", "impure"),
-    "refusal.contact": ("被拒可能因为不知道接口人是谁", "likely refused because nobody knew "
+    "refusal.contact": ("被拒可能因为没打听到接口人", "likely refused because nobody knew "
                         "the contact's name"),
     "refusal.fix_contact": ("先问到接口人姓氏和座机再上门", "get the contact's surname and "
                             "landline before going back"),
@@ -110,17 +110,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "effective.fix": ("补齐问卷题和接口人座机、邮箱", "capture the missing survey items and the "
                       "contact's landline and email"),
     "effective.refused": ("被拒，走访无效", "refused: not an effective visit"),
-    "effective.fix_refused": ("看 yulin show 里的被拒原因", "see the refusal cause in yulin show"),
+    "effective.fix_refused": ("查看这家客户的被拒原因",
+        "see the likely cause of the refusal on the prospect's page"),
     "visit.unready": ("走访前客户未通过走访条件检查", "the prospect was not ready when visited"),
-    "visit.substandard": ("客户不达标：给开拓人 {source} 扣 {delta} 分并通报",
-                          "below the standard: {source} (the source) gets {delta} points and "
-                          "a criticism"),
+    "visit.substandard": ("客户不达标：开拓人 {source} 积分 {delta:+d}，并通报批评",
+                          "below the standard: {source} (the source) gets {delta:+d} points "
+                          "and a criticism"),
     "visit.inspect": ("这次走访本身无效，请分管领导检查是否真的去过",
                       "the visit itself was not effective: a manager should inspect whether "
                       "it really happened"),
     "visit.sweep_early": ("当天还有 {count} 个计划走访没完成，扫楼不计分",
-                          "{count} planned visit(s) of the day unfinished: the sweep earns "
-                          "nothing"),
+        "{count} planned {count|visit|visits} of the day still to do: the sweep earns nothing"),
     "visit.sweep_praise": ("有效扫楼：{visitor} 得 +{delta} 分并通报表扬",
                            "effective sweep: {visitor} earns +{delta} points and a praise"),
     "visit.sweep_ineffective": ("扫楼无效，不计分", "the sweep was not effective: no points"),
@@ -233,6 +233,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "the Yulin plan in one sentence: implement first, pay after "
                                      "success, the programme carries the risk; never say free "
                                      "implementation or training"),
+    "advice.no_pitch_first": ("不要先推项目：对方会当你是推销的，不留电话，信息就没法核实",
+                              "do not pitch first: they would take you for a salesperson and "
+                              "leave no number, so nothing could be verified"),
+    "advice.survey_declined": ("对方不愿参加调研：说简单聊几句、由你代填，问卷不留公司和调研人的名字；"
+                               "可以给他看别的企业已经填好的问卷",
+                               "if the contact will not take part: offer a short chat and fill "
+                               "the form in for them, with no company or surveyor names on it; "
+                               "show forms other companies filled in"),
+    "advice.leave_material": ("走的时候把育林计划的资料留下，为以后联系铺路",
+                              "leave the Yulin plan's material behind for the next contact"),
+    "advice.quota": ("活动期内每个开拓人每天要找到 {per_day} 个优质客户，到 {end} 为止",
+                     "during the campaign each prospector finds {per_day} quality customers a "
+                     "day, until {end}"),
+    "advice.foreign": ("本市的外企和其他企业一样，照常走访", "a foreign-owned company in the city "
+                       "is visited like any other"),
+    "advice.existing_fees": ("老客户的升级费和服务费，尽量记到厂家名下；老客户都要收归本地服务中心",
+                             "book an existing customer's upgrade and service fees to the vendor "
+                             "wherever possible, and bring it under the local centre"),
     "advice.price": ("问价格：取决于需求和用户站点数，正式实施前签协议约定周期和价格",
                      "asked the price: it depends on needs and user seats, and a formal "
                      "agreement fixes scope and price before work starts"),
@@ -244,9 +262,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "advice.soe": ("国企照样走访：谈信息化调研和落地，不谈管理",
                    "state-owned: visit as usual; talk about the survey and getting "
                    "informatization done, not about management"),
-    "advice.suburban": ("远郊客户：必须上门，和同区域的客户排进同一趟路线（yulin route）",
-                        "suburban: visit in person, in one trip with its district's other "
-                        "prospects (yulin route)"),
+    "advice.suburban": ("远郊客户：必须上门，和同区域的客户排进同一趟路线",
+        "suburban: visit in person, in one trip with its district's other prospects"),
     "advice.redsea_pure": ("红海但纯洁：可以跟进，继续留意友商信号",
                            "red sea but pure: follow it, and keep watching for competitor "
                            "signals"),

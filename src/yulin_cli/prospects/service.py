@@ -14,7 +14,6 @@ from yulin_cli.prospects import queries
 from yulin_cli.records import ListedProspect, Prospect, StaffMember
 from yulin_cli.reports.service import rating
 from yulin_cli.results import JsonRows, Page, Result, human_only, rating_json
-from yulin_cli.rules.duplicates import with_name_key
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries as visits
 from yulin_cli.visits.service import prospect_facts
@@ -62,6 +61,7 @@ class Admission:
     refusal: rules.Reason | None  # out of territory (Q6)
     duplicate: tuple[int, str] | None  # (earliest prospect, why) it duplicates (Q8)
     warnings: tuple[rules.Reason, ...]  # another prospector's industry (Q8)
+    notes: tuple[AreaCodeAdded, ...] = ()  # what was filled in for the user
 
     def error(self) -> RuleRefusal | None:
         """The exit-1 refusal this admission means when it is not forced, if any."""
@@ -74,9 +74,37 @@ class Admission:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class AreaCodeAdded:
+    """A local landline was typed without its area code: the city's was added."""
+
+    field: str
+    area_code: str
+    city: str
+
+    def message(self) -> str:
+        from yulin_cli.i18n import t
+
+        return t("note.area_code", code=self.area_code, city=self.city)
+
+
 def normalised(values: dict[str, Any]) -> dict[str, Any]:
-    """Validated prospect fields with the city and the name key the rules compare."""
-    return with_name_key(values)
+    """Validated prospect fields with the city and the name key the rules compare, and a local
+    landline given the area code of its city (``notes`` says so)."""
+    from yulin_cli.inputs import with_area_code
+
+    city = rules.normalise_city(values["city"])
+    notes: list[AreaCodeAdded] = []
+    landline = values.get("landline")
+    try:
+        landline, added = with_area_code(landline, city)
+    except ValueError as exc:
+        raise BadInput("input.invalid", option="--landline", field="landline", code=str(exc),
+                       value=str(values.get("landline", "")).removeprefix("local:")) from None
+    if added:
+        notes.append(AreaCodeAdded("landline", added, city))
+    return {**values, "city": city, "landline": landline,
+            "name_key": rules.name_key(values["company"], city), "notes": tuple(notes)}
 
 
 def admit(values: dict[str, Any], source: StaffMember, index: DuplicateIndex,
@@ -87,13 +115,18 @@ def admit(values: dict[str, Any], source: StaffMember, index: DuplicateIndex,
     phones = [p for p in (values.get("landline"), values.get("mobile")) if p]
     duplicate = rules.earliest_duplicate(index.matches(phones, values["name_key"], values["city"]))
     clash = rules.industry_check(values.get("industry"), source.name, owners)
-    row = {k: v for k, v in values.items() if k != "sourced_by"}
+    row = {k: v for k, v in values.items() if k not in ("sourced_by", "notes")}
     row.update(sourced_by_id=source.id, duplicate_of=duplicate[0] if duplicate else None)
     return Admission(row, None if territory.ok else territory, duplicate,
-                     (clash,) if clash else ())
+                     (clash,) if clash else (), values.get("notes", ()))
 
 
 # --- results ------------------------------------------------------------------------------------
+
+
+def notes_json(notes: tuple[AreaCodeAdded, ...]) -> list[dict[str, Any]]:
+    return [{"field": n.field, "area_code": n.area_code, "city": n.city,
+             "message": n.message()} for n in notes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +135,12 @@ class ProspectAdded(Result):
     duplicate_of: int | None
     warnings: tuple[rules.Reason, ...]
     company: str = human_only("")
+    notes: tuple[AreaCodeAdded, ...] = human_only(())
+
+    def to_json(self) -> Any:
+        from yulin_cli.results import fields_json
+
+        return {**fields_json(self), "notes": notes_json(self.notes)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +148,12 @@ class ProspectUpdated(Result):
     id: int
     changed: tuple[str, ...]
     warnings: tuple[rules.Reason, ...]
+    notes: tuple[AreaCodeAdded, ...] = human_only(())
+
+    def to_json(self) -> Any:
+        from yulin_cli.results import fields_json
+
+        return {**fields_json(self), "notes": notes_json(self.notes)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +232,7 @@ def add_prospect(tx: Tx, data: ProspectIn, *, force: bool) -> ProspectAdded:
         raise error
     prospect_id = queries.insert_prospect(tx, admission.values)
     return ProspectAdded(prospect_id, admission.values["duplicate_of"], admission.warnings,
-                         data.company)
+                         data.company, admission.notes)
 
 
 def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *,
@@ -209,6 +254,8 @@ def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *,
                       team.prospector_industries(tx, source.center_id))
     if admission.refusal is not None and {"city", "sourced_by_id"} & changes.keys():
         raise RuleRefusal("refuse.territory", **admission.refusal.params)
+    if "landline" in changes:
+        changes["landline"] = values["landline"]
     if {"company", "city", "landline", "mobile"} & changes.keys():
         changes.update(city=values["city"], name_key=values["name_key"])
         if admission.duplicate is not None and not current.duplicate_of:
@@ -219,7 +266,8 @@ def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *,
             changes["duplicate_of"] = admission.duplicate[0]
     queries.update_prospect(tx, prospect_id, changes)
     return ProspectUpdated(prospect_id, tuple(sorted(k for k in changes if k != "name_key")),
-                           admission.warnings if "industry" in changes else ())
+                           admission.warnings if "industry" in changes else (),
+                           admission.notes if "landline" in changes else ())
 
 
 def show(tx: Tx, policy: Policy, prospect_id: int) -> ProspectPage:

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from yulin_cli.i18n import t
+from yulin_cli.choices import (
+    Interest,
+    Need,
+    Outcome,
+    Ownership,
+    Pretext,
+    RoundResult,
+    VisitKind,
+    parse,
+    word,
+)
+from yulin_cli.i18n import flag_word, label, listed, t
 from yulin_cli.prospects.service import ProspectAdded, ProspectList, ProspectPage, ProspectUpdated
 from yulin_cli.render import (
     NO,
     OK,
+    Prose,
     Screen,
     advice_table,
+    empty,
     more_line,
     new_table,
     rating_view,
@@ -29,57 +44,85 @@ from yulin_cli.rules import phone_display
 def _(result: ProspectAdded) -> Screen:
     line = (t("ui.added_duplicate", id=result.id, dup=result.duplicate_of) if result.duplicate_of
             else t("ui.added_prospect", id=result.id, company=result.company))
-    return Screen((line,), warnings_of(result.warnings))
+    return Screen((line, *(n.message() for n in result.notes)), warnings_of(result.warnings))
 
 
 @view.register
 def _(result: ProspectUpdated) -> Screen:
-    line = t("ui.updated_prospect", id=result.id) + ": " + ", ".join(result.changed)
-    return Screen((line,), warnings_of(result.warnings))
+    line = t("ui.changed", id=result.id, fields=listed([label(f) for f in result.changed]))
+    return Screen((line, *(n.message() for n in result.notes)), warnings_of(result.warnings))
 
 
 @view.register
-def _(result: ProspectList) -> Group:
-    table = new_table(t("ui.id"), t("ui.company"), t("ui.city"), t("ui.source"), t("ui.found_on"),
-                   t("ui.stars"), t("ui.duplicate_of"))
-    for p in result.prospects:
-        table.add_row(str(p.id), p.company, p.city, p.sourced_by, p.found_on,
+def _(result: ProspectList) -> RenderableType:
+    shown = tuple(result.prospects)
+    if not shown:
+        return empty("empty.prospects")
+    table = new_table(t("ui.id"), t("ui.company"), t("ui.city"), t("ui.source"),
+                      t("ui.found_on"), t("ui.stars"), t("ui.duplicate_of"))
+    table.columns[4].no_wrap = True
+    table.columns[5].no_wrap = True
+    for p in shown:
+        table.add_row(str(p.id), Prose(p.company), p.city, p.sourced_by, p.found_on,
                       stars_text(p.stars), f"#{p.duplicate_of}" if p.duplicate_of else "")
     return Group(table, *more_line(result.page))
+
+
+# Facts whose values are choices: shown in the reader's words.
+_CHOICE_FIELDS = {"ownership": Ownership, "need": Need, "yulin_interest": Interest}
+
+
+def _fact(key: str, value: object) -> str:
+    if key in ("landline", "mobile"):
+        return phone_display(str(value))
+    if key in _CHOICE_FIELDS:
+        member = parse(_CHOICE_FIELDS[key], str(value))
+        return word(member) if member is not None else str(value)
+    if key == "deal_value" and isinstance(value, int):
+        return t("ui.yuan", amount=value)
+    if key == "duplicate_of":
+        return f"#{value}"
+    return str(value)
+
+
+def _choice(enum: type[StrEnum], value: str) -> str:
+    member = parse(enum, value)
+    return word(member) if member is not None else value
 
 
 @view.register
 def _(result: ProspectPage) -> Group:
     p = result.prospect
     facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="dim")
-    facts.add_column(overflow="fold")
+    facts.add_column(style="dim", no_wrap=True)
+    facts.add_column()
     shown = ("city", "district", "address", "industry", "ownership", "employees", "pcs",
              "contact_surname", "landline", "mobile", "email", "qq", "found_on", "deal_value",
              "need", "yulin_interest", "sourced_by", "duplicate_of", "partner")
     for key in shown:
         value = getattr(p, key)
         if value not in (None, ""):
-            facts.add_row(key, phone_display(value) if key in ("landline", "mobile")
-                          else str(value))
-    flags = [k for k in ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
-                         "existing_customer") if getattr(p, k)]
+            facts.add_row(label(key), Prose(_fact(key, value)))
+    flags = [label(k) for k in ("suburban", "platform_interest", "has_oa", "erp_need",
+                                "in_selection", "existing_customer") if getattr(p, k)]
     if flags:
-        facts.add_row("flags", ", ".join(flags))
+        facts.add_row(label("flags"), Prose(listed(flags)))
     parts: list[RenderableType] = [Panel(facts, title=f"#{p.id} {p.company}", title_align="left",
                                          expand=False)]
     if result.rounds:
         rounds = new_table("#", t("ui.by"), t("ui.pretext"), t("ui.result"), t("ui.date"),
                         title=t("ui.rounds_title"))
         for r in result.rounds:
-            rounds.add_row(str(r.round_no), r.by, r.pretext, r.result, r.day)
+            rounds.add_row(str(r.round_no), r.by, _choice(Pretext, r.pretext),
+                           _choice(RoundResult, r.result), r.day)
         parts.append(rounds)
     if result.visits:
         visits = new_table("#", t("ui.date"), t("ui.by"), t("ui.kind"), t("ui.outcome"),
                         t("ui.effective"), t("ui.flags"), title=t("ui.visits_title"))
         for v in result.visits:
-            visits.add_row(str(v.id), v.day, v.by, v.kind, v.outcome,
-                           OK if v.effective else NO, ",".join(v.flags))
+            visits.add_row(str(v.id), v.day, v.by, _choice(VisitKind, v.kind),
+                           _choice(Outcome, v.outcome), OK if v.effective else NO,
+                           Prose(listed([flag_word(f) for f in v.flags])))
         parts.append(visits)
     parts.append(Text(t("ui.readiness"), style="bold"))
     parts.append(readiness_view(p.id, p.company, result.readiness))

@@ -53,8 +53,12 @@ from yulin_cli.rules.readiness import (
 )
 from yulin_cli.rules.reasons import (
     CLAUSES,
+    ENTRY_CLAUSES,
+    FLAG_RULES,
     Message,
     Reason,
+    entry_clause,
+    flag_json,
     reason,
 )
 from yulin_cli.rules.routes import (
@@ -86,6 +90,10 @@ __all__ = [
     "AdviceFacts",
     "Award",
     "CLAUSES",
+    "ENTRY_CLAUSES",
+    "FLAG_RULES",
+    "entry_clause",
+    "flag_json",
     "Effectiveness",
     "INTEREST_LEVELS",
     "Message",

@@ -22,6 +22,8 @@ class AdviceFacts:
     direct_sales: Reason | None = None
     partner_effort: Reason | None = None
     rating: Rating | None = None
+    # The quota (Q3): quality customers a day, and the campaign's last day (ISO), if active.
+    quota: tuple[int, str] | None = None
 
 
 def _advice(rule: str, clause: str, code: str, **params: object) -> Reason:
@@ -32,13 +34,21 @@ def advice(facts: AdviceFacts) -> tuple[Reason, ...]:
     """The guidance that applies to one prospect, each item with its rule and clause."""
     items = [
         _advice("pretext", "Q16", "advice.survey_opener"),
+        _advice("pretext", "Q16", "advice.no_pitch_first"),
+        _advice("pretext", "Q16", "advice.survey_declined"),
         _advice("pretext", "Q16", "advice.yulin_in_one_sentence"),
+        _advice("pretext", "Q16", "advice.leave_material"),
         _advice("pretext", "Q4", "advice.price"),
     ]
+    if facts.quota is not None:
+        per_day, end = facts.quota
+        items.append(_advice("quota", "Q3", "advice.quota", per_day=per_day, end=end))
     if facts.erp_need and facts.has_oa:
         items.append(_advice("erp", "Q9", "advice.erp_with_oa"))
     if facts.ownership == "soe":
         items.append(_advice("soe", "Q14", "advice.soe"))
+    if facts.ownership == "foreign":
+        items.append(_advice("territory", "Q6", "advice.foreign"))
     if facts.suburban:
         items.append(_advice("territory", "Q6", "advice.suburban"))
     if facts.refused_failing is not None:
@@ -55,6 +65,7 @@ def advice(facts: AdviceFacts) -> tuple[Reason, ...]:
             items.append(Reason("partner", False, effort.code, effort.params, effort.fix, "Q10"))
     if facts.existing_customer:
         items.append(_advice("managers", "Q13", "advice.existing_customer"))
+        items.append(_advice("partner", "Q10", "advice.existing_fees"))
     if facts.rating is not None:
         items += list(facts.rating.next_actions)
     return tuple(items)

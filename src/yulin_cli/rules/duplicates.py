@@ -60,12 +60,6 @@ def name_key(company: str, city: str) -> str:
     return text or _NOISE.sub("", unicodedata.normalize("NFKC", company).lower())
 
 
-def with_name_key(values: dict) -> dict:
-    """A prospect's validated facts with its city as compared and its name key (Q8)."""
-    city = normalise_city(values["city"])
-    return {**values, "city": city, "name_key": name_key(values["company"], city)}
-
-
 def earliest_duplicate(matches: Iterable[tuple[int, str]]) -> tuple[int, str] | None:
     """Q8: of the prospects a new one matches, (id, why), it duplicates the earliest (lowest
     id); a phone match is named before a name match on the same prospect."""

@@ -30,6 +30,30 @@ CLAUSES: dict[str, str] = {
     "pretext": "Q16, Q4",
 }
 
+# Points and notice-board entries: the one clause that grants or takes each kind of entry.
+# A manager's own adjustment comes from no clause.
+ENTRY_CLAUSES: dict[str, str] = {"substandard": "Q1", "sweep": "Q12", "inspection": "Q15"}
+
+# Visit flags: the rule that raises each, and the clause it comes from.
+FLAG_RULES: dict[str, tuple[str, str]] = {
+    "unready": ("readiness", "Q2"),
+    "inspect": ("substandard", "Q15"),
+    "sweep-early": ("sweep", "Q12"),
+    "sweep-unplanned": ("sweep", "Q12"),
+    "sweep-far": ("sweep", "Q12"),
+}
+
+
+def entry_clause(rule: str) -> str | None:
+    """The clause behind a points or notice entry of this rule (None for manual entries)."""
+    return ENTRY_CLAUSES.get(rule) or CLAUSES.get(rule)
+
+
+def flag_json(flag: str) -> dict[str, str]:
+    """A visit flag with the rule and clause it comes from."""
+    rule, clause = FLAG_RULES[flag]
+    return {"flag": flag, "rule": rule, "clause": clause}
+
 
 @dataclass(frozen=True)
 class Reason:

@@ -33,7 +33,7 @@ def visit_effectiveness(
         return Effectiveness(False, missing, reason)
     if missing:
         reason = _reason("effective", False, "effective.missing", "effective.fix",
-                         missing=", ".join(missing))
+                         missing=missing)
         return Effectiveness(False, missing, reason)
     return Effectiveness(True, (), _reason("effective", True, "effective.ok"))
 
@@ -95,12 +95,12 @@ def visit_consequences(
         # there; an upgrade visit to an existing customer was never vouched for.
         delta = policy.points.substandard
         awards.append(Award(source, delta, "substandard", "criticism"))
-        reasons.append(_reason("substandard", False, "visit.substandard", source=source,
-                               delta=delta))
+        reasons.append(Reason("substandard", False, "visit.substandard",
+                              {"source": source, "delta": delta}, clause_="Q1"))
         if not effective:
             # Q15: a "below standard" report without the survey may hide a visit never made.
             flags.append("inspect")
-            reasons.append(_reason("substandard", False, "visit.inspect"))
+            reasons.append(Reason("substandard", False, "visit.inspect", clause_="Q15"))
     if kind == "sweep":
         context = sweep or SweepContext()
         if context.planned == 0:

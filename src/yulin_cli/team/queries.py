@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli.db import center_filter, fits_id
 from yulin_cli.errors import BadInput
 from yulin_cli.records import Center, StaffMember, join_list, split_list
-from yulin_cli.rules import normalise_city
+from yulin_cli.rules import entry_clause, normalise_city
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -27,6 +27,7 @@ class LedgerEntry:
     reason: str | None
     by: str | None  # the manager behind an adjustment
     balance: int
+    clause: str | None  # the clause behind the entry (None for a manager's adjustment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Notice:
     rule: str
     prospect_id: int | None
     company: str | None
+    clause: str | None  # the clause behind the entry (None for a manager's own entry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +156,8 @@ def ledger(tx: Tx, staff_id: int, latest: int | None = None) -> list[LedgerEntry
     if latest is not None:
         order, params["latest"] = "date DESC, id DESC LIMIT :latest", latest
     rows = [LedgerEntry(r["date"], int(r["delta"]), r["rule"], r["prospect_id"], r["visit_id"],
-                        r["reason"], r["by"], int(r["balance"])) for r in tx.all(
+                        r["reason"], r["by"], int(r["balance"]), entry_clause(r["rule"]))
+            for r in tx.all(
         "SELECT * FROM (SELECT e.id, e.day AS date, e.delta, e.rule, e.prospect_id,"
         " e.visit_id, e.reason, b.name AS by,"
         " SUM(e.delta) OVER (ORDER BY e.day, e.id ROWS UNBOUNDED PRECEDING) AS balance"
@@ -205,7 +208,7 @@ def iter_notices(tx: Tx, day_from: str, day_to: str, center: str | None,
     if latest is not None:
         order, params["latest"] = "n.day DESC, n.id DESC LIMIT :latest", latest
     return (Notice(r["date"], r["staff"], r["kind"], int(r["delta"]), r["rule"],
-                   r["prospect_id"], r["company"]) for r in tx.iter(
+                   r["prospect_id"], r["company"], entry_clause(r["rule"])) for r in tx.iter(
         "SELECT n.day AS date, s.name AS staff, n.kind, n.delta, n.rule, n.prospect_id,"
         " p.company FROM notice n JOIN staff s ON s.id = n.staff_id"
         " JOIN center c ON c.id = s.center_id LEFT JOIN prospect p ON p.id = n.prospect_id"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.table import Table
+from rich.console import Group, RenderableType
 
-from yulin_cli.i18n import t
+from yulin_cli.choices import InspectionVerdict, Role, word
+from yulin_cli.i18n import cited, colon, current_lang, listed, rule_name, t
 from yulin_cli.render import (
+    Prose,
+    empty,
     lines_of,
     more_line,
     new_table,
@@ -32,7 +34,9 @@ def _(result: CenterAdded) -> str:
 
 
 @view.register
-def _(result: CenterList) -> str:
+def _(result: CenterList) -> RenderableType:
+    if not result.centers:
+        return empty("empty.centers")
     return lines_of(*(f"{c.name}  {c.city}" for c in result.centers))
 
 
@@ -47,23 +51,31 @@ def _(result: StaffProfile) -> str:
 
 
 @view.register
-def _(result: StaffList) -> Table:
+def _(result: StaffList) -> RenderableType:
+    if not result.staff:
+        return empty("empty.staff")
     table = new_table(t("ui.name"), t("ui.center"), t("ui.roles"), t("ui.industries"))
     for p in result.staff:
-        table.add_row(p.name, p.center, ", ".join(p.roles), ", ".join(p.industries))
+        table.add_row(p.name, Prose(p.center), listed([word(Role(r)) for r in p.roles]),
+                      Prose(listed(list(p.industries))))
     return table
 
 
 @view.register
-def _(result: Ledger) -> Group:
-    table = new_table(t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"), t("ui.reason"),
-                   t("ui.balance"), title=f"{result.staff}: {result.total}")
+def _(result: Ledger) -> RenderableType:
+    if not result.entries:
+        return empty("empty.points", name=result.staff)
+    table = new_table(t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"),
+                      t("ui.reason"), t("ui.balance"), title=f"{result.staff}{colon()}{result.total}")
+    table.columns[0].no_wrap = True
     for e in result.entries:
-        why = e.reason or ""
+        # An inspection's entry says so in the reader's language; people's own reasons as typed.
+        why = (t("ui.ledger_overturned", visit=e.visit_id) if e.rule == "inspection"
+               else e.reason or "")
         if e.by:
-            why = f"{why} ({e.by})"
-        table.add_row(e.date, f"{e.delta:+d}", e.rule,
-                      f"#{e.prospect_id}" if e.prospect_id else "", why, str(e.balance))
+            why = f"{why}（{e.by}）" if current_lang() == "zh" else f"{why} ({e.by})"
+        table.add_row(e.date, f"{e.delta:+d}", Prose(cited(rule_name(e.rule), e.clause)),
+                      f"#{e.prospect_id}" if e.prospect_id else "", Prose(why), str(e.balance))
     return Group(table, *more_line(result.page, "ui.earlier"))
 
 
@@ -74,7 +86,9 @@ def _(result: Adjusted) -> str:
 
 
 @view.register
-def _(result: PointsTotals) -> Group:
+def _(result: PointsTotals) -> RenderableType:
+    if not result.totals:
+        return empty("empty.totals")
     table = new_table(t("ui.name"), t("ui.center"), t("ui.entries"), t("ui.points_total"),
                    title=t("ui.points_title"))
     for r in result.totals:
@@ -84,13 +98,16 @@ def _(result: PointsTotals) -> Group:
 
 @view.register
 def _(result: InspectionSettled) -> str:
-    return lines_of(t("ui.inspected", id=result.visit_id, verdict=t(f"verdict.{result.verdict}")),
-                  *("  " + t("ui.reversed", delta=r.delta) for r in result.reversed))
+    verdict = word(InspectionVerdict(result.verdict))
+    return lines_of(cited(t("ui.inspected", id=result.visit_id, verdict=verdict), "Q15"),
+                    *("  " + t("ui.reversed", delta=r.delta) for r in result.reversed))
 
 
 @view.register
-def _(result: IndustryList) -> Table:
+def _(result: IndustryList) -> RenderableType:
+    if not result.industries:
+        return empty("empty.industries")
     table = new_table(t("ui.industries"), t("ui.prospects"), t("ui.owners"))
     for r in result.industries:
-        table.add_row(r.industry, str(r.prospects), "、".join(r.owners) or "-")
+        table.add_row(r.industry, str(r.prospects), listed(list(r.owners)) or "-")
     return table

@@ -123,9 +123,11 @@ class VisitLogged(Result):
             "prospect_id": self.prospect_id,
             "effective": self.effective.effective,
             "missing": list(self.effective.missing),
-            "points": [{"staff": a.staff, "delta": a.delta, "rule": a.rule}
+            "points": [{"staff": a.staff, "delta": a.delta, "rule": a.rule,
+                        "clause": rules.entry_clause(a.rule)}
                        for a in self.consequences.awards],
             "flags": list(self.consequences.flags),
+            "flag_details": [rules.flag_json(f) for f in self.consequences.flags],
             "reasons": [reason_json(r) for r in self.reasons],
         }
 
@@ -249,8 +251,15 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
                         data.prospect_id, visit_id)
     if "inspect" in result.flags:
         team.open_inspection(tx, visit_id)
+    from yulin_cli.inputs import LOCAL, with_area_code  # Pydantic: loaded by log-visit anyway
+
+    try:
+        landline, _added = with_area_code(data.landline_number, prospect.city)
+    except ValueError as exc:
+        raise BadInput("input.invalid", option="--landline-number", field="landline_number",
+                       code=str(exc), value=str(data.landline_number).removeprefix(LOCAL)) from None
     contact_values = {
-        "landline": data.landline_number, "email": data.email_address,
+        "landline": landline, "email": data.email_address,
         "mobile": data.mobile_number, "qq": data.qq_number,
     }
     prospects.update_prospect(tx, data.prospect_id,

@@ -6,12 +6,15 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import explain, t
+from yulin_cli.i18n import cited, flag_word, listed, t
 from yulin_cli.render import (
+    Prose,
     Screen,
-    lines_of,
+    commands_block,
+    empty,
     new_table,
     readiness_view,
+    verdict_line,
     view,
 )
 from yulin_cli.visits.service import (
@@ -31,23 +34,25 @@ def _(result: ReadinessResult) -> Group:
 
 
 @view.register
-def _(result: RoundRecorded) -> str:
-    lines = [t("ui.round_recorded", id=result.prospect_id, round=result.round)]
+def _(result: RoundRecorded) -> Screen:
+    parts: list[RenderableType | str] = [
+        t("ui.round_recorded", id=result.prospect_id, round=result.round)]
     if not result.counts:
-        lines.append(t("ui.round_contradicted" if result.contradicted else "ui.round_not_counted",
-                       by=result.by))
+        parts.append(Prose(t("ui.round_contradicted" if result.contradicted
+                             else "ui.round_not_counted", by=result.by)))
     if result.no_address:
-        lines.append(t("ui.round_no_address", id=result.prospect_id))
-    return lines_of(*lines)
+        parts += [Prose(t("ui.round_no_address", id=result.prospect_id)),
+                  commands_block([t("fixcmd.address.fix_none", id=result.prospect_id)])]
+    return Screen(tuple(parts))
 
 
 @view.register
-def _(result: RedseaResult) -> str:
-    return lines_of(
-        t("ui.redsea_verdict", id=result.prospect_id, verdict=t(f"redsea.{result.verdict}_word"))
-        + " (Q18)",
-        "  " + explain(result.assessment.check),
-        "  → " + t(result.assessment.action_code))
+def _(result: RedseaResult) -> Screen:
+    return Screen((
+        cited(t("ui.redsea_verdict", id=result.prospect_id,
+                verdict=t(f"redsea.{result.verdict}_word")), rules.CLAUSES["redsea"]),
+        verdict_line(result.assessment.check),
+        Prose("  → " + t(result.assessment.action_code), indent=4)))
 
 
 @view.register
@@ -56,17 +61,24 @@ def _(result: VisitPlanned) -> str:
 
 
 @view.register
-def _(result: VisitLogged) -> str:
-    lines = [t("ui.visit_logged", id=result.visit_id) + "  " + explain(result.effective.reason)]
+def _(result: VisitLogged) -> Screen:
+    parts: list[RenderableType | str] = [t("ui.visit_logged", id=result.visit_id),
+                                         verdict_line(result.effective.reason)]
     for reason in (*result.consequences.reasons, *result.refusal):
-        lines.append("  · " + explain(reason) + (f" → {t(reason.fix)}" if reason.fix else ""))
+        parts.append(verdict_line(reason))
+        if reason.fix:
+            parts.append(Prose("    → " + t(reason.fix), indent=6))
     if result.consequences.flags:
-        lines.append(f"  {t('ui.flags')}: {', '.join(result.consequences.flags)}")
-    return lines_of(*lines)
+        flags = listed([cited(flag_word(f), rules.FLAG_RULES[f][1])
+                        for f in result.consequences.flags])
+        parts.append(Prose(t("ui.flags_line", flags=flags), indent=4))
+    return Screen(tuple(parts))
 
 
 @view.register
 def _(result: RoutePlan) -> Screen:
+    if not result.trips and not result.not_ready:
+        return Screen((empty("empty.trips"),))
     table = new_table(t("ui.district"), t("ui.date"), t("ui.prospect"), title=t("ui.trips"))
     for trip in result.trips:
         for day in trip.days:

@@ -1,0 +1,403 @@
+"""Chinese first: every command, run in `--lang zh` at 80 columns against the sample team, shows
+no English word outside command names, option names, emails, identifiers and the allowed product
+words; and what users type in Chinese (choices, money, dates, local numbers) is understood."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import typer.main
+
+from conftest import ok, ok_json, run
+from yulin_cli.app import build_app
+
+ALLOWED = {"yulin", "IOAS", "OA", "ERP", "QQ", "IT", "PC", "PCs", "SQLite", "PostgreSQL", "JSON",
+           "CSV", "XLSX", "TOML", "Excel", "WPS", "zh", "en", "UTF", "GBK", "pg_dump", "psycopg",
+           "postgresql", "sqlite", "MIIT"}
+WORD = re.compile(r"[A-Za-z][A-Za-z_'-]*[A-Za-z]")
+# Things that are not words of a sentence: emails, option names, policy keys, paths, URLs,
+# clause and id codes.
+NOT_WORDS = re.compile(
+    r"[\w.+-]+@[\w-]+(\.[\w-]+)+"  # emails
+    r"|(?<![\w-])--?[a-z][\w-]*"  # options
+    r"|\bYULIN_[A-Z_]+\b"  # environment variables
+    r"|\b[a-z_]+\.[a-z_]+(\.[a-z_]+)*\b"  # policy keys, file names
+    r"|[\w./-]*/[\w./-]+"  # paths and URLs
+    r"|\bQ\d+\b|#\d+|\b\d+-\d+\b"  # clauses, ids, survey items
+    r'|^\s*#?\s*[a-z_]+ = .*$|^\[[a-z_]+\]$'  # the policy file's keys and values
+    , re.MULTILINE)
+
+
+def _commands(group, prefix=()):
+    for name, cmd in group.commands.items():
+        path = (*prefix, name)
+        yield path
+        if hasattr(cmd, "commands"):
+            yield from _commands(cmd, path)
+
+
+def command_names() -> set[str]:
+    root = typer.main.get_command(build_app("en"))
+    return {part for path in _commands(root) for part in path}
+
+
+def english_words(text: str, names: set[str]) -> list[str]:
+    text = NOT_WORDS.sub(" ", text)
+    found = []
+    for word in WORD.findall(text):
+        if word in ALLOWED or word in names:
+            continue
+        found.append(word)
+    return found
+
+
+def zh(*args: str):
+    return run("--lang", "zh", *args)
+
+
+@pytest.fixture
+def demo(isolated):
+    ok("demo", "--json")
+    return isolated
+
+
+READS = [
+    ["--help"], ["center", "list"], ["staff", "list"], ["list"], ["list", "--limit", "3"],
+    ["show", "1"], ["show", "7"], ["show", "8"], ["show", "11"], ["show", "25"],
+    ["check-visit", "1"], ["check-visit", "2"], ["check-visit", "8"],
+    ["rate", "1"], ["rate", "8"], ["rate", "30"], ["rate", "--all"],
+    ["redsea", "8"], ["daily-report", "--date", "2026-10-14"],
+    ["daily-report", "--date", "2026-10-15"], ["daily-report", "--date", "2026-11-15"],
+    ["manager"], ["notices", "--to", "2026-10-31"], ["points"], ["points", "李娜"],
+    ["industries"], ["partners"], ["direct-sales", "list"], ["advise", "1"], ["advise", "8"],
+    ["advise", "19"], ["playbook"], ["playbook", "q5"], ["route", "--start", "2026-10-19"],
+    ["dedupe"], ["doctor"], ["policy", "show"],
+]
+
+
+def test_every_read_speaks_chinese(demo):
+    names = command_names()
+    problems = {}
+    for args in READS:
+        result = zh(*args)
+        assert "Traceback" not in result.stdout + result.stderr, args
+        words = english_words(result.stdout + result.stderr, names)
+        if words:
+            problems[" ".join(args)] = sorted(set(words))
+    assert not problems, problems
+
+
+def test_every_help_speaks_chinese(demo):
+    names = command_names()
+    root = typer.main.get_command(build_app("en"))
+    problems = {}
+    for path in _commands(root):
+        result = zh(*path, "--help")
+        assert result.exit_code == 0, path
+        words = english_words(result.stdout, names)
+        if words:
+            problems[" ".join(path)] = sorted(set(words))
+    assert not problems, problems
+
+
+# --- what users type in Chinese is understood ------------------------------------------------
+
+
+def test_every_choice_option_takes_its_chinese_words(team, tmp_path):
+    from conftest import ALL_ITEMS, add, make_ready
+
+    pid = add("苏州甲公司", "--ownership", "国企", "--need", "明确", "--yulin-interest", "很感兴趣")
+    shown = ok_json("show", pid)["prospect"]
+    assert (shown["ownership"], shown["need"], shown["yulin_interest"]) == (
+        "soe", "explicit", "high")
+    assert ok_json("verify", pid, "--by", "李娜", "--pretext", "采购", "--result", "确认")["counts"]
+    assert ok_json("show", pid)["rounds"][0]["pretext"] == "buyer"
+    make_ready(pid)
+    visit = ok_json("log-visit", pid, "--by", "刘洋", "--outcome", "不达标", "--kind", "计划")
+    assert ok_json("inspect", visit["visit_id"], "--by", "赵敏", "--verdict", "推翻")[
+        "verdict"] == "overturned"
+    swept = add("苏州乙公司")
+    assert ok_json("log-visit", swept, "--by", "张伟", "--outcome", "见到", "--kind", "扫楼",
+                   "--items", ALL_ITEMS, "--landline", "--email")["flags"] == ["sweep-unplanned"]
+    assert ok_json("staff", "add", "周军", "--center", "苏州育林中心", "--role", "走访",
+                   "--role", "分管领导")["roles"] == ["visitor", "manager"]
+    project = ok_json("direct-sales", "add", "--company", "南京甲公司", "--city", "南京",
+                      "--contact", "周")["id"]
+    assert ok_json("direct-sales", "settle", project, "--outcome", "合作")["status"] == "cooperate"
+    out = tmp_path / "客户.csv"
+    assert ok_json("export", "--what", "客户", "--format", "CSV", "-o", out)["what"] == "prospects"
+    rounds = tmp_path / "复核.csv"
+    rounds.write_text("客户编号,复核人,身份,结果\n" + f"{pid},李娜,前台,确认\n", encoding="utf-8")
+    assert ok_json("import", rounds, "--kind", "复核")["imported"] == 1
+    refused = zh("verify", pid, "--by", "李娜", "--pretext", "老板", "--result", "确认")
+    assert refused.exit_code == 2
+    assert "采购、应聘、会议邀请、前台、其他" in refused.stderr
+
+
+@pytest.mark.parametrize(("typed", "yuan"), [
+    ("25万", 250_000), ("25万元", 250_000), ("25.5万", 255_000), ("二十五万", 250_000),
+    ("七万五", 75_000), ("25w", 250_000), ("25k", 25_000), ("250,000", 250_000),
+    ("250000元", 250_000),
+])
+def test_money_as_people_write_it(team, typed, yuan):
+    from conftest import add
+
+    pid = add("苏州甲公司", "--deal-value", typed)
+    assert ok_json("show", pid)["prospect"]["deal_value"] == yuan
+
+
+@pytest.mark.parametrize("typed", ["2026-10-19", "2026/10/19", "2026.10.19", "2026年10月19日"])
+def test_dates_as_people_write_them(team, typed):
+    from conftest import add
+
+    pid = add("苏州甲公司", found_on=typed)
+    assert ok_json("show", pid)["prospect"]["found_on"] == "2026-10-19"
+    assert ok_json("daily-report", "--date", typed)["date"] == "2026-10-19"
+    assert [r["id"] for r in ok_json("list", "--from", typed, "--to", typed)] == [pid]
+
+
+def test_a_local_landline_takes_the_area_code_of_the_city(team):
+    doc = ok_json("add-prospect", "--company", "苏州甲公司", "--city", "苏州",
+                  "--sourced-by", "李娜", "--landline", "6258 1240")
+    assert doc["notes"] == [{"field": "landline", "area_code": "0512", "city": "苏州",
+                             "message": "the landline had no area code: 苏州's, 0512, was added"}]
+    assert ok_json("show", doc["id"])["prospect"]["landline"] == "+8651262581240"
+    said = zh("update-prospect", doc["id"], "--landline", "62581241")
+    assert "0512" in said.stdout
+    # The same number with its area code is the same company.
+    dup = run("add-prospect", "--company", "苏州乙公司", "--city", "苏州", "--sourced-by", "李娜",
+              "--landline", "0512-62581241")
+    assert dup.exit_code == 1
+
+
+def test_a_local_landline_where_the_area_code_is_unknown_is_refused_with_a_hint(isolated):
+    ok("center", "add", "测试中心", "--city", "无名镇")
+    ok("staff", "add", "小王", "--center", "测试中心", "--role", "prospector")
+    before = isolated.counts()
+    result = zh("add-prospect", "--company", "无名镇甲公司", "--city", "无名镇",
+                "--sourced-by", "小王", "--landline", "62581240")
+    assert result.exit_code == 2
+    assert "区号" in result.stderr and "0512-62581234" in result.stderr
+    assert isolated.counts() == before
+
+
+# --- the language itself -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["zh", "ZH", "zh_CN", "zh-CN", "zh_TW", "zh_CN.UTF-8"])
+def test_every_spelling_of_chinese_means_chinese(isolated, monkeypatch, value):
+    assert "用法" in run("--lang", value, "--help").stdout
+    monkeypatch.setenv("YULIN_LANG", value)
+    assert "用法" in run("--help").stdout
+
+
+def test_an_unknown_language_is_bad_input_from_the_option_or_the_variable(isolated, monkeypatch):
+    result = run("--lang", "fr", "staff", "list")
+    assert result.exit_code == 2 and "zh, en" in result.stderr
+    monkeypatch.setenv("YULIN_LANG", "fr")
+    result = run("staff", "list")
+    assert result.exit_code == 2 and "zh, en" in result.stderr
+    # --lang wins over the variable.
+    assert ok("--lang", "zh", "staff", "list").exit_code == 0
+
+
+def test_usage_mistakes_are_one_translated_line(team):
+    for args, says in ((["add-prospect", "--company", "甲"], "缺少选项"),
+                       (["list", "--limt", "3"], "是不是 --limit"),
+                       (["lst"], "是不是 list"),
+                       (["list", "--limit", "abc"], "须为整数")):
+        result = zh(*args)
+        assert result.exit_code == 2
+        assert result.stderr.startswith("错误：") and says in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+# --- what the writing commands say ---------------------------------------------------------
+
+
+# The writing commands, in the order a day goes, on a prospect ({pid}) found in Chinese.
+WRITES = [
+    ["staff", "add", "周军", "--center", "苏州育林中心", "--role", "走访"],
+    ["staff", "add", "周军", "--center", "苏州育林中心", "--role", "走访"],
+    ["add-prospect", "--company", "苏州乙公司", "--city", "苏州", "--sourced-by", "李娜",
+     "--industry", "机械"],
+    ["add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by", "李娜"],
+    ["add-prospect", "--company", "上海丙公司", "--city", "上海", "--sourced-by", "李娜"],
+    ["update-prospect", "{pid}", "--address", "星湖街 1 号", "--contact-surname", "周"],
+    ["verify", "{pid}", "--by", "王强", "--pretext", "采购", "--result", "确认"],
+    ["verify", "{pid}", "--by", "李娜", "--pretext", "采购", "--result", "矛盾"],
+    ["verify", "{pid}", "--by", "李娜", "--pretext", "采购", "--result", "确认", "--address",
+     "--date", "2026-10-15"],
+    ["check-visit", "{pid}"],
+    ["plan-visit", "{pid}", "--visitor", "张伟"],
+    ["verify", "{pid}", "--by", "李娜", "--pretext", "应聘", "--result", "确认", "--scale",
+     "--date", "2026-10-15"],
+    ["plan-visit", "{pid}", "--visitor", "张伟", "--date", "2026-10-16"],
+    ["log-visit", "{pid}", "--by", "张伟", "--outcome", "见到", "--items", "1-5", "--landline",
+     "--date", "2026-10-16"],
+    ["log-visit", "{pid}", "--by", "刘洋", "--outcome", "不达标", "--date", "2026-10-16"],
+    ["log-visit", "{pid}", "--by", "刘洋", "--outcome", "被拒", "--date", "2026-10-17"],
+    ["log-visit", "{pid}", "--by", "张伟", "--outcome", "见到", "--kind", "扫楼",
+     "--items", "{all_items}", "--landline", "--email", "--date", "2026-10-18"],
+    ["redsea", "{pid}", "--cold"],
+    ["redsea", "{pid}", "--clear"],
+    ["inspect", "2", "--by", "赵敏", "--verdict", "推翻", "--note", "现场 150 人"],
+    ["adjust-points", "李娜", "-3", "--reason", "迟到", "--by", "赵敏"],
+    ["adjust-points", "李娜", "3", "--reason", "迟到", "--by", "李娜"],
+    ["points", "李娜"], ["points", "王强"], ["rate", "{pid}"], ["show", "{pid}"],
+    ["staff", "update", "王强", "--clear-industries"],
+    ["center", "add", "苏州育林中心", "--city", "苏州"],
+    ["show", "999"], ["update-prospect", "{pid}"],
+]
+
+
+def test_writing_commands_speak_chinese(team):
+    from conftest import ALL_ITEMS
+
+    names = command_names()
+    said = []
+    pid_doc = zh("add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by", "李娜",
+                 "--employees", "150", "--pcs", "40", "--industry", "机械", "--found-on",
+                 "2026-10-15", "--json")
+    pid = pid_doc.json["id"]
+    ok("staff", "update", "王强", "--industry", "机械")
+    for args in WRITES:
+        args = [a.format(pid=pid, all_items=ALL_ITEMS) for a in args]
+        result = zh(*args)
+        assert "Traceback" not in result.stdout + result.stderr, args
+        words = english_words(result.stdout + result.stderr, names)
+        if words:
+            said.append((" ".join(map(str, args)), sorted(set(words))))
+    assert not said, said
+
+
+# Commands that move data in and out or keep the house, run in Chinese on the sample team.
+HOUSEKEEPING = [
+    ["export", "--what", "prospects", "-o", "{tmp}/客户.xlsx"],
+    ["export", "--what", "visits", "--format", "csv", "-o", "{tmp}/走访.csv"],
+    ["import", "{tmp}/客户.xlsx"],
+    ["import", "{tmp}/新客户.csv", "--dry-run"],
+    ["import", "{tmp}/新客户.csv"],
+    ["dedupe"], ["dedupe", "--loose"],
+    ["merge", "1", "{dup}", "--by", "赵敏"],
+    ["direct-sales", "add", "--company", "南京新海有限公司", "--city", "南京", "--contact", "周"],
+    ["direct-sales", "settle", "1", "--outcome", "合作"],
+    ["direct-sales", "list"],
+    ["backup", "{tmp}/备份.db"],
+    ["policy", "init", "{tmp}/policy.toml"],
+    ["policy", "show"],
+    ["doctor"],
+    ["demo"],
+]
+
+
+def test_housekeeping_commands_speak_chinese(demo, tmp_path):
+    names = command_names()
+    (tmp_path / "新客户.csv").write_text(
+        "公司名称,城市,开拓人,员工数,电脑数,固定电话\n"
+        "苏州新海精密有限公司,苏州,李娜,120,30,62581240\n"
+        "苏州恒瑞精密机械有限公司,苏州,李娜,260,85,\n", encoding="utf-8")
+    dup = ok_json("add-prospect", "--company", "恒瑞精密机械", "--city", "苏州", "--sourced-by",
+                  "李娜", "--force")["id"]
+    said = {}
+    for args in HOUSEKEEPING:
+        args = [a.format(tmp=tmp_path, dup=dup) for a in args]
+        result = zh(*args)
+        assert "Traceback" not in result.stdout + result.stderr, args
+        assert result.exit_code in (0, 1), (args, result.stdout, result.stderr)
+        words = english_words(result.stdout + result.stderr, names)
+        if words:
+            said[" ".join(args)] = sorted(set(words))
+    assert not said, said
+
+
+def test_the_chinese_runs_cover_every_command():
+    """READS, WRITES and HOUSEKEEPING together run every command there is."""
+    root = typer.main.get_command(build_app("en"))
+    ran = [tuple(args) for args in READS + WRITES + HOUSEKEEPING]
+    leaves = [path for path in _commands(root)
+              if not hasattr(root.commands[path[0]], "commands") or len(path) == 2]
+    missing = [" ".join(path) for path in leaves
+               if not any(args[:len(path)] == path for args in ran)]
+    assert not missing, missing
+
+
+# --- lines as a Chinese reader expects them ---------------------------------------------------
+
+CLOSING = tuple("，。、；：！？）」』】》”’")
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_lines_break_the_chinese_way(demo, monkeypatch, width):
+    from yulin_cli.wrapping import cells
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    companies = [r["company"] for r in ok_json("list")]
+    for args in (["check-visit", "2"], ["show", "7"], ["advise", "19"], ["rate", "8"],
+                 ["daily-report", "--date", "2026-10-15"], ["playbook", "q16"], ["rate", "--all"],
+                 ["notices", "--to", "2026-10-31"], ["manager"], ["--help"],
+                 ["add-prospect", "--help"]):
+        out = zh(*args).stdout
+        lines = out.splitlines()
+        for line in lines:
+            assert cells(line) <= width, (args, line)
+            assert "..." not in line or args[-1] == "--help", (args, line)
+            assert not line.strip().startswith(CLOSING), (args, line)
+            assert "…" not in line, (args, line)  # nothing is cut short
+            assert not re.search(r"[（(]Q?\d*$", line), (args, line)  # a clause stays whole
+        # A command is never split: each one stands whole on a line of its own.
+        for command in re.findall(r"→ (yulin [^\n]+)", out):
+            assert command.strip() in out
+        # Every company in a table is there in full, perhaps over two lines.
+        joined = re.sub(r"\s+", "", out)
+        shown = [c for c in companies if c in joined]
+        assert args[0] not in ("rate", "notices", "manager") or shown, args
+
+
+# --- every verdict names its clause -----------------------------------------------------------
+
+
+def test_every_verdict_names_its_clause_in_words_and_in_json(team):
+    pid = ok_json("add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by",
+                  "李娜", "--employees", "150", "--pcs", "40", "--found-on", "2026-10-15")["id"]
+    # A visit, never made ready, found below the standard and not effective: unready (Q2),
+    # criticism (Q1), inspection (Q15).
+    doc = ok_json("log-visit", pid, "--by", "张伟", "--outcome", "substandard", "--date",
+                  "2026-10-16")
+    assert doc["flags"] == ["unready", "inspect"]
+    assert doc["flag_details"] == [
+        {"flag": "unready", "rule": "readiness", "clause": "Q2"},
+        {"flag": "inspect", "rule": "substandard", "clause": "Q15"}]
+    assert doc["points"] == [{"staff": "李娜", "delta": -5, "rule": "substandard",
+                              "clause": "Q1"}]
+    assert {(r["rule"], r["clause"]) for r in doc["reasons"]} == {
+        ("effective", "Q7, Q15"), ("readiness", "Q2"), ("substandard", "Q1"),
+        ("substandard", "Q15")}
+    # A sweep on a day with nothing planned (Q12).
+    sweep = ok_json("log-visit", pid, "--by", "张伟", "--outcome", "refused", "--kind", "sweep",
+                    "--date", "2026-10-17")
+    assert sweep["flag_details"] == [{"flag": "sweep-unplanned", "rule": "sweep",
+                                      "clause": "Q12"}]
+    notices = ok_json("notices", "--from", "2026-10-16", "--to", "2026-10-16")
+    assert [(n["rule"], n["clause"]) for n in notices] == [("substandard", "Q1")]
+    ok("adjust-points", "李娜", "2", "--reason", "补录", "--by", "赵敏")
+    entries = ok_json("points", "李娜")["entries"]
+    assert [(e["rule"], e["clause"]) for e in entries] == [("substandard", "Q1"),
+                                                           ("adjustment", None)]
+    # In words: each verdict line, flag and notice ends with its clause in the reader's
+    # punctuation.
+    out = zh("log-visit", pid, "--by", "张伟", "--outcome", "substandard", "--date",
+             "2026-10-18").stdout
+    verdicts = [line for line in out.splitlines() if line.strip().startswith("·")]
+    assert verdicts and all(re.search(r"（Q\d+(, Q\d+)*）$", v) for v in verdicts), out
+    assert "待检查（Q15）" in out
+    assert "不达标（Q1）" in zh("notices", "--from", "2026-10-16", "--to", "2026-10-18").stdout
+    english = run("log-visit", pid, "--by", "张伟", "--outcome", "substandard", "--date",
+                  "2026-10-19").stdout
+    assert "inspect (Q15)" in english or "inspection (Q15)" in english, english
+    for args in (["redsea", pid], ["rate", pid]):
+        lines = [ln for ln in zh(*args).stdout.splitlines() if ln.strip().startswith("·")]
+        assert lines and all("（Q" in ln for ln in lines), (args, lines)
+    # check-visit: one row for each of its six checks, each naming its rule and clause.
+    assert zh("check-visit", pid).stdout.count("（Q") == 6
