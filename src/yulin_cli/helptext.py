@@ -265,8 +265,14 @@ def _bad_value(error: BadParameter) -> str:
     # Our own parsers (choices, dates) raise BadParameter with a translated message already.
     if getattr(error, "translated", False):
         return t("usage.bad_value", option=name, why=error.message)
-    low, high = getattr(param, "min", None), getattr(param, "max", None)
-    if "valid integer" in error.message or "int_parsing" in error.message:
+    # Typer before 0.29 checks ranges in Click's IntRange type (its message: "... is not a
+    # valid int range"); later ones on the parameter, through Pydantic.
+    kind = getattr(param, "type", None)
+    low = getattr(param, "min", None)
+    high = getattr(param, "max", None)
+    low = getattr(kind, "min", None) if low is None else low
+    high = getattr(kind, "max", None) if high is None else high
+    if any(s in error.message for s in ("valid integer", "int_parsing", "valid int")):
         return t("usage.not_integer", option=name)
     if low is not None or high is not None:
         return t("usage.out_of_range", option=name, low="" if low is None else low,
