@@ -9,7 +9,6 @@ of ``wrapping``. This module never loads Rich, so `yulin --help` stays quick. A 
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.i18n import MESSAGES, t
@@ -223,6 +222,8 @@ def usage_message(error: UsageError) -> str | None:
         key = "input.missing_argument" if error.param_type == "argument" else "input.missing"
         return t(key, option=name)
     if isinstance(error, NoSuchOption):
+        import difflib  # only for a mistake, never on the way to a command
+
         near = difflib.get_close_matches(error.option_name, error.possibilities or [], n=1)
         if near:
             return t("usage.no_such_option_near", option=error.option_name, near=near[0])
@@ -243,6 +244,8 @@ def usage_message(error: UsageError) -> str | None:
 
 
 def no_such_command(name: str, known: list[str]) -> str:
+    import difflib
+
     near = difflib.get_close_matches(name, known, n=1)
     if near:
         return t("usage.no_such_command_near", command=name, near=near[0])

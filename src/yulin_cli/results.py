@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import Field, dataclass, field, fields, is_dataclass
+from dataclasses import Field, field, fields, is_dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from yulin_cli.i18n import explain, reason_json
 from yulin_cli.rules import Rating, Reason
@@ -24,8 +24,7 @@ _HUMAN_ONLY = {"json": False}
 SCREEN = 50
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(NamedTuple):
     """How much of a long list a human view shows: the rows shown, and how many there are."""
 
     shown: int

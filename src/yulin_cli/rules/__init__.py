@@ -4,13 +4,11 @@ Nothing here touches the database, the clock, the terminal or the language, and 
 framework: every reason is a catalogue code with parameters (see ``yulin_cli.i18n``), tagged with
 its rule id and manual clause, so the same verdict renders as a Rich view or as JSON, in Chinese
 or English. Each module holds the rules of one part of the manual; this package exports them all,
-so callers write ``rules.visit_readiness``.
+so callers write ``rules.visit_readiness``. The advice of every question of the manual
+(``rules/advice.py``), the biggest of them, is imported from its module by the one service that
+gives advice, so every other command starts without it.
 """
 
-from yulin_cli.rules.advice import (
-    AdviceFacts,
-    advice,
-)
 from yulin_cli.rules.deals import (
     direct_sales_check,
     partner_effort,
@@ -87,7 +85,6 @@ from yulin_cli.rules.visits import (
 )
 
 __all__ = [
-    "AdviceFacts",
     "Award",
     "CLAUSES",
     "ENTRY_CLAUSES",
@@ -110,7 +107,6 @@ __all__ = [
     "Trip",
     "VisitConsequences",
     "address_check",
-    "advice",
     "contact_check",
     "direct_sales_check",
     "earliest_duplicate",

@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from yulin_cli.rules.reasons import Reason
 from yulin_cli.rules.reasons import reason as _reason
@@ -86,8 +86,9 @@ def industry_check(industry: str | None, source: str, owners: dict[str, list[str
 # --- likely duplicates: a typo in the name, backed by a second fact (Q8) ------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CompanyFacts:
+# Named tuples, not dataclasses: every command imports this module, and a dataclass costs
+# start-up time to build where a named tuple costs next to none.
+class CompanyFacts(NamedTuple):
     """What tells two prospects apart when their names are nearly the same. ``sounds`` holds
     each character's readings (pinyin without tones; a character with several readings has
     several), looked up by the caller: this module does no I/O and loads no dictionary."""
@@ -101,8 +102,7 @@ class CompanyFacts:
     pcs: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class LikelyDuplicate:
+class LikelyDuplicate(NamedTuple):
     """Q8: why two prospects are probably one company typed twice."""
 
     typo: str  # "same-sound": the names sound alike; "similar-name": one character apart
