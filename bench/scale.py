@@ -89,15 +89,21 @@ def env() -> dict[str, str]:
     return out
 
 
+CPU: dict[str, float] = {}  # the CPU seconds (user + system) of the last run of a command
+
+
 def run_once(cmd: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (MB) and stdout of one whole process."""
+    """Wall seconds, peak RSS (MB) and stdout of one whole process (its CPU time, worker
+    processes included, in ``CPU``)."""
     start = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], env=env(), capture_output=True,
-                          text=True)
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *cmd], env=env(),
+                          capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    return seconds, int(proc.stderr.strip().splitlines()[-1]) // 1024, proc.stdout
+    rss, user, system = proc.stderr.strip().splitlines()[-1].split()
+    CPU[" ".join(cmd)] = float(user) + float(system)
+    return seconds, int(rss) // 1024, proc.stdout
 
 
 def median(cmd: list[str], repeat: int) -> float:
@@ -476,11 +482,16 @@ def main() -> int:
     assert indexes(floor_db) == indexes(ours_db) and indexes(floor_db)
     script = work / "floor.py"
     script.write_text(FLOOR, encoding="utf-8")
-    floor, _, _ = run_once([sys.executable, str(script), str(floor_db), str(source)])
-    ours, ours_mb, out = run_once(yulin("import", str(source), "--json", db=ours_db))
+    floor_cmd = [sys.executable, str(script), str(floor_db), str(source)]
+    floor, _, _ = run_once(floor_cmd)
+    floor_cpu = CPU[" ".join(floor_cmd)]
+    import_cmd = yulin("import", str(source), "--json", db=ours_db)
+    ours, ours_mb, out = run_once(import_cmd)
+    ours_cpu = CPU[" ".join(import_cmd)]
     count = sqlite3.connect(ours_db).execute("SELECT COUNT(*) FROM prospect").fetchone()[0]
     note(f"import {n} wide rows (18 columns, validated, all or nothing)",
-         f"{ours:.2f} s vs floor {floor:.2f} s = {ours / floor:.2f}x; {count:,} rows",
+         f"{ours:.2f} s vs floor {floor:.2f} s = {ours / floor:.2f}x; {count:,} rows"
+         f" (CPU {ours_cpu:.1f} s vs {floor_cpu:.1f} s)",
          "<= 3x floor", ours <= 3 * floor and count == args.prospects)
     note("import peak memory", f"{ours_mb} MB", "< 300 MB", ours_mb < 300)
     print(f"(floor: executemany into the same schema, {len(indexes(floor_db))} indexes on"

@@ -198,8 +198,13 @@ def _usage_mistake(make_context: Callable[..., Any], args: list[str], *rest: Any
 
     try:
         return make_context(*rest, args, **extra)
-    except UsageError as error:
-        message = usage_message(error)
+    except (UsageError, ValueError) as error:
+        if isinstance(error, UsageError):
+            message = usage_message(error)
+        elif "null" in str(error):  # a NUL in a path: Typer before 0.29 stats it unchecked
+            message = t("usage.bad", detail=t("bad.control_chars"))
+        else:
+            raise
         if message is None:  # no arguments at all: the help, as Click shows it
             raise
         if "--json" in args:

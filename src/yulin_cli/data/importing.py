@@ -158,6 +158,7 @@ def _validated(rows: Iterator[list[Any]], columns: dict[int, str], today: str,
         return
     import multiprocessing
     import os
+    import signal
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
@@ -167,6 +168,15 @@ def _validated(rows: Iterator[list[Any]], columns: dict[int, str], today: str,
     workers = max(1, min(4, os.cpu_count() or 1))
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=validation.worker_start, initargs=(current_lang(),))
+    # Ctrl-C reaches every process of the terminal's group, workers still starting up too: they
+    # are started ignoring it (an ignored signal stays ignored in the new interpreter, which
+    # then installs no KeyboardInterrupt of its own), and only this process hears it again.
+    hear = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        for _ in range(workers):
+            pool.submit(int)  # starts a worker (they start when work comes)
+    finally:
+        signal.signal(signal.SIGINT, hear)
     try:
         pending: deque = deque()
         for chunk in chunks():
