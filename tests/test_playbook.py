@@ -258,7 +258,10 @@ def test_same_contact_fails_until_settled(nanjing):
     project = ok_json("direct-sales", "add", "--company", "南京远大科技有限公司",
                       "--city", "南京", "--contact", "周明")["id"]
     code, check = direct_check(pid)
-    assert code == 1 and not check["ok"] and "settle" in check["fix"]
+    assert code == 1 and not check["ok"] and "cooperate" in check["fix"]
+    # The command that settles it names the very project, so it runs as printed.
+    assert f"yulin direct-sales settle {project} --outcome cooperate" in run(
+        "check-visit", pid).stdout
     assert_refused(run("plan-visit", pid, "--visitor", "钱多"), 1)
     ok("direct-sales", "settle", project, "--outcome", "cooperate")
     assert direct_check(pid)[0] == 0
@@ -317,7 +320,8 @@ def test_industry_owner_warning_and_report(team):
     report = ok_json("daily-report", "--date", "2026-10-15")
     assert [a["kind"] for a in report["attention"]].count("industry") == 2
     rows = {r["industry"]: r for r in ok_json("industries")}
-    assert rows["机械"] == {"industry": "机械", "prospects": 2, "owners": ["李娜"]}
+    assert rows["机械"] == {"industry": "机械", "prospects": 2, "owners": ["李娜"],
+                          "center": "苏州育林中心"}
     assert rows["电子"]["prospects"] == 0
     staff = {s["name"]: s for s in ok_json("staff", "list")}
     assert staff["李娜"]["industries"] == ["机械", "电子"]

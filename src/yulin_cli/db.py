@@ -402,7 +402,7 @@ def health(db: Db) -> list[Check]:
     checks.append(("schema", version == SCHEMA_HEAD, f"{version} (this yulin: {SCHEMA_HEAD})",
                    "check.version", {"version": version, "head": SCHEMA_HEAD}))
     if db.path is not None:
-        mode = oct(Path(db.path).expanduser().stat().st_mode & 0o777)
+        mode = f"{Path(db.path).expanduser().stat().st_mode & 0o777:o}"  # as ls and chmod say it
         checks.append(("permissions", int(mode, 8) & 0o077 == 0, mode, "check.mode",
                        {"mode": mode}))
     return checks

@@ -22,6 +22,7 @@ from pydantic import (
     Field,
     ValidationError,
 )
+from pydantic_core import ErrorDetails
 
 from yulin_cli.choices import (
     Interest,
@@ -76,11 +77,15 @@ _CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿点�
 
 
 def parse_money(value: object) -> int:
-    """Whole yuan: 25万, 25万元, 25.5万, 二十五万, 25w, 25k and 250,000 are all accepted."""
+    """Whole yuan: 25万, 25万元, 25.5万, 25万5, 二十五万, 25w, 25k and 250,000 are all accepted."""
     if isinstance(value, bool):
         raise ValueError("bad.money")
     text = unicodedata.normalize("NFKC", str(value)).strip().lower()
     text = re.sub(r"[,，\s]", "", text).removesuffix("元").removesuffix("rmb")
+    # 25万5 is how people say 255,000: the digit after 万 counts thousands (as 七万五 does).
+    spoken = re.fullmatch(r"(\d+)万(\d)", text)
+    if spoken:
+        return int(spoken[1]) * 10_000 + int(spoken[2]) * 1_000
     try:
         if text and set(text) <= _CHINESE_NUMERALS | set("0123456789.") and (
                 set(text) & (_CHINESE_NUMERALS - {"万", "千", "亿"})):
@@ -370,12 +375,23 @@ def option_name(field_name: str) -> str:
 _PYDANTIC_CODES = {
     "string_too_short": "bad.empty", "too_short": "bad.empty",
     "string_too_long": "bad.too_long",
-    "greater_than_equal": "bad.out_of_range", "greater_than": "bad.out_of_range",
-    "less_than_equal": "bad.out_of_range", "less_than": "bad.out_of_range",
+    "greater_than_equal": "bad.at_least", "greater_than": "bad.above",
+    "less_than_equal": "bad.at_most", "less_than": "bad.below",
     "int_parsing": "bad.integer", "int_type": "bad.integer", "int_from_float": "bad.integer",
     "bool_parsing": "bad.yes_no", "bool_type": "bad.yes_no",
     "enum": "bad.choice", "literal_error": "bad.choice",
+    "extra_forbidden": "bad.unknown_key", "dict_type": "bad.table", "model_type": "bad.table",
+    "string_type": "bad.text", "list_type": "bad.list", "date_from_datetime_parsing": "bad.date",
+    "date_parsing": "bad.date", "date_type": "bad.date",
 }
+
+
+def pydantic_why(error: ErrorDetails) -> tuple[str, dict[str, object]]:
+    """Pydantic's own check said in our words (its messages are English only): a catalogue
+    code and its parameters (the limit of a range), or ("", {}) when we have no words."""
+    ctx = error.get("ctx", {})
+    limit = next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), None)
+    return _PYDANTIC_CODES.get(error["type"], ""), {"limit": limit}
 
 
 def validate(model: type[M], data: dict, *, row: int | None = None) -> M:
@@ -398,9 +414,9 @@ def input_errors(exc: ValidationError, *, row: int | None = None) -> list[BadInp
             continue
         original = error.get("ctx", {}).get("error")
         code = str(original) if isinstance(original, ValueError) else ""
+        limit: dict[str, object] = {}
         if not code:
-            # Pydantic's own checks, said in our words (its messages are English only).
-            code = _PYDANTIC_CODES.get(error["type"], "")
+            code, limit = pydantic_why(error)
         found.append(BadInput(
             "input.invalid",
             option=option_name(field_name),
@@ -409,6 +425,7 @@ def input_errors(exc: ValidationError, *, row: int | None = None) -> list[BadInp
             detail=error["msg"],
             value=_shown(error.get("input")),
             row=row,
+            **limit,
         ))
     return found
 

@@ -7,6 +7,7 @@ wrong types are refused, naming the key, so a typo never silently keeps a defaul
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 
@@ -37,7 +38,7 @@ class Quota(_Section):
     @model_validator(mode="after")
     def _window(self) -> Quota:
         if self.campaign_start > self.campaign_end:
-            raise ValueError("campaign_start must not be after campaign_end")
+            raise ValueError("policy.campaign_order")  # a catalogue code
         return self
 
 
@@ -50,9 +51,9 @@ class Stars(_Section):
     @model_validator(mode="after")
     def _ordered(self) -> Stars:
         if not self.five_min >= self.four_min >= self.two_min:
-            raise ValueError("five_min >= four_min >= two_min must hold")
+            raise ValueError("policy.stars_order")
         if not self.three_min >= self.two_min:
-            raise ValueError("three_min >= two_min must hold")
+            raise ValueError("policy.stars_three")
         return self
 
 
@@ -118,14 +119,28 @@ def load_policy(path: str | None) -> Policy:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BadInput("policy.missing", path=path) from None
-    except (OSError, ValueError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib says where in English: "... (at line 3, column 10)"; we say it in words.
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        if where:
+            raise BadInput("policy.toml_syntax", path=path, line=int(where[1]),
+                           column=int(where[2])) from None
+        raise BadInput("policy.unreadable", path=path, error=str(exc)) from None
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise BadInput("policy.unreadable", path=path, error=str(exc)) from None
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
+        from yulin_cli.i18n import t
+        from yulin_cli.inputs import pydantic_why
+
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"]) or "(root)"
-        raise BadInput("policy.bad_key", path=path, key=key, error=first["msg"]) from None
+        original = first.get("ctx", {}).get("error")
+        code, params = (str(original), {}) if isinstance(original, ValueError) else (
+            pydantic_why(first))
+        why = t(code, **params) if code.startswith(("bad.", "policy.")) else first["msg"]
+        raise BadInput("policy.bad_key", path=path, key=key, error=why) from None
 
 
 def _toml_value(value: object) -> str:

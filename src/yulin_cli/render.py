@@ -138,26 +138,41 @@ def rule_cell(reason: rules.Reason) -> str:
     return cited(rule_name(reason.rule), reason.clause)
 
 
-def fix_commands(checks: Sequence[rules.Reason], prospect_id: int) -> list[str]:
-    """The commands that settle failing checks, each once (shown on lines of their own)."""
+def fix_commands(checks: Sequence[rules.Reason], prospect_id: int,
+                 fill: dict[str, Any] | None = None) -> list[str]:
+    """The commands that settle failing checks, each once (shown on lines of their own), with
+    the real finder, manager, visit and project where known, else a word to replace."""
+    params = {name: t(f"fixcmd.placeholder.{name}")
+              for name in ("finder", "manager", "visit", "project")}
+    params.update(fill or {})
     found: list[str] = []
     for check in checks:
         key = f"fixcmd.{check.fix}"
         if not check.ok and check.fix and key in MESSAGES:
-            command = t(key, id=prospect_id)
+            command = t(key, id=prospect_id, **params)
             if command not in found:
                 found.append(command)
     return found
 
 
 def checks_table(checks: Sequence[rules.Reason]) -> Table:
-    table = new_table("", t("ui.check"), t("ui.why"), t("ui.next"))
+    # The "next" column only when some check has a next step: an empty one takes width the
+    # reasons need.
+    fixes = any(check.fix and not check.ok for check in checks)
+    headers = ("", t("ui.check"), t("ui.why"), *((t("ui.next"),) if fixes else ()))
+    table = new_table(*headers)
     table.columns[0].width = 1
     table.columns[1].no_wrap = True
+    if fixes:
+        # Reasons are what people read first: they get three parts of the room to two.
+        table.expand = True
+        table.columns[2].ratio, table.columns[3].ratio = 3, 2
     for check in checks:
         mark = Text(OK, style="green") if check.ok else Text(NO, style="bold red")
-        table.add_row(mark, rule_cell(check), Prose(explain(check)),
-                      Prose(t(check.fix)) if check.fix else "")
+        row: list[RenderableType] = [mark, rule_cell(check), Prose(explain(check))]
+        if fixes:
+            row.append(Prose(t(check.fix)) if check.fix and not check.ok else "")
+        table.add_row(*row)
     return table
 
 
@@ -166,12 +181,13 @@ def commands_block(commands: Sequence[str]) -> Group:
                    for command in commands))
 
 
-def readiness_view(prospect_id: int, company: str, readiness: rules.Readiness) -> Group:
+def readiness_view(prospect_id: int, company: str, readiness: rules.Readiness,
+                   fill: dict[str, Any] | None = None) -> Group:
     head = Text(f"#{prospect_id} {company}{colon()}", style="bold")
     head.append(t("ui.ready") if readiness.ready else t("ui.not_ready"),
                 style="bold green" if readiness.ready else "bold red")
     parts: list[RenderableType] = [head, checks_table(readiness.checks)]
-    commands = fix_commands(readiness.checks, prospect_id)
+    commands = fix_commands(readiness.checks, prospect_id, fill)
     if commands:
         parts += [Text(t("ui.commands")), commands_block(commands)]
     return Group(*parts)

@@ -120,7 +120,8 @@ def error_text(err: YulinError) -> str:
 
     params = expand(err.params)
     if err.key == "input.invalid":
-        params["why"] = t(params["code"]) if params.get("code") else params.get("detail")
+        params["why"] = t(params["code"], **params) if params.get("code") else params.get(
+            "detail")
         key = "input.invalid_row" if params.get("row") is not None else err.key
         return t(key, **params)
     return t(err.key, **params)
@@ -262,8 +263,10 @@ class _Choice:
     def complete(self, incomplete: str) -> list[str]:
         from yulin_cli import choices
 
-        offered = [m.value for m in self.enum] + [w for m in self.enum
-                                                  for w in choices.WORDS.get(m, ())]
+        english = [m.value for m in self.enum]
+        chinese = [w for m in self.enum for w in choices.WORDS.get(m, ())]
+        # The reader's own words first.
+        offered = chinese + english if _zh() else english + chinese
         return [word for word in offered if word.startswith(incomplete)]
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from yulin_cli import rules
 from yulin_cli.data.duplicates import DuplicateGroups, Merged
 from yulin_cli.data.exporting import Exported
 from yulin_cli.data.importing import ImportResult
-from yulin_cli.i18n import colon, listed, t
+from yulin_cli.i18n import cited, colon, current_lang, listed, t
 from yulin_cli.render import (
     Prose,
     Screen,
@@ -21,7 +22,7 @@ from yulin_cli.render import (
 def _(result: ImportResult) -> Group:
     parts: list[RenderableType] = [Text(
         t("ui.imported", rows=result.rows, imported=result.imported)
-        + (" " + t("ui.dry_run") if result.dry_run else ""))]
+        + ((" " if current_lang() == "en" else "") + t("ui.dry_run") if result.dry_run else ""))]
     if result.errors:
         table = new_table(t("ui.row"), t("ui.column"), t("ui.error"))
         for e in result.errors[:100]:
@@ -44,7 +45,8 @@ def _(result: Exported) -> Screen:
 def _(result: DuplicateGroups) -> RenderableType:
     if not result.groups:
         return Text(t("ui.no_duplicates"))
-    table = new_table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"))
+    table = new_table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"),
+                      title=cited(t("ui.likely_duplicates"), rules.CLAUSES["duplicate"]))
     for g in result.groups:
         table.add_row("\n".join(f"#{i}" for i in g.ids),
                       Group(*(Prose(c) for c in g.companies)),

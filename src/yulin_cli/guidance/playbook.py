@@ -193,11 +193,25 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 
+def _topic_key(topic: str) -> str:
+    """``q5``, ``Q5`` or ``5`` for a clause; a rule by its id (``stars``) or its Chinese name
+    (``星级``, ``红海``)."""
+    from yulin_cli.i18n import MESSAGES
+
+    wanted = topic.strip().lower()
+    if wanted.isdigit():
+        return f"q{int(wanted)}"
+    for key, (zh, _en) in MESSAGES.items():
+        if key.startswith("rule.") and zh == topic.strip():
+            return key.removeprefix("rule.")
+    return wanted
+
+
 def find(topic: str | None = None, word: str | None = None) -> list[Topic]:
     """Topics by clause (``q5``) or rule id (``stars``), or containing ``word`` in any language."""
     found = list(TOPICS)
     if topic:
-        wanted = topic.lower()
+        wanted = _topic_key(topic)
         found = [t for t in found if t.key == wanted or wanted in t.rules]
     if word:
         needle = word.lower()

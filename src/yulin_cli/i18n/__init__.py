@@ -28,10 +28,15 @@ def language_from(value: str | None) -> str | None:
         env = os.environ.get("YULIN_LANG")
         if env:
             return language_from(env)
-        return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
+        return fallback_language()
     code = value.strip().lower().split(".")[0].replace("-", "_")
     base = code.split("_")[0]
     return base if base in LANGS and (code == base or len(code) > len(base) + 1) else None
+
+
+def fallback_language() -> str:
+    """The system's language (``LANG``): Chinese when it starts with zh, else English."""
+    return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
 
 
 def set_lang(lang: str) -> None:
@@ -59,7 +64,11 @@ def expand(params: dict) -> dict:
 
 def explain(reason: object) -> str:
     """The text of a rules.Reason or rules.Message."""
-    return t(reason.code, **expand(reason.params))  # type: ignore[attr-defined]
+    params = expand(reason.params)  # type: ignore[attr-defined]
+    # A fact a verdict names but nobody recorded (employees, PCs) reads as such.
+    unknown = t("ui.not_recorded")
+    return t(reason.code,  # type: ignore[attr-defined]
+             **{k: unknown if v is None else v for k, v in params.items()})
 
 
 def reason_json(reason: object) -> dict:
@@ -100,7 +109,9 @@ def cited(text: str, clause: str | None) -> str:
     """Text followed by the manual's clause it comes from, punctuated for the language."""
     if not clause:
         return text
-    return f"{text}（{clause}）" if current_lang() == "zh" else f"{text} ({clause})"
+    if current_lang() == "zh":
+        return f"{text}（{clause.replace(', ', '、')}）"
+    return f"{text} ({clause})"
 
 
 def rule_name(rule: str) -> str:

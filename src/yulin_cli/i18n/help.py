@@ -105,8 +105,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.date": ("日期，如 2026-10-19（默认今天）。", "The day, e.g. 2026-10-19 (default today)."),
     "help.opt.note": ("备注，自由填写。", "A note, free text."),
     "help.opt.center": ("只看这个服务中心。", "One centre only."),
-    "help.opt.force": ("确认是另一家公司，照样保存（标记为重复）。",
-                       "Keep it anyway, marked as a duplicate."),
+    "help.opt.force": ("即使重复也照样保存，并记下它与哪家客户重复。",
+                       "Store it even so, recording which prospect it duplicates."),
     "help.opt.by": ("经办的伙伴。", "Who did it."),
     "help.opt.visitor": ("走访的伙伴。", "Who visits."),
     # --- the team -------------------------------------------------------------------------------
@@ -189,8 +189,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.existing_customer": ("是否 IOAS 老客户。", "An existing IOAS customer or not."),
     "help.opt.partner": ("项目上的代理商或合作伙伴。", "Agent or partner on the project."),
     "help.opt.vendor_share": ("合作项目中我方的分成（元）。", "Our share of a partner deal, in yuan."),
-    "help.cmd.update-prospect.force": ("确认不是重复，照样保存（标记为重复）。",
-                                       "Accept a duplicate anyway, marked as such."),
+    "help.cmd.update-prospect.force": ("改后与别家重复也照样保存，并记下与哪家重复。",
+                                       "Save the change even if it makes a duplicate, "
+                                       "recording which prospect it duplicates."),
+    "help.cmd.update-prospect.ownership": ("企业性质。", "Ownership."),
+    "help.cmd.update-prospect.found_on": ("找到这家公司的日期。", "Day it was found."),
+    # add-prospect checks these itself (one message for a missing one, in any language), so
+    # Click does not know they are required: say so here.
+    "help.cmd.add-prospect.company": ("公司名称（必填）。", "Company name. [required]"),
+    "help.cmd.add-prospect.city": ("城市；须是服务中心负责的城市（必填）。",
+                                   "City; must be the centre's city. [required]"),
+    "help.cmd.add-prospect.sourced_by": ("找到这家公司的伙伴（开拓人）（必填）。",
+                                         "Who found it (its source). [required]"),
     "help.cmd.show": ("一家客户的全部：信息、复核、走访、走访条件和评级。",
                       "Everything about one prospect: facts, rounds, visits, readiness and "
                       "rating."),
@@ -280,7 +290,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "clause."),
     "help.cmd.playbook": ("浏览手册 Q1-Q18（我们自己的话，中英文）。",
                           "Browse the playbook, Q1-Q18, in our own words (zh and en)."),
-    "help.opt.topic": ("一个条款（如 q5）或规则名（如 星级）。", "A clause (q5) or a rule id (stars)."),
+    "help.opt.topic": ("一个条款（如 q5 或 5）或规则名（如 星级、红海）。",
+                       "A clause (q5 or 5) or a rule id (stars, redsea)."),
     "help.opt.search": ("包含这个词的主题。", "Topics containing a word."),
     # --- deals ----------------------------------------------------------------------------------
     "help.cmd.partners": ("合作伙伴的项目：已投入多少，对比我方分成，标出投入大收益小的（Q10）。",

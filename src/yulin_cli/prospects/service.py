@@ -179,6 +179,7 @@ class ProspectPage(Result):
     redsea: rules.RedseaVerdict
     advice: tuple[rules.Reason, ...]
     refusal: tuple[rules.Reason, ...]
+    fill: dict[str, Any] = human_only(None)  # names and ids the suggested commands need
 
     SHOWN = ("id", "company", "city", "district", "suburban", "address", "industry",
              "ownership", "employees", "pcs", "contact_surname", "landline", "mobile", "email",
@@ -279,6 +280,7 @@ def show(tx: Tx, policy: Policy, prospect_id: int) -> ProspectPage:
         redsea=rules.redsea_assessment(prospect.in_selection, facts.redsea_signals, policy),
         advice=advice_for(prospect, facts, logged, policy),
         refusal=rules.refusal_causes(refused[-1].failing_checks) if refused else (),
+        fill=visits.fix_context(tx, prospect),
     )
 
 

@@ -123,7 +123,7 @@ def _(result: ProspectPage) -> Group:
                            Prose(listed([flag_word(f) for f in v.flags])))
         parts.append(visits)
     parts.append(Text(t("ui.readiness"), style="bold"))
-    parts.append(readiness_view(p.id, p.company, result.readiness))
+    parts.append(readiness_view(p.id, p.company, result.readiness, result.fill))
     parts.append(Text(t("ui.rating"), style="bold"))
     parts.append(rating_view(p.id, p.company, result.rating))
     if result.advice:

@@ -116,6 +116,7 @@ class Industry:
     industry: str
     prospects: int
     owners: tuple[str, ...]
+    center: str = ""  # industries are shared out within a centre (Q8)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +124,8 @@ class IndustryList(Result):
     industries: tuple[Industry, ...]
 
     def to_json(self) -> Any:
-        return [{"industry": i.industry, "prospects": i.prospects, "owners": list(i.owners)}
-                for i in self.industries]
+        return [{"industry": i.industry, "prospects": i.prospects, "owners": list(i.owners),
+                 "center": i.center} for i in self.industries]
 
 
 # --- services -----------------------------------------------------------------------------------
@@ -217,15 +218,15 @@ def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None,
 
 
 def industries(tx: Tx, center: str | None) -> IndustryList:
-    """Q8: the centre's main industries by prospect count, and who calls each."""
-    center_ids = ([queries.center_by_name(tx, center).id] if center
-                  else [c.id for c in queries.list_centers(tx)])
-    owners: dict[str, list[str]] = {}
-    for center_id in center_ids:
-        owners.update(queries.prospector_industries(tx, center_id))
-    counted = queries.industry_counts(tx, center)
-    listed = {industry for industry, _count in counted}
-    unworked = sorted({i for names in owners.values() for i in names} - listed)
-    rows = counted + [(i, 0) for i in unworked]
-    return IndustryList(tuple(Industry(name, count, tuple(rules.industry_owners(name, owners)))
-                              for name, count in rows))
+    """Q8: each centre's main industries by prospect count, and who calls each there (a
+    prospector's industries are shared out within their own centre)."""
+    centers = ([queries.center_by_name(tx, center)] if center else queries.list_centers(tx))
+    rows: list[Industry] = []
+    for one in centers:
+        owners = queries.prospector_industries(tx, one.id)
+        counted = queries.industry_counts(tx, one.name)
+        seen = {industry for industry, _count in counted}
+        unworked = sorted({i for names in owners.values() for i in names} - seen)
+        rows += [Industry(name, count, tuple(rules.industry_owners(name, owners)), one.name)
+                 for name, count in counted + [(i, 0) for i in unworked]]
+    return IndustryList(tuple(rows))

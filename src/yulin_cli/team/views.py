@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 
+from yulin_cli import rules
 from yulin_cli.choices import InspectionVerdict, Role, word
 from yulin_cli.i18n import cited, colon, current_lang, listed, rule_name, t
 from yulin_cli.render import (
@@ -70,7 +71,7 @@ def _(result: Ledger) -> RenderableType:
     for e in result.entries:
         # An inspection's entry says so in the reader's language; people's own reasons as typed.
         why = (t("ui.ledger_overturned", visit=e.visit_id) if e.rule == "inspection"
-               else e.reason or "")
+               else e.reason or (t("ui.ledger_visit", visit=e.visit_id) if e.visit_id else ""))
         if e.by:
             why = f"{why}（{e.by}）" if current_lang() == "zh" else f"{why} ({e.by})"
         table.add_row(e.date, f"{e.delta:+d}", Prose(cited(rule_name(e.rule), e.clause)),
@@ -106,7 +107,11 @@ def _(result: InspectionSettled) -> str:
 def _(result: IndustryList) -> RenderableType:
     if not result.industries:
         return empty("empty.industries")
-    table = new_table(t("ui.industries"), t("ui.prospects"), t("ui.owners"))
+    several = len({r.center for r in result.industries}) > 1
+    headers = (t("ui.center"),) if several else ()
+    table = new_table(*headers, t("ui.industries"), t("ui.prospects"), t("ui.owners"),
+                      title=cited(t("ui.main_industries"), rules.CLAUSES["duplicate"]))
     for r in result.industries:
-        table.add_row(r.industry, str(r.prospects), listed(list(r.owners)) or "-")
+        cells = (Prose(r.center),) if several else ()
+        table.add_row(*cells, r.industry, str(r.prospects), Prose(listed(list(r.owners)) or "-"))
     return table

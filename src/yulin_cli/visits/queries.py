@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import center_filter
-from yulin_cli.records import PlannedVisit, VerificationRound, Visit, join_list
+from yulin_cli.records import (
+    PlannedVisit,
+    Prospect,
+    VerificationRound,
+    Visit,
+    join_list,
+    split_list,
+)
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -118,6 +125,29 @@ def substandard_days(tx: Tx, prospect_id: int) -> list[str]:
         " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
         " AND si.status = 'overturned') ORDER BY sv.day", id=prospect_id)
     return [r["day"] for r in rows]
+
+
+def fix_context(tx: Tx, prospect: Prospect) -> dict[str, Any]:
+    """The names and numbers a suggested command needs, so that it runs as printed: the
+    finder, a manager of the centre, the visit that found the prospect substandard (not yet
+    settled), and the direct-sales project on the same company."""
+    context: dict[str, Any] = {"finder": prospect.sourced_by}
+    managers = [r["name"] for r in tx.all(
+        "SELECT name, roles FROM staff WHERE center_id = :c ORDER BY id", c=prospect.center_id)
+        if "manager" in split_list(r["roles"])]
+    if managers:
+        context["manager"] = managers[0]
+    visit = tx.one(
+        "SELECT v.id FROM visit v WHERE v.prospect_id = :id AND v.outcome = 'substandard'"
+        " AND NOT EXISTS (SELECT 1 FROM inspection i WHERE i.visit_id = v.id"
+        " AND i.status <> 'open') ORDER BY v.day DESC, v.id DESC LIMIT 1", id=prospect.id)
+    if visit:
+        context["visit"] = visit["id"]
+    project = tx.one("SELECT id FROM direct_sales_project WHERE name_key = :k AND city = :c"
+                     " ORDER BY id DESC LIMIT 1", k=prospect.name_key, c=prospect.city)
+    if project:
+        context["project"] = project["id"]
+    return context
 
 
 def suburban_unvisited(tx: Tx, center: str | None) -> list[tuple[int, str | None]]:

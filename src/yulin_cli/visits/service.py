@@ -63,6 +63,7 @@ class ReadinessResult(Result):
     ready: bool
     checks: tuple[rules.Reason, ...]
     company: str = human_only("")
+    fill: dict[str, Any] = human_only(None)  # names and ids the suggested commands need
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ class RoutePlan(Result):
     trips: tuple[Trip, ...]
     not_ready: tuple[int, ...]
     planned_for: str | None = human_only(None)  # the visitor, when the trips were booked
+    companies: dict[int, str] = human_only(None)  # id -> company
 
     @property
     def planned_count(self) -> int:
@@ -157,7 +159,8 @@ class RoutePlan(Result):
 def check_visit(tx: Tx, policy: Policy, prospect_id: int, as_of: str | None = None
                 ) -> ReadinessResult:
     prospect, ready = readiness(tx, policy, prospect_id, as_of)
-    return ReadinessResult(prospect_id, ready.ready, ready.checks, prospect.company)
+    return ReadinessResult(prospect_id, ready.ready, ready.checks, prospect.company,
+                           queries.fix_context(tx, prospect))
 
 
 def verify(tx: Tx, data: RoundIn) -> RoundRecorded:
@@ -202,7 +205,8 @@ def plan_visit(tx: Tx, policy: Policy, prospect_id: int, visitor: str, day: str
         raise BadInput("role.not_visitor", name=visitor)
     _prospect, ready = readiness(tx, policy, prospect_id, as_of=day)
     if not ready.ready:
-        raise NotReady(prospect_id, ready)
+        raise NotReady(prospect_id, ready, as_of=day if day < dt.date.today().isoformat()
+                       else None)
     plan_id = queries.add_planned_visit(tx, prospect_id, person.id, day)
     return VisitPlanned(plan_id, prospect_id, visitor, day)
 
@@ -269,8 +273,10 @@ def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str |
         raise BadInput("bad.plan_needs_visitor")
     ready: list[tuple[int, str]] = []
     not_ready: list[int] = []
+    companies: dict[int, str] = {}
     for prospect_id, district in queries.suburban_unvisited(tx, center):
-        _prospect, verdict = readiness(tx, policy, prospect_id)
+        prospect, verdict = readiness(tx, policy, prospect_id)
+        companies[prospect_id] = prospect.company
         if verdict.ready:
             ready.append((prospect_id, district or ""))
         else:
@@ -285,4 +291,4 @@ def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str |
     return RoutePlan(
         tuple(Trip(t.district, tuple(TripDay(d, tuple(ids)) for d, ids in t.days))
               for t in trips),
-        tuple(not_ready), visitor if plan else None)
+        tuple(not_ready), visitor if plan else None, companies)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.text import Text
 
 from yulin_cli import rules
 from yulin_cli.i18n import cited, flag_word, listed, t
@@ -30,7 +29,7 @@ from yulin_cli.visits.service import (
 @view.register
 def _(result: ReadinessResult) -> Group:
     return readiness_view(result.prospect_id, result.company,
-                      rules.Readiness(result.ready, result.checks))
+                          rules.Readiness(result.ready, result.checks), result.fill)
 
 
 @view.register
@@ -52,7 +51,8 @@ def _(result: RedseaResult) -> Screen:
         cited(t("ui.redsea_verdict", id=result.prospect_id,
                 verdict=t(f"redsea.{result.verdict}_word")), rules.CLAUSES["redsea"]),
         verdict_line(result.assessment.check),
-        Prose("  → " + t(result.assessment.action_code), indent=4)))
+        Prose("  → " + cited(t(result.assessment.action_code), rules.CLAUSES["redsea"]),
+              indent=4)))
 
 
 @view.register
@@ -79,14 +79,22 @@ def _(result: VisitLogged) -> Screen:
 def _(result: RoutePlan) -> Screen:
     if not result.trips and not result.not_ready:
         return Screen((empty("empty.trips"),))
-    table = new_table(t("ui.district"), t("ui.date"), t("ui.prospect"), title=t("ui.trips"))
+    companies = result.companies or {}
+
+    def named(ids: tuple[int, ...]) -> Prose:
+        return Prose("\n".join(f"#{i} {companies.get(i, '')}".rstrip() for i in ids))
+
+    table = new_table(t("ui.district"), t("ui.date"), t("ui.prospect"),
+                      title=cited(t("ui.trips"), rules.CLAUSES["territory"]))
+    table.columns[1].no_wrap = True
     for trip in result.trips:
         for day in trip.days:
-            table.add_row(trip.district, day.date, ", ".join(f"#{i}" for i in day.prospect_ids))
+            table.add_row(trip.district, day.date, named(day.prospect_ids))
     parts: list[RenderableType | str] = [table]
     if result.not_ready:
-        ids = ", ".join(f"#{i}" for i in result.not_ready)
-        parts.append(Text(t("ui.not_ready_list", ids=ids), style="dim"))
+        # Not ready by the visit rules (Q2): check-visit says what each one lacks.
+        parts.append(Prose(t("ui.not_ready_list"), style="dim"))
+        parts.append(named(result.not_ready))
     if result.planned_for is not None:
         parts.append(t("ui.planned_trips", visitor=result.planned_for,
                        count=result.planned_count))
