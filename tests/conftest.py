@@ -185,7 +185,10 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from yulin_cli.db import open_db
 
     path = tmp_path_factory.mktemp("template") / "yulin.db"
-    open_db(str(path)).close()
+    db = open_db(str(path))
+    with db.write():  # the first write creates the file
+        pass
+    db.close()
     return path
 
 
