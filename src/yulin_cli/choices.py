@@ -84,3 +84,9 @@ class ExportWhat(StrEnum):
 class ExportFormat(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
+
+
+class VoidKind(StrEnum):
+    round = "round"
+    visit = "visit"
+    points = "points"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -45,6 +45,19 @@ def center_filter(center: str | None, params: dict[str, Any], alias: str = "c") 
         return ""
     params["center"] = center
     return f" AND {alias}.name = :center"
+
+
+def rows_for(tx: Tx, sql: str, values: Sequence[Any], **params: Any) -> list[Row]:
+    """Rows of ``sql`` for a list of values, which ``{marks}`` in ``sql`` stands for (as in
+    ``WHERE id IN ({marks})``): one query per 500 values, never one per value."""
+    rows: list[Row] = []
+    distinct = list(dict.fromkeys(values))
+    for start in range(0, len(distinct), 500):
+        chunk = distinct[start:start + 500]
+        marks = ", ".join(f":v{i}" for i in range(len(chunk)))
+        rows += tx.all(sql.format(marks=marks), **params,
+                       **{f"v{i}": v for i, v in enumerate(chunk)})
+    return rows
 
 
 def default_db_path() -> Path:

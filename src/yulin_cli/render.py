@@ -69,6 +69,7 @@ def view(result: Result) -> RenderableType | str | Screen:
 def _load_views() -> None:
     """Registers every slice's views (they import this module, so not at the top)."""
     from yulin_cli.admin import views as _admin  # noqa: F401
+    from yulin_cli.corrections import views as _corrections  # noqa: F401
     from yulin_cli.data import views as _data  # noqa: F401
     from yulin_cli.deals import views as _deals  # noqa: F401
     from yulin_cli.guidance import views as _guidance  # noqa: F401

@@ -83,6 +83,12 @@ def today() -> str:
     return os.environ.get("YULIN_TODAY") or dt.date.today().isoformat()
 
 
+def wall_clock() -> str:
+    """Now, local time to the second (``YYYY-MM-DDTHH:MM:SS``), dated ``today()``: when a
+    record was typed in or voided, whatever day it is about."""
+    return f"{today()}T{dt.datetime.now():%H:%M:%S}"
+
+
 # --- options shared by many commands ------------------------------------------------------------
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]

@@ -71,15 +71,26 @@ def _(result: ProspectPage) -> Group:
         rounds = new_table("#", t("ui.by"), t("ui.pretext"), t("ui.result"), t("ui.date"),
                         title=t("ui.rounds_title"))
         for r in result.rounds:
-            rounds.add_row(str(r.round_no), r.by, r.pretext, r.result, r.day)
+            rounds.add_row(str(r.round_no), r.by, r.pretext, r.result, r.day,
+                           style="strike dim" if r.voided else None)
         parts.append(rounds)
     if result.visits:
         visits = new_table("#", t("ui.date"), t("ui.by"), t("ui.kind"), t("ui.outcome"),
                         t("ui.effective"), t("ui.flags"), title=t("ui.visits_title"))
         for v in result.visits:
+            flags = ",".join(v.flags)
+            if v.voided:
+                flags = ",".join(filter(None, (t("ui.voided_mark"), flags)))
             visits.add_row(str(v.id), v.day, v.by, v.kind, v.outcome,
-                           OK if v.effective else NO, ",".join(v.flags))
+                           OK if v.effective else NO, flags,
+                           style="strike dim" if v.voided else None)
         parts.append(visits)
+    voided = [*(("#" + str(r.round_no), r.voided) for r in result.rounds if r.voided),
+              *(("#" + str(v.id), v.voided) for v in result.visits if v.voided)]
+    for label, void in voided:
+        assert void is not None
+        parts.append(Text(f"  {label} {t('ui.voided_mark')} {void.at[:10]} {void.by}: "
+                          f"{void.reason}", style="dim"))
     parts.append(Text(t("ui.readiness"), style="bold"))
     parts.append(readiness_view(p.id, p.company, result.readiness))
     parts.append(Text(t("ui.rating"), style="bold"))

@@ -63,10 +63,11 @@ def report_people(tx: Tx, day: str, center: str | None, policy: Policy) -> list[
         " (SELECT COUNT(*) FROM prospect p WHERE p.sourced_by_id = s.id AND p.found_on = :day"
         f"   AND {quality_sql()}) AS quality_found,"
         " (SELECT COUNT(*) FROM verification_round r WHERE r.staff_id = s.id"
-        "   AND r.day = :day) AS verifications,"
-        " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day) AS visits,"
+        "   AND r.day = :day AND r.voided_at IS NULL) AS verifications,"
         " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
-        "   AND v.effective = :yes) AS effective_visits,"
+        "   AND v.voided_at IS NULL) AS visits,"
+        " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
+        "   AND v.effective = :yes AND v.voided_at IS NULL) AS effective_visits,"
         " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
         "   AND e.day = :day) AS points_today,"
         " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
@@ -101,7 +102,8 @@ def _visits_of_day(tx: Tx, day: str, center: str | None, condition: str,
     return _day_visits(tx.all(
         "SELECT v.id AS visit_id, v.prospect_id, v.failing_checks FROM visit v"
         " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
-        f" WHERE v.day = :day AND {condition}{where} ORDER BY v.id", day=day, **params))
+        f" WHERE v.day = :day AND v.voided_at IS NULL AND {condition}{where} ORDER BY v.id",
+        day=day, **params))
 
 
 def flagged_visits(tx: Tx, day: str, center: str | None, flag: str) -> list[DayVisit]:
@@ -139,7 +141,7 @@ def unvisited_quality(tx: Tx, policy: Policy) -> int:
         "SELECT COUNT(*) FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
         " JOIN center c ON c.id = s.center_id"
         f" WHERE {quality_sql()} AND NOT EXISTS (SELECT 1 FROM visit v"
-        " WHERE v.prospect_id = p.id)", **quality_params(policy)) or 0)
+        " WHERE v.prospect_id = p.id AND v.voided_at IS NULL)", **quality_params(policy)) or 0)
 
 
 def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[UpgradeCandidate]:

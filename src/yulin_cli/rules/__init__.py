@@ -26,6 +26,7 @@ from yulin_cli.rules.duplicates import (
 from yulin_cli.rules.permissions import (
     may_log_visit,
     may_verify,
+    may_void,
 )
 from yulin_cli.rules.quota import (
     is_quality_customer,
@@ -113,6 +114,7 @@ __all__ = [
     "is_upgrade_candidate",
     "may_log_visit",
     "may_verify",
+    "may_void",
     "name_key",
     "next_actions",
     "normalise_city",

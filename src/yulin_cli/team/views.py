@@ -54,14 +54,19 @@ def _(result: StaffList) -> Table:
 
 @view.register
 def _(result: Ledger) -> Table:
-    table = new_table(t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"), t("ui.reason"),
-                   t("ui.balance"), title=f"{result.staff}: {result.total}")
+    table = new_table(t("ui.id"), t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"),
+                      t("ui.reason"), t("ui.balance"), title=f"{result.staff}: {result.total}")
     for e in result.entries:
         why = e.reason or ""
         if e.by:
             why = f"{why} ({e.by})"
-        table.add_row(e.date, f"{e.delta:+d}", e.rule,
-                      f"#{e.prospect_id}" if e.prospect_id else "", why, str(e.balance))
+        if e.reverses:
+            why = f"↩ #{e.reverses} {why}"
+        if e.voided:
+            why = f"{t('ui.voided_mark')} {e.voided.at[:10]} ({e.voided.by}): {e.voided.reason}"
+        table.add_row(str(e.entry_id), e.date, f"{e.delta:+d}", e.rule,
+                      f"#{e.prospect_id}" if e.prospect_id else "", why, str(e.balance),
+                      style="strike dim" if e.voided else None)
     return table
 
 

@@ -4,6 +4,7 @@ their consequences, red-sea verdicts and suburban routes (Q1, Q2, Q6, Q7, Q12, Q
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,23 +27,38 @@ if TYPE_CHECKING:
 
 
 def prospect_facts(tx: Tx, prospect: Prospect) -> rules.ProspectFacts:
-    project = deals.direct_project_for(tx, prospect.name_key, prospect.city)
-    return rules.ProspectFacts(
-        employees=prospect.employees, pcs=prospect.pcs, city=prospect.city,
-        center_city=prospect.center_city, suburban=prospect.suburban, address=prospect.address,
-        contact_surname=prospect.contact_surname, landline=prospect.landline,
-        in_selection=prospect.in_selection,
-        redsea_signals=tuple(queries.redsea_signals(tx, prospect.id)),
-        rounds=tuple(
-            rules.Round(by_source=r.staff_id == prospect.sourced_by_id, pretext=r.pretext,
-                        result=r.result, address=r.address_confirmed, scale=r.scale_checked,
-                        day=r.day, seq=r.id, address_seen=r.address_seen,
-                        employees_seen=r.employees_seen, pcs_seen=r.pcs_seen)
-            for r in queries.rounds(tx, prospect.id)
-        ),
-        direct_sales=(project.contact, project.status) if project else None,
-        substandard_days=tuple(queries.substandard_days(tx, prospect.id)),
-    )
+    return facts_of(tx, [prospect])[prospect.id]
+
+
+def facts_of(tx: Tx, prospects: Sequence[Prospect]) -> dict[int, rules.ProspectFacts]:
+    """The facts readiness is judged on, for many prospects in a fixed number of queries.
+    Voided rounds and visits are left out: they count nowhere."""
+    ids = [p.id for p in prospects]
+    rounds = queries.live_rounds_of(tx, ids)
+    signals = queries.redsea_signals_of(tx, ids)
+    substandard = queries.substandard_days_of(tx, ids)
+    projects = deals.direct_projects_for(tx, [(p.name_key, p.city) for p in prospects])
+    facts = {}
+    for prospect in prospects:
+        project = projects.get((prospect.name_key, prospect.city))
+        facts[prospect.id] = rules.ProspectFacts(
+            employees=prospect.employees, pcs=prospect.pcs, city=prospect.city,
+            center_city=prospect.center_city, suburban=prospect.suburban,
+            address=prospect.address, contact_surname=prospect.contact_surname,
+            landline=prospect.landline, in_selection=prospect.in_selection,
+            redsea_signals=tuple(signals[prospect.id]),
+            rounds=tuple(
+                rules.Round(by_source=r.staff_id == prospect.sourced_by_id, pretext=r.pretext,
+                            result=r.result, address=r.address_confirmed,
+                            scale=r.scale_checked, day=r.day, seq=r.id,
+                            address_seen=r.address_seen, employees_seen=r.employees_seen,
+                            pcs_seen=r.pcs_seen)
+                for r in rounds[prospect.id]
+            ),
+            direct_sales=(project.contact, project.status) if project else None,
+            substandard_days=tuple(substandard[prospect.id]),
+        )
+    return facts
 
 
 def readiness(tx: Tx, policy: Policy, prospect_id: int,
