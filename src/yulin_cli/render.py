@@ -55,6 +55,40 @@ def show(result: Result) -> None:
             out.print(part)
 
 
+# Saved views are as wide as the terminal views are designed for.
+SAVE_WIDTH = 80
+
+
+def save_view(result: Result, path: str) -> None:
+    """The human view of ``result``, recorded and written to ``path`` as HTML or SVG: in
+    colour, with no external resource (so a browser shows it offline)."""
+    import io
+    import re
+
+    _load_views()
+    shown = view(result)
+    screen = shown if isinstance(shown, Screen) else Screen((shown,))
+    record = Console(record=True, width=SAVE_WIDTH, file=io.StringIO(), highlight=False,
+                     soft_wrap=False, force_terminal=True, color_system="truecolor",
+                     no_color=False)
+    for part in screen.out:
+        record.print(Text(part) if isinstance(part, str) else part)
+    if path.lower().endswith(".svg"):
+        # Rich's SVG fetches a web font; the monospace fallback keeps the file self-contained.
+        text = re.sub(r"@font-face \{.*?\}\s*", "", record.export_svg(title="yulin"),
+                      flags=re.S)
+    else:
+        text = record.export_html(inline_styles=True)
+    try:
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        from yulin_cli.errors import BadInput
+
+        raise BadInput("save.unwritable", path=path,
+                       error=getattr(exc, "strerror", None) or str(exc)) from None
+
+
 def show_checks(checks: Sequence[rules.Reason]) -> None:
     """The failing checks of a refused plan, before its one-line refusal."""
     console().print(checks_table(checks))

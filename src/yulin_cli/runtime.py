@@ -96,6 +96,8 @@ IdArg = Annotated[int, typer.Argument(metavar="ID", help="Prospect id.")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text.")]
 CenterOpt = Annotated[str | None, typer.Option("--center", help="One centre only.")]
+SaveOpt = Annotated[str | None, typer.Option(
+    "--save", metavar="FILE", help="Also write the view to FILE.html or FILE.svg.")]
 
 
 # --- from a result to the terminal --------------------------------------------------------------
@@ -106,8 +108,23 @@ def emit_json(doc: Any) -> None:
     typer.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
 
 
-def respond(result: Result, json_output: bool) -> None:
-    """Every command's output: the result as JSON, or its Rich view (chosen by its type)."""
+def save_path(value: str | None) -> str | None:
+    """The file ``--save`` names, checked before any work: it must end in .html or .svg."""
+    if value is None:
+        return None
+    if not value.lower().endswith((".html", ".htm", ".svg")):
+        raise BadInput("save.bad_ext", path=value)
+    return value
+
+
+def respond(result: Result, json_output: bool, save: str | None = None) -> None:
+    """Every command's output: the result as JSON, or its Rich view (chosen by its type).
+    With ``save``, the same view is also written as a self-contained HTML or SVG file."""
+    if save is not None:
+        from yulin_cli.render import save_view
+
+        save_view(result, save)
+        typer.echo(t("ui.saved", path=save), err=True)
     if json_output:
         emit_json(result.to_json())
         return

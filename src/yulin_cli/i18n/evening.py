@@ -34,4 +34,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.plan_reopened": ("对应的走访计划重新待办", "its planned visit is open again"),
     "ui.voided_mark": ("已作废", "voided"),
     "notice.voided": ("撤回", "withdrawn"),
+
+    # --- the evening report and the attention list -----------------------------------------
+    "attention.kind_inspect": ("待检查的不达标走访", "substandard findings to inspect"),
+    "attention.kind_unready": ("去了未就绪客户的走访", "visits to prospects not ready"),
+    "attention.kind_refused": ("被拒的走访", "visits refused at the door"),
+    "attention.kind_industry": ("别人行业里的新客户", "new prospects in another's industry"),
+    "attention.kind_take_over": ("分管领导接手的五星、四星客户",
+                                 "5 and 4 stars for a manager to take over"),
+    "ui.any_manager": ("任一分管领导", "any manager"),
+    "ui.and_more": ("… 还有 {count} 条：{command}", "… and {count} more: {command}"),
+    "ui.attention_of": ("需要关注的事项 {date}", "Needs attention {date}"),
+    "ui.found_today": ("今天找到的优质客户", "quality customers found today"),
+    "ui.team_quota": ("{met}/{of} 名开拓人完成任务", "{met} of {of} prospectors met the quota"),
+    "ui.team_line": ("全队：优质客户 {quality} 个 · {met} · 走访 {visits} 次（有效 {effective}）"
+                     " · 今日分 {points:+d}",
+                     "team: {quality} quality found · {met} · {visits} visits ({effective} "
+                     "effective) · points {points:+d}"),
+    "ui.tomorrow": ("下一个工作日的走访计划", "planned for the next working day"),
+    "ui.tomorrow_not_ready": ("{count} 个还不能走访：出发前先补齐", "{count} not ready: settle "
+                              "them before going"),
+    "ui.visitor": ("走访人", "visitor"),
+    "ui.ready_col": ("就绪", "ready"),
+
+    # --- saved views -----------------------------------------------------------------------
+    "save.bad_ext": ("--save 的文件要以 .html 或 .svg 结尾：{path}",
+                     "--save needs a file ending in .html or .svg: {path}"),
+    "save.unwritable": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
+    "ui.saved": ("已保存到 {path}", "saved to {path}"),
+    "save.rate_all": ("--save 用于 rate --all", "--save goes with rate --all"),
+    "bad.attention_rule": ("没有这条规则：{rule}（可选：{rules}）",
+                           "no attention rule {rule} (one of: {rules})"),
 }

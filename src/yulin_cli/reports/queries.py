@@ -37,6 +37,10 @@ class DayVisit:
     visit_id: int
     prospect_id: int
     failing_checks: tuple[str, ...] = ()
+    company: str = ""
+    day: str = ""
+    visitor: str = ""
+    finder: str = ""  # who found the prospect
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,27 @@ class FoundProspect:
     industry: str
     source: str
     center_id: int
+    company: str = ""
+    found_on: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundToday:
+    """A prospect someone found that day; ``quality`` exactly when it counts for the quota."""
+
+    prospect_id: int
+    company: str
+    quality: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlanOfDay:
+    """A planned visit of one day, as the evening report lists tomorrow's."""
+
+    plan_id: int
+    date: str
+    visitor: str
+    prospect_id: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,16 +107,24 @@ def report_people(tx: Tx, day: str, center: str | None, policy: Policy) -> list[
 
 
 def _day_visits(rows: list[Row]) -> list[DayVisit]:
-    return [DayVisit(r["visit_id"], r["prospect_id"], split_list(r.get("failing_checks")))
-            for r in rows]
+    return [DayVisit(r["visit_id"], r["prospect_id"], split_list(r.get("failing_checks")),
+                     r["company"], r["day"], r["visitor"], r["finder"]) for r in rows]
+
+
+# A visit with its prospect's name, its visitor and the prospect's finder.
+_DAY_VISIT = (
+    "SELECT v.id AS visit_id, v.prospect_id, v.failing_checks, v.day, p.company,"
+    " s.name AS visitor, f.name AS finder FROM visit v JOIN staff s ON s.id = v.staff_id"
+    " JOIN center c ON c.id = s.center_id JOIN prospect p ON p.id = v.prospect_id"
+    " JOIN staff f ON f.id = p.sourced_by_id"
+)
 
 
 def open_inspections(tx: Tx, day: str, center: str | None) -> list[DayVisit]:
     params: dict[str, Any] = {"day": day}
     where = center_filter(center, params)
     return _day_visits(tx.all(
-        "SELECT v.id AS visit_id, v.prospect_id FROM inspection i JOIN visit v ON v.id = i.visit_id"
-        " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
+        _DAY_VISIT + " JOIN inspection i ON i.visit_id = v.id"
         f" WHERE i.status = 'open' AND v.day <= :day{where} ORDER BY v.day, v.id",
         **params))
 
@@ -100,10 +133,8 @@ def _visits_of_day(tx: Tx, day: str, center: str | None, condition: str,
                    **params: Any) -> list[DayVisit]:
     where = center_filter(center, params)
     return _day_visits(tx.all(
-        "SELECT v.id AS visit_id, v.prospect_id, v.failing_checks FROM visit v"
-        " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
-        f" WHERE v.day = :day AND v.voided_at IS NULL AND {condition}{where} ORDER BY v.id",
-        day=day, **params))
+        _DAY_VISIT + f" WHERE v.day = :day AND v.voided_at IS NULL AND {condition}{where}"
+        " ORDER BY v.id", day=day, **params))
 
 
 def flagged_visits(tx: Tx, day: str, center: str | None, flag: str) -> list[DayVisit]:
@@ -121,10 +152,40 @@ def prospects_found_on(tx: Tx, day: str, center: str | None) -> list[FoundProspe
     """The day's new prospects with an industry (Q8: whose industry is it?)."""
     params: dict[str, Any] = {"day": day}
     where = center_filter(center, params)
-    return [FoundProspect(r["id"], r["industry"], r["source"], r["center_id"]) for r in tx.all(
-        "SELECT p.id, p.industry, s.name AS source, s.center_id FROM prospect p"
-        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
-        f" WHERE p.found_on = :day AND p.industry IS NOT NULL{where}", **params)]
+    return [FoundProspect(r["id"], r["industry"], r["source"], r["center_id"], r["company"],
+                          r["found_on"]) for r in tx.all(
+        "SELECT p.id, p.industry, s.name AS source, s.center_id, p.company, p.found_on"
+        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id"
+        f" WHERE p.found_on = :day AND p.industry IS NOT NULL{where} ORDER BY p.id", **params)]
+
+
+def found_today(tx: Tx, day: str, center: str | None, policy: Policy
+                ) -> dict[str, list[FoundToday]]:
+    """Each person's live prospects found that day, by finder, with the quota's verdict on
+    each (``quality_sql``): one query for everyone."""
+    params: dict[str, Any] = {"day": day, **quality_params(policy)}
+    where = center_filter(center, params)
+    found: dict[str, list[FoundToday]] = {}
+    for r in tx.all(
+            "SELECT s.name AS source, p.id, p.company,"
+            f" CASE WHEN {quality_sql()} THEN 1 ELSE 0 END AS quality FROM prospect p"
+            " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+            f" WHERE p.found_on = :day AND p.merged_into IS NULL{where} ORDER BY p.id",
+            **params):
+        found.setdefault(r["source"], []).append(FoundToday(r["id"], r["company"],
+                                                            bool(r["quality"])))
+    return found
+
+
+def plans_of_day(tx: Tx, day: str, center: str | None) -> list[PlanOfDay]:
+    """The planned visits of one day, by visitor (of the centre), then as planned."""
+    params: dict[str, Any] = {"day": day}
+    where = center_filter(center, params)
+    return [PlanOfDay(r["id"], r["day"], r["visitor"], r["prospect_id"]) for r in tx.all(
+        "SELECT pv.id, pv.day, s.name AS visitor, pv.prospect_id FROM planned_visit pv"
+        " JOIN staff s ON s.id = pv.visitor_id JOIN center c ON c.id = s.center_id"
+        f" WHERE pv.day = :day{where} ORDER BY s.name, pv.id", **params)]
 
 
 def top_star_candidates(tx: Tx, policy: Policy, center: str | None,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
 from yulin_cli.i18n import explain, t
 from yulin_cli.render import (
+    NO,
+    OK,
     Screen,
     new_table,
     notices_table,
@@ -17,7 +21,17 @@ from yulin_cli.render import (
     stars_text,
     view,
 )
-from yulin_cli.reports.service import DailyReport, ManagerView, NoticeBoard, Ranking, RatingResult
+from yulin_cli.reports.service import (
+    ATTENTION_KINDS,
+    AttentionItem,
+    AttentionList,
+    DailyReport,
+    ManagerView,
+    NoticeBoard,
+    Ranking,
+    RatingResult,
+    shell_word,
+)
 
 
 @view.register
@@ -31,6 +45,91 @@ def _(result: Ranking) -> Screen:
     if result.unvisited:
         parts.append(Text(t("ui.unvisited", count=result.unvisited)))
     return Screen(tuple(parts))
+
+
+def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
+                     more_args: str = "") -> list[RenderableType]:
+    """Attention items by kind, oldest first, ``per_kind`` of each (None: all), then how many
+    more there are and the command that lists them."""
+    parts: list[RenderableType] = []
+    for kind, rule in ATTENTION_KINDS.items():
+        mine = [a for a in items if a.kind == kind]
+        if not mine:
+            continue
+        head = Text(f"{t('attention.kind_' + kind.replace('-', '_'))} ({rule}, "
+                    f"{mine[0].clause}): {len(mine)}", style="bold")
+        parts.append(head)
+        shown = mine if per_kind is None else mine[:per_kind]
+        for a in shown:
+            message = explain(a.message)
+            if a.company and a.company not in message:
+                message = f"#{a.prospect_id} {a.company} — {message}"
+            parts.append(Text(f"• {message}"))
+            who = a.staff or t("ui.any_manager")
+            parts.append(Text(f"    {who} → {a.command}", style="dim"))
+        if len(mine) > len(shown):
+            parts.append(Text(t("ui.and_more", count=len(mine) - len(shown),
+                                command=f"yulin attention --rule {rule}{more_args}"),
+                              style="yellow"))
+    return parts
+
+
+def _more_args(date: str, center: str | None) -> str:
+    args = f" --date {date}"
+    return args + (f" --center {shell_word(center)}" if center else "")
+
+
+@view.register
+def _(result: AttentionList) -> Group:
+    title = Text(t("ui.attention_of", date=result.date), style="bold")
+    if result.center:
+        title.append(f"  {result.center}")
+    if not result.items:
+        return Group(title, Text(t("ui.none")))
+    shown = result.items if result.limit is None else result.items[:result.limit]
+    parts: list[RenderableType] = [title, *attention_groups(shown, None)]
+    if len(result.items) > len(shown):
+        rule = f" --rule {result.rule}" if result.rule else ""
+        parts.append(Text(t("ui.and_more", count=len(result.items) - len(shown),
+                            command=f"yulin attention{rule}"
+                            f"{_more_args(result.date, result.center)} --all"),
+                          style="yellow"))
+    return Group(*parts)
+
+
+def _found_today(report: DailyReport) -> RenderableType:
+    lines = [Text(t("ui.found_today"), style="bold")]
+    for p in report.people:
+        quality = [f"#{f.prospect_id} {f.company}" for f in p.found_today if f.quality]
+        if quality:
+            lines.append(Text(f"  {p.name}: " + "、".join(quality)))
+    if len(lines) == 1:
+        lines.append(Text(f"  {t('ui.none')}"))
+    return Group(*lines)
+
+
+def _team_line(report: DailyReport) -> Text:
+    totals = report.team
+    met = (t("ui.team_quota", met=totals.prospectors_meeting_quota, of=totals.prospectors)
+           if totals.prospectors_meeting_quota is not None else t("ui.quota_off"))
+    return Text(t("ui.team_line", quality=totals.quality_found, met=met, visits=totals.visits,
+                  effective=totals.effective_visits, points=totals.points_today))
+
+
+def _tomorrow(report: DailyReport) -> RenderableType:
+    if not report.tomorrow:
+        return Text(f"{t('ui.tomorrow')}: {t('ui.none')}")
+    table = new_table(t("ui.date"), t("ui.visitor"), t("ui.prospect"), t("ui.ready_col"),
+                      title=t("ui.tomorrow"))
+    for v in report.tomorrow:
+        ready = (Text(OK, style="green") if v.ready
+                 else Text(f"{NO} " + ", ".join(v.failing), style="bold red"))
+        table.add_row(v.date, v.visitor, f"#{v.prospect_id} {v.company}", ready)
+    not_ready = sum(1 for v in report.tomorrow if not v.ready)
+    if not_ready:
+        table.caption = t("ui.tomorrow_not_ready", count=not_ready)
+        table.caption_justify = "left"
+    return table
 
 
 @view.register
@@ -54,15 +153,18 @@ def _(report: DailyReport) -> Group:
         roles = "".join(r[0].upper() for r in p.roles)  # P V M: keeps the table narrow
         people.add_row(p.name, roles, quality, str(p.verifications), str(p.visits),
                        str(p.effective_visits), f"{p.points_today:+d}", str(p.points_total))
-    parts: list[RenderableType] = [title, quota_line, people]
+    parts: list[RenderableType] = [title, quota_line, people, _team_line(report),
+                                   _found_today(report)]
     parts.append(notices_table(report.notices) if report.notices
                  else Text(f"{t('ui.notices')}: {t('ui.none')}"))
     if report.attention:
-        lines = [Text(f"• {explain(a.message)}") for a in report.attention]
-        parts.append(Panel(Group(*lines), title=t("ui.attention"), title_align="left",
-                           border_style="yellow", expand=False))
+        parts.append(Panel(Group(*attention_groups(report.attention, report.per_kind,
+                                                   _more_args(report.date, report.center))),
+                           title=t("ui.attention"), title_align="left", border_style="yellow",
+                           expand=False))
     else:
         parts.append(Text(f"{t('ui.attention')}: {t('ui.none')}"))
+    parts.append(_tomorrow(report))
     return Group(*parts)
 
 

@@ -10,6 +10,11 @@ so callers write ``rules.visit_readiness``.
 from yulin_cli.rules.advice import (
     AdviceFacts,
     advice,
+    opener,
+)
+from yulin_cli.rules.agenda import (
+    next_working_day,
+    still_to_capture,
 )
 from yulin_cli.rules.deals import (
     direct_sales_check,
@@ -116,8 +121,10 @@ __all__ = [
     "may_verify",
     "may_void",
     "name_key",
+    "next_working_day",
     "next_actions",
     "normalise_city",
+    "opener",
     "partner_effort",
     "phone_display",
     "plan_trips",
@@ -133,6 +140,7 @@ __all__ = [
     "standard_check",
     "star_level",
     "star_rating",
+    "still_to_capture",
     "territory_check",
     "upgrade_tasks",
     "verification_check",

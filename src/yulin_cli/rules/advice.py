@@ -58,3 +58,10 @@ def advice(facts: AdviceFacts) -> tuple[Reason, ...]:
     if facts.rating is not None:
         items += list(facts.rating.next_actions)
     return tuple(items)
+
+
+def opener(facts: AdviceFacts) -> Reason:
+    """The one line to open a visit with (Q16; Q14 for a state-owned company)."""
+    if facts.ownership == "soe":
+        return _advice("soe", "Q14", "advice.soe")
+    return _advice("pretext", "Q16", "advice.survey_opener")
