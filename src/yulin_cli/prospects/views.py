@@ -78,11 +78,9 @@ def _(result: ProspectPage) -> Group:
         visits = new_table("#", t("ui.date"), t("ui.by"), t("ui.kind"), t("ui.outcome"),
                         t("ui.effective"), t("ui.flags"), title=t("ui.visits_title"))
         for v in result.visits:
-            flags = ",".join(v.flags)
-            if v.voided:
-                flags = ",".join(filter(None, (t("ui.voided_mark"), flags)))
+            marks = ((t("ui.voided_mark"),) if v.voided else ()) + v.flags
             visits.add_row(str(v.id), v.day, v.by, v.kind, v.outcome,
-                           OK if v.effective else NO, flags,
+                           OK if v.effective else NO, ",".join(marks),
                            style="strike dim" if v.voided else None)
         parts.append(visits)
     voided = [*(("#" + str(r.round_no), r.voided) for r in result.rounds if r.voided),
