@@ -140,6 +140,14 @@ def quota_bar(found: int, per_day: int, width: int = 5) -> Text:
     return Text("▮" * filled + "▯" * (cells - filled), style="green" if done else "red")
 
 
+def bar(value: int, most: int, width: int = 30, style: str = "cyan") -> Text:
+    """A horizontal bar of ``value`` against ``most`` (the longest bar), ``width`` cells at
+    most; a value above zero always shows. Negative values draw in red."""
+    size = abs(value)
+    cells = 0 if most <= 0 or size == 0 else max(1, round(width * size / most))
+    return Text("█" * min(cells, width), style="red" if value < 0 else style)
+
+
 def checks_table(checks: Sequence[rules.Reason]) -> Table:
     table = new_table("", t("ui.check"), t("ui.why"), t("ui.next"))
     table.columns[0].width = 1

@@ -65,4 +65,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "save.rate_all": ("--save 用于 rate --all", "--save goes with rate --all"),
     "bad.attention_rule": ("没有这条规则：{rule}（可选：{rules}）",
                            "no attention rule {rule} (one of: {rules})"),
+    # --- the period summary ----------------------------------------------------------------
+    "summary.backwards": ("--from {date_from} 晚于 --to {date_to}", "--from {date_from} is after "
+                          "--to {date_to}"),
+    "summary.too_long": ("汇总最多 {days} 天", "a summary covers at most {days} days"),
+    "ui.summary": ("汇总 {date_from} 至 {date_to}", "Summary {date_from} to {date_to}"),
+    "ui.funnel": ("漏斗（期间找到的客户，截至 {date}）", "funnel (prospects found in the period, "
+                  "as of {date})"),
+    "funnel.found": ("找到", "found"),
+    "funnel.quality": ("优质", "quality"),
+    "funnel.verified": ("复核两轮", "verified twice"),
+    "funnel.ready": ("可走访", "ready"),
+    "funnel.visited": ("已走访", "visited"),
+    "funnel.effective": ("有效走访", "effective"),
+    "funnel.top_stars": ("四、五星", "4-5 stars"),
+    "ui.prospectors_period": ("开拓人：优质客户与每日任务", "prospectors: quality found and the "
+                              "daily quota"),
+    "ui.days_met": ("{met}/{of} 天完成", "met on {met} of {of} days"),
+    "ui.visitors_period": ("走访人：有效走访（共走访）", "visitors: effective visits (all visits)"),
+    "ui.points_period": ("期间积分", "points in the period"),
 }

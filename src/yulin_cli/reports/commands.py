@@ -89,6 +89,26 @@ def attention(
     respond(result, json_output)
 
 
+@command(app, "summary")
+def summary(
+    date_from: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD.")],
+    date_to: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD.")],
+    center: CenterOpt = None,
+    save: SaveOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """A period at a glance: the funnel of the prospects found in it (found, quality,
+    verified, ready, visited, effective, 4-5 stars), each prospector's days against the quota,
+    each visitor's effective visits, and points."""
+    from yulin_cli.reports import service
+
+    first, last = iso_date(date_from, "--from"), iso_date(date_to, "--to")
+    target = save_path(save)
+    with current().db().read() as tx:
+        result = service.summary(tx, current().policy(), first, last, center)
+    respond(result, json_output, target)
+
+
 @command(app, "manager")
 def manager(center: CenterOpt = None, save: SaveOpt = None, json_output: JsonOpt = False) -> None:
     """What managers do now: 5 and 4 stars at once, or else upgrade visits (Q13)."""

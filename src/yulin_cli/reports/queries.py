@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli.db import center_filter
+from yulin_cli.db import center_filter, rows_for
 from yulin_cli.prospects.queries import Filters, list_prospects
 from yulin_cli.records import ListedProspect, split_list
 from yulin_cli.sql_rules import quality_params, quality_sql, upgrade_params, upgrade_sql
@@ -213,3 +213,91 @@ def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[Upgra
         "SELECT p.id, p.company, p.pcs, c.name AS center FROM prospect p"
         " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
         f" WHERE {upgrade_sql()}{where} ORDER BY p.pcs DESC, p.id", **params)]
+
+
+# --- the period summary ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VisitorPeriod:
+    name: str
+    visits: int
+    effective_visits: int
+
+
+def _period(params: dict[str, Any], date_from: str, date_to: str, center: str | None) -> str:
+    params.update(date_from=date_from, date_to=date_to)
+    return center_filter(center, params)
+
+
+def found_in_period(tx: Tx, date_from: str, date_to: str, center: str | None) -> int:
+    """Live prospects found in [from, to]."""
+    params: dict[str, Any] = {}
+    where = _period(params, date_from, date_to, center)
+    return int(tx.scalar(
+        "SELECT COUNT(*) FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id WHERE p.found_on >= :date_from"
+        f" AND p.found_on <= :date_to AND p.merged_into IS NULL{where}", **params) or 0)
+
+
+def quality_in_period(tx: Tx, policy: Policy, date_from: str, date_to: str,
+                      center: str | None) -> list[int]:
+    """Ids of the prospects found in [from, to] that are quality customers as of ``to``."""
+    params: dict[str, Any] = {**quality_params(policy), "as_of": date_to}
+    where = _period(params, date_from, date_to, center)
+    return [r["id"] for r in tx.all(
+        "SELECT p.id FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id WHERE p.found_on >= :date_from"
+        f" AND p.found_on <= :date_to AND {quality_sql(as_of=True)}{where} ORDER BY p.id",
+        **params)]
+
+
+def visited_of(tx: Tx, prospect_ids: list[int], day: str) -> dict[int, tuple[bool, bool]]:
+    """(visited, visited effectively) up to ``day``, by prospect; voided visits do not count."""
+    found = dict.fromkeys(prospect_ids, (False, False))
+    for r in rows_for(tx, "SELECT prospect_id, MAX(CASE WHEN effective = :yes THEN 1 ELSE 0 END)"
+                      " AS effective FROM visit WHERE prospect_id IN ({marks})"
+                      " AND day <= :day AND voided_at IS NULL GROUP BY prospect_id",
+                      prospect_ids, day=day, yes=True):
+        found[r["prospect_id"]] = (True, bool(r["effective"]))
+    return found
+
+
+def quality_by_day(tx: Tx, policy: Policy, date_from: str, date_to: str,
+                   center: str | None) -> dict[tuple[str, str], int]:
+    """(prospector, day) -> quality customers found that day, as of ``to`` (Q3)."""
+    params: dict[str, Any] = {**quality_params(policy), "as_of": date_to}
+    where = _period(params, date_from, date_to, center)
+    return {(r["name"], r["found_on"]): int(r["found"]) for r in tx.all(
+        "SELECT s.name, p.found_on, COUNT(*) AS found FROM prospect p"
+        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+        " WHERE p.found_on >= :date_from AND p.found_on <= :date_to"
+        f" AND {quality_sql(as_of=True)}{where} GROUP BY s.name, p.found_on", **params)}
+
+
+def visitors_in_period(tx: Tx, date_from: str, date_to: str,
+                       center: str | None) -> list[VisitorPeriod]:
+    """Everyone who may visit (visitors and managers with visits), with their visits."""
+    params: dict[str, Any] = {"yes": True}
+    where = _period(params, date_from, date_to, center)
+    return [VisitorPeriod(r["name"], int(r["visits"]), int(r["effective_visits"]))
+            for r in tx.all(
+        "SELECT s.name, COUNT(v.id) AS visits,"
+        " COALESCE(SUM(CASE WHEN v.effective = :yes THEN 1 ELSE 0 END), 0) AS effective_visits"
+        " FROM staff s JOIN center c ON c.id = s.center_id"
+        " LEFT JOIN visit v ON v.staff_id = s.id AND v.day >= :date_from AND v.day <= :date_to"
+        f" AND v.voided_at IS NULL WHERE 1 = 1{where} GROUP BY s.id, s.name, s.roles"
+        " HAVING COUNT(v.id) > 0 OR s.roles LIKE '%visitor%'"
+        " ORDER BY effective_visits DESC, visits DESC, s.name", **params)]
+
+
+def points_in_period(tx: Tx, date_from: str, date_to: str,
+                     center: str | None) -> list[tuple[str, int]]:
+    """(name, points gained or lost in [from, to]) for everyone, most first."""
+    params: dict[str, Any] = {}
+    where = _period(params, date_from, date_to, center)
+    return [(r["name"], int(r["delta"])) for r in tx.all(
+        "SELECT s.name, COALESCE(SUM(e.delta), 0) AS delta FROM staff s"
+        " JOIN center c ON c.id = s.center_id LEFT JOIN points_entry e ON e.staff_id = s.id"
+        f" AND e.day >= :date_from AND e.day <= :date_to WHERE 1 = 1{where}"
+        " GROUP BY s.id, s.name ORDER BY delta DESC, s.name", **params)]

@@ -329,6 +329,114 @@ def attention(tx: Tx, policy: Policy, day: str, center: str | None
     return tuple(sorted(items, key=lambda a: (order.index(a.kind), a.date)))
 
 
+# --- the period summary (Q3, Q5, Q7) --------------------------------------------------------------
+
+# A summary covers at most a year: longer is a mistyped date, not a period a team reviews.
+MAX_PERIOD_DAYS = 366
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaDay:
+    date: str
+    quality_found: int
+    quota_met: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProspectorPeriod:
+    name: str
+    days: tuple[QuotaDay, ...]
+
+    @property
+    def quality_found(self) -> int:
+        return sum(d.quality_found for d in self.days)
+
+    @property
+    def days_met(self) -> tuple[int, int]:
+        """(days the quota was met, days it applied)."""
+        judged = [d for d in self.days if d.quota_met is not None]
+        return sum(1 for d in judged if d.quota_met), len(judged)
+
+
+@dataclass(frozen=True, slots=True)
+class PointsPeriod:
+    name: str
+    delta: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary(Result):
+    """`summary`: the period's funnel, each prospector's days against the quota, each
+    visitor's effective visits, and points."""
+
+    date_from: str
+    date_to: str
+    center: str | None
+    funnel: dict[str, int]
+    prospectors: tuple[ProspectorPeriod, ...]
+    visitors: tuple[queries.VisitorPeriod, ...]
+    points: tuple[PointsPeriod, ...]
+
+    def to_json(self) -> Any:
+        from yulin_cli.results import jsonable
+
+        return {"from": self.date_from, "to": self.date_to, "center": self.center,
+                "funnel": dict(self.funnel),
+                "prospectors": [{"name": p.name, "days": jsonable(p.days)}
+                                for p in self.prospectors],
+                "visitors": jsonable(self.visitors), "points": jsonable(self.points)}
+
+
+def summary(tx: Tx, policy: Policy, date_from: str, date_to: str,
+            center: str | None) -> Summary:
+    """The prospects found in [from, to], each at its stage as of ``to``; quality and quota
+    counted in SQL, readiness judged by the rules on facts read in a fixed number of
+    queries."""
+    first, last = dt.date.fromisoformat(date_from), dt.date.fromisoformat(date_to)
+    if first > last:
+        from yulin_cli.errors import BadInput
+
+        raise BadInput("summary.backwards", date_from=date_from, date_to=date_to)
+    if (last - first).days >= MAX_PERIOD_DAYS:
+        from yulin_cli.errors import BadInput
+
+        raise BadInput("summary.too_long", days=MAX_PERIOD_DAYS)
+    if center is not None:
+        team.center_by_name(tx, center)
+    stages = [0] * len(rules.FUNNEL)
+    stages[0] = queries.found_in_period(tx, date_from, date_to, center)
+    quality = prospects.prospects_of(tx, queries.quality_in_period(tx, policy, date_from,
+                                                                   date_to, center))
+    facts = facts_of(tx, list(quality.values()))
+    visited = queries.visited_of(tx, list(quality), date_to)
+    for pid, prospect in quality.items():
+        judged = facts[pid].as_of(date_to)
+        stage = rules.funnel_stage(
+            quality=True, verified=rules.verification_check(judged.rounds, policy).ok,
+            ready=rules.visit_readiness(judged, policy).ready, visited=visited[pid][0],
+            effective=visited[pid][1],
+            stars=rules.star_level(prospect.deal_value, prospect.need, prospect.yulin_interest,
+                                   prospect.platform_interest, policy))
+        for reached in range(1, stage + 1):
+            stages[reached] += 1
+    found = queries.quality_by_day(tx, policy, date_from, date_to, center)
+    days = [(first + dt.timedelta(days=n)) for n in range((last - first).days + 1)]
+    prospectors = []
+    for person in team.list_staff(tx):
+        if "prospector" not in person.roles or center not in (None, person.center):
+            continue
+        prospectors.append(ProspectorPeriod(person.name, tuple(
+            QuotaDay(day.isoformat(), found.get((person.name, day.isoformat()), 0),
+                     rules.quota_met(found.get((person.name, day.isoformat()), 0), True,
+                                     rules.quota_active(day, policy), policy))
+            for day in days)))
+    return Summary(date_from, date_to, center, dict(zip(rules.FUNNEL, stages, strict=True)),
+                   tuple(prospectors),
+                   tuple(queries.visitors_in_period(tx, date_from, date_to, center)),
+                   tuple(PointsPeriod(name, delta) for name, delta
+                         in queries.points_in_period(tx, date_from, date_to, center)))
+
+
 # --- the manager's view (Q13) -------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from yulin_cli.render import (
     NO,
     OK,
     Screen,
+    bar,
     new_table,
     notices_table,
     quota_bar,
@@ -30,6 +31,7 @@ from yulin_cli.reports.service import (
     NoticeBoard,
     Ranking,
     RatingResult,
+    Summary,
     shell_word,
 )
 
@@ -165,6 +167,44 @@ def _(report: DailyReport) -> Group:
     else:
         parts.append(Text(f"{t('ui.attention')}: {t('ui.none')}"))
     parts.append(_tomorrow(report))
+    return Group(*parts)
+
+
+def _bars(title: str, rows: Sequence[tuple[str, int, str]], style: str = "cyan") -> Group:
+    """A bar chart under its title: label, figure, bar (the longest bar 30 cells)."""
+    table = new_table("", "", "")
+    table.show_header = False
+    table.columns[1].justify = "right"
+    most = max((abs(value) for _label, value, _shown in rows), default=0)
+    for label, value, shown in rows:
+        table.add_row(label, shown, bar(value, most, style=style))
+    return Group(Text(title, style="bold"), table)
+
+
+@view.register
+def _(result: Summary) -> Group:
+    title = Text(t("ui.summary", date_from=result.date_from, date_to=result.date_to),
+                 style="bold")
+    if result.center:
+        title.append(f"  {result.center}")
+    parts: list[RenderableType] = [title, _bars(
+        t("ui.funnel", date=result.date_to),
+        [(t(f"funnel.{stage}"), count, str(count)) for stage, count in result.funnel.items()])]
+    if result.prospectors:
+        rows = []
+        for p in result.prospectors:
+            met, of = p.days_met
+            shown = f"{p.quality_found}" + (f"  {t('ui.days_met', met=met, of=of)}" if of else "")
+            rows.append((p.name, p.quality_found, shown))
+        parts.append(_bars(t("ui.prospectors_period"), rows, style="green"))
+    if result.visitors:
+        parts.append(_bars(t("ui.visitors_period"),
+                           [(v.name, v.effective_visits, f"{v.effective_visits} ({v.visits})")
+                            for v in result.visitors], style="green"))
+    if result.points:
+        parts.append(_bars(t("ui.points_period"),
+                           [(p.name, p.delta, f"{p.delta:+d}") for p in result.points],
+                           style="yellow"))
     return Group(*parts)
 
 

@@ -28,6 +28,10 @@ from yulin_cli.rules.duplicates import (
     name_key,
     normalise_city,
 )
+from yulin_cli.rules.funnel import (
+    FUNNEL,
+    funnel_stage,
+)
 from yulin_cli.rules.permissions import (
     may_log_visit,
     may_verify,
@@ -93,6 +97,7 @@ __all__ = [
     "Award",
     "CLAUSES",
     "Effectiveness",
+    "FUNNEL",
     "INTEREST_LEVELS",
     "Message",
     "NEED_LEVELS",
@@ -112,6 +117,7 @@ __all__ = [
     "contact_check",
     "direct_sales_check",
     "earliest_duplicate",
+    "funnel_stage",
     "industry_check",
     "industry_owners",
     "inspection_reversal",
