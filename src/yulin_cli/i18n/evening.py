@@ -84,4 +84,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.days_met": ("{met}/{of} 天完成", "met on {met} of {of} days"),
     "ui.visitors_period": ("走访人：有效走访（共走访）", "visitors: effective visits (all visits)"),
     "ui.points_period": ("期间积分", "points in the period"),
+    # --- the visitor's morning ---------------------------------------------------------------
+    "agenda.needs_visitor": ("请用 --visitor 指定走访人", "name the visitor with --visitor"),
+    "ui.agenda": ("{date} {visitor} 的走访：{count} 家", "{visitor}'s visits on {date}: {count}"),
+    "ui.district_unknown": ("（区县未知）", "(district unknown)"),
+    "ui.done": ("已走访", "done"),
+    "ui.to_capture": ("要问到", "to capture"),
+    "ui.opener": ("开场", "opener"),
+    "ui.no_plans": ("这天没有走访计划", "no visits planned that day"),
+    "ui.ics_written": ("已写入日历文件 {path}（{count} 项）", "calendar written to {path} "
+                       "({count} events)"),
+    "ics.summary": ("走访 #{id} {company}", "Visit #{id} {company}"),
+    "ics.contact": ("接口人：{who}", "contact: {who}"),
+    "ics.unwritable": ("无法写入日历文件 {path}：{error}", "cannot write the calendar {path}: "
+                       "{error}"),
 }

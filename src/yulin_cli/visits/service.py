@@ -16,6 +16,7 @@ from yulin_cli.records import Prospect
 from yulin_cli.results import Result, human_only
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries
+from yulin_cli.visits.calendar import CalendarEvent
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -159,13 +160,118 @@ class RoutePlan(Result):
     trips: tuple[Trip, ...]
     not_ready: tuple[int, ...]
     planned_for: str | None = human_only(None)  # the visitor, when the trips were booked
+    ics: str | None = human_only(None)  # the calendar file written, if any
 
     @property
     def planned_count(self) -> int:
         return sum(len(d.prospect_ids) for trip in self.trips for d in trip.days)
 
 
+@dataclass(frozen=True, slots=True)
+class AgendaVisit:
+    """One planned visit of a visitor's day, with what they need at the door."""
+
+    prospect_id: int
+    company: str
+    district: str | None
+    address: str | None
+    contact_surname: str | None
+    landline: str | None
+    ready: bool
+    to_capture: tuple[str, ...]  # Q7: what no earlier visit captured
+    opener: rules.Reason  # Q16 (Q14)
+    failing: tuple[rules.Reason, ...]  # why it is not ready, as of the day (Q2)
+    done: bool  # already logged
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda(Result):
+    """`agenda`: a visitor's planned visits of one day, grouped by district."""
+
+    date: str
+    visitor: str
+    visits: tuple[AgendaVisit, ...]
+    visitor_id: int = human_only(0)
+    ics: str | None = human_only(None)  # the calendar file written, if any
+
+    def to_json(self) -> Any:
+        from yulin_cli.i18n import explain, reason_json
+
+        return {"date": self.date, "visitor": self.visitor, "visits": [
+            {"prospect_id": v.prospect_id, "company": v.company, "district": v.district,
+             "address": v.address, "contact_surname": v.contact_surname,
+             "landline": v.landline, "ready": v.ready, "to_capture": list(v.to_capture),
+             "opener": explain(v.opener), "done": v.done,
+             "not_ready": [reason_json(r) for r in v.failing]} for v in self.visits]}
+
+
 # --- services -----------------------------------------------------------------------------------
+
+
+def agenda(tx: Tx, policy: Policy, visitor: str, day: str) -> Agenda:
+    """The visitor's morning: the day's planned visits by district, each judged as of that
+    day, in a fixed number of queries."""
+    person = team.staff_by_name(tx, visitor)
+    plans = queries.day_plans(tx, person.id, day)
+    ids = [p.prospect_id for p in plans]
+    found = prospects.prospects_of(tx, ids)
+    facts = facts_of(tx, list(found.values()))
+    captured = queries.captured_of(tx, ids, day)
+    out = []
+    # By district (unknown last), then in the order they were planned.
+    for plan in sorted(plans, key=lambda p: (p.district is None, p.district or "", p.id)):
+        prospect = found[plan.prospect_id]
+        readiness = rules.visit_readiness(facts[prospect.id], policy, as_of=day)
+        items, contacts = captured[prospect.id]
+        out.append(AgendaVisit(
+            prospect.id, prospect.company, prospect.district, prospect.address,
+            prospect.contact_surname, prospect.landline, readiness.ready,
+            rules.still_to_capture(items, contacts, policy),
+            rules.opener(rules.AdviceFacts(ownership=prospect.ownership)),
+            tuple(c for c in readiness.checks if not c.ok), plan.visit_id is not None))
+    return Agenda(day, person.name, tuple(out), person.id)
+
+
+def agenda_events(result: Agenda) -> list[CalendarEvent]:
+    """The agenda as calendar events, in the language in force."""
+    from yulin_cli.i18n import explain, t
+
+    events = []
+    for v in result.visits:
+        lines = [t("ics.contact", who=" / ".join(
+            x for x in (v.contact_surname, rules.phone_display(v.landline)) if x) or "-")]
+        lines.append(t("ui.ready") if v.ready else t("ui.not_ready") + ": " + "; ".join(
+            explain(r) for r in v.failing))
+        if v.to_capture:
+            lines.append(t("ui.to_capture") + ": " + ", ".join(v.to_capture))
+        lines.append(t("ui.opener") + ": " + explain(v.opener))
+        events.append(CalendarEvent(v.prospect_id, result.date, str(result.visitor_id),
+                                    t("ics.summary", id=v.prospect_id, company=v.company),
+                                    v.address or v.district or "", "\n".join(lines)))
+    return events
+
+
+def route_events(tx: Tx, plan: RoutePlan, visitor: str | None) -> list[CalendarEvent]:
+    """The trips of a route as calendar events: booked for ``visitor``, or for anyone."""
+    from yulin_cli.i18n import t
+
+    key = str(team.staff_by_name(tx, visitor).id) if visitor else "any"
+    ids = [pid for trip in plan.trips for day in trip.days for pid in day.prospect_ids]
+    found = prospects.prospects_of(tx, ids)
+    events = []
+    for trip in plan.trips:
+        for day in trip.days:
+            for pid in day.prospect_ids:
+                p = found[pid]
+                who = " / ".join(x for x in (p.contact_surname, rules.phone_display(p.landline))
+                                 if x) or "-"
+                events.append(CalendarEvent(pid, day.date, key,
+                                            t("ics.summary", id=pid, company=p.company),
+                                            p.address or p.district or "",
+                                            t("ics.contact", who=who)))
+    return events
+
+
 
 
 def check_visit(tx: Tx, policy: Policy, prospect_id: int, as_of: str | None = None

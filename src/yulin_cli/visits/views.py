@@ -8,6 +8,8 @@ from rich.text import Text
 from yulin_cli import rules
 from yulin_cli.i18n import explain, t
 from yulin_cli.render import (
+    NO,
+    OK,
     Screen,
     lines_of,
     new_table,
@@ -15,6 +17,7 @@ from yulin_cli.render import (
     view,
 )
 from yulin_cli.visits.service import (
+    Agenda,
     ReadinessResult,
     RedseaResult,
     RoundRecorded,
@@ -78,4 +81,39 @@ def _(result: RoutePlan) -> Screen:
     if result.planned_for is not None:
         parts.append(t("ui.planned_trips", visitor=result.planned_for,
                        count=result.planned_count))
+    if result.ics:
+        parts.append(t("ui.ics_written", path=result.ics, count=result.planned_count))
+    return Screen(tuple(parts))
+
+
+@view.register
+def _(result: Agenda) -> Screen:
+    head = Text(t("ui.agenda", date=result.date, visitor=result.visitor,
+                  count=len(result.visits)), style="bold")
+    parts: list[RenderableType | str] = [head]
+    for n, v in enumerate(result.visits):
+        if n == 0 or v.district != result.visits[n - 1].district:
+            parts.append(Text(v.district or t("ui.district_unknown"), style="bold cyan"))
+        line = Text(f"  #{v.prospect_id} {v.company}  ")
+        if v.done:
+            line.append(t("ui.done"), style="dim")
+        elif v.ready:
+            line.append(f"{OK} {t('ui.ready')}", style="green")
+        else:
+            line.append(f"{NO} {t('ui.not_ready')}", style="bold red")
+        parts.append(line)
+        contact = " · ".join(x for x in (v.address, v.contact_surname,
+                                         rules.phone_display(v.landline)) if x)
+        if contact:
+            parts.append(Text(f"     {contact}"))
+        for reason in v.failing:
+            parts.append(Text(f"     {NO} {reason.rule}: {explain(reason)}"
+                              + (f" → {t(reason.fix)}" if reason.fix else ""), style="red"))
+        if v.to_capture:
+            parts.append(Text(f"     {t('ui.to_capture')}: {', '.join(v.to_capture)}"))
+        parts.append(Text(f"     {t('ui.opener')}: {explain(v.opener)}", style="dim"))
+    if not result.visits:
+        parts.append(Text(t("ui.no_plans")))
+    if result.ics:
+        parts.append(t("ui.ics_written", path=result.ics, count=len(result.visits)))
     return Screen(tuple(parts))
