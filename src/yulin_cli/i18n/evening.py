@@ -98,4 +98,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ics.contact": ("接口人：{who}", "contact: {who}"),
     "ics.unwritable": ("无法写入日历文件 {path}：{error}", "cannot write the calendar {path}: "
                        "{error}"),
+    # --- merge and unmerge ------------------------------------------------------------------
+    "merge.needs_yes": ("--json 模式下合并要加 --yes", "merging in --json mode needs --yes"),
+    "merge.no_evidence": ("拒绝：没有证据表明 #{keep} 和 #{drop} 是同一家公司"
+                          "（电话、名称、dedupe 都对不上）；确认是同一家请加 --force",
+                          "refused: nothing shows #{keep} and #{drop} are one company (no shared "
+                          "phone, name or dedupe pair); use --force if you are sure"),
+    "merge.confirm": ("把 #{drop} 合并到 #{keep}？", "Merge #{drop} into #{keep}?"),
+    "merge.declined": ("未合并：#{drop} 和 #{keep} 保持原样", "not merged: #{drop} and #{keep} "
+                       "are unchanged"),
+    "unmerge.not_merged": ("拒绝：客户 #{id} 没有被合并", "refused: prospect #{id} is not merged"),
+    "unmerge.no_record": ("拒绝：#{id} 合并到 #{into} 时还没有记录移动的数据，无法撤销",
+                          "refused: #{id} was merged into #{into} before merges were recorded; "
+                          "it cannot be undone"),
+    "unmerge.keep_merged": ("拒绝：#{keep} 已再合并到 #{into}，先撤销那次合并",
+                            "refused: #{keep} has since been merged into #{into}; unmerge it "
+                            "first"),
+    "ui.merge_preview": ("合并 #{drop} → #{keep}", "merge #{drop} into #{keep}"),
+    "ui.keep": ("保留", "keep"),
+    "ui.drop": ("并入", "merged"),
+    "ui.evidence": ("是同一家的依据", "evidence they are one company"),
+    "evidence.phone": ("电话相同", "same phone"),
+    "evidence.name": ("名称相同", "same name"),
+    "evidence.similar_name": ("名称差一个字且其他信息一致（dedupe）", "names one character apart "
+                              "with other facts agreeing (dedupe)"),
+    "evidence.filed_duplicate": ("已登记为重复", "filed as a duplicate"),
+    "evidence.none": ("没有", "none"),
+    "ui.unmerged": ("客户 #{id} 已从 #{keep} 恢复，移回 {rows} 条记录",
+                    "prospect #{id} restored from #{keep}; {rows} rows moved back"),
 }
