@@ -232,10 +232,11 @@ class Result:
         return json.loads(self.stdout)
 
 
-def run(*args: str) -> Result:
+def run(*args: str, input: str | None = None) -> Result:
+    """Runs ``yulin ARGS``; ``input`` is what the user types at a prompt."""
     argv = [str(a) for a in args]
     # As ``yulin`` itself does: the app is built for the run, in the language it will speak.
-    result = CliRunner().invoke(app_for(argv), argv)
+    result = CliRunner().invoke(app_for(argv), argv, input=input)
     # A user's mistake never ends in a traceback; a bug should fail the test loudly.
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
