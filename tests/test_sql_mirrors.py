@@ -1,10 +1,10 @@
 """The rules that reports run in SQL for speed give the same answer as their Python definitions.
 
 ``sql_rules.quality_sql`` (now and as of a day, voided visits finding nothing), ``stars_sql``,
-``IMPURE_SQL`` with ``RANK_ORDER_SQL``, and ``upgrade_sql`` each restate a rule of ``rules``. Hypothesis generates prospects at the
-edges of every threshold (and policies that move the thresholds), stores them, and checks the
-SQL answer against the rule for every one. Each example runs in a transaction that is rolled
-back, so examples never share rows.
+``IMPURE_SQL`` with ``RANK_ORDER_SQL``, and ``upgrade_sql`` each restate a rule of ``rules``.
+Hypothesis generates prospects at the edges of every threshold (and policies that move the
+thresholds), stores them, and checks the SQL answer against the rule for every one. Each example
+runs in a transaction that is rolled back, so examples never share rows.
 """
 
 from __future__ import annotations

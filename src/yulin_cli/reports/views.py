@@ -58,8 +58,9 @@ def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
         mine = [a for a in items if a.kind == kind]
         if not mine:
             continue
-        head = Text(f"{t('attention.kind_' + kind.replace('-', '_'))} ({rule}, "
-                    f"{mine[0].clause}): {len(mine)}", style="bold")
+        name = kind.replace("-", "_")
+        head = Text(f"{t(f'attention.kind_{name}')} ({rule}, {mine[0].clause}): {len(mine)}",
+                    style="bold")
         parts.append(head)
         shown = mine if per_kind is None else mine[:per_kind]
         for a in shown:
