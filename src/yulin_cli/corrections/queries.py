@@ -56,21 +56,31 @@ class NoticeRow:
     visit_id: int | None
 
 
-_VOIDING = ", t.voided_at, vb.name AS voided_by, t.void_reason"
+_VOIDING = (", t.voided_at, vb.name AS voided_by, t.void_reason"
+            " FROM {table} t LEFT JOIN staff vb ON vb.id = t.voided_by_id")
 _SELECT = {
     "round": "SELECT t.id, t.prospect_id, t.day, s.name AS recorder, t.recorded_at,"
-             " NULL AS reverses_id" + _VOIDING + " FROM verification_round t"
-             " JOIN staff s ON s.id = t.staff_id",
+             " NULL AS reverses_id" + _VOIDING.format(table="verification_round")
+             + " JOIN staff s ON s.id = t.staff_id",
     "visit": "SELECT t.id, t.prospect_id, t.day, s.name AS recorder, t.recorded_at,"
-             " NULL AS reverses_id" + _VOIDING + " FROM visit t JOIN staff s ON s.id = t.staff_id",
+             " NULL AS reverses_id" + _VOIDING.format(table="visit")
+             + " JOIN staff s ON s.id = t.staff_id",
+    # A points entry is void when it is marked so (`void points`) or given back by the void
+    # of its visit: that only adds entries, so whoever voids a visit needs no right to change
+    # the ledger.
     "points": "SELECT t.id, t.prospect_id, t.day, NULL AS recorder, NULL AS recorded_at,"
-              " t.reverses_id" + _VOIDING + " FROM points_entry t",
+              " t.reverses_id, COALESCE(t.voided_at, gv.voided_at) AS voided_at,"
+              " COALESCE(vb.name, gb.name) AS voided_by,"
+              " COALESCE(t.void_reason, g.reason) AS void_reason FROM points_entry t"
+              " LEFT JOIN staff vb ON vb.id = t.voided_by_id"
+              " LEFT JOIN points_entry g ON g.reverses_id = t.id"
+              " LEFT JOIN staff gb ON gb.id = g.by_id"
+              " LEFT JOIN visit gv ON gv.id = t.visit_id AND g.id IS NOT NULL",
 }
 
 
 def target(tx: Tx, kind: str, record_id: int) -> VoidTarget:
-    row = tx.one(_SELECT[kind] + " LEFT JOIN staff vb ON vb.id = t.voided_by_id"
-                 " WHERE t.id = :id", id=record_id) if fits_id(record_id) else None
+    row = tx.one(_SELECT[kind] + " WHERE t.id = :id", id=record_id) if fits_id(record_id) else None
     if row is None:
         raise BadInput(_NOT_FOUND[kind], id=record_id)
     return VoidTarget(kind, row["id"], row["prospect_id"], row["day"], row["recorder"],
@@ -96,6 +106,7 @@ def live_points_of_visit(tx: Tx, visit_id: int) -> list[PointsRow]:
     """The entries a visit caused (or an inspection of it gave back) that still count."""
     return [PointsRow(**r) for r in tx.all(
         _POINTS + " WHERE e.visit_id = :v AND e.voided_at IS NULL AND e.reverses_id IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM points_entry g WHERE g.reverses_id = e.id)"
         " ORDER BY e.id", v=visit_id)]
 
 

@@ -72,8 +72,8 @@ def void(tx: Tx, kind: str, record_id: int, by: str, reason: str, now: str) -> V
                 notices += 1
 
     if kind == "visit":
+        # Its entries are given back, not marked: the ledger itself is only added to.
         for entry in queries.live_points_of_visit(tx, record_id):
-            queries.mark_void(tx, "points", entry.id, person.id, now, reason)
             give_back(entry)
         for notice in queries.unreversed_notices(tx, record_id):
             queries.add_voided_notice(tx, notice)

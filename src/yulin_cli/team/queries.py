@@ -157,10 +157,16 @@ def ledger(tx: Tx, staff_id: int) -> list[LedgerEntry]:
                         r["visit_id"], r["reason"], r["by"], int(r["balance"]),
                         Voiding.of_row(r), r["reverses_id"]) for r in tx.all(
         "SELECT e.id, e.day AS date, e.delta, e.rule, e.prospect_id, e.visit_id, e.reason,"
-        " b.name AS by, e.voided_at, vb.name AS voided_by, e.void_reason, e.reverses_id,"
+        " b.name AS by, e.reverses_id,"
+        # Void when marked (`void points`) or given back by its visit's void.
+        " COALESCE(e.voided_at, gv.voided_at) AS voided_at,"
+        " COALESCE(vb.name, gb.name) AS voided_by, COALESCE(e.void_reason, g.reason)"
+        " AS void_reason,"
         " SUM(e.delta) OVER (ORDER BY e.day, e.id ROWS UNBOUNDED PRECEDING) AS balance"
         " FROM points_entry e LEFT JOIN staff b ON b.id = e.by_id"
         " LEFT JOIN staff vb ON vb.id = e.voided_by_id"
+        " LEFT JOIN points_entry g ON g.reverses_id = e.id LEFT JOIN staff gb ON gb.id = g.by_id"
+        " LEFT JOIN visit gv ON gv.id = e.visit_id AND g.id IS NOT NULL"
         " WHERE e.staff_id = :s ORDER BY e.day, e.id", s=staff_id)]
 
 
@@ -209,8 +215,9 @@ def visit_for_inspection(tx: Tx, visit_id: int) -> InspectedVisit:
 def visit_deductions(tx: Tx, visit_id: int) -> list[tuple[int, int]]:
     """(staff id, delta) of each substandard penalty a visit caused."""
     return [(r["staff_id"], int(r["delta"])) for r in tx.all(
-        "SELECT staff_id, delta FROM points_entry WHERE visit_id = :v AND rule = 'substandard'"
-        " AND voided_at IS NULL",
+        "SELECT staff_id, delta FROM points_entry e WHERE visit_id = :v AND rule = 'substandard'"
+        " AND voided_at IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM points_entry g WHERE g.reverses_id = e.id)",
         v=visit_id)]
 
 
