@@ -4,10 +4,11 @@ view (Q13) and the notice board."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
+from yulin_cli.i18n import explain
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import ListedProspect, Prospect
 from yulin_cli.reports import queries
@@ -149,8 +150,6 @@ class AttentionItem:
         return rules.CLAUSES[self.rule]
 
     def to_json(self) -> dict[str, Any]:
-        from yulin_cli.i18n import explain
-
         return {"rule": self.rule, "clause": self.clause, "kind": self.kind,
                 "prospect_id": self.prospect_id, "visit_id": self.visit_id,
                 **({"stars": self.stars} if self.stars is not None else {}),
@@ -176,11 +175,12 @@ class DailyReport(Result):
     per_kind: int = human_only(5)  # attention items the human view shows of each kind
 
     def to_json(self) -> Any:
-        from yulin_cli.results import fields_json
+        from yulin_cli.results import jsonable
 
-        doc = fields_json(self)
-        doc["attention"] = [a.to_json() for a in self.attention]
-        return doc
+        # Field by field: the attention list may hold thousands of items, each converted once.
+        return {f.name: [a.to_json() for a in self.attention] if f.name == "attention"
+                else jsonable(getattr(self, f.name))
+                for f in fields(self) if f.metadata.get("json", True)}
 
 
 @dataclass(frozen=True, slots=True)
