@@ -117,6 +117,7 @@ def test_a_large_attention_list_is_grouped_in_the_report_and_whole_in_json(team,
     assert len(managers) == 60 and {a["rule"] for a in managers} == {"managers"}
     shown = ok("attention", "--rule", "managers", "--date", DAY).stdout
     assert shown.count("yulin advise") == 50 and "… and 10 more" in shown
+    assert "(managers, Q13): 60" in shown
     assert ok("attention", "--rule", "managers", "--date", DAY, "--all").stdout.count(
         "yulin advise") == 60
     assert ok("attention", "--rule", "managers", "--date", DAY, "--limit", "3").stdout.count(

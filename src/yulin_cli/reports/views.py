@@ -50,16 +50,19 @@ def _(result: Ranking) -> Screen:
 
 
 def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
-                     more_args: str = "") -> list[RenderableType]:
+                     more_args: str = "", of: Sequence[AttentionItem] = ()
+                     ) -> list[RenderableType]:
     """Attention items by kind, oldest first, ``per_kind`` of each (None: all), then how many
-    more there are and the command that lists them."""
+    more there are and the command that lists them. Counts are of ``of`` when the items are
+    one screen of a longer list."""
     parts: list[RenderableType] = []
     for kind, rule in ATTENTION_KINDS.items():
         mine = [a for a in items if a.kind == kind]
         if not mine:
             continue
         name = kind.replace("-", "_")
-        head = Text(f"{t(f'attention.kind_{name}')} ({rule}, {mine[0].clause}): {len(mine)}",
+        total = sum(1 for a in of if a.kind == kind) if of else len(mine)
+        head = Text(f"{t(f'attention.kind_{name}')} ({rule}, {mine[0].clause}): {total}",
                     style="bold")
         parts.append(head)
         shown = mine if per_kind is None else mine[:per_kind]
@@ -90,7 +93,7 @@ def _(result: AttentionList) -> Group:
     if not result.items:
         return Group(title, Text(t("ui.none")))
     shown = result.items if result.limit is None else result.items[:result.limit]
-    parts: list[RenderableType] = [title, *attention_groups(shown, None)]
+    parts: list[RenderableType] = [title, *attention_groups(shown, None, of=result.items)]
     if len(result.items) > len(shown):
         rule = f" --rule {result.rule}" if result.rule else ""
         parts.append(Text(t("ui.and_more", count=len(result.items) - len(shown),
