@@ -13,7 +13,7 @@ from conftest import ok, ok_json, run
 from yulin_cli.app import build_app
 
 ALLOWED = {"yulin", "IOAS", "OA", "ERP", "QQ", "IT", "PC", "PCs", "SQLite", "PostgreSQL", "JSON",
-           "CSV", "XLSX", "TOML", "Excel", "WPS", "zh", "en", "UTF", "GBK", "pg_dump", "psycopg",
+           "CSV", "XLSX", "TOML", "Excel", "WPS", "HTML", "SVG", "iCalendar", "zh", "en", "UTF", "GBK", "pg_dump", "psycopg",
            "postgresql", "sqlite", "MIIT"}
 WORD = re.compile(r"[A-Za-z][A-Za-z_'-]*[A-Za-z]")
 # Things that are not words of a sentence: emails, option names, policy keys, paths, URLs,
@@ -73,6 +73,9 @@ READS = [
     ["industries"], ["partners"], ["direct-sales", "list"], ["advise", "1"], ["advise", "8"],
     ["advise", "19"], ["playbook"], ["playbook", "q5"], ["route", "--start", "2026-10-19"],
     ["dedupe"], ["doctor"], ["policy", "show"],
+    ["agenda", "--visitor", "张伟", "--date", "2026-10-14"],
+    ["attention", "--date", "2026-10-15"], ["attention", "--rule", "被拒", "--date", "2026-10-15"],
+    ["summary", "--from", "2026-10-01", "--to", "2026-10-31"],
 ]
 
 
@@ -290,7 +293,10 @@ HOUSEKEEPING = [
     ["import", "{tmp}/新客户.csv", "--dry-run"],
     ["import", "{tmp}/新客户.csv"],
     ["dedupe"], ["dedupe", "--loose"],
-    ["merge", "1", "{dup}", "--by", "赵敏"],
+    ["merge", "1", "{dup}", "--by", "赵敏", "--yes"],
+    ["unmerge", "{dup}", "--by", "赵敏"],
+    ["void", "visit", "1", "--by", "赵敏", "--reason", "记错了"],
+    ["void", "points", "1", "--by", "赵敏", "--reason", "记错了"],
     ["direct-sales", "add", "--company", "南京新海有限公司", "--city", "南京", "--contact", "周"],
     ["direct-sales", "settle", "1", "--outcome", "合作"],
     ["direct-sales", "list"],

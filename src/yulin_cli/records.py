@@ -161,6 +161,22 @@ class ListedProspect(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Voiding:
+    """Who voided a record, when (wall clock) and why: it stays, and stops counting."""
+
+    by: str
+    at: str
+    reason: str
+
+    @classmethod
+    def of_row(cls, row: dict[str, Any]) -> Voiding | None:
+        """From a row's ``voided_at``, ``voided_by`` and ``void_reason``, if it was voided."""
+        if not row.get("voided_at"):
+            return None
+        return cls(row.get("voided_by") or "", row["voided_at"], row.get("void_reason") or "")
+
+
+@dataclass(frozen=True, slots=True)
 class VerificationRound(_Record):
     id: int
     round_no: int
@@ -175,13 +191,14 @@ class VerificationRound(_Record):
     address_seen: str | None
     employees_seen: int | None
     pcs_seen: int | None
+    voided: Voiding | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        values = {f.name: row[f.name] for f in fields(cls)}
+        values = {f.name: row[f.name] for f in fields(cls) if f.name != "voided"}
         values["address_confirmed"] = bool(values["address_confirmed"])
         values["scale_checked"] = bool(values["scale_checked"])
-        return cls(**values)
+        return cls(**values, voided=Voiding.of_row(row))
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +216,7 @@ class Visit(_Record):
     flags: tuple[str, ...]
     failing_checks: tuple[str, ...]  # readiness checks failing when it happened (Q17)
     note: str | None
+    voided: Voiding | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any], flags: tuple[str, ...] = ()) -> Self:
@@ -207,7 +225,7 @@ class Visit(_Record):
                    outcome=row["outcome"], items=split_list(row["items"]),
                    contacts=split_list(row["contacts"]), effective=bool(row["effective"]),
                    flags=flags, failing_checks=split_list(row["failing_checks"]),
-                   note=row["note"])
+                   note=row["note"], voided=Voiding.of_row(row))
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,40 @@ def show(result: Result) -> None:
             out.print(part)
 
 
+# Saved views are as wide as the terminal views are designed for.
+SAVE_WIDTH = 80
+
+
+def save_view(result: Result, path: str) -> None:
+    """The human view of ``result``, recorded and written to ``path`` as HTML or SVG: in
+    colour, with no external resource (so a browser shows it offline)."""
+    import io
+    import re
+
+    _load_views()
+    shown = view(result)
+    screen = shown if isinstance(shown, Screen) else Screen((shown,))
+    record = Console(record=True, width=SAVE_WIDTH, file=io.StringIO(), highlight=False,
+                     soft_wrap=False, force_terminal=True, color_system="truecolor",
+                     no_color=False)
+    for part in screen.out:
+        record.print(Text(part) if isinstance(part, str) else part)
+    if path.lower().endswith(".svg"):
+        # Rich's SVG fetches a web font; the monospace fallback keeps the file self-contained.
+        text = re.sub(r"@font-face \{.*?\}\s*", "", record.export_svg(title="yulin"),
+                      flags=re.S)
+    else:
+        text = record.export_html(inline_styles=True)
+    try:
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        from yulin_cli.errors import BadInput
+
+        raise BadInput("save.unwritable", path=path,
+                       error=getattr(exc, "strerror", None) or str(exc)) from None
+
+
 def show_checks(checks: Sequence[rules.Reason]) -> None:
     """The failing checks of a refused plan, before its one-line refusal."""
     console().print(checks_table(checks))
@@ -70,6 +104,7 @@ def view(result: Result) -> RenderableType | str | Screen:
 def _load_views() -> None:
     """Registers every slice's views (they import this module, so not at the top)."""
     from yulin_cli.admin import views as _admin  # noqa: F401
+    from yulin_cli.corrections import views as _corrections  # noqa: F401
     from yulin_cli.data import views as _data  # noqa: F401
     from yulin_cli.deals import views as _deals  # noqa: F401
     from yulin_cli.guidance import views as _guidance  # noqa: F401
@@ -153,6 +188,12 @@ def fix_commands(checks: Sequence[rules.Reason], prospect_id: int,
             if command not in found:
                 found.append(command)
     return found
+def bar(value: int, most: int, width: int = 30, style: str = "cyan") -> Text:
+    """A horizontal bar of ``value`` against ``most`` (the longest bar), ``width`` cells at
+    most; a value above zero always shows. Negative values draw in red."""
+    size = abs(value)
+    cells = 0 if most <= 0 or size == 0 else max(1, round(width * size / most))
+    return Text("█" * min(cells, width), style="red" if value < 0 else style)
 
 
 def checks_table(checks: Sequence[rules.Reason]) -> Table:

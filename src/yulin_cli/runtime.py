@@ -85,6 +85,12 @@ def today() -> str:
     return os.environ.get("YULIN_TODAY") or dt.date.today().isoformat()
 
 
+def wall_clock() -> str:
+    """Now, local time to the second (``YYYY-MM-DDTHH:MM:SS``), dated ``today()``: when a
+    record was typed in or voided, whatever day it is about."""
+    return f"{today()}T{dt.datetime.now():%H:%M:%S}"
+
+
 # --- options shared by many commands ------------------------------------------------------------
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
@@ -92,6 +98,8 @@ IdArg = Annotated[int, typer.Argument(metavar="ID", help="Prospect id.")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text.")]
 CenterOpt = Annotated[str | None, typer.Option("--center", help="One centre only.")]
+SaveOpt = Annotated[str | None, typer.Option(
+    "--save", metavar="FILE", help="Also write the view to FILE.html or FILE.svg.")]
 
 
 # --- from a result to the terminal --------------------------------------------------------------
@@ -102,8 +110,23 @@ def emit_json(doc: Any) -> None:
     typer.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
 
 
-def respond(result: Result, json_output: bool) -> None:
-    """Every command's output: the result as JSON, or its Rich view (chosen by its type)."""
+def save_path(value: str | None) -> str | None:
+    """The file ``--save`` names, checked before any work: it must end in .html or .svg."""
+    if value is None:
+        return None
+    if not value.lower().endswith((".html", ".htm", ".svg")):
+        raise BadInput("save.bad_ext", path=value)
+    return value
+
+
+def respond(result: Result, json_output: bool, save: str | None = None) -> None:
+    """Every command's output: the result as JSON, or its Rich view (chosen by its type).
+    With ``save``, the same view is also written as a self-contained HTML or SVG file."""
+    if save is not None:
+        from yulin_cli.render import save_view
+
+        save_view(result, save)
+        typer.echo(t("ui.saved", path=save), err=True)
     if json_output:
         emit_json(result.to_json())
         return
@@ -281,6 +304,13 @@ def choice(enum: type[StrEnum], *decls: str, help: str = "") -> Any:
     help shows the words of the language in force, completion offers both."""
     parser = _Choice(enum)
     return typer.Option(*decls, help=help, parser=parser, autocompletion=parser.complete)
+
+
+def choice_argument(enum: type[StrEnum], metavar: str, help: str = "") -> Any:
+    """An argument taking one value of ``enum``, in English or Chinese (`void 走访 3`)."""
+    parser = _Choice(enum)
+    return typer.Argument(metavar=metavar, help=help, parser=parser,
+                          autocompletion=parser.complete)
 
 
 # --- input from options -------------------------------------------------------------------------

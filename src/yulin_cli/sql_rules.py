@@ -14,23 +14,32 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from yulin_cli.policy import Policy
 
-# A visit found it below the standard, and no inspection overturned that finding.
-FOUND_SUBSTANDARD_SQL = (
-    "EXISTS (SELECT 1 FROM visit sv WHERE sv.prospect_id = p.id AND sv.outcome = 'substandard'"
-    " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
-    " AND si.status = 'overturned'))"
-)
+def found_substandard_sql(as_of: bool = False) -> str:
+    """A visit found it below the standard, the visit was not voided, and no inspection
+    overturned that finding. With ``as_of``, only visits on or before ``:as_of`` count
+    (``rules.ProspectFacts.as_of``)."""
+    day = " AND sv.day <= :as_of" if as_of else ""
+    return (
+        "EXISTS (SELECT 1 FROM visit sv WHERE sv.prospect_id = p.id"
+        f" AND sv.outcome = 'substandard' AND sv.voided_at IS NULL{day}"
+        " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
+        " AND si.status = 'overturned'))"
+    )
 
 
-def quality_sql() -> str:
+FOUND_SUBSTANDARD_SQL = found_substandard_sql()
+
+
+def quality_sql(as_of: bool = False) -> str:
     """``rules.is_quality_customer`` in SQL; ``p`` is the prospect, ``c`` the source's centre.
+    With ``as_of``, judged on the visits up to ``:as_of`` (a period's last day).
 
     Needs the parameters of ``quality_params``.
     """
     return (
         "(p.employees >= :min_employees AND p.pcs >= :min_pcs AND p.city = c.city"
         " AND p.duplicate_of IS NULL AND p.merged_into IS NULL"
-        f" AND NOT {FOUND_SUBSTANDARD_SQL})"
+        f" AND NOT {found_substandard_sql(as_of)})"
     )
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 import re
 
-from yulin_cli.i18n import errors, help, verdicts, views, words
+from yulin_cli.i18n import errors, evening, help, verdicts, views, words
 
 LANGS = ("zh", "en")
 _lang = "en"
 
 # The catalogue's parts, one module each (a test checks no key is in two of them).
-PARTS = (errors, verdicts, views, help, words)
+PARTS = (errors, verdicts, views, help, words, evening)
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {k: v for part in PARTS for k, v in part.MESSAGES.items()}
 
@@ -98,6 +98,16 @@ def t(key: str, /, **params: object) -> str:
         return text.format(**params)
     except (KeyError, ValueError, IndexError):
         return text
+
+
+def t_in(lang: str, key: str, /, **params: object) -> str:
+    """The text for ``key`` in ``lang``, whatever the language in force (JSON's commands)."""
+    global _lang
+    saved, _lang = _lang, lang
+    try:
+        return t(key, **params)
+    finally:
+        _lang = saved
 
 
 def colon() -> str:

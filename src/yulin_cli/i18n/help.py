@@ -284,6 +284,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "behind each."),
     "help.opt.date_from": ("从这一天起。", "First day."),
     "help.opt.date_to": ("到这一天为止（默认今天）。", "Last day (default today)."),
+    "help.cmd.summary": ("一段时间的概况：这段时间找到的客户走到了哪一步（找到、优质、复核、"
+                         "就绪、走访、有效、四五星），每个开拓人完成每日任务的天数，每个走访人"
+                         "的有效走访，以及积分。",
+                         "A period at a glance: the funnel of the prospects found in it (found, "
+                         "quality, verified, ready, visited, effective, 4-5 stars), each "
+                         "prospector's days against the quota, each visitor's effective visits, "
+                         "and points."),
+    "help.cmd.summary.date_to": ("到这一天为止。", "Last day."),
+    "help.opt.save": ("把同样的画面另存为文件：HTML 或 SVG（按扩展名）。",
+                      "Also write the view to FILE.html or FILE.svg."),
+    "help.cmd.attention": ("所有需要有人处理的事：谁来处理、用哪条命令；--json 包含全部条目。",
+                           "Everything that needs someone's attention, with who acts and the "
+                           "command that settles it; --json holds every item."),
+    "help.cmd.attention.rule": ("只看一种规则：不达标、走访条件、被拒、重复或分管领导。",
+                                "One rule only: substandard, readiness, refusal, duplicate, "
+                                "managers."),
+    "help.cmd.attention.all_": ("全部列出，不分屏。", "Every item, not one screen."),
+    "help.cmd.agenda": ("走访人的一天：按区县列出计划走访，每家的地址、接口人、当天是否就绪、"
+                        "有效走访还要问到什么，以及怎么开场（Q2、Q7、Q16）。",
+                        "A visitor's day: the planned visits by district, each with its address, "
+                        "contact, readiness as of that day, what to capture for an effective "
+                        "visit and how to open (Q2, Q7, Q16)."),
+    "help.opt.ics": ("同时把这些走访写成日历文件（iCalendar）。",
+                     "Also write the visits as an iCalendar file."),
     # --- guidance -------------------------------------------------------------------------------
     "help.cmd.advise": ("这家客户适用的建议，每条写明规则和条款。",
                         "The guidance that applies to this prospect, each with its rule and "
@@ -331,12 +355,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "apart (Q8)."),
     "help.opt.loose": ("也列出只是名称差一个字、别的都对不上的。",
                        "Also names one typo apart with nothing else in common."),
-    "help.cmd.merge": ("把并入客户的复核、走访、积分和信号移到保留的客户；并入的客户仍保留，标记为已合并。",
-                       "Move DROP's rounds, visits, points and signals to KEEP; DROP is kept, "
-                       "marked merged."),
+    "help.cmd.merge": ("先并排显示两家客户和重复的证据，确认后把并入客户的复核、走访、积分和信号"
+                       "移到保留的客户；并入的客户仍保留，标记为已合并，可用 unmerge 撤销。",
+                       "Show both prospects and the evidence side by side, then, once confirmed, "
+                       "move DROP's rounds, visits, points and signals to KEEP; DROP is kept, "
+                       "marked merged, and unmerge undoes it."),
     "help.opt.keep": ("保留的客户。", "The prospect that stays."),
     "help.opt.drop": ("并入的客户。", "The one merged into it."),
     "help.cmd.merge.by": ("做合并的分管领导。", "The manager merging them."),
+    "help.cmd.merge.yes": ("不再询问直接合并；用 --json 时必须给出。",
+                           "Do not ask; needed with --json."),
+    "help.cmd.merge.force": ("没有重复的证据也合并。", "Merge even with no evidence they are one "
+                             "company."),
+    "help.cmd.unmerge": ("撤销一次合并：并入的客户恢复独立，它原有的复核、走访、积分、通报和"
+                         "信号都移回来。",
+                         "Undo a merge: the prospect is live again and its own rounds, visits, "
+                         "points, notices and signals move back to it."),
+    "help.cmd.unmerge.drop": ("当初被并入的客户。", "The one that was merged into another."),
+    "help.cmd.unmerge.by": ("撤销合并的分管领导。", "The manager undoing it."),
+    # --- corrections ------------------------------------------------------------------------------
+    "help.section.corrections": ("更正", "Corrections"),
+    "help.cmd.void": ("作废一条记错的复核、走访或积分：记录仍在（划掉显示），它带来的积分、"
+                      "通报和检查由新的记录退回。录入人当天可以作废自己录的复核或走访；"
+                      "其余情况以及积分，由分管领导作废。",
+                      "Void a mistaken round, visit or points entry: it stays, struck through, and "
+                      "its points, notices and inspection are given back by new entries. The "
+                      "recorder may void a round or visit the day they typed it in; otherwise, "
+                      "and for points, a manager."),
+    "help.cmd.void.what": ("哪一种记录：复核、走访或积分。", "Which kind: round, visit or points."),
+    "help.arg.KIND": ("种类", "KIND"),
+    "help.opt.record_id": ("记录的编号：复核编号、走访编号或积分记录编号。",
+                           "Its id: round_id, visit_id or a points entry_id."),
+    "help.cmd.void.by": ("作废的伙伴。", "Who voids it."),
+    "help.cmd.void.reason": ("作废的原因，随记录保存。", "Why; kept with the record."),
     # --- administration -------------------------------------------------------------------------
     "help.cmd.backup": ("在别人使用时安全地复制 SQLite 数据库（PostgreSQL 请用 pg_dump）。",
                         "Copy a SQLite database safely while others use it (on PostgreSQL use "

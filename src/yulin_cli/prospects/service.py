@@ -12,7 +12,7 @@ from yulin_cli.guidance.service import advice_for
 from yulin_cli.prospects import queries
 from yulin_cli.records import ListedProspect, Prospect, StaffMember
 from yulin_cli.reports.service import rating
-from yulin_cli.results import Result, human_only, rating_json
+from yulin_cli.results import Result, human_only, jsonable, rating_json
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries as visits
 from yulin_cli.visits.service import prospect_facts
@@ -195,13 +195,15 @@ class ProspectPage(Result):
             "prospect": {k: getattr(p, k) for k in self.SHOWN},
             "rounds": [{"round": r.round_no, "round_id": r.id, "by": r.by, "pretext": r.pretext,
                         "result": r.result, "address": r.address_confirmed,
-                        "scale": r.scale_checked, "date": r.day, "note": r.note}
+                        "scale": r.scale_checked, "date": r.day, "note": r.note,
+                        "voided": jsonable(r.voided)}
                        for r in self.rounds],
             "planned_visits": [{"id": v.id, "date": v.day, "visitor": v.visitor,
                                 "visit_id": v.visit_id} for v in self.planned_visits],
             "visits": [{"id": v.id, "visit_id": v.id, "date": v.day, "by": v.by,
                         "kind": v.kind, "outcome": v.outcome, "effective": v.effective,
-                        "items": list(v.items), "flags": list(v.flags), "note": v.note}
+                        "items": list(v.items), "flags": list(v.flags), "note": v.note,
+                        "voided": jsonable(v.voided)}
                        for v in self.visits],
             "readiness": {"ready": self.readiness.ready,
                           "checks": [reason_json(c) for c in self.readiness.checks]},
@@ -269,7 +271,7 @@ def show(tx: Tx, policy: Policy, prospect_id: int) -> ProspectPage:
     prospect = queries.live_prospect(tx, prospect_id)
     facts = prospect_facts(tx, prospect)
     logged = visits.visits(tx, prospect_id)
-    refused = [v for v in logged if v.outcome == "refused"]
+    refused = [v for v in logged if v.outcome == "refused" and v.voided is None]
     return ProspectPage(
         prospect=prospect,
         rounds=tuple(visits.rounds(tx, prospect_id)),

@@ -20,7 +20,7 @@ from yulin_cli.choices import (
     parse,
     word,
 )
-from yulin_cli.i18n import flag_word, label, listed, t
+from yulin_cli.i18n import colon, flag_word, label, listed, t
 from yulin_cli.prospects.service import ProspectAdded, ProspectList, ProspectPage, ProspectUpdated
 from yulin_cli.render import (
     NO,
@@ -112,16 +112,26 @@ def _(result: ProspectPage) -> Group:
                         title=t("ui.rounds_title"))
         for r in result.rounds:
             rounds.add_row(str(r.round_no), r.by, _choice(Pretext, r.pretext),
-                           _choice(RoundResult, r.result), r.day)
+                           _choice(RoundResult, r.result), r.day,
+                           style="strike dim" if r.voided else None)
         parts.append(rounds)
     if result.visits:
         visits = new_table("#", t("ui.date"), t("ui.by"), t("ui.kind"), t("ui.outcome"),
                         t("ui.effective"), t("ui.flags"), title=t("ui.visits_title"))
         for v in result.visits:
+            marks = ((t("ui.voided_mark"),) if v.voided else ()) + tuple(
+                flag_word(f) for f in v.flags)
             visits.add_row(str(v.id), v.day, v.by, _choice(VisitKind, v.kind),
                            _choice(Outcome, v.outcome), OK if v.effective else NO,
-                           Prose(listed([flag_word(f) for f in v.flags])))
+                           Prose(listed(list(marks))),
+                           style="strike dim" if v.voided else None)
         parts.append(visits)
+    voided = [*(("#" + str(r.round_no), r.voided) for r in result.rounds if r.voided),
+              *(("#" + str(v.id), v.voided) for v in result.visits if v.voided)]
+    for which, void in voided:
+        assert void is not None
+        parts.append(Prose(f"  {which} {t('ui.voided_mark')} {void.at[:10]} {void.by}"
+                           f"{colon()}{void.reason}", style="dim", indent=4))
     parts.append(Text(t("ui.readiness"), style="bold"))
     parts.append(readiness_view(p.id, p.company, result.readiness, result.fill))
     parts.append(Text(t("ui.rating"), style="bold"))

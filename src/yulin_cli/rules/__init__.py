@@ -10,6 +10,11 @@ so callers write ``rules.visit_readiness``.
 from yulin_cli.rules.advice import (
     AdviceFacts,
     advice,
+    opener,
+)
+from yulin_cli.rules.agenda import (
+    next_working_day,
+    still_to_capture,
 )
 from yulin_cli.rules.deals import (
     direct_sales_check,
@@ -23,9 +28,14 @@ from yulin_cli.rules.duplicates import (
     name_key,
     normalise_city,
 )
+from yulin_cli.rules.funnel import (
+    FUNNEL,
+    funnel_stage,
+)
 from yulin_cli.rules.permissions import (
     may_log_visit,
     may_verify,
+    may_void,
 )
 from yulin_cli.rules.quota import (
     is_quality_customer,
@@ -95,6 +105,7 @@ __all__ = [
     "entry_clause",
     "flag_json",
     "Effectiveness",
+    "FUNNEL",
     "INTEREST_LEVELS",
     "Message",
     "NEED_LEVELS",
@@ -114,6 +125,7 @@ __all__ = [
     "contact_check",
     "direct_sales_check",
     "earliest_duplicate",
+    "funnel_stage",
     "industry_check",
     "industry_owners",
     "inspection_reversal",
@@ -121,9 +133,12 @@ __all__ = [
     "is_upgrade_candidate",
     "may_log_visit",
     "may_verify",
+    "may_void",
     "name_key",
+    "next_working_day",
     "next_actions",
     "normalise_city",
+    "opener",
     "partner_effort",
     "phone_display",
     "plan_trips",
@@ -139,6 +154,7 @@ __all__ = [
     "standard_check",
     "star_level",
     "star_rating",
+    "still_to_capture",
     "territory_check",
     "upgrade_tasks",
     "verification_check",

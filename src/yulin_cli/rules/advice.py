@@ -74,3 +74,10 @@ def advice(facts: AdviceFacts) -> tuple[Reason, ...]:
         per_day, end = facts.quota
         items.append(_advice("quota", "Q3", "advice.quota", per_day=per_day, end=end))
     return tuple(items)
+
+
+def opener(facts: AdviceFacts) -> Reason:
+    """The one line to open a visit with (Q16; Q14 for a state-owned company)."""
+    if facts.ownership == "soe":
+        return _advice("soe", "Q14", "advice.soe")
+    return _advice("pretext", "Q16", "advice.survey_opener")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import center_filter, fits_id
 from yulin_cli.errors import BadInput
-from yulin_cli.records import Center, StaffMember, join_list, split_list
+from yulin_cli.records import Center, StaffMember, Voiding, join_list, split_list
 from yulin_cli.rules import entry_clause, normalise_city
 
 if TYPE_CHECKING:
@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class LedgerEntry:
-    """A points entry with the running total after it."""
+    """A points entry with the running total after it. A voided entry stays in the ledger and
+    in the total, next to the entry that gives it back (``reverses``)."""
 
+    entry_id: int
     date: str
     delta: int
     rule: str
@@ -27,7 +29,9 @@ class LedgerEntry:
     reason: str | None
     by: str | None  # the manager behind an adjustment
     balance: int
-    clause: str | None  # the clause behind the entry (None for a manager's adjustment)
+    voided: Voiding | None = None
+    reverses: int | None = None  # the entry this one gives back
+    clause: str | None = None  # the clause behind the entry (None for a manager's adjustment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +48,7 @@ class Notice:
 
     date: str
     staff: str
-    kind: str  # praise | criticism
+    kind: str  # praise | criticism | voided (gives back an earlier notice's points)
     delta: int
     rule: str
     prospect_id: int | None
@@ -57,7 +61,8 @@ class InspectedVisit:
     id: int
     prospect_id: int
     outcome: str
-    inspection: str | None  # open | upheld | overturned, None when none was opened
+    inspection: str | None  # open | upheld | overturned | voided; None when none was opened
+    voided: bool = False
 
 
 # --- centres and staff --------------------------------------------------------------------------
@@ -150,13 +155,21 @@ def add_notice(tx: Tx, staff_id: int, day: str, kind: str, delta: int, rule: str
 
 def ledger(tx: Tx, staff_id: int) -> list[LedgerEntry]:
     """Every entry with the running total after it, oldest first."""
-    return [LedgerEntry(r["date"], int(r["delta"]), r["rule"], r["prospect_id"], r["visit_id"],
-                        r["reason"], r["by"], int(r["balance"]), entry_clause(r["rule"]))
+    return [LedgerEntry(r["id"], r["date"], int(r["delta"]), r["rule"], r["prospect_id"],
+                        r["visit_id"], r["reason"], r["by"], int(r["balance"]),
+                        Voiding.of_row(r), r["reverses_id"], entry_clause(r["rule"]))
             for r in tx.all(
-        "SELECT e.day AS date, e.delta, e.rule, e.prospect_id, e.visit_id, e.reason,"
-        " b.name AS by,"
+        "SELECT e.id, e.day AS date, e.delta, e.rule, e.prospect_id, e.visit_id, e.reason,"
+        " b.name AS by, e.reverses_id,"
+        # Void when marked (`void points`) or given back by its visit's void.
+        " COALESCE(e.voided_at, gv.voided_at) AS voided_at,"
+        " COALESCE(vb.name, gb.name) AS voided_by, COALESCE(e.void_reason, g.reason)"
+        " AS void_reason,"
         " SUM(e.delta) OVER (ORDER BY e.day, e.id ROWS UNBOUNDED PRECEDING) AS balance"
         " FROM points_entry e LEFT JOIN staff b ON b.id = e.by_id"
+        " LEFT JOIN staff vb ON vb.id = e.voided_by_id"
+        " LEFT JOIN points_entry g ON g.reverses_id = e.id LEFT JOIN staff gb ON gb.id = g.by_id"
+        " LEFT JOIN visit gv ON gv.id = e.visit_id AND g.id IS NOT NULL"
         " WHERE e.staff_id = :s ORDER BY e.day, e.id", s=staff_id)]
 
 
@@ -194,17 +207,20 @@ def visit_for_inspection(tx: Tx, visit_id: int) -> InspectedVisit:
     if not fits_id(visit_id):
         raise BadInput("not_found.visit", id=visit_id)
     row = tx.one(
-        "SELECT v.id, v.prospect_id, v.outcome, i.status AS inspection FROM visit v"
+        "SELECT v.id, v.prospect_id, v.outcome, v.voided_at, i.status AS inspection FROM visit v"
         " LEFT JOIN inspection i ON i.visit_id = v.id WHERE v.id = :id", id=visit_id)
     if row is None:
         raise BadInput("not_found.visit", id=visit_id)
-    return InspectedVisit(row["id"], row["prospect_id"], row["outcome"], row["inspection"])
+    return InspectedVisit(row["id"], row["prospect_id"], row["outcome"], row["inspection"],
+                          bool(row["voided_at"]))
 
 
 def visit_deductions(tx: Tx, visit_id: int) -> list[tuple[int, int]]:
     """(staff id, delta) of each substandard penalty a visit caused."""
     return [(r["staff_id"], int(r["delta"])) for r in tx.all(
-        "SELECT staff_id, delta FROM points_entry WHERE visit_id = :v AND rule = 'substandard'",
+        "SELECT staff_id, delta FROM points_entry e WHERE visit_id = :v AND rule = 'substandard'"
+        " AND voided_at IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM points_entry g WHERE g.reverses_id = e.id)",
         v=visit_id)]
 
 

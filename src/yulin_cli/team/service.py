@@ -197,6 +197,8 @@ def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None,
     """Q15: a manager settles a substandard finding; overturned gives the points back."""
     manager = require_manager(tx, by)
     found = queries.visit_for_inspection(tx, visit_id)
+    if found.voided:
+        raise RuleRefusal("void.visit_voided", id=visit_id)
     if found.outcome != "substandard":
         raise RuleRefusal("refuse.not_substandard", id=visit_id)
     if found.inspection in ("upheld", "overturned"):

@@ -65,17 +65,25 @@ def _(result: StaffList) -> RenderableType:
 def _(result: Ledger) -> RenderableType:
     if not result.entries:
         return empty("empty.points", name=result.staff)
-    table = new_table(t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"),
-                      t("ui.reason"), t("ui.balance"), title=f"{result.staff}{colon()}{result.total}")
-    table.columns[0].no_wrap = True
+    table = new_table(t("ui.id"), t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"),
+                      t("ui.reason"), t("ui.balance"),
+                      title=f"{result.staff}{colon()}{result.total}")
+    table.columns[1].no_wrap = True
     for e in result.entries:
         # An inspection's entry says so in the reader's language; people's own reasons as typed.
         why = (t("ui.ledger_overturned", visit=e.visit_id) if e.rule == "inspection"
                else e.reason or (t("ui.ledger_visit", visit=e.visit_id) if e.visit_id else ""))
         if e.by:
             why = f"{why}（{e.by}）" if current_lang() == "zh" else f"{why} ({e.by})"
-        table.add_row(e.date, f"{e.delta:+d}", Prose(cited(rule_name(e.rule), e.clause)),
-                      f"#{e.prospect_id}" if e.prospect_id else "", Prose(why), str(e.balance))
+        if e.reverses:
+            why = f"↩ #{e.reverses} {why}"
+        if e.voided:
+            by = f"（{e.voided.by}）" if current_lang() == "zh" else f" ({e.voided.by})"
+            why = f"{t('ui.voided_mark')} {e.voided.at[:10]}{by}{colon()}{e.voided.reason}"
+        table.add_row(str(e.entry_id), e.date, f"{e.delta:+d}",
+                      Prose(cited(rule_name(e.rule), e.clause)),
+                      f"#{e.prospect_id}" if e.prospect_id else "", Prose(why), str(e.balance),
+                      style="strike dim" if e.voided else None)
     return table
 
 

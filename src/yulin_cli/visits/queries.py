@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli.db import center_filter
+from yulin_cli.db import center_filter, rows_for
 from yulin_cli.records import (
     PlannedVisit,
     Prospect,
@@ -13,6 +13,7 @@ from yulin_cli.records import (
     join_list,
     split_list,
 )
+from yulin_cli.runtime import wall_clock
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -21,13 +22,28 @@ if TYPE_CHECKING:
 # --- verification rounds and red sea (Q1, Q2, Q18) ----------------------------------------------
 
 
+_ROUNDS = (
+    "SELECT r.id, r.prospect_id, r.round_no, r.staff_id, s.name AS by, r.pretext, r.result,"
+    " r.address_confirmed, r.scale_checked, r.day, r.note, r.address_seen,"
+    " r.employees_seen, r.pcs_seen, r.voided_at, vb.name AS voided_by, r.void_reason"
+    " FROM verification_round r JOIN staff s ON s.id = r.staff_id"
+    " LEFT JOIN staff vb ON vb.id = r.voided_by_id"
+)
+
+
 def rounds(tx: Tx, prospect_id: int) -> list[VerificationRound]:
+    """Every round of a prospect, voided ones too (``show`` lists them struck through)."""
     return [VerificationRound.from_row(r) for r in tx.all(
-        "SELECT r.id, r.round_no, r.staff_id, s.name AS by, r.pretext, r.result,"
-        " r.address_confirmed, r.scale_checked, r.day, r.note, r.address_seen,"
-        " r.employees_seen, r.pcs_seen FROM verification_round r"
-        " JOIN staff s ON s.id = r.staff_id WHERE r.prospect_id = :id ORDER BY r.round_no",
-        id=prospect_id)]
+        _ROUNDS + " WHERE r.prospect_id = :id ORDER BY r.round_no", id=prospect_id)]
+
+
+def live_rounds_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[VerificationRound]]:
+    """The rounds that count (not voided) of many prospects, by prospect."""
+    found: dict[int, list[VerificationRound]] = {pid: [] for pid in prospect_ids}
+    for row in rows_for(tx, _ROUNDS + " WHERE r.prospect_id IN ({marks})"
+                        " AND r.voided_at IS NULL ORDER BY r.round_no", prospect_ids):
+        found[row["prospect_id"]].append(VerificationRound.from_row(row))
+    return found
 
 
 def add_round(tx: Tx, values: dict[str, Any]) -> tuple[int, int]:
@@ -40,14 +56,21 @@ def add_round(tx: Tx, values: dict[str, Any]) -> tuple[int, int]:
                   id=values["prospect_id"]) or {}
     round_id = tx.insert("verification_round", {
         **values, "round_no": number, "address_seen": seen.get("address"),
-        "employees_seen": seen.get("employees"), "pcs_seen": seen.get("pcs")})
+        "employees_seen": seen.get("employees"), "pcs_seen": seen.get("pcs"),
+        "recorded_at": wall_clock()})
     return number, round_id
 
 
 def redsea_signals(tx: Tx, prospect_id: int) -> list[str]:
-    rows = tx.all("SELECT signal FROM redsea_signal WHERE prospect_id = :id ORDER BY id",
-                  id=prospect_id)
-    return [r["signal"] for r in rows]
+    return redsea_signals_of(tx, [prospect_id])[prospect_id]
+
+
+def redsea_signals_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {pid: [] for pid in prospect_ids}
+    for row in rows_for(tx, "SELECT prospect_id, signal FROM redsea_signal"
+                        " WHERE prospect_id IN ({marks}) ORDER BY id", prospect_ids):
+        found[row["prospect_id"]].append(row["signal"])
+    return found
 
 
 def replace_redsea_signals(tx: Tx, prospect_id: int, signals: list[str]) -> None:
@@ -98,17 +121,20 @@ def close_planned_visit(tx: Tx, prospect_id: int, visitor_id: int, day: str, vis
 def add_visit(tx: Tx, values: dict[str, Any], flags: tuple[str, ...]) -> int:
     visit_id = tx.insert("visit", {
         **values, "items": join_list(values["items"]), "contacts": join_list(values["contacts"]),
-        "failing_checks": join_list(values["failing_checks"])})
+        "failing_checks": join_list(values["failing_checks"]), "recorded_at": wall_clock()})
     tx.many("INSERT INTO visit_flag (visit_id, flag) VALUES (:visit_id, :flag)",
             [{"visit_id": visit_id, "flag": f} for f in flags])
     return visit_id
 
 
 def visits(tx: Tx, prospect_id: int) -> list[Visit]:
+    """Every visit of a prospect, voided ones too (see ``Visit.voided``)."""
     rows = tx.all(
         "SELECT v.id, v.prospect_id, v.day, v.staff_id, s.name AS by, v.kind, v.outcome, v.items,"
-        " v.contacts, v.effective, v.failing_checks, v.note FROM visit v"
-        " JOIN staff s ON s.id = v.staff_id WHERE v.prospect_id = :id ORDER BY v.day, v.id",
+        " v.contacts, v.effective, v.failing_checks, v.note, v.voided_at, vb.name AS voided_by,"
+        " v.void_reason FROM visit v JOIN staff s ON s.id = v.staff_id"
+        " LEFT JOIN staff vb ON vb.id = v.voided_by_id WHERE v.prospect_id = :id"
+        " ORDER BY v.day, v.id",
         id=prospect_id)
     flags: dict[int, list[str]] = {}
     for f in tx.all("SELECT vf.visit_id, vf.flag FROM visit_flag vf"
@@ -118,13 +144,30 @@ def visits(tx: Tx, prospect_id: int) -> list[Visit]:
     return [Visit.from_row(r, tuple(flags.get(r["id"], ()))) for r in rows]
 
 
-def substandard_days(tx: Tx, prospect_id: int) -> list[str]:
-    """Days of the visits that found the prospect below the standard, unless overturned."""
-    rows = tx.all(
-        "SELECT sv.day FROM visit sv WHERE sv.prospect_id = :id AND sv.outcome = 'substandard'"
-        " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
-        " AND si.status = 'overturned') ORDER BY sv.day", id=prospect_id)
-    return [r["day"] for r in rows]
+def substandard_days_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[str]]:
+    """Days of the visits that found each prospect below the standard, unless the finding was
+    overturned or the visit voided (``sql_rules.FOUND_SUBSTANDARD_SQL`` says the same)."""
+    found: dict[int, list[str]] = {pid: [] for pid in prospect_ids}
+    for row in rows_for(
+            tx, "SELECT sv.prospect_id, sv.day FROM visit sv WHERE sv.prospect_id IN ({marks})"
+            " AND sv.outcome = 'substandard' AND sv.voided_at IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
+            " AND si.status = 'overturned') ORDER BY sv.day", prospect_ids):
+        found[row["prospect_id"]].append(row["day"])
+    return found
+
+
+def captured_of(tx: Tx, prospect_ids: list[int], day: str
+                ) -> dict[int, tuple[set[str], set[str]]]:
+    """(survey items, contact details) the visits of each prospect up to ``day`` captured."""
+    found: dict[int, tuple[set[str], set[str]]] = {pid: (set(), set()) for pid in prospect_ids}
+    for row in rows_for(tx, "SELECT prospect_id, items, contacts FROM visit"
+                        " WHERE prospect_id IN ({marks}) AND day <= :day"
+                        " AND voided_at IS NULL", prospect_ids, day=day):
+        items, contacts = found[row["prospect_id"]]
+        items.update(split_list(row["items"]))
+        contacts.update(split_list(row["contacts"]))
+    return found
 
 
 def fix_context(tx: Tx, prospect: Prospect) -> dict[str, Any]:
@@ -139,7 +182,7 @@ def fix_context(tx: Tx, prospect: Prospect) -> dict[str, Any]:
         context["manager"] = managers[0]
     visit = tx.one(
         "SELECT v.id FROM visit v WHERE v.prospect_id = :id AND v.outcome = 'substandard'"
-        " AND NOT EXISTS (SELECT 1 FROM inspection i WHERE i.visit_id = v.id"
+        " AND v.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM inspection i WHERE i.visit_id = v.id"
         " AND i.status <> 'open') ORDER BY v.day DESC, v.id DESC LIMIT 1", id=prospect.id)
     if visit:
         context["visit"] = visit["id"]
@@ -158,6 +201,7 @@ def suburban_unvisited(tx: Tx, center: str | None) -> list[tuple[int, str | None
         "SELECT p.id, p.district FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
         " JOIN center c ON c.id = s.center_id"
         " WHERE p.suburban = :yes AND p.merged_into IS NULL AND p.duplicate_of IS NULL"
-        " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.prospect_id = p.id)"
+        " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.prospect_id = p.id"
+        " AND v.voided_at IS NULL)"
         " AND NOT EXISTS (SELECT 1 FROM planned_visit pv WHERE pv.prospect_id = p.id"
         f" AND pv.visit_id IS NULL){where} ORDER BY p.id", **params)]

@@ -4,6 +4,7 @@ their consequences, red-sea verdicts and suburban routes (Q1, Q2, Q6, Q7, Q12, Q
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from yulin_cli.records import Prospect
 from yulin_cli.results import Result, human_only
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries
+from yulin_cli.visits.calendar import CalendarEvent
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -26,23 +28,38 @@ if TYPE_CHECKING:
 
 
 def prospect_facts(tx: Tx, prospect: Prospect) -> rules.ProspectFacts:
-    project = deals.direct_project_for(tx, prospect.name_key, prospect.city)
-    return rules.ProspectFacts(
-        employees=prospect.employees, pcs=prospect.pcs, city=prospect.city,
-        center_city=prospect.center_city, suburban=prospect.suburban, address=prospect.address,
-        contact_surname=prospect.contact_surname, landline=prospect.landline,
-        in_selection=prospect.in_selection,
-        redsea_signals=tuple(queries.redsea_signals(tx, prospect.id)),
-        rounds=tuple(
-            rules.Round(by_source=r.staff_id == prospect.sourced_by_id, pretext=r.pretext,
-                        result=r.result, address=r.address_confirmed, scale=r.scale_checked,
-                        day=r.day, seq=r.id, address_seen=r.address_seen,
-                        employees_seen=r.employees_seen, pcs_seen=r.pcs_seen)
-            for r in queries.rounds(tx, prospect.id)
-        ),
-        direct_sales=(project.contact, project.status) if project else None,
-        substandard_days=tuple(queries.substandard_days(tx, prospect.id)),
-    )
+    return facts_of(tx, [prospect])[prospect.id]
+
+
+def facts_of(tx: Tx, prospects: Sequence[Prospect]) -> dict[int, rules.ProspectFacts]:
+    """The facts readiness is judged on, for many prospects in a fixed number of queries.
+    Voided rounds and visits are left out: they count nowhere."""
+    ids = [p.id for p in prospects]
+    rounds = queries.live_rounds_of(tx, ids)
+    signals = queries.redsea_signals_of(tx, ids)
+    substandard = queries.substandard_days_of(tx, ids)
+    projects = deals.direct_projects_for(tx, [(p.name_key, p.city) for p in prospects])
+    facts = {}
+    for prospect in prospects:
+        project = projects.get((prospect.name_key, prospect.city))
+        facts[prospect.id] = rules.ProspectFacts(
+            employees=prospect.employees, pcs=prospect.pcs, city=prospect.city,
+            center_city=prospect.center_city, suburban=prospect.suburban,
+            address=prospect.address, contact_surname=prospect.contact_surname,
+            landline=prospect.landline, in_selection=prospect.in_selection,
+            redsea_signals=tuple(signals[prospect.id]),
+            rounds=tuple(
+                rules.Round(by_source=r.staff_id == prospect.sourced_by_id, pretext=r.pretext,
+                            result=r.result, address=r.address_confirmed,
+                            scale=r.scale_checked, day=r.day, seq=r.id,
+                            address_seen=r.address_seen, employees_seen=r.employees_seen,
+                            pcs_seen=r.pcs_seen)
+                for r in rounds[prospect.id]
+            ),
+            direct_sales=(project.contact, project.status) if project else None,
+            substandard_days=tuple(substandard[prospect.id]),
+        )
+    return facts
 
 
 def readiness(tx: Tx, policy: Policy, prospect_id: int,
@@ -147,13 +164,118 @@ class RoutePlan(Result):
     not_ready: tuple[int, ...]
     planned_for: str | None = human_only(None)  # the visitor, when the trips were booked
     companies: dict[int, str] = human_only(None)  # id -> company
+    ics: str | None = human_only(None)  # the calendar file written, if any
 
     @property
     def planned_count(self) -> int:
         return sum(len(d.prospect_ids) for trip in self.trips for d in trip.days)
 
 
+@dataclass(frozen=True, slots=True)
+class AgendaVisit:
+    """One planned visit of a visitor's day, with what they need at the door."""
+
+    prospect_id: int
+    company: str
+    district: str | None
+    address: str | None
+    contact_surname: str | None
+    landline: str | None
+    ready: bool
+    to_capture: tuple[str, ...]  # Q7: what no earlier visit captured
+    opener: rules.Reason  # Q16 (Q14)
+    failing: tuple[rules.Reason, ...]  # why it is not ready, as of the day (Q2)
+    done: bool  # already logged
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda(Result):
+    """`agenda`: a visitor's planned visits of one day, grouped by district."""
+
+    date: str
+    visitor: str
+    visits: tuple[AgendaVisit, ...]
+    visitor_id: int = human_only(0)
+    ics: str | None = human_only(None)  # the calendar file written, if any
+
+    def to_json(self) -> Any:
+        from yulin_cli.i18n import explain, reason_json
+
+        return {"date": self.date, "visitor": self.visitor, "visits": [
+            {"prospect_id": v.prospect_id, "company": v.company, "district": v.district,
+             "address": v.address, "contact_surname": v.contact_surname,
+             "landline": v.landline, "ready": v.ready, "to_capture": list(v.to_capture),
+             "opener": explain(v.opener), "done": v.done,
+             "not_ready": [reason_json(r) for r in v.failing]} for v in self.visits]}
+
+
 # --- services -----------------------------------------------------------------------------------
+
+
+def agenda(tx: Tx, policy: Policy, visitor: str, day: str) -> Agenda:
+    """The visitor's morning: the day's planned visits by district, each judged as of that
+    day, in a fixed number of queries."""
+    person = team.staff_by_name(tx, visitor)
+    plans = queries.day_plans(tx, person.id, day)
+    ids = [p.prospect_id for p in plans]
+    found = prospects.prospects_of(tx, ids)
+    facts = facts_of(tx, list(found.values()))
+    captured = queries.captured_of(tx, ids, day)
+    out = []
+    # By district (unknown last), then in the order they were planned.
+    for plan in sorted(plans, key=lambda p: (p.district is None, p.district or "", p.id)):
+        prospect = found[plan.prospect_id]
+        readiness = rules.visit_readiness(facts[prospect.id], policy, as_of=day)
+        items, contacts = captured[prospect.id]
+        out.append(AgendaVisit(
+            prospect.id, prospect.company, prospect.district, prospect.address,
+            prospect.contact_surname, prospect.landline, readiness.ready,
+            rules.still_to_capture(items, contacts, policy),
+            rules.opener(rules.AdviceFacts(ownership=prospect.ownership)),
+            tuple(c for c in readiness.checks if not c.ok), plan.visit_id is not None))
+    return Agenda(day, person.name, tuple(out), person.id)
+
+
+def agenda_events(result: Agenda) -> list[CalendarEvent]:
+    """The agenda as calendar events, in the language in force."""
+    from yulin_cli.i18n import explain, t
+
+    events = []
+    for v in result.visits:
+        lines = [t("ics.contact", who=" / ".join(
+            x for x in (v.contact_surname, rules.phone_display(v.landline)) if x) or "-")]
+        lines.append(t("ui.ready") if v.ready else t("ui.not_ready") + ": " + "; ".join(
+            explain(r) for r in v.failing))
+        if v.to_capture:
+            lines.append(t("ui.to_capture") + ": " + ", ".join(v.to_capture))
+        lines.append(t("ui.opener") + ": " + explain(v.opener))
+        events.append(CalendarEvent(v.prospect_id, result.date, str(result.visitor_id),
+                                    t("ics.summary", id=v.prospect_id, company=v.company),
+                                    v.address or v.district or "", "\n".join(lines)))
+    return events
+
+
+def route_events(tx: Tx, plan: RoutePlan, visitor: str | None) -> list[CalendarEvent]:
+    """The trips of a route as calendar events: booked for ``visitor``, or for anyone."""
+    from yulin_cli.i18n import t
+
+    key = str(team.staff_by_name(tx, visitor).id) if visitor else "any"
+    ids = [pid for trip in plan.trips for day in trip.days for pid in day.prospect_ids]
+    found = prospects.prospects_of(tx, ids)
+    events = []
+    for trip in plan.trips:
+        for day in trip.days:
+            for pid in day.prospect_ids:
+                p = found[pid]
+                who = " / ".join(x for x in (p.contact_surname, rules.phone_display(p.landline))
+                                 if x) or "-"
+                events.append(CalendarEvent(pid, day.date, key,
+                                            t("ics.summary", id=pid, company=p.company),
+                                            p.address or p.district or "",
+                                            t("ics.contact", who=who)))
+    return events
+
+
 
 
 def check_visit(tx: Tx, policy: Policy, prospect_id: int, as_of: str | None = None

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import cited, flag_word, listed, t
+from yulin_cli.i18n import MESSAGES, cited, colon, explain, flag_word, listed, rule_name, t
 from yulin_cli.render import (
+    NO,
+    OK,
     Prose,
     Screen,
     commands_block,
@@ -17,6 +20,7 @@ from yulin_cli.render import (
     view,
 )
 from yulin_cli.visits.service import (
+    Agenda,
     ReadinessResult,
     RedseaResult,
     RoundRecorded,
@@ -98,4 +102,44 @@ def _(result: RoutePlan) -> Screen:
     if result.planned_for is not None:
         parts.append(t("ui.planned_trips", visitor=result.planned_for,
                        count=result.planned_count))
+    if result.ics:
+        parts.append(t("ui.ics_written", path=result.ics, count=result.planned_count))
+    return Screen(tuple(parts))
+
+
+@view.register
+def _(result: Agenda) -> Screen:
+    head = Text(t("ui.agenda", date=result.date, visitor=result.visitor,
+                  count=len(result.visits)), style="bold")
+    parts: list[RenderableType | str] = [head]
+    for n, v in enumerate(result.visits):
+        if n == 0 or v.district != result.visits[n - 1].district:
+            parts.append(Text(v.district or t("ui.district_unknown"), style="bold cyan"))
+        line = Text.assemble(f"  #{v.prospect_id} ", (v.company, ""), "  ")
+        if v.done:
+            line.append(t("ui.done"), style="dim")
+        elif v.ready:
+            line.append(f"{OK} {t('ui.ready')}", style="green")
+        else:
+            line.append(f"{NO} {t('ui.not_ready')}", style="bold red")
+        parts.append(Prose(line.plain, indent=4) if not v.done and not v.ready else line)
+        contact = " · ".join(x for x in (v.address, v.contact_surname,
+                                         rules.phone_display(v.landline)) if x)
+        if contact:
+            parts.append(Prose(f"     {contact}", indent=5))
+        for reason in v.failing:
+            text = f"     {NO} {cited(rule_name(reason.rule), reason.clause)}{colon()}"
+            text += explain(reason) + (f" → {t(reason.fix)}" if reason.fix else "")
+            parts.append(Prose(text, style="red", indent=7))
+        if v.to_capture:
+            captured = listed([flag_word(i) if f"item.{i}" not in MESSAGES else t(f"item.{i}")
+                               for i in v.to_capture])
+            parts.append(Prose(f"     {cited(t('ui.to_capture'), rules.CLAUSES['effective'])}"
+                               f"{colon()}{captured}", indent=7))
+        parts.append(Prose(f"     {t('ui.opener')}{colon()}"
+                           f"{cited(explain(v.opener), v.opener.clause)}", style="dim", indent=7))
+    if not result.visits:
+        parts.append(empty("ui.no_plans"))
+    if result.ics:
+        parts.append(t("ui.ics_written", path=result.ics, count=len(result.visits)))
     return Screen(tuple(parts))
