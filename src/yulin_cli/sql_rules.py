@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from yulin_cli.policy import Policy
 
-# A visit found it below the standard, and no inspection overturned that finding.
+# A visit found it below the standard, and no inspection overturned that finding or found
+# that the visit never happened as logged (Q15).
 FOUND_SUBSTANDARD_SQL = (
     "EXISTS (SELECT 1 FROM visit sv WHERE sv.prospect_id = p.id AND sv.outcome = 'substandard'"
     " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
-    " AND si.status = 'overturned'))"
+    " AND si.status IN ('overturned', 'unproven')))"
 )
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 
-from yulin_cli.i18n import errors, verdicts, views
+from yulin_cli.i18n import errors, proof, verdicts, views
 
 LANGS = ("zh", "en")
 _lang = "en"
 
 # The catalogue's parts, one module each (a test checks no key is in two of them).
-PARTS = (errors, verdicts, views)
+PARTS = (errors, verdicts, views, proof)
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {k: v for part in PARTS for k, v in part.MESSAGES.items()}
 
@@ -42,10 +42,21 @@ def current_lang() -> str:
     return _lang
 
 
+def _is_message(value: object) -> bool:
+    return hasattr(value, "code") and hasattr(value, "params")
+
+
 def expand(params: dict) -> dict:
-    """Parameters that are themselves messages (rules.Message) become their text."""
-    return {k: explain(v) if hasattr(v, "code") and hasattr(v, "params") else v
-            for k, v in params.items()}
+    """Parameters that are themselves messages (rules.Message) become their text; a tuple of
+    messages becomes their texts joined."""
+    out = {}
+    for k, v in params.items():
+        if _is_message(v):
+            v = explain(v)
+        elif isinstance(v, tuple) and v and all(_is_message(m) for m in v):
+            v = ("；" if _lang == "zh" else "; ").join(explain(m) for m in v)
+        out[k] = v
+    return out
 
 
 def explain(reason: object) -> str:

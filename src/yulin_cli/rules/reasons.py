@@ -28,6 +28,7 @@ CLAUSES: dict[str, str] = {
     "managers": "Q13",
     "soe": "Q14",
     "pretext": "Q16, Q4",
+    "proof": "Q15, Q8",
 }
 
 
