@@ -98,7 +98,8 @@ def dedupe(
         "--loose", help="Also names one typo apart with nothing else in common.")] = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Groups of likely duplicates: same phone, same name, or names one typo apart (Q8)."""
+    """Groups of likely duplicates: same credit code, phone or name, or names one typo apart
+    (Q8); two different credit codes are never grouped."""
     from yulin_cli.data.duplicates import duplicate_groups
 
     with current().db().read() as tx:
@@ -111,13 +112,16 @@ def merge(
     keep: Annotated[int, typer.Argument(metavar="KEEP", help="The prospect that stays.")],
     drop: Annotated[int, typer.Argument(metavar="DROP", help="The one merged into it.")],
     by: Annotated[str, typer.Option("--by", help="The manager merging them.")],
+    force: Annotated[bool, typer.Option(
+        "--force", help="Merge even two different credit codes.")] = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Move DROP's rounds, visits, points and signals to KEEP; DROP is kept, marked merged."""
+    """Move DROP's rounds, visits, points and signals to KEEP; DROP is kept, marked merged.
+    Two different credit codes are two companies: refused (exit 1) unless --force."""
     from yulin_cli.data import duplicates
     from yulin_cli.team.service import require_manager
 
     with current().db().write() as tx:
         require_manager(tx, by)
-        result = duplicates.merge(tx, keep, drop)
+        result = duplicates.merge(tx, keep, drop, force=force)
     respond(result, json_output)

@@ -13,12 +13,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli.errors import BadInput
+from yulin_cli import rules
+from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.results import Result, jsonable
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
+    from yulin_cli.records import Prospect
 
 # Words that say what a company does, not which company it is.
 GENERIC = sorted(
@@ -138,6 +140,21 @@ def find_pairs(rows: list[dict], loose: bool = False) -> list[tuple[int, int, st
     return pairs
 
 
+def same_code_pairs(rows: list[dict]) -> list[tuple[int, int, str, float]]:
+    """Q8: prospects sharing a unified social credit code are one company, the surest pair."""
+    by_code: dict[str, list[int]] = defaultdict(list)
+    for r in rows:
+        if r.get("credit_code"):
+            by_code[r["credit_code"]].append(r["id"])
+    return [(ids[0], other, "credit-code", 1.0) for ids in by_code.values() for other in ids[1:]]
+
+
+def without_code_conflicts(pairs: list[tuple[int, int, str, float]],
+                           codes: dict[int, str]) -> list[tuple[int, int, str, float]]:
+    """Q8: two different valid credit codes are two companies, whatever their names and phones."""
+    return [p for p in pairs if not rules.codes_conflict(codes.get(p[0]), codes.get(p[1]))]
+
+
 @dataclass(frozen=True, slots=True)
 class DuplicateGroup:
     keep: int
@@ -165,13 +182,31 @@ class Merged(Result):
 
 def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
     rows = tx.all("SELECT id, company, city, name_key, landline, mobile, district,"
-                  " contact_surname, employees, pcs FROM prospect"
+                  " contact_surname, employees, pcs, credit_code FROM prospect"
                   " WHERE merged_into IS NULL ORDER BY id")
     names = {r["id"]: r["company"] for r in rows}
+    codes = {r["id"]: r["credit_code"] for r in rows if r["credit_code"]}
     uf = _UnionFind()
-    pairs = find_pairs(rows, loose)
-    for a, b, _reason, _score in pairs:
-        uf.union(a, b)
+    pairs = same_code_pairs(rows) + without_code_conflicts(find_pairs(rows, loose), codes)
+    # Strongest first, and never joining two groups that hold different credit codes (Q8):
+    # a company with no code may match two others by phone, yet those two stay apart.
+    pairs.sort(key=lambda p: -p[3])
+    carried: dict[int, frozenset[str]] = {}  # a group's root -> the credit codes in it
+
+    def codes_in(root: int) -> frozenset[str]:
+        return carried.get(root, frozenset({codes[root]}) if root in codes else frozenset())
+
+    kept = []
+    for a, b, reason, score in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra != rb:
+            joined = codes_in(ra) | codes_in(rb)
+            if len(joined) > 1:
+                continue
+            uf.union(ra, rb)
+            carried[uf.find(ra)] = joined
+        kept.append((a, b, reason, score))
+    pairs = kept
     groups: dict[int, Group] = defaultdict(Group)
     for a, b, reason, score in pairs:
         group = groups[uf.find(a)]
@@ -183,7 +218,8 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
         ids = sorted(group.ids)
         out.append(DuplicateGroup(root, tuple(ids), tuple(names[i] for i in ids),
                                   tuple(sorted(group.reasons)), group.confidence))
-    out.sort(key=lambda g: (-g.confidence, g.keep))
+    # The same credit code is the surest evidence: those groups come first.
+    out.sort(key=lambda g: ("credit-code" not in g.reasons, -g.confidence, g.keep))
     return DuplicateGroups(tuple(out))
 
 
@@ -191,14 +227,22 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
 _MOVED = ("visit", "planned_visit", "redsea_signal", "points_entry", "notice")
 _FILLED = ("district", "address", "industry", "employees", "pcs", "contact_surname",
            "landline", "mobile", "email", "qq", "deal_value", "need", "yulin_interest",
-           "partner", "vendor_share")
+           "partner", "vendor_share", "credit_code", "latitude", "longitude")
 
 
-def merge(tx: Tx, keep: int, drop: int) -> Merged:
+def code_veto(kept: Prospect, dropped: Prospect, force: bool) -> None:
+    """Q8: two different credit codes are two companies; merging them takes ``--force``."""
+    if rules.codes_conflict(kept.credit_code, dropped.credit_code) and not force:
+        raise RuleRefusal("merge.codes_differ", keep=kept.id, drop=dropped.id,
+                          keep_code=kept.credit_code, drop_code=dropped.credit_code)
+
+
+def merge(tx: Tx, keep: int, drop: int, force: bool = False) -> Merged:
     """Moves DROP's history to KEEP, fills KEEP's empty facts from DROP, marks DROP merged."""
     if keep == drop:
         raise BadInput("merge.same", id=keep)
     kept, dropped = prospects.live_prospect(tx, keep), prospects.live_prospect(tx, drop)
+    code_veto(kept, dropped, force)
     moved = {}
     # Rounds keep their order after KEEP's own: DROP's round 2 may become KEEP's round 4.
     offset = int(tx.scalar("SELECT COALESCE(MAX(round_no), 1) FROM verification_round"

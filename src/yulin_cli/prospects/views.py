@@ -9,6 +9,7 @@ from rich.text import Text
 
 from yulin_cli.i18n import t
 from yulin_cli.prospects.service import ProspectAdded, ProspectList, ProspectPage, ProspectUpdated
+from yulin_cli.records import VisitPhoto
 from yulin_cli.render import (
     NO,
     OK,
@@ -61,6 +62,10 @@ def _(result: ProspectPage) -> Group:
         if value not in (None, ""):
             facts.add_row(key, phone_display(value) if key in ("landline", "mobile")
                           else str(value))
+    if p.credit_code:
+        facts.add_row("credit_code", p.credit_code)
+    if p.location is not None:
+        facts.add_row("location", f"{p.location[0]:.6f},{p.location[1]:.6f} (WGS-84)")
     flags = [k for k in ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
                          "existing_customer") if getattr(p, k)]
     if flags:
@@ -80,6 +85,9 @@ def _(result: ProspectPage) -> Group:
             visits.add_row(str(v.id), v.day, v.by, v.kind, v.outcome,
                            OK if v.effective else NO, ",".join(v.flags))
         parts.append(visits)
+        photos = [(v.id, ph) for v in result.visits for ph in v.photos]
+        if photos:
+            parts.append(photos_table(photos))
     parts.append(Text(t("ui.readiness"), style="bold"))
     parts.append(readiness_view(p.id, p.company, result.readiness))
     parts.append(Text(t("ui.rating"), style="bold"))
@@ -87,3 +95,15 @@ def _(result: ProspectPage) -> Group:
     if result.advice:
         parts.append(advice_table(result.advice))
     return Group(*parts)
+
+
+def photos_table(photos: list[tuple[int, VisitPhoto]]) -> Table:
+    """Each visit's photos (Q15): a short hash to compare, the EXIF date and GPS, the file."""
+    table = new_table("#", "sha256", t("ui.date"), "GPS", t("ui.file"),
+                      title=t("ui.photos"))
+    for visit_id, ph in photos:
+        gps = ("" if ph.latitude is None or ph.longitude is None
+               else f"{ph.latitude:.4f},{ph.longitude:.4f}")
+        table.add_row(str(visit_id), ph.sha256[:10], (ph.taken_at or "-").replace("T", " "),
+                      gps, ph.path)
+    return table
