@@ -111,10 +111,12 @@ class AttentionItem:
     message: rules.Message
     visit_id: int | None = None
     stars: int | None = None
+    flags: tuple[str, ...] = ()  # why a visit is to be checked (Q15)
+    clause_: str | None = None  # one clause of a multi-clause rule
 
     @property
     def clause(self) -> str:
-        return rules.CLAUSES[self.rule]
+        return self.clause_ or rules.CLAUSES[self.rule]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,7 @@ class DailyReport(Result):
         doc["attention"] = [
             {"rule": a.rule, "clause": a.clause, "kind": a.kind, "prospect_id": a.prospect_id,
              "visit_id": a.visit_id, **({"stars": a.stars} if a.stars is not None else {}),
+             **({"flags": list(a.flags)} if a.flags else {}),
              "message": explain(a.message)}
             for a in self.attention]
         return doc
@@ -168,11 +171,10 @@ def daily_report(tx: Tx, policy: Policy, day: str, center: str | None) -> DailyR
 
 def _attention(tx: Tx, policy: Policy, day: str, center: str | None) -> list[AttentionItem]:
     items: list[AttentionItem] = []
-    for visit in queries.open_inspections(tx, day, center):
-        items.append(AttentionItem(
-            "substandard", "inspect", visit.prospect_id,
-            rules.Message("attention.inspect", {"visit_id": visit.visit_id}),
-            visit_id=visit.visit_id))
+    inspections = queries.open_inspections(tx, day, center)
+    flagged = queries.visit_flag_details(tx, [v.visit_id for v in inspections])
+    for visit in inspections:
+        items.append(_inspection_item(visit, flagged.get(visit.visit_id, [])))
     for visit in queries.flagged_visits(tx, day, center, "unready"):
         items.append(AttentionItem(
             "readiness", "unready", visit.prospect_id,
@@ -200,6 +202,23 @@ def _attention(tx: Tx, policy: Policy, day: str, center: str | None) -> list[Att
                                               {"stars": cand.stars, "company": cand.company}),
                                    stars=cand.stars))
     return items
+
+
+def _inspection_item(visit: queries.DayVisit, flags: list[tuple[str, str]]) -> AttentionItem:
+    """An open inspection, saying why the visit was chosen: its photos or the sample (Q15), or
+    a substandard finding without an effective visit."""
+    proof = [(f, d) for f, d in flags if f in rules.DOUBT_FLAGS or f == "sampled"]
+    if not proof:
+        return AttentionItem("substandard", "inspect", visit.prospect_id,
+                             rules.Message("attention.inspect", {"visit_id": visit.visit_id}),
+                             visit_id=visit.visit_id)
+    shown = proof + [(f, d) for f, d in flags if f == "inspect"]
+    why = tuple(rules.Message(f"attention.why_{f}", {"detail": d}) for f, d in shown)
+    return AttentionItem("proof", "inspect", visit.prospect_id,
+                         rules.Message("attention.proof", {"visit_id": visit.visit_id,
+                                                           "why": why}),
+                         visit_id=visit.visit_id, flags=tuple(f for f, _d in shown),
+                         clause_="Q15")
 
 
 # --- the manager's view (Q13) -------------------------------------------------------------------

@@ -82,8 +82,13 @@ def _(result: PointsTotals) -> Table:
 
 @view.register
 def _(result: InspectionSettled) -> str:
-    return lines_of(t("ui.inspected", id=result.visit_id, verdict=t(f"verdict.{result.verdict}")),
-                  *("  " + t("ui.reversed", delta=r.delta) for r in result.reversed))
+    lines = [t("ui.inspected", id=result.visit_id, verdict=t(f"verdict.{result.verdict}"))]
+    if result.proof and result.penalty is not None:
+        lines.append("  " + t("ui.unproven", visitor=result.visitor, delta=result.penalty.delta))
+    elif result.proof:
+        lines.append("  " + t("ui.proven", flags=", ".join(result.cleared) or "-"))
+    lines += ["  " + t("ui.reversed", delta=r.delta) for r in result.reversed]
+    return lines_of(*lines)
 
 
 @view.register

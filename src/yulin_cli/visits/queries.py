@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import center_filter
-from yulin_cli.records import PlannedVisit, VerificationRound, Visit, join_list
+from yulin_cli.records import PlannedVisit, VerificationRound, Visit, VisitPhoto, join_list
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -108,7 +108,9 @@ def visits(tx: Tx, prospect_id: int) -> list[Visit]:
                     " JOIN visit v ON v.id = vf.visit_id WHERE v.prospect_id = :id"
                     " ORDER BY vf.id", id=prospect_id):
         flags.setdefault(f["visit_id"], []).append(f["flag"])
-    return [Visit.from_row(r, tuple(flags.get(r["id"], ()))) for r in rows]
+    photos = visit_photos(tx, prospect_id)
+    return [Visit.from_row(r, tuple(flags.get(r["id"], ())), photos.get(r["id"], ()))
+            for r in rows]
 
 
 def substandard_days(tx: Tx, prospect_id: int) -> list[str]:
@@ -116,7 +118,7 @@ def substandard_days(tx: Tx, prospect_id: int) -> list[str]:
     rows = tx.all(
         "SELECT sv.day FROM visit sv WHERE sv.prospect_id = :id AND sv.outcome = 'substandard'"
         " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
-        " AND si.status = 'overturned') ORDER BY sv.day", id=prospect_id)
+        " AND si.status IN ('overturned', 'unproven')) ORDER BY sv.day", id=prospect_id)
     return [r["day"] for r in rows]
 
 
@@ -131,3 +133,38 @@ def suburban_unvisited(tx: Tx, center: str | None) -> list[tuple[int, str | None
         " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.prospect_id = p.id)"
         " AND NOT EXISTS (SELECT 1 FROM planned_visit pv WHERE pv.prospect_id = p.id"
         f" AND pv.visit_id IS NULL){where} ORDER BY p.id", **params)]
+
+
+# --- proof: photos and their flags (Q15) --------------------------------------------------------
+
+
+def photo_uses(tx: Tx, hashes: list[str]) -> dict[str, int]:
+    """Each of ``hashes`` already recorded, with the earliest visit that used it."""
+    if not hashes:
+        return {}
+    marks = ", ".join(f":h{i}" for i in range(len(hashes)))
+    return {r["sha256"]: int(r["visit_id"]) for r in tx.all(
+        f"SELECT sha256, MIN(visit_id) AS visit_id FROM visit_photo WHERE sha256 IN ({marks})"
+        " GROUP BY sha256", **{f"h{i}": h for i, h in enumerate(hashes)})}
+
+
+def add_photos(tx: Tx, visit_id: int, photos: list[dict[str, Any]]) -> None:
+    tx.many("INSERT INTO visit_photo (visit_id, sha256, size, path, taken_at, latitude,"
+            " longitude) VALUES (:visit_id, :sha256, :size, :path, :taken_at, :latitude,"
+            " :longitude)", [{**p, "visit_id": visit_id} for p in photos])
+
+
+def add_flags(tx: Tx, visit_id: int, flags: tuple[tuple[str, str], ...]) -> None:
+    """Flags with what raised each (the other visit, the photo's date, the distance)."""
+    tx.many("INSERT INTO visit_flag (visit_id, flag, detail) VALUES (:visit_id, :flag, :detail)",
+            [{"visit_id": visit_id, "flag": f, "detail": d or None} for f, d in flags])
+
+
+def visit_photos(tx: Tx, prospect_id: int) -> dict[int, tuple[VisitPhoto, ...]]:
+    """The photos of a prospect's visits, by visit."""
+    found: dict[int, list[VisitPhoto]] = {}
+    for r in tx.all("SELECT ph.visit_id, ph.sha256, ph.size, ph.path, ph.taken_at, ph.latitude,"
+                    " ph.longitude FROM visit_photo ph JOIN visit v ON v.id = ph.visit_id"
+                    " WHERE v.prospect_id = :id ORDER BY ph.id", id=prospect_id):
+        found.setdefault(r["visit_id"], []).append(VisitPhoto.from_row(r))
+    return {k: tuple(v) for k, v in found.items()}

@@ -58,10 +58,10 @@ def _(result: VisitPlanned) -> str:
 @view.register
 def _(result: VisitLogged) -> str:
     lines = [t("ui.visit_logged", id=result.visit_id) + "  " + explain(result.effective.reason)]
-    for reason in (*result.consequences.reasons, *result.refusal):
+    for reason in result.reasons[1:]:
         lines.append("  · " + explain(reason) + (f" → {t(reason.fix)}" if reason.fix else ""))
-    if result.consequences.flags:
-        lines.append(f"  {t('ui.flags')}: {', '.join(result.consequences.flags)}")
+    if result.flags:
+        lines.append(f"  {t('ui.flags')}: {', '.join(result.flags)}")
     return lines_of(*lines)
 
 
