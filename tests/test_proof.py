@@ -89,6 +89,14 @@ def test_only_the_right_check_character_is_accepted(body, check):
 
 
 @pytest.mark.once
+@given(_BODY)
+def test_the_fast_check_character_is_the_librarys(body):
+    from yulin_cli.inputs import _uscc_check
+
+    assert _uscc_check(body) == uscc.calc_check_digit(body)
+
+
+@pytest.mark.once
 @pytest.mark.parametrize(("text", "expected"), [
     ("31.2983,120.5833", (31.2983, 120.5833)),
     ("31.2983, 120.5833", (31.2983, 120.5833)),
