@@ -66,6 +66,8 @@ def read_photo(path: Path) -> PhotoFile:
 def _exif(path: Path, shown: str) -> tuple[str | None, tuple[float, float] | None]:
     from PIL import Image, UnidentifiedImageError
 
+    # Only the header and EXIF are read, never the pixels: a 200-megapixel photo is no bomb.
+    Image.MAX_IMAGE_PIXELS = None
     try:
         with Image.open(path) as image:
             exif = image.getexif()
@@ -73,7 +75,7 @@ def _exif(path: Path, shown: str) -> tuple[str | None, tuple[float, float] | Non
                      or exif.get_ifd(_EXIF_IFD).get(_DATE_TIME_DIGITIZED)
                      or exif.get(_DATE_TIME))
             gps = dict(exif.get_ifd(_GPS_IFD))
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+    except UnidentifiedImageError:
         raise BadInput("photo.not_image", path=shown) from None
     except (OSError, SyntaxError, ValueError, TypeError, KeyError, IndexError):
         # A damaged EXIF block: the image is real, its dates and position unknown.
