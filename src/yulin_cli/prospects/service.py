@@ -10,12 +10,12 @@ from yulin_cli import rules
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.guidance.service import advice_for
 from yulin_cli.prospects import queries
-from yulin_cli.records import ListedProspect, Prospect, StaffMember, VisitPhoto
+from yulin_cli.records import ListedProspect, Prospect, StaffMember
 from yulin_cli.reports.service import rating
 from yulin_cli.results import Result, human_only, rating_json
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries as visits
-from yulin_cli.visits.service import prospect_facts
+from yulin_cli.visits.service import photo_json, prospect_facts
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -209,12 +209,6 @@ class ProspectPage(Result):
                        for a in self.advice],
             "refusal": [reason_json(r) for r in self.refusal],
         }
-
-
-def photo_json(photo: VisitPhoto) -> dict[str, Any]:
-    return {"sha256": photo.sha256, "size": photo.size, "path": photo.path,
-            "taken_at": photo.taken_at, "latitude": photo.latitude,
-            "longitude": photo.longitude}
 
 
 # --- services -----------------------------------------------------------------------------------

@@ -207,7 +207,7 @@ def _attention(tx: Tx, policy: Policy, day: str, center: str | None) -> list[Att
 def _inspection_item(visit: queries.DayVisit, flags: list[tuple[str, str]]) -> AttentionItem:
     """An open inspection, saying why the visit was chosen: its photos or the sample (Q15), or
     a substandard finding without an effective visit."""
-    proof = [(f, d) for f, d in flags if f in rules.DOUBT_FLAGS or f == "sampled"]
+    proof = [(f, d) for f, d in flags if f in rules.INSPECTED_FLAGS]
     if not proof:
         return AttentionItem("substandard", "inspect", visit.prospect_id,
                              rules.Message("attention.inspect", {"visit_id": visit.visit_id}),

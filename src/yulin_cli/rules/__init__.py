@@ -29,6 +29,7 @@ from yulin_cli.rules.permissions import (
 )
 from yulin_cli.rules.proof import (
     DOUBT_FLAGS,
+    INSPECTED_FLAGS,
     PROOF_FLAGS,
     Photo,
     ProofVerdict,
@@ -103,6 +104,7 @@ __all__ = [
     "CLAUSES",
     "DOUBT_FLAGS",
     "Effectiveness",
+    "INSPECTED_FLAGS",
     "INTEREST_LEVELS",
     "Message",
     "NEED_LEVELS",

@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 
 # Flags that ask a manager whether the visit happened as logged (each opens an inspection).
 DOUBT_FLAGS = ("photo-reused", "photo-date", "photo-far", "no-photo")
+# Flags that put a visit before a manager: the doubts, and the draw of the sample.
+INSPECTED_FLAGS = (*DOUBT_FLAGS, "sampled")
 # Every flag this rule puts on a visit; an overturned inspection clears them all.
-PROOF_FLAGS = (*DOUBT_FLAGS, "photo-undated", "sampled")
+PROOF_FLAGS = (*INSPECTED_FLAGS, "photo-undated")
 EARTH_RADIUS_M = 6_371_008.8  # the mean radius (IUGG), in metres
 
 
@@ -93,8 +95,13 @@ class ProofVerdict:
 
     @property
     def doubted(self) -> bool:
-        """A manager must inspect whether the visit happened as logged."""
+        """Something suggests the visit did not happen as logged."""
         return any(flag in DOUBT_FLAGS for flag in self.flag_names)
+
+    @property
+    def inspected(self) -> bool:
+        """A manager must check whether the visit happened as logged (a doubt or the sample)."""
+        return any(flag in INSPECTED_FLAGS for flag in self.flag_names)
 
 
 def photo_proof(photos: Iterable[Photo], *, day: str, location: tuple[float, float] | None,

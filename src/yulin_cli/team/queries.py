@@ -57,7 +57,6 @@ class InspectedVisit:
     outcome: str
     inspection: str | None  # open | upheld | overturned | unproven | proven, None: none opened
     staff_id: int = 0  # the visitor
-    day: str = ""
     flags: tuple[str, ...] = ()
 
 
@@ -194,7 +193,7 @@ def visit_for_inspection(tx: Tx, visit_id: int) -> InspectedVisit:
     if not fits_id(visit_id):
         raise BadInput("not_found.visit", id=visit_id)
     row = tx.one(
-        "SELECT v.id, v.prospect_id, v.outcome, i.status AS inspection, v.staff_id, v.day"
+        "SELECT v.id, v.prospect_id, v.outcome, i.status AS inspection, v.staff_id"
         " FROM visit v LEFT JOIN inspection i ON i.visit_id = v.id WHERE v.id = :id",
         id=visit_id)
     if row is None:
@@ -202,7 +201,7 @@ def visit_for_inspection(tx: Tx, visit_id: int) -> InspectedVisit:
     flags = tuple(r["flag"] for r in tx.all(
         "SELECT flag FROM visit_flag WHERE visit_id = :id ORDER BY id", id=visit_id))
     return InspectedVisit(row["id"], row["prospect_id"], row["outcome"], row["inspection"],
-                          row["staff_id"], row["day"], flags)
+                          row["staff_id"], flags)
 
 
 def visit_points(tx: Tx, visit_id: int) -> list[tuple[int, int]]:

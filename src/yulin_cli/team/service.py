@@ -204,7 +204,7 @@ def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None,
     manager = require_manager(tx, by)
     found = queries.visit_for_inspection(tx, visit_id)
     proof = tuple(f for f in found.flags if f in rules.PROOF_FLAGS)
-    doubted = any(f in rules.DOUBT_FLAGS or f == "sampled" for f in proof)
+    doubted = any(f in rules.INSPECTED_FLAGS for f in proof)
     if found.inspection not in (None, "open"):
         raise RuleRefusal("refuse.already_settled", id=visit_id,
                           status=rules.Message(f"verdict.{found.inspection}"))

@@ -11,7 +11,7 @@ from yulin_cli import rules
 from yulin_cli.deals import queries as deals
 from yulin_cli.errors import BadInput, NotReady, RuleRefusal
 from yulin_cli.prospects import queries as prospects
-from yulin_cli.records import Prospect
+from yulin_cli.records import Prospect, VisitPhoto
 from yulin_cli.results import Result, human_only
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries
@@ -100,6 +100,13 @@ class VisitPlanned(Result):
     date: str
 
 
+def photo_json(photo: PhotoFile | VisitPhoto) -> dict[str, Any]:
+    """A visit's photo as JSON, in `log-visit` and in `show` alike."""
+    return {"sha256": photo.sha256, "size": photo.size, "path": photo.path,
+            "taken_at": photo.taken_at, "latitude": photo.latitude,
+            "longitude": photo.longitude}
+
+
 @dataclass(frozen=True, slots=True)
 class VisitLogged(Result):
     visit_id: int
@@ -123,9 +130,7 @@ class VisitLogged(Result):
             "points": [{"staff": a.staff, "delta": a.delta, "rule": a.rule}
                        for a in self.consequences.awards],
             "flags": list(self.flags),
-            "photos": [{"sha256": p.sha256, "size": p.size, "path": p.path,
-                        "taken_at": p.taken_at, "latitude": p.latitude,
-                        "longitude": p.longitude} for p in self.photos],
+            "photos": [photo_json(p) for p in self.photos],
             "reasons": [reason_json(r) for r in self.reasons],
         }
 
@@ -260,8 +265,7 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn,
                         visit_id)
         team.add_notice(tx, staff_id, data.day, award.kind, award.delta, award.rule,
                         data.prospect_id, visit_id)
-    if "inspect" in result.flags or any(v.doubted or "sampled" in v.flag_names
-                                        for v in proof):
+    if "inspect" in result.flags or any(v.inspected for v in proof):
         team.open_inspection(tx, visit_id)
     contact_values = {
         "landline": data.landline_number, "email": data.email_address,
