@@ -465,6 +465,23 @@ def test_upheld_proof_inspection_unproves_the_visit(team, tmp_path, monkeypatch)
     assert_refused(run("inspect", doc["visit_id"], "--by", "赵敏", "--verdict", "overturned"), 1)
 
 
+def test_an_unproven_sweep_loses_its_praise(team, tmp_path):
+    planned = add("苏州甲公司")
+    make_ready(planned)
+    ok("plan-visit", planned, "--visitor", "张伟", "--date", "2026-10-19")
+    door = jpeg(tmp_path / "door.jpg")
+    visit(planned, door)
+    sweep = visit(add("苏州乙公司", by="张伟"), door, extra=("--kind", "sweep"))
+    assert sweep["flags"] == ["photo-reused"]  # the planned visit's photo, used again
+    assert sweep["points"] == [{"staff": "张伟", "delta": 3, "rule": "sweep"}]
+    settled = ok_json("inspect", sweep["visit_id"], "--by", "赵敏", "--verdict", "upheld",
+                      "--date", "2026-10-20")
+    assert [r["delta"] for r in settled["reversed"]] == [-3]
+    ledger = ok_json("points", "张伟")
+    assert [(e["delta"], e["rule"]) for e in ledger["entries"]] == [
+        (3, "sweep"), (-3, "inspection"), (-5, "proof")]
+
+
 def test_overturned_proof_inspection_clears_the_flags(team, tmp_path):
     pid = add("苏州恒瑞精密机械有限公司", "--location", HERE)
     make_ready(pid)
