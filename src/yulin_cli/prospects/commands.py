@@ -46,9 +46,10 @@ Partner = Annotated[str | None, typer.Option("--partner", help="Agent or partner
 VendorShare = Annotated[str | None, typer.Option(
     "--vendor-share", help="Our share of a partner deal.")]
 CreditCode = Annotated[str | None, typer.Option(
-    "--credit-code", help="Unified social credit code (统一社会信用代码), 18 characters.")]
+    "--credit-code", metavar="CODE",
+    help="Unified social credit code (统一社会信用代码), 18 characters.")]
 Location = Annotated[str | None, typer.Option(
-    "--location", help="Where the company is: LAT,LNG in WGS-84 degrees (as phone GPS).")]
+    "--location", metavar="LAT,LNG", help="Where the company is, WGS-84 degrees (as phone GPS).")]
 
 
 # The parameters above, by name: what add-prospect and update-prospect pass on.

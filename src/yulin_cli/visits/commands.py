@@ -117,8 +117,8 @@ def log_visit(
     qq_number: Annotated[str | None, typer.Option(
         "--qq-number", help="The QQ number itself; saved on the prospect.")] = None,
     photo: Annotated[list[Path] | None, typer.Option(
-        "--photo", help="A photo taken at the visit (JPEG, PNG); repeat for several. Only its "
-        "hash, size, date and GPS are recorded.")] = None,
+        "--photo", metavar="FILE", help="A photo taken at the visit (JPEG, PNG); repeat for "
+        "several. The file stays put; its path, hash, size, date and GPS are recorded.")] = None,
     date: DateOpt = None,
     note: NoteOpt = None,
     json_output: JsonOpt = False,
