@@ -13,8 +13,9 @@ from conftest import ok, ok_json, run
 from yulin_cli.app import build_app
 
 ALLOWED = {"yulin", "IOAS", "OA", "ERP", "QQ", "IT", "PC", "PCs", "SQLite", "PostgreSQL", "JSON",
-           "CSV", "XLSX", "TOML", "Excel", "WPS", "HTML", "SVG", "iCalendar", "zh", "en", "UTF", "GBK", "pg_dump", "psycopg",
-           "postgresql", "sqlite", "MIIT"}
+           "CSV", "XLSX", "TOML", "Excel", "WPS", "HTML", "SVG", "iCalendar", "zh", "en", "UTF",
+           "GBK", "pg_dump", "psycopg", "postgresql", "sqlite", "MIIT", "GPS", "WGS", "JPEG",
+           "PNG", "HEIC"}
 WORD = re.compile(r"[A-Za-z][A-Za-z_'-]*[A-Za-z]")
 # Things that are not words of a sentence: emails, option names, policy keys, paths, URLs,
 # clause and id codes.

@@ -70,6 +70,11 @@ class Prospect(SQLModel, table=True):
     duplicate_of: int | None = Field(default=None, foreign_key="prospect.id")
     merged_into: int | None = Field(default=None, foreign_key="prospect.id")
     created_at: str = Field(max_length=32)
+    # Unified social credit code (统一社会信用代码), upper-case: who the company is (Q8).
+    credit_code: str | None = Field(default=None, max_length=18, index=True)
+    # Where the company is, WGS-84 degrees: photos are judged against it (Q15).
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class VerificationRound(SQLModel, table=True):
@@ -141,6 +146,24 @@ class VisitFlag(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     visit_id: int = Field(foreign_key="visit.id", index=True)
     flag: str = Field(max_length=30, index=True)
+    # What raised a proof flag: the other visit, the photo's date, the distance in metres.
+    detail: str | None = Field(default=None, max_length=100)
+
+
+class VisitPhoto(SQLModel, table=True):
+    """A photo taken at a visit (Q15): the file stays where the user keeps it; its content hash
+    finds a photo used twice, its EXIF date and GPS position are judged against the visit."""
+
+    __tablename__ = "visit_photo"
+
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: int = Field(foreign_key="visit.id", index=True)
+    sha256: str = Field(max_length=64, index=True)
+    size: int
+    path: str = Field(max_length=1000)
+    taken_at: str | None = Field(default=None, max_length=19)
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class RedseaSignal(SQLModel, table=True):
@@ -198,6 +221,8 @@ class Inspection(SQLModel, table=True):
     decided_by: int | None = Field(default=None, foreign_key="staff.id")
     decided_on: str | None = Field(default=None, max_length=10)
     note: str | None = Field(default=None, max_length=2000)
+    # The proof flags a settled proof inspection judged (they leave the visit when overturned).
+    flags: str = Field(default="", max_length=200)
 
 
 class DirectSalesProject(SQLModel, table=True):

@@ -70,6 +70,8 @@ class EffectiveVisit(_Section):
 class Points(_Section):
     substandard: int = Field(-5, description="Points for the source when a visit finds it substandard")
     sweep: int = Field(3, description="Points for an effective sweep visit")
+    unproven_visit: int = Field(
+        -5, description="Points for the visitor when an inspection finds a visit did not happen as logged")
 
 
 class Redsea(_Section):
@@ -81,6 +83,14 @@ class Territory(_Section):
     direct_sales_cities: list[str] = Field(
         ["南京", "深圳"], description="Cities with a direct-sales branch"
     )
+
+
+class Proof(_Section):
+    require_photo: bool = Field(False, description="A visit without a photo is not effective")
+    max_distance_m: int = Field(
+        1000, ge=0, description="Metres a visit's photo may be from the company's location")
+    sample_percent: int = Field(
+        10, ge=0, le=100, description="Share of substandard findings inspected even when nothing looks wrong")
 
 
 class Route(_Section):
@@ -109,6 +119,7 @@ class Policy(_Section):
     route: Route = Route()
     managers: Managers = Managers()
     partner: Partner = Partner()
+    proof: Proof = Proof()
 
 
 def load_policy(path: str | None) -> Policy:

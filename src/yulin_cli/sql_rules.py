@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 
 def found_substandard_sql(as_of: bool = False) -> str:
     """A visit found it below the standard, the visit was not voided, and no inspection
-    overturned that finding. With ``as_of``, only visits on or before ``:as_of`` count
-    (``rules.ProspectFacts.as_of``)."""
+    overturned that finding or found that the visit never happened as logged (Q15). With
+    ``as_of``, only visits on or before ``:as_of`` count (``rules.ProspectFacts.as_of``)."""
     day = " AND sv.day <= :as_of" if as_of else ""
     return (
         "EXISTS (SELECT 1 FROM visit sv WHERE sv.prospect_id = p.id"
         f" AND sv.outcome = 'substandard' AND sv.voided_at IS NULL{day}"
         " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
-        " AND si.status = 'overturned'))"
+        " AND si.status IN ('overturned', 'unproven')))"
     )
 
 

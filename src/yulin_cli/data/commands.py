@@ -114,7 +114,8 @@ def dedupe(
         "--loose", help="Also names one typo apart with nothing else in common.")] = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Groups of likely duplicates: same phone, same name, or names one typo apart (Q8)."""
+    """Groups of likely duplicates: same credit code, phone or name, or names one typo apart
+    (Q8); two different credit codes are never grouped."""
     from yulin_cli.data.duplicates import duplicate_groups
 
     with current().db().read() as tx:
@@ -129,7 +130,8 @@ def merge(
     by: Annotated[str, typer.Option("--by", help="The manager merging them.")],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask; needed with --json.")] = False,
     force: Annotated[bool, typer.Option(
-        "--force", help="Merge even with no evidence that they are one company.")] = False,
+        "--force", help="Merge even with no evidence that they are one company, or with two "
+                        "different credit codes.")] = False,
     json_output: JsonOpt = False,
 ) -> None:
     """Show KEEP and DROP side by side with what connects them, ask, then move DROP's rounds,
@@ -145,6 +147,7 @@ def merge(
     with db.read() as tx:
         require_manager(tx, by)
         preview = duplicates.merge_preview(tx, keep, drop)
+    duplicates.code_veto(preview.keep, preview.drop, force)  # two codes: two companies
     if not preview.evidence and not force:
         raise RuleRefusal("merge.no_evidence", keep=keep, drop=drop)
     if not json_output:
@@ -158,7 +161,7 @@ def merge(
             raise RuleRefusal("merge.declined", keep=keep, drop=drop)
     with db.write() as tx:
         manager = require_manager(tx, by)
-        result = duplicates.merge(tx, keep, drop, manager.id, wall_clock())
+        result = duplicates.merge(tx, keep, drop, manager.id, wall_clock(), force=force)
     respond(result, json_output)
 
 

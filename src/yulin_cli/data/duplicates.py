@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from yulin_cli import rules
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import Prospect, join_list, split_list
@@ -20,6 +21,7 @@ from yulin_cli.results import Result, jsonable
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
+    from yulin_cli.records import Prospect
 
 # Words that say what a company does, not which company it is.
 GENERIC = sorted(
@@ -139,6 +141,21 @@ def find_pairs(rows: list[dict], loose: bool = False) -> list[tuple[int, int, st
     return pairs
 
 
+def same_code_pairs(rows: list[dict]) -> list[tuple[int, int, str, float]]:
+    """Q8: prospects sharing a unified social credit code are one company, the surest pair."""
+    by_code: dict[str, list[int]] = defaultdict(list)
+    for r in rows:
+        if r.get("credit_code"):
+            by_code[r["credit_code"]].append(r["id"])
+    return [(ids[0], other, "credit-code", 1.0) for ids in by_code.values() for other in ids[1:]]
+
+
+def without_code_conflicts(pairs: list[tuple[int, int, str, float]],
+                           codes: dict[int, str]) -> list[tuple[int, int, str, float]]:
+    """Q8: two different valid credit codes are two companies, whatever their names and phones."""
+    return [p for p in pairs if not rules.codes_conflict(codes.get(p[0]), codes.get(p[1]))]
+
+
 @dataclass(frozen=True, slots=True)
 class DuplicateGroup:
     keep: int
@@ -188,13 +205,31 @@ class Unmerged(Result):
 
 def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
     rows = tx.all("SELECT id, company, city, name_key, landline, mobile, district,"
-                  " contact_surname, employees, pcs FROM prospect"
+                  " contact_surname, employees, pcs, credit_code FROM prospect"
                   " WHERE merged_into IS NULL ORDER BY id")
     names = {r["id"]: r["company"] for r in rows}
+    codes = {r["id"]: r["credit_code"] for r in rows if r["credit_code"]}
     uf = _UnionFind()
-    pairs = find_pairs(rows, loose)
-    for a, b, _reason, _score in pairs:
-        uf.union(a, b)
+    pairs = same_code_pairs(rows) + without_code_conflicts(find_pairs(rows, loose), codes)
+    # Strongest first, and never joining two groups that hold different credit codes (Q8):
+    # a company with no code may match two others by phone, yet those two stay apart.
+    pairs.sort(key=lambda p: -p[3])
+    carried: dict[int, frozenset[str]] = {}  # a group's root -> the credit codes in it
+
+    def codes_in(root: int) -> frozenset[str]:
+        return carried.get(root, frozenset({codes[root]}) if root in codes else frozenset())
+
+    kept = []
+    for a, b, reason, score in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra != rb:
+            joined = codes_in(ra) | codes_in(rb)
+            if len(joined) > 1:
+                continue
+            uf.union(ra, rb)
+            carried[uf.find(ra)] = joined
+        kept.append((a, b, reason, score))
+    pairs = kept
     groups: dict[int, Group] = defaultdict(Group)
     for a, b, reason, score in pairs:
         group = groups[uf.find(a)]
@@ -206,7 +241,8 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
         ids = sorted(group.ids)
         out.append(DuplicateGroup(root, tuple(ids), tuple(names[i] for i in ids),
                                   tuple(sorted(group.reasons)), group.confidence))
-    out.sort(key=lambda g: (-g.confidence, g.keep))
+    # The same credit code is the surest evidence: those groups come first.
+    out.sort(key=lambda g: ("credit-code" not in g.reasons, -g.confidence, g.keep))
     return DuplicateGroups(tuple(out))
 
 
@@ -214,28 +250,39 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
 _MOVED = ("visit", "planned_visit", "redsea_signal", "points_entry", "notice")
 _FILLED = ("district", "address", "industry", "employees", "pcs", "contact_surname",
            "landline", "mobile", "email", "qq", "deal_value", "need", "yulin_interest",
-           "partner", "vendor_share")
+           "partner", "vendor_share", "credit_code", "latitude", "longitude")
+
+
+def code_veto(kept: Prospect, dropped: Prospect, force: bool) -> None:
+    """Q8: two different credit codes are two companies; merging them takes ``--force``."""
+    if rules.codes_conflict(kept.credit_code, dropped.credit_code) and not force:
+        raise RuleRefusal("merge.codes_differ", keep=kept.id, drop=dropped.id,
+                          keep_code=kept.credit_code, drop_code=dropped.credit_code)
 
 
 def merge_preview(tx: Tx, keep: int, drop: int) -> MergePreview:
     """The two live prospects and the evidence that they are one company (Q8): a shared
-    phone, the same name key, a pair `dedupe` reports, or one filed as the other's duplicate."""
+    credit code, phone or name key, a pair `dedupe` reports, or one filed as the other's
+    duplicate."""
     if keep == drop:
         raise BadInput("merge.same", id=keep)
     kept, dropped = prospects.live_prospect(tx, keep), prospects.live_prospect(tx, drop)
     rows = tx.all("SELECT * FROM prospect WHERE id IN (:k, :d) ORDER BY id", k=keep, d=drop)
     evidence = {reason for _a, _b, reason, _score in find_pairs(rows)}
+    if kept.credit_code and kept.credit_code == dropped.credit_code:
+        evidence.add("credit-code")
     if kept.duplicate_of == drop or dropped.duplicate_of == keep:
         evidence.add("filed-duplicate")
-    order = ("phone", "name", "similar-name", "filed-duplicate")
+    order = ("credit-code", "phone", "name", "similar-name", "filed-duplicate")
     return MergePreview(kept, dropped, tuple(e for e in order if e in evidence))
 
 
-def merge(tx: Tx, keep: int, drop: int, by_id: int, now: str) -> Merged:
+def merge(tx: Tx, keep: int, drop: int, by_id: int, now: str, force: bool = False) -> Merged:
     """Moves DROP's history to KEEP, fills KEEP's empty facts from DROP, marks DROP merged,
     and records every row it moved (``merge_moved``) so that ``unmerge`` can move them back."""
     preview = merge_preview(tx, keep, drop)
     kept, dropped = preview.keep, preview.drop
+    code_veto(kept, dropped, force)
     gaps = {f: getattr(dropped, f) for f in _FILLED
             if getattr(kept, f) in (None, "") and getattr(dropped, f) not in (None, "")}
     merge_id = tx.insert("prospect_merge", {

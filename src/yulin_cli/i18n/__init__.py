@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 import re
 
-from yulin_cli.i18n import errors, evening, help, verdicts, views, words
+from yulin_cli.i18n import errors, evening, help, proof, verdicts, views, words
 
 LANGS = ("zh", "en")
 _lang = "en"
 
 # The catalogue's parts, one module each (a test checks no key is in two of them).
-PARTS = (errors, verdicts, views, help, words, evening)
+PARTS = (errors, verdicts, views, help, words, evening, proof)
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {k: v for part in PARTS for k, v in part.MESSAGES.items()}
 
@@ -50,7 +50,8 @@ def current_lang() -> str:
 
 def expand(params: dict) -> dict:
     """Parameters that are themselves messages (rules.Message) become their text; a tuple of
-    words (the items a visit missed) becomes a list in the language."""
+    words (the items a visit missed) or of messages (a level's missing conditions, why a visit
+    is doubted) becomes a list in the language."""
     def shown(value: object) -> object:
         if hasattr(value, "code") and hasattr(value, "params"):
             return explain(value)

@@ -130,6 +130,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.keep": ("保留", "keep"),
     "ui.drop": ("并入", "merged"),
     "ui.evidence": ("是同一家的依据", "evidence they are one company"),
+    "evidence.credit_code": ("统一社会信用代码相同", "same credit code"),
     "evidence.phone": ("电话相同", "same phone"),
     "evidence.name": ("名称相同", "same name"),
     "evidence.similar_name": ("名称差一个字且其他信息一致（dedupe）", "names one character apart "

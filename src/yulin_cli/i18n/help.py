@@ -188,6 +188,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.in_selection": ("是否正在选型（红海）。", "Running a vendor selection (red sea) or not."),
     "help.opt.existing_customer": ("是否 IOAS 老客户。", "An existing IOAS customer or not."),
     "help.opt.partner": ("项目上的代理商或合作伙伴。", "Agent or partner on the project."),
+    "help.opt.credit_code": ("统一社会信用代码，18 位。", "Unified social credit code (统一社会信用代码), "
+                             "18 characters."),
+    "help.opt.location": ("公司的位置：WGS-84 经纬度（与手机 GPS 相同），如 31.2983,120.5831。",
+                          "Where the company is, WGS-84 degrees (as phone GPS), e.g. "
+                          "31.2983,120.5831."),
+    "help.metavar.location": ("纬度,经度", "LAT,LNG"),
+    "help.metavar.credit_code": ("代码", "CODE"),
     "help.opt.vendor_share": ("合作项目中我方的分成（元）。", "Our share of a partner deal, in yuan."),
     "help.cmd.update-prospect.force": ("改后与别家重复也照样保存，并记下与哪家重复。",
                                        "Save the change even if it makes a duplicate, "
@@ -224,6 +231,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.result": ("信息是否属实。", "Did the facts hold?"),
     "help.cmd.verify.address": ("这轮确认了详细地址。", "This round confirmed the exact address."),
     "help.opt.scale": ("这轮通过地址核实了规模。", "This round checked the scale through the address."),
+    "help.opt.photo": ("走访时拍的照片（JPEG、PNG），可重复给出多张。照片文件不动，只记下路径、指纹、"
+                       "大小、拍摄日期和 GPS 位置。",
+                       "A photo taken at the visit (JPEG, PNG); repeat for several. The file "
+                       "stays put; its path, hash, size, date and GPS are recorded."),
+    "help.metavar.photo": ("文件", "FILE"),
     "help.cmd.check-visit": ("这家客户现在能不能走访？能：退出码 0，不能：1（Q2）。",
                              "May this prospect be visited? Exit 0 when ready, 1 when not (Q2)."),
     "help.cmd.check-visit.date": ("按这一天为止的记录判断（默认全部记录）。",
@@ -365,8 +377,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.merge.by": ("做合并的分管领导。", "The manager merging them."),
     "help.cmd.merge.yes": ("不再询问直接合并；用 --json 时必须给出。",
                            "Do not ask; needed with --json."),
-    "help.cmd.merge.force": ("没有重复的证据也合并。", "Merge even with no evidence they are one "
-                             "company."),
+    "help.cmd.merge.force": ("没有重复的证据、或两家信用代码不同，也照样合并。",
+                             "Merge even with no evidence they are one company, or with two "
+                             "different credit codes."),
     "help.cmd.unmerge": ("撤销一次合并：并入的客户恢复独立，它原有的复核、走访、积分、通报和"
                          "信号都移回来。",
                          "Undo a merge: the prospect is live again and its own rounds, visits, "

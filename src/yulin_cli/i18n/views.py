@@ -25,6 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.attention": ("需要分管领导关注", "needs a manager's attention"),
     "ui.none": ("无", "none"),
     "ui.not_recorded": ("未填", "not recorded"),
+    "ui.photo_hash": ("指纹", "sha256"),
+    "ui.photo_place": ("拍摄位置", "GPS"),
     "ui.ranking": ("星级排名", "star ranking"),
     "ui.company": ("公司", "company"),
     "ui.city": ("城市", "city"),

@@ -80,6 +80,24 @@ def duplicate_matches(tx: Tx, *, phones: list[str], name_key: str, city: str,
     return found
 
 
+def same_code(tx: Tx, code: str, exclude: int | None = None) -> int | None:
+    """The earliest live prospect with this unified social credit code (Q8)."""
+    skip = " AND id <> :exclude" if exclude is not None else ""
+    found = tx.scalar("SELECT MIN(id) FROM prospect WHERE merged_into IS NULL"
+                      f" AND credit_code = :code{skip}", code=code, exclude=exclude)
+    return None if found is None else int(found)
+
+
+def credit_codes(tx: Tx, ids: list[int]) -> dict[int, str]:
+    """The credit codes of those of ``ids`` that have one."""
+    if not ids:
+        return {}
+    marks = ", ".join(f":id{i}" for i in range(len(ids)))
+    return {int(r["id"]): r["credit_code"] for r in tx.all(
+        f"SELECT id, credit_code FROM prospect WHERE id IN ({marks})"
+        " AND credit_code IS NOT NULL", **{f"id{i}": v for i, v in enumerate(ids)})}
+
+
 def insert_row(values: dict[str, Any]) -> dict[str, Any]:
     """The stored form of admitted facts: every column, flags as booleans."""
     row = {k: values.get(k) for k in PROSPECT_COLUMNS}

@@ -20,8 +20,9 @@ from yulin_cli.choices import (
     parse,
     word,
 )
-from yulin_cli.i18n import colon, flag_word, label, listed, t
+from yulin_cli.i18n import cited, colon, flag_word, label, listed, t
 from yulin_cli.prospects.service import ProspectAdded, ProspectList, ProspectPage, ProspectUpdated
+from yulin_cli.records import VisitPhoto
 from yulin_cli.render import (
     NO,
     OK,
@@ -101,6 +102,10 @@ def _(result: ProspectPage) -> Group:
         value = getattr(p, key)
         if value not in (None, ""):
             facts.add_row(label(key), Prose(_fact(key, value)))
+    if p.credit_code:
+        facts.add_row(label("credit_code"), p.credit_code)
+    if p.location is not None:
+        facts.add_row(label("location"), f"{p.location[0]:.6f},{p.location[1]:.6f} (WGS-84)")
     flags = [label(k) for k in ("suburban", "platform_interest", "has_oa", "erp_need",
                                 "in_selection", "existing_customer") if getattr(p, k)]
     if flags:
@@ -126,6 +131,9 @@ def _(result: ProspectPage) -> Group:
                            Prose(listed(list(marks))),
                            style="strike dim" if v.voided else None)
         parts.append(visits)
+        photos = [(v.id, ph) for v in result.visits for ph in v.photos]
+        if photos:
+            parts.append(photos_table(photos))
     voided = [*(("#" + str(r.round_no), r.voided) for r in result.rounds if r.voided),
               *(("#" + str(v.id), v.voided) for v in result.visits if v.voided)]
     for which, void in voided:
@@ -139,3 +147,15 @@ def _(result: ProspectPage) -> Group:
     if result.advice:
         parts.append(advice_table(result.advice))
     return Group(*parts)
+
+
+def photos_table(photos: list[tuple[int, VisitPhoto]]) -> Table:
+    """Each visit's photos (Q15): a short hash to compare, the EXIF date and GPS, the file."""
+    table = new_table("#", t("ui.photo_hash"), t("ui.date"), t("ui.photo_place"), t("ui.file"),
+                      title=cited(t("ui.photos"), "Q15"))
+    for visit_id, ph in photos:
+        gps = ("" if ph.latitude is None or ph.longitude is None
+               else f"{ph.latitude:.4f},{ph.longitude:.4f}")
+        table.add_row(str(visit_id), ph.sha256[:10], (ph.taken_at or "-").replace("T", " "),
+                      gps, Prose(ph.path))
+    return table

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli.db import center_filter, rows_for
 from yulin_cli.prospects.queries import Filters, list_prospects
 from yulin_cli.records import ListedProspect, split_list
+from yulin_cli.rules import DOUBT_FLAGS
 from yulin_cli.sql_rules import quality_params, quality_sql, upgrade_params, upgrade_sql
 
 if TYPE_CHECKING:
@@ -28,6 +29,11 @@ class PersonCounts:
     effective_visits: int
     points_today: int
     points_total: int
+    flagged_visits: int = 0  # the day's visits doubted by their proof or findings (Q15)
+
+
+# Flags that doubt a visit happened as logged: its photos (Q15) or an ineffective finding.
+DOUBTED_FLAGS = (*DOUBT_FLAGS, "inspect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +102,19 @@ def report_people(tx: Tx, day: str, center: str | None, policy: Policy) -> list[
         " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
         "   AND e.day = :day) AS points_today,"
         " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
-        "   AND e.day <= :day) AS points_total"
+        "   AND e.day <= :day) AS points_total,"
+        " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
+        "   AND EXISTS (SELECT 1 FROM visit_flag f WHERE f.visit_id = v.id"
+        f"   AND f.flag IN ({', '.join(f':doubt{i}' for i in range(len(DOUBTED_FLAGS)))})))"
+        " AS flagged_visits"
         f" FROM staff s JOIN center c ON c.id = s.center_id WHERE 1 = 1{where}"
         " ORDER BY c.name, s.name",
-        **params,
+        **params, **{f"doubt{i}": flag for i, flag in enumerate(DOUBTED_FLAGS)},
     )
     return [PersonCounts(r["name"], r["center"], split_list(r["roles"]), int(r["quality_found"]),
                          int(r["verifications"]), int(r["visits"]), int(r["effective_visits"]),
-                         int(r["points_today"]), int(r["points_total"])) for r in rows]
+                         int(r["points_today"]), int(r["points_total"]),
+                         int(r["flagged_visits"])) for r in rows]
 
 
 def _day_visits(rows: list[Row]) -> list[DayVisit]:
@@ -150,6 +161,18 @@ def flagged_visits(tx: Tx, day: str, center: str | None, flag: str) -> list[DayV
 def refused_visits(tx: Tx, day: str, center: str | None) -> list[DayVisit]:
     """The day's visits refused at the door (Q17)."""
     return _visits_of_day(tx, day, center, "v.outcome = 'refused'")
+
+
+def visit_flag_details(tx: Tx, visit_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """(flag, detail) of each of ``visit_ids``, in the order they were raised."""
+    if not visit_ids:
+        return {}
+    marks = ", ".join(f":v{i}" for i in range(len(visit_ids)))
+    found: dict[int, list[tuple[str, str]]] = {}
+    for r in tx.all(f"SELECT visit_id, flag, detail FROM visit_flag WHERE visit_id IN ({marks})"
+                    " ORDER BY id", **{f"v{i}": v for i, v in enumerate(visit_ids)}):
+        found.setdefault(r["visit_id"], []).append((r["flag"], r["detail"] or ""))
+    return found
 
 
 def prospects_found_on(tx: Tx, day: str, center: str | None) -> list[FoundProspect]:

@@ -144,15 +144,18 @@ class AttentionItem:
     staff: str | None = None
     command: rules.Message | None = None  # the command that settles it (a catalogue template)
     date: str = ""  # the day it arose: the visit's, or the day the prospect was found
+    flags: tuple[str, ...] = ()  # why a visit is to be checked (Q15)
+    clause_: str | None = None  # one clause of a multi-clause rule
 
     @property
     def clause(self) -> str:
-        return rules.CLAUSES[self.rule]
+        return self.clause_ or rules.CLAUSES[self.rule]
 
     def to_json(self) -> dict[str, Any]:
         return {"rule": self.rule, "clause": self.clause, "kind": self.kind,
                 "prospect_id": self.prospect_id, "visit_id": self.visit_id,
                 **({"stars": self.stars} if self.stars is not None else {}),
+                **({"flags": list(self.flags)} if self.flags else {}),
                 "message": explain(self.message), "staff": self.staff, "company": self.company,
                 "command": self.command_in("en"), "date": self.date}
 
@@ -297,12 +300,10 @@ def attention(tx: Tx, policy: Policy, day: str, center: str | None
               ) -> tuple[AttentionItem, ...]:
     """What needs someone's attention on ``day``, grouped by kind, oldest first in each."""
     items: list[AttentionItem] = []
-    for visit in queries.open_inspections(tx, day, center):
-        items.append(AttentionItem(
-            "substandard", "inspect", visit.prospect_id,
-            rules.Message("attention.inspect", {"visit_id": visit.visit_id}),
-            visit_id=visit.visit_id, company=visit.company, staff=None, date=visit.day,
-            command=rules.Message("cmd.inspect", {"visit": visit.visit_id})))
+    inspections = queries.open_inspections(tx, day, center)
+    flagged = queries.visit_flag_details(tx, [v.visit_id for v in inspections])
+    for visit in inspections:
+        items.append(_inspection_item(visit, flagged.get(visit.visit_id, [])))
     for visit in queries.flagged_visits(tx, day, center, "unready"):
         items.append(AttentionItem(
             "readiness", "unready", visit.prospect_id,
@@ -448,6 +449,22 @@ def summary(tx: Tx, policy: Policy, date_from: str, date_to: str,
                    tuple(queries.visitors_in_period(tx, date_from, date_to, center)),
                    tuple(PointsPeriod(name, delta) for name, delta
                          in queries.points_in_period(tx, date_from, date_to, center)))
+
+
+def _inspection_item(visit: queries.DayVisit, flags: list[tuple[str, str]]) -> AttentionItem:
+    """An open inspection, saying why the visit was chosen: its photos or the sample (Q15), or
+    a substandard finding without an effective visit."""
+    proof = [(f, d) for f, d in flags if f in rules.INSPECTED_FLAGS]
+    shown = proof + [(f, d) for f, d in flags if f == "inspect"] if proof else []
+    why = tuple(rules.Message(f"attention.why_{f}", {"detail": d}) for f, d in shown)
+    # Any manager of the centre settles it, with the inspect command.
+    return AttentionItem(
+        "proof" if proof else "substandard", "inspect", visit.prospect_id,
+        rules.Message("attention.proof", {"visit_id": visit.visit_id, "why": why}) if proof
+        else rules.Message("attention.inspect", {"visit_id": visit.visit_id}),
+        visit_id=visit.visit_id, company=visit.company, staff=None, date=visit.day,
+        command=rules.Message("cmd.inspect", {"visit": visit.visit_id}),
+        flags=tuple(f for f, _d in shown), clause_="Q15" if proof else None)
 
 
 # --- the manager's view (Q13) -------------------------------------------------------------------

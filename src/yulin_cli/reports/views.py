@@ -159,6 +159,9 @@ def _(report: DailyReport) -> Group:
     people = new_table(t("ui.name"), t("ui.roles"), t("ui.quality"), t("ui.rounds"),
                     t("ui.visits"), t("ui.effective"), t("ui.points_today"),
                     t("ui.points_total"))
+    doubted = any(p.flagged_visits for p in report.people)
+    if doubted:  # only on a day with doubted visits: the table stays within 80 columns
+        people.add_column(t("ui.flagged_visits"))
     for col in people.columns[3:]:
         col.justify = "right"
     for p in report.people:
@@ -167,8 +170,12 @@ def _(report: DailyReport) -> Group:
             quality = Text(f"{p.quality_found}/{quota.per_day} ")
             quality.append_text(quota_bar(p.quality_found, quota.per_day))
         roles = "".join(t(f"role.short.{r}") for r in p.roles)  # keeps the table narrow
-        people.add_row(p.name, roles, quality, str(p.verifications), str(p.visits),
-                       str(p.effective_visits), f"{p.points_today:+d}", str(p.points_total))
+        cells: list[RenderableType] = [
+            p.name, roles, quality, str(p.verifications), str(p.visits),
+            str(p.effective_visits), f"{p.points_today:+d}", str(p.points_total)]
+        if doubted:
+            cells.append(str(p.flagged_visits or ""))
+        people.add_row(*cells)
     parts: list[RenderableType] = [title, quota_line, people, _team_line(report),
                                    _found_today(report)]
     parts.append(notices_table(report.notices) if report.notices

@@ -61,8 +61,11 @@ class InspectedVisit:
     id: int
     prospect_id: int
     outcome: str
-    inspection: str | None  # open | upheld | overturned | voided; None when none was opened
+    # open | upheld | overturned | unproven | proven | voided; None when none was opened
+    inspection: str | None
     voided: bool = False
+    staff_id: int = 0  # the visitor
+    flags: tuple[str, ...] = ()
 
 
 # --- centres and staff --------------------------------------------------------------------------
@@ -207,12 +210,37 @@ def visit_for_inspection(tx: Tx, visit_id: int) -> InspectedVisit:
     if not fits_id(visit_id):
         raise BadInput("not_found.visit", id=visit_id)
     row = tx.one(
-        "SELECT v.id, v.prospect_id, v.outcome, v.voided_at, i.status AS inspection FROM visit v"
-        " LEFT JOIN inspection i ON i.visit_id = v.id WHERE v.id = :id", id=visit_id)
+        "SELECT v.id, v.prospect_id, v.outcome, i.status AS inspection, v.staff_id,"
+        " v.voided_at FROM visit v LEFT JOIN inspection i ON i.visit_id = v.id WHERE v.id = :id",
+        id=visit_id)
     if row is None:
         raise BadInput("not_found.visit", id=visit_id)
+    flags = tuple(r["flag"] for r in tx.all(
+        "SELECT flag FROM visit_flag WHERE visit_id = :id ORDER BY id", id=visit_id))
     return InspectedVisit(row["id"], row["prospect_id"], row["outcome"], row["inspection"],
-                          bool(row["voided_at"]))
+                          voided=bool(row["voided_at"]), staff_id=row["staff_id"], flags=flags)
+
+
+def visit_points(tx: Tx, visit_id: int) -> list[tuple[int, int]]:
+    """(staff id, delta) of every points entry a visit's rules gave (a finder's deduction, a
+    sweep's praise), not what inspections or managers added since."""
+    return [(r["staff_id"], int(r["delta"])) for r in tx.all(
+        "SELECT staff_id, delta FROM points_entry WHERE visit_id = :v"
+        " AND rule IN ('substandard', 'sweep')", v=visit_id)]
+
+
+def settle_proof(tx: Tx, visit_id: int, *, proven: bool, flags: tuple[str, ...]) -> None:
+    """Q15: a proof inspection's consequence for the visit: proven, its proof flags go (the
+    inspection keeps them); unproven, it stops counting as effective."""
+    if proven:
+        marks = ", ".join(f":f{i}" for i in range(len(flags)))
+        if flags:
+            tx.run(f"DELETE FROM visit_flag WHERE visit_id = :v AND flag IN ({marks})",
+                   v=visit_id, **{f"f{i}": f for i, f in enumerate(flags)})
+    else:
+        tx.run("UPDATE visit SET effective = :no WHERE id = :v", no=False, v=visit_id)
+    tx.run("UPDATE inspection SET flags = :flags WHERE visit_id = :v", flags=join_list(flags),
+           v=visit_id)
 
 
 def visit_deductions(tx: Tx, visit_id: int) -> list[tuple[int, int]]:

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli import rules
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.records import Center, StaffMember, join_list
-from yulin_cli.results import Result
+from yulin_cli.results import Result, human_only
 from yulin_cli.team import queries
 from yulin_cli.team.queries import LedgerEntry, PointsTotal
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
+    from yulin_cli.policy import Policy
 
 
 # --- results ------------------------------------------------------------------------------------
@@ -109,6 +110,11 @@ class InspectionSettled(Result):
     prospect_id: int
     verdict: str
     reversed: tuple[Reversal, ...]
+    # Q15: a proof inspection (photo flags or the sample) asks whether the visit happened.
+    proof: bool = False
+    cleared: tuple[str, ...] = ()  # the flags an overturned proof inspection removed
+    penalty: Reversal | None = None  # the visitor's, when the visit did not happen as logged
+    visitor: str = human_only("")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,17 +199,22 @@ def adjust_points(tx: Tx, staff: str, delta: int, reason: str, by: str, day: str
 
 
 def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None,
-            day: str) -> InspectionSettled:
-    """Q15: a manager settles a substandard finding; overturned gives the points back."""
+            day: str, policy: Policy) -> InspectionSettled:
+    """Q15: a manager settles a substandard finding; overturned gives the points back. A visit
+    flagged by its photos or drawn in the sample is a proof inspection instead (``_settle_proof``)."""
     manager = require_manager(tx, by)
     found = queries.visit_for_inspection(tx, visit_id)
     if found.voided:
         raise RuleRefusal("void.visit_voided", id=visit_id)
-    if found.outcome != "substandard":
-        raise RuleRefusal("refuse.not_substandard", id=visit_id)
-    if found.inspection in ("upheld", "overturned"):
+    proof = tuple(f for f in found.flags if f in rules.PROOF_FLAGS)
+    doubted = any(f in rules.INSPECTED_FLAGS for f in proof)
+    if found.inspection not in (None, "open"):
         raise RuleRefusal("refuse.already_settled", id=visit_id,
                           status=rules.Message(f"verdict.{found.inspection}"))
+    if found.outcome != "substandard" and not doubted:
+        raise RuleRefusal("refuse.not_substandard", id=visit_id)
+    if doubted:
+        return _settle_proof(tx, found, manager.id, verdict, note, day, proof, policy)
     queries.settle_inspection(tx, visit_id, verdict, manager.id, day, note)
     reversed_points = []
     if verdict == "overturned":
@@ -217,6 +228,37 @@ def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None,
                                    visit_id, f"visit #{visit_id} overturned", manager.id)
                 reversed_points.append(Reversal(staff_id, delta))
     return InspectionSettled(visit_id, found.prospect_id, verdict, tuple(reversed_points))
+
+
+def _settle_proof(tx: Tx, found: queries.InspectedVisit, manager_id: int, verdict: str,
+                  note: str | None, day: str, proof: tuple[str, ...],
+                  policy: Policy) -> InspectionSettled:
+    """Q15: upheld, the visit did not happen as logged: it stops counting as effective, every
+    point it earned or cost anyone is given back (a finding from a visit never made is void),
+    and the visitor gets ``points.unproven_visit`` with a criticism. Overturned: it happened;
+    its proof flags (and the ordinary ``inspect``) are cleared, the visit stands as logged."""
+    proven = verdict == "overturned"
+    # Stored apart from the findings' upheld/overturned: a proven visit's finding stands.
+    queries.settle_inspection(tx, found.id, "proven" if proven else "unproven", manager_id, day,
+                              note)
+    cleared = tuple(f for f in found.flags if f in (*proof, "inspect")) if proven else ()
+    queries.settle_proof(tx, found.id, proven=proven, flags=cleared if proven else proof)
+    if proven:
+        return InspectionSettled(found.id, found.prospect_id, verdict, (), True, cleared)
+    reversed_points = []
+    for staff_id, delta in rules.unproven_reversal(queries.visit_points(tx, found.id)).items():
+        queries.add_points(tx, staff_id, day, delta, "inspection", found.prospect_id, found.id,
+                           f"visit #{found.id} unproven", manager_id)
+        reversed_points.append(Reversal(staff_id, delta))
+    penalty = policy.points.unproven_visit
+    if penalty:
+        queries.add_points(tx, found.staff_id, day, penalty, "proof", found.prospect_id,
+                           found.id, f"visit #{found.id} unproven", manager_id)
+        queries.add_notice(tx, found.staff_id, day, "criticism" if penalty < 0 else "praise",
+                           penalty, "proof", found.prospect_id, found.id)
+    visitor = tx.scalar("SELECT name FROM staff WHERE id = :id", id=found.staff_id)
+    return InspectionSettled(found.id, found.prospect_id, verdict, tuple(reversed_points), True,
+                             (), Reversal(found.staff_id, penalty), str(visitor))
 
 
 def industries(tx: Tx, center: str | None) -> IndustryList:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.console import RenderableType
 
 from yulin_cli import rules
-from yulin_cli.choices import InspectionVerdict, Role, word
-from yulin_cli.i18n import cited, colon, current_lang, listed, rule_name, t
+from yulin_cli.choices import Role, word
+from yulin_cli.i18n import cited, colon, current_lang, flag_word, listed, rule_name, t
 from yulin_cli.render import (
     Prose,
     empty,
@@ -106,9 +106,15 @@ def _(result: PointsTotals) -> RenderableType:
 
 @view.register
 def _(result: InspectionSettled) -> str:
-    verdict = word(InspectionVerdict(result.verdict))
-    return lines_of(cited(t("ui.inspected", id=result.visit_id, verdict=verdict), "Q15"),
-                    *("  " + t("ui.reversed", delta=r.delta) for r in result.reversed))
+    lines = [cited(t("ui.inspected", id=result.visit_id, verdict=t(f"verdict.{result.verdict}")),
+                   "Q15")]
+    if result.proof and result.penalty is not None:
+        lines.append("  " + t("ui.unproven", visitor=result.visitor, delta=result.penalty.delta))
+    elif result.proof:
+        lines.append("  " + t("ui.proven",
+                              flags=listed([flag_word(f) for f in result.cleared]) or "-"))
+    lines += ["  " + t("ui.reversed", delta=r.delta) for r in result.reversed]
+    return lines_of(*lines)
 
 
 @view.register

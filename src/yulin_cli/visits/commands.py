@@ -2,6 +2,7 @@
 `redsea`, `route` and `agenda`."""
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -120,6 +121,9 @@ def log_visit(
         "--mobile-number", help="The mobile itself; saved on the prospect.")] = None,
     qq_number: Annotated[str | None, typer.Option(
         "--qq-number", help="The QQ number itself; saved on the prospect.")] = None,
+    photo: Annotated[list[Path] | None, typer.Option(
+        "--photo", metavar="FILE", help="A photo taken at the visit (JPEG, PNG); repeat for "
+        "several. The file stays put; its path, hash, size, date and GPS are recorded.")] = None,
     date: DateOpt = None,
     note: NoteOpt = None,
     json_output: JsonOpt = False,
@@ -136,8 +140,13 @@ def log_visit(
         "note": note,
     }
     data = validated(VisitIn, {k: v for k, v in raw.items() if v is not None})
+    photos: tuple = ()
+    if photo:
+        from yulin_cli.visits.photos import read_photo
+
+        photos = tuple(read_photo(p) for p in photo)  # read before anything is written
     with current().db().write() as tx:
-        result = service.log_visit(tx, current().policy(), data)
+        result = service.log_visit(tx, current().policy(), data, photos)
     respond(result, json_output)
 
 

@@ -10,6 +10,7 @@ from yulin_cli.records import (
     Prospect,
     VerificationRound,
     Visit,
+    VisitPhoto,
     join_list,
     split_list,
 )
@@ -141,18 +142,21 @@ def visits(tx: Tx, prospect_id: int) -> list[Visit]:
                     " JOIN visit v ON v.id = vf.visit_id WHERE v.prospect_id = :id"
                     " ORDER BY vf.id", id=prospect_id):
         flags.setdefault(f["visit_id"], []).append(f["flag"])
-    return [Visit.from_row(r, tuple(flags.get(r["id"], ()))) for r in rows]
+    photos = visit_photos(tx, prospect_id)
+    return [Visit.from_row(r, tuple(flags.get(r["id"], ())), photos.get(r["id"], ()))
+            for r in rows]
 
 
 def substandard_days_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[str]]:
     """Days of the visits that found each prospect below the standard, unless the finding was
-    overturned or the visit voided (``sql_rules.FOUND_SUBSTANDARD_SQL`` says the same)."""
+    overturned, the visit found never to have happened as logged, or voided
+    (``sql_rules.FOUND_SUBSTANDARD_SQL`` says the same)."""
     found: dict[int, list[str]] = {pid: [] for pid in prospect_ids}
     for row in rows_for(
             tx, "SELECT sv.prospect_id, sv.day FROM visit sv WHERE sv.prospect_id IN ({marks})"
             " AND sv.outcome = 'substandard' AND sv.voided_at IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
-            " AND si.status = 'overturned') ORDER BY sv.day", prospect_ids):
+            " AND si.status IN ('overturned', 'unproven')) ORDER BY sv.day", prospect_ids):
         found[row["prospect_id"]].append(row["day"])
     return found
 
@@ -182,8 +186,9 @@ def fix_context(tx: Tx, prospect: Prospect) -> dict[str, Any]:
         context["manager"] = managers[0]
     visit = tx.one(
         "SELECT v.id FROM visit v WHERE v.prospect_id = :id AND v.outcome = 'substandard'"
-        " AND v.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM inspection i WHERE i.visit_id = v.id"
-        " AND i.status <> 'open') ORDER BY v.day DESC, v.id DESC LIMIT 1", id=prospect.id)
+        " AND v.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM inspection i"
+        " WHERE i.visit_id = v.id AND i.status <> 'open') ORDER BY v.day DESC, v.id DESC"
+        " LIMIT 1", id=prospect.id)
     if visit:
         context["visit"] = visit["id"]
     project = tx.one("SELECT id FROM direct_sales_project WHERE name_key = :k AND city = :c"
@@ -205,3 +210,41 @@ def suburban_unvisited(tx: Tx, center: str | None) -> list[tuple[int, str | None
         " AND v.voided_at IS NULL)"
         " AND NOT EXISTS (SELECT 1 FROM planned_visit pv WHERE pv.prospect_id = p.id"
         f" AND pv.visit_id IS NULL){where} ORDER BY p.id", **params)]
+
+
+# --- proof: photos and their flags (Q15) --------------------------------------------------------
+
+
+def photo_uses(tx: Tx, hashes: list[str]) -> dict[str, int]:
+    """Each of ``hashes`` already recorded, with the earliest visit that used it (a voided
+    visit's photos count for nothing: the visit is as if never logged)."""
+    if not hashes:
+        return {}
+    marks = ", ".join(f":h{i}" for i in range(len(hashes)))
+    return {r["sha256"]: int(r["visit_id"]) for r in tx.all(
+        "SELECT ph.sha256, MIN(ph.visit_id) AS visit_id FROM visit_photo ph"
+        " JOIN visit v ON v.id = ph.visit_id"
+        f" WHERE ph.sha256 IN ({marks}) AND v.voided_at IS NULL"
+        " GROUP BY ph.sha256", **{f"h{i}": h for i, h in enumerate(hashes)})}
+
+
+def add_photos(tx: Tx, visit_id: int, photos: list[dict[str, Any]]) -> None:
+    tx.many("INSERT INTO visit_photo (visit_id, sha256, size, path, taken_at, latitude,"
+            " longitude) VALUES (:visit_id, :sha256, :size, :path, :taken_at, :latitude,"
+            " :longitude)", [{**p, "visit_id": visit_id} for p in photos])
+
+
+def add_flags(tx: Tx, visit_id: int, flags: tuple[tuple[str, str], ...]) -> None:
+    """Flags with what raised each (the other visit, the photo's date, the distance)."""
+    tx.many("INSERT INTO visit_flag (visit_id, flag, detail) VALUES (:visit_id, :flag, :detail)",
+            [{"visit_id": visit_id, "flag": f, "detail": d or None} for f, d in flags])
+
+
+def visit_photos(tx: Tx, prospect_id: int) -> dict[int, tuple[VisitPhoto, ...]]:
+    """The photos of a prospect's visits, by visit."""
+    found: dict[int, list[VisitPhoto]] = {}
+    for r in tx.all("SELECT ph.visit_id, ph.sha256, ph.size, ph.path, ph.taken_at, ph.latitude,"
+                    " ph.longitude FROM visit_photo ph JOIN visit v ON v.id = ph.visit_id"
+                    " WHERE v.prospect_id = :id ORDER BY ph.id", id=prospect_id):
+        found.setdefault(r["visit_id"], []).append(VisitPhoto.from_row(r))
+    return {k: tuple(v) for k, v in found.items()}

@@ -12,7 +12,7 @@ from yulin_cli import rules
 from yulin_cli.deals import queries as deals
 from yulin_cli.errors import BadInput, NotReady, RuleRefusal
 from yulin_cli.prospects import queries as prospects
-from yulin_cli.records import Prospect
+from yulin_cli.records import Prospect, VisitPhoto
 from yulin_cli.results import Result, human_only
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from yulin_cli.db import Tx
     from yulin_cli.inputs import RoundIn, VisitIn
     from yulin_cli.policy import Policy
+    from yulin_cli.visits.photos import PhotoFile
 
 
 # --- the facts a prospect is judged on ----------------------------------------------------------
@@ -117,6 +118,13 @@ class VisitPlanned(Result):
     date: str
 
 
+def photo_json(photo: PhotoFile | VisitPhoto) -> dict[str, Any]:
+    """A visit's photo as JSON, in `log-visit` and in `show` alike."""
+    return {"sha256": photo.sha256, "size": photo.size, "path": photo.path,
+            "taken_at": photo.taken_at, "latitude": photo.latitude,
+            "longitude": photo.longitude}
+
+
 @dataclass(frozen=True, slots=True)
 class VisitLogged(Result):
     visit_id: int
@@ -124,6 +132,10 @@ class VisitLogged(Result):
     effective: rules.Effectiveness = human_only()
     consequences: rules.VisitConsequences = human_only()
     refusal: tuple[rules.Reason, ...] = human_only(())
+    # Q15: what the photos prove, the sample, the photos and a location learnt from them.
+    proof: tuple[rules.ProofVerdict, ...] = human_only(())
+    photos: tuple[PhotoFile, ...] = human_only(())
+    located: rules.Reason | None = human_only(None)
 
     def to_json(self) -> Any:
         from yulin_cli.i18n import reason_json
@@ -136,14 +148,21 @@ class VisitLogged(Result):
             "points": [{"staff": a.staff, "delta": a.delta, "rule": a.rule,
                         "clause": rules.entry_clause(a.rule)}
                        for a in self.consequences.awards],
-            "flags": list(self.consequences.flags),
-            "flag_details": [rules.flag_json(f) for f in self.consequences.flags],
+            "flags": list(self.flags),
+            "flag_details": [rules.flag_json(f) for f in self.flags],
+            "photos": [photo_json(p) for p in self.photos],
             "reasons": [reason_json(r) for r in self.reasons],
         }
 
     @property
+    def flags(self) -> tuple[str, ...]:
+        return (*self.consequences.flags, *(f for v in self.proof for f in v.flag_names))
+
+    @property
     def reasons(self) -> tuple[rules.Reason, ...]:
-        return (self.effective.reason, *self.consequences.reasons, *self.refusal)
+        located = (self.located,) if self.located is not None else ()
+        return (self.effective.reason, *self.consequences.reasons,
+                *(r for v in self.proof for r in v.reasons), *located, *self.refusal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +352,8 @@ def plan_visit(tx: Tx, policy: Policy, prospect_id: int, visitor: str, day: str
     return VisitPlanned(plan_id, prospect_id, visitor, day)
 
 
-def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
+def log_visit(tx: Tx, policy: Policy, data: VisitIn,
+              photos: tuple[PhotoFile, ...] = ()) -> VisitLogged:
     """Records what happened; never refused for readiness, but flagged (Q2, Q12, Q15, Q17)."""
     # Judged on what was recorded on or before the visit's own date (Q2).
     prospect, ready = readiness(tx, policy, data.prospect_id, as_of=data.day)
@@ -341,7 +361,10 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
     refused = rules.may_log_visit(data.by, list(by.roles), by.center_id, prospect.center_id)
     if refused is not None:
         raise RuleRefusal(refused.code, **refused.params)
-    effect = rules.visit_effectiveness(data.outcome, data.items, data.contacts, policy)
+    # The same file given twice is one photo.
+    photos = tuple({p.sha256: p for p in photos}.values())
+    effect = rules.visit_effectiveness(data.outcome, data.items, data.contacts, policy,
+                                       photographed=bool(photos))
     sweep = None
     if data.kind == "sweep":
         plans = queries.day_plans(tx, by.id, data.day)
@@ -358,6 +381,9 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
         "contacts": data.contacts, "effective": effect.effective,
         "failing_checks": ready.failing, "note": data.note,
     }, result.flags)
+    proof, located = _record_proof(tx, policy, data, prospect, visit_id, photos,
+                                   effective=effect.effective,
+                                   inspected="inspect" in result.flags)
     if data.kind == "planned":
         queries.close_planned_visit(tx, data.prospect_id, by.id, data.day, visit_id)
     ids = {data.by: by.id, prospect.sourced_by: prospect.sourced_by_id}
@@ -367,7 +393,7 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
                         visit_id)
         team.add_notice(tx, staff_id, data.day, award.kind, award.delta, award.rule,
                         data.prospect_id, visit_id)
-    if "inspect" in result.flags:
+    if "inspect" in result.flags or any(v.inspected for v in proof):
         team.open_inspection(tx, visit_id)
     from yulin_cli.inputs import LOCAL, with_area_code  # Pydantic: loaded by log-visit anyway
 
@@ -383,7 +409,34 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
     prospects.update_prospect(tx, data.prospect_id,
                               {k: v for k, v in contact_values.items() if v is not None})
     refusal = rules.refusal_causes(ready.failing) if data.outcome == "refused" else ()
-    return VisitLogged(visit_id, data.prospect_id, effect, result, refusal)
+    return VisitLogged(visit_id, data.prospect_id, effect, result, refusal, proof, photos,
+                       located)
+
+
+def _record_proof(tx: Tx, policy: Policy, data: VisitIn, prospect: Prospect, visit_id: int,
+                  photos: tuple[PhotoFile, ...], *, effective: bool, inspected: bool
+                  ) -> tuple[tuple[rules.ProofVerdict, ...], rules.Reason | None]:
+    """Q15: stores the photos, judges them, draws the sample, and learns the company's
+    location from the first effective visit whose photo carries GPS."""
+    facts = tuple(p.facts() for p in photos)
+    reused = queries.photo_uses(tx, [p.sha256 for p in photos])
+    queries.add_photos(tx, visit_id, [
+        {"sha256": p.sha256, "size": p.size, "path": p.path, "taken_at": p.taken_at,
+         "latitude": p.latitude, "longitude": p.longitude} for p in photos])
+    judged = rules.photo_proof(facts, day=data.day, location=prospect.location, reused=reused,
+                               policy=policy)
+    sample = rules.sample_check(visit_id=visit_id, outcome=data.outcome, kind=data.kind,
+                                inspected=inspected or judged.doubted, policy=policy)
+    queries.add_flags(tx, visit_id, judged.flags + sample.flags)
+    where = rules.location_from_visit(effective=effective, proof=judged, photos=facts,
+                                      recorded=prospect.location)
+    located = None
+    if where is not None:
+        prospects.update_prospect(tx, prospect.id, {"latitude": where[0],
+                                                    "longitude": where[1]})
+        located = rules.Reason("proof", True, "proof.located",
+                               {"location": f"{where[0]:.6f},{where[1]:.6f}"}, clause_="Q15")
+    return (judged, sample), located
 
 
 def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str | None,

@@ -68,13 +68,12 @@ def _(result: VisitPlanned) -> str:
 def _(result: VisitLogged) -> Screen:
     parts: list[RenderableType | str] = [t("ui.visit_logged", id=result.visit_id),
                                          verdict_line(result.effective.reason)]
-    for reason in (*result.consequences.reasons, *result.refusal):
+    for reason in result.reasons[1:]:
         parts.append(verdict_line(reason))
         if reason.fix:
             parts.append(Prose("    → " + t(reason.fix), indent=6))
-    if result.consequences.flags:
-        flags = listed([cited(flag_word(f), rules.FLAG_RULES[f][1])
-                        for f in result.consequences.flags])
+    if result.flags:
+        flags = listed([cited(flag_word(f), rules.FLAG_RULES[f][1]) for f in result.flags])
         parts.append(Prose(t("ui.flags_line", flags=flags), indent=4))
     return Screen(tuple(parts))
 
