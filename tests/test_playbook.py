@@ -80,6 +80,12 @@ def test_overturned_inspection_reverses_the_deduction(team):
     assert [(e["delta"], e["rule"]) for e in ledger["entries"]] == [
         (-5, "substandard"), (5, "inspection")]
     assert ledger["total"] == 0
+    # The criticism is withdrawn on the board too, dated like it.
+    board = ok_json("notices", "--to", "2026-10-31")
+    assert [(n["kind"], n["delta"], n["rule"]) for n in board] == [
+        ("criticism", -5, "substandard"), ("voided", 5, "substandard")]
+    assert board[0]["date"] == board[1]["date"]
+    assert "撤回" in run("--lang", "zh", "notices", "--to", "2026-10-31").stdout
     assert ok_json("rate", pid)["stars"] == 1  # a quality customer again
     assert run("check-visit", pid).exit_code == 0  # and may be visited again
     report = ok_json("daily-report", "--date", "2026-10-17")

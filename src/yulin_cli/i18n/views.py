@@ -138,6 +138,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.pcs": ("{count} 台电脑", "{count} PCs"),
     "ui.ledger_overturned": ("走访 #{visit} 的不达标结论被推翻", "visit #{visit} overturned"),
     "ui.ledger_visit": ("走访 #{visit}", "visit #{visit}"),
+    "ui.ledger_unproven": ("核实后确认走访 #{visit} 未按记录发生", "visit #{visit} found not to have "
+                           "happened as logged"),
     "ui.changed": ("已更新客户 #{id}：{fields}", "updated prospect #{id}: {fields}"),
     "empty.staff": ("还没有伙伴；用 yulin staff add 添加", "no staff yet; add them with yulin staff add"),
     "empty.centers": ("还没有服务中心；用 yulin center add 添加",

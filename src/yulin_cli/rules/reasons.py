@@ -33,7 +33,8 @@ CLAUSES: dict[str, str] = {
 
 # Points and notice-board entries: the one clause that grants or takes each kind of entry.
 # A manager's own adjustment comes from no clause.
-ENTRY_CLAUSES: dict[str, str] = {"substandard": "Q1", "sweep": "Q12", "inspection": "Q15"}
+ENTRY_CLAUSES: dict[str, str] = {"substandard": "Q1", "sweep": "Q12", "inspection": "Q15",
+                                 "proof": "Q15"}
 
 # Visit flags: the rule that raises each, and the clause it comes from.
 FLAG_RULES: dict[str, tuple[str, str]] = {

@@ -227,6 +227,8 @@ def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None,
                 queries.add_points(tx, staff_id, day, delta, "inspection", found.prospect_id,
                                    visit_id, f"visit #{visit_id} overturned", manager.id)
                 reversed_points.append(Reversal(staff_id, delta))
+        # The criticism on the notice board is withdrawn too, as a void withdraws it.
+        _withdraw_notices(tx, visit_id, rule="substandard")
     return InspectionSettled(visit_id, found.prospect_id, verdict, tuple(reversed_points))
 
 
@@ -246,6 +248,7 @@ def _settle_proof(tx: Tx, found: queries.InspectedVisit, manager_id: int, verdic
     if proven:
         return InspectionSettled(found.id, found.prospect_id, verdict, (), True, cleared)
     reversed_points = []
+    _withdraw_notices(tx, found.id)  # a visit never made earns no praise and costs no one
     for staff_id, delta in rules.unproven_reversal(queries.visit_points(tx, found.id)).items():
         queries.add_points(tx, staff_id, day, delta, "inspection", found.prospect_id, found.id,
                            f"visit #{found.id} unproven", manager_id)
@@ -259,6 +262,16 @@ def _settle_proof(tx: Tx, found: queries.InspectedVisit, manager_id: int, verdic
     visitor = tx.scalar("SELECT name FROM staff WHERE id = :id", id=found.staff_id)
     return InspectionSettled(found.id, found.prospect_id, verdict, tuple(reversed_points), True,
                              (), Reversal(found.staff_id, penalty), str(visitor))
+
+
+def _withdraw_notices(tx: Tx, visit_id: int, rule: str | None = None) -> None:
+    """The visit's praise and criticism (of one rule, if given) withdrawn by ``voided``
+    notices dated like them, so the board of that day reads as if they never stood."""
+    from yulin_cli.corrections import queries as corrections
+
+    for notice in corrections.unreversed_notices(tx, visit_id):
+        if rule is None or notice.rule == rule:
+            corrections.add_voided_notice(tx, notice)
 
 
 def industries(tx: Tx, center: str | None) -> IndustryList:

@@ -70,9 +70,13 @@ def _(result: Ledger) -> RenderableType:
                       title=f"{result.staff}{colon()}{result.total}")
     table.columns[1].no_wrap = True
     for e in result.entries:
-        # An inspection's entry says so in the reader's language; people's own reasons as typed.
-        why = (t("ui.ledger_overturned", visit=e.visit_id) if e.rule == "inspection"
-               else e.reason or (t("ui.ledger_visit", visit=e.visit_id) if e.visit_id else ""))
+        # Entries the rules wrote say so in the reader's language; people's reasons as typed.
+        if e.rule in ("inspection", "proof") and (e.reason or "").endswith("unproven"):
+            why = t("ui.ledger_unproven", visit=e.visit_id)
+        elif e.rule == "inspection":
+            why = t("ui.ledger_overturned", visit=e.visit_id)
+        else:
+            why = e.reason or (t("ui.ledger_visit", visit=e.visit_id) if e.visit_id else "")
         if e.by:
             why = f"{why}（{e.by}）" if current_lang() == "zh" else f"{why} ({e.by})"
         if e.reverses:
