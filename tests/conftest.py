@@ -185,7 +185,10 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from yulin_cli.db import open_db
 
     path = tmp_path_factory.mktemp("template") / "yulin.db"
-    open_db(str(path)).close()
+    db = open_db(str(path))
+    with db.write():  # the first write creates the file
+        pass
+    db.close()
     return path
 
 
@@ -229,10 +232,11 @@ class Result:
         return json.loads(self.stdout)
 
 
-def run(*args: str) -> Result:
+def run(*args: str, input: str | None = None) -> Result:
+    """Runs ``yulin ARGS``; ``input`` is what the user types at a prompt."""
     argv = [str(a) for a in args]
     # As ``yulin`` itself does: the app is built for the run, in the language it will speak.
-    result = CliRunner().invoke(app_for(argv), argv, prog_name="yulin")
+    result = CliRunner().invoke(app_for(argv), argv, prog_name="yulin", input=input)
     # A user's mistake never ends in a traceback; a bug should fail the test loudly.
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception

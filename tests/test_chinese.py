@@ -13,8 +13,9 @@ from conftest import ok, ok_json, run
 from yulin_cli.app import build_app
 
 ALLOWED = {"yulin", "IOAS", "OA", "ERP", "QQ", "IT", "PC", "PCs", "SQLite", "PostgreSQL", "JSON",
-           "CSV", "XLSX", "TOML", "Excel", "WPS", "zh", "en", "UTF", "GBK", "pg_dump", "psycopg",
-           "postgresql", "sqlite", "MIIT"}
+           "CSV", "XLSX", "TOML", "Excel", "WPS", "HTML", "SVG", "iCalendar", "zh", "en", "UTF",
+           "GBK", "pg_dump", "psycopg", "postgresql", "sqlite", "MIIT", "GPS", "WGS", "JPEG",
+           "PNG", "HEIC"}
 WORD = re.compile(r"[A-Za-z][A-Za-z_'-]*[A-Za-z]")
 # Things that are not words of a sentence: emails, option names, policy keys, paths, URLs,
 # clause and id codes.
@@ -73,6 +74,9 @@ READS = [
     ["industries"], ["partners"], ["direct-sales", "list"], ["advise", "1"], ["advise", "8"],
     ["advise", "19"], ["playbook"], ["playbook", "q5"], ["route", "--start", "2026-10-19"],
     ["dedupe"], ["doctor"], ["policy", "show"],
+    ["agenda", "--visitor", "张伟", "--date", "2026-10-14"],
+    ["attention", "--date", "2026-10-15"], ["attention", "--rule", "被拒", "--date", "2026-10-15"],
+    ["summary", "--from", "2026-10-01", "--to", "2026-10-31"],
 ]
 
 
@@ -137,6 +141,7 @@ def test_every_choice_option_takes_its_chinese_words(team, tmp_path):
 
 @pytest.mark.parametrize(("typed", "yuan"), [
     ("25万", 250_000), ("25万元", 250_000), ("25.5万", 255_000), ("二十五万", 250_000),
+    ("25万5", 255_000),
     ("七万五", 75_000), ("25w", 250_000), ("25k", 25_000), ("250,000", 250_000),
     ("250000元", 250_000),
 ])
@@ -198,8 +203,17 @@ def test_an_unknown_language_is_bad_input_from_the_option_or_the_variable(isolat
     monkeypatch.setenv("YULIN_LANG", "fr")
     result = run("staff", "list")
     assert result.exit_code == 2 and "zh, en" in result.stderr
+    assert "YULIN_LANG" in result.stderr  # it names where the bad value came from
     # --lang wins over the variable.
     assert ok("--lang", "zh", "staff", "list").exit_code == 0
+    # Refused in the language the user reads: the next setting that is known.
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    result = run("staff", "list")
+    assert result.exit_code == 2 and result.stderr.startswith("错误：YULIN_LANG")
+    assert "zh、en" in result.stderr
+    monkeypatch.setenv("YULIN_LANG", "zh")
+    result = run("--lang", "fr", "staff", "list")
+    assert result.exit_code == 2 and result.stderr.startswith("错误：--lang")
 
 
 def test_usage_mistakes_are_one_translated_line(team):
@@ -280,7 +294,10 @@ HOUSEKEEPING = [
     ["import", "{tmp}/新客户.csv", "--dry-run"],
     ["import", "{tmp}/新客户.csv"],
     ["dedupe"], ["dedupe", "--loose"],
-    ["merge", "1", "{dup}", "--by", "赵敏"],
+    ["merge", "1", "{dup}", "--by", "赵敏", "--yes"],
+    ["unmerge", "{dup}", "--by", "赵敏"],
+    ["void", "visit", "1", "--by", "赵敏", "--reason", "记错了"],
+    ["void", "points", "1", "--by", "赵敏", "--reason", "记错了"],
     ["direct-sales", "add", "--company", "南京新海有限公司", "--city", "南京", "--contact", "周"],
     ["direct-sales", "settle", "1", "--outcome", "合作"],
     ["direct-sales", "list"],
@@ -390,7 +407,7 @@ def test_every_verdict_names_its_clause_in_words_and_in_json(team):
     out = zh("log-visit", pid, "--by", "张伟", "--outcome", "substandard", "--date",
              "2026-10-18").stdout
     verdicts = [line for line in out.splitlines() if line.strip().startswith("·")]
-    assert verdicts and all(re.search(r"（Q\d+(, Q\d+)*）$", v) for v in verdicts), out
+    assert verdicts and all(re.search(r"（Q\d+(、Q\d+)*）$", v) for v in verdicts), out
     assert "待检查（Q15）" in out
     assert "不达标（Q1）" in zh("notices", "--from", "2026-10-16", "--to", "2026-10-18").stdout
     english = run("log-visit", pid, "--by", "张伟", "--outcome", "substandard", "--date",
@@ -401,3 +418,77 @@ def test_every_verdict_names_its_clause_in_words_and_in_json(team):
         assert lines and all("（Q" in ln for ln in lines), (args, lines)
     # check-visit: one row for each of its six checks, each naming its rule and clause.
     assert zh("check-visit", pid).stdout.count("（Q") == 6
+
+
+# --- what a new user tried, and what it now says -----------------------------------------------
+
+
+def test_suggested_commands_run_as_printed(team):
+    from conftest import add
+
+    pid = add("苏州甲公司", "--employees", "150", "--pcs", "40", by="王强")
+    out = zh("check-visit", pid).stdout
+    assert f"yulin verify {pid} --by 王强 --pretext 应聘 --result 确认" in out
+    visit = ok_json("log-visit", pid, "--by", "张伟", "--outcome", "substandard", "--date",
+                    "2026-10-16")["visit_id"]
+    suggested = f"inspect {visit} --by 赵敏 --verdict 推翻"
+    assert f"yulin {suggested}" in zh("show", pid).stdout
+    assert zh(*suggested.split()).exit_code == 0  # it runs as printed
+    assert "yulin inspect" not in zh("check-visit", pid).stdout  # settled: no longer offered
+
+
+def test_unrecorded_facts_read_as_such(team):
+    pid = ok_json("add-prospect", "--company", "苏州甲公司", "--city", "苏州",
+                  "--sourced-by", "李娜")["id"]
+    out = zh("check-visit", pid).stdout
+    assert "未填" in out and "None" not in out
+    assert "None" not in run("check-visit", pid).stdout
+
+
+def test_policy_mistakes_in_the_readers_words(team, tmp_path):
+    from yulin_cli.policy import Policy
+
+    for text, says in (("[standard]\nmin_employes = 3\n", "没有这一项"),
+                       ("[standard]\nmin_employees = \"x\"\n", "须为整数"),
+                       ("[standard]\nmin_employees = -3\n", "须不小于 0"),
+                       ("[standard\n", "第 1 行"),
+                       ("[quota]\ncampaign_start = 2026-12-01\ncampaign_end = 2026-01-01\n",
+                        "campaign_start 不能晚于 campaign_end")):
+        path = tmp_path / "policy.toml"
+        path.write_text(text, encoding="utf-8")
+        result = zh("--policy", str(path), "policy", "show")
+        assert result.exit_code == 2 and says in result.stderr, (text, result.stderr)
+        # Policy keys (sections and their keys) are names, allowed as they are.
+        keys = {name for section, info in Policy.model_fields.items()
+                for name in (section, *getattr(info.annotation, "model_fields", {}))}
+        assert not english_words(result.stderr, command_names() | keys), result.stderr
+
+
+def test_argument_mistakes_say_which(team):
+    extra = zh("show", "1", "多余", "词")
+    assert extra.exit_code == 2 and extra.stderr.strip() == "错误：多余的参数：多余 词"
+    missing = zh("show")
+    assert missing.exit_code == 2 and missing.stderr.strip() == "错误：缺少参数 编号"
+
+
+def test_reports_name_companies_and_findings(demo):
+    route = zh("route", "--start", "2026-10-19").stdout
+    assert "远郊路线（Q6）" in route and "苏州锦绣丝绸织造有限公司" in route
+    partners = zh("partners").stdout
+    assert "（Q10）" in partners and "投入" in partners  # the flag's finding, not just "!"
+    assert [t["topic"] for t in ok_json("playbook", "红海")] == ["q18"]
+    assert [t["topic"] for t in ok_json("playbook", "星级")] == ["q5"]
+    ok("center", "add", "南京中心", "--city", "南京")
+    ok("staff", "add", "孙磊", "--center", "南京中心", "--role", "prospector",
+       "--industry", "机械")
+    rows = ok_json("industries")
+    assert {(r["center"], r["industry"]) for r in rows if r["industry"] == "机械"} == {
+        ("南京中心", "机械"), ("苏州育林中心", "机械")}
+    assert next(r for r in rows if r["center"] == "南京中心")["owners"] == ["孙磊"]
+
+
+def test_an_impure_prospect_is_advised_only_to_be_dropped(demo):
+    impure = [p["prospect_id"] for p in ok_json("rate", "--all") if p["redsea"] == "impure"]
+    assert impure
+    advice = ok_json("advise", impure[0])["advice"]
+    assert [(a["rule"], a["clause"]) for a in advice] == [("next-actions", "Q18")]

@@ -250,17 +250,20 @@ def test_merge_moves_history_and_keeps_the_dropped_row(team, isolated):
     assert_refused(run("merge", keep, keep, "--by", "赵敏"), 2)
     assert_refused(run("merge", keep, 99, "--by", "赵敏"), 2)
     assert row_counts(isolated) == before
-    doc = ok_json("merge", keep, drop, "--by", "赵敏")
+    doc = ok_json("merge", keep, drop, "--by", "赵敏", "--yes")
     assert doc["moved"]["visit"] == 1 and doc["moved"]["verification_round"] == 1
     assert doc["filled"] == ["email"]
-    assert row_counts(isolated) == before  # nothing deleted
+    after = row_counts(isolated)  # nothing deleted; the merge is on record
+    assert (after.pop("prospect_merge"), after.pop("merge_moved")) == (1, 5)
+    assert after == {t: n for t, n in before.items() if t not in ("prospect_merge",
+                                                                  "merge_moved")}
     shown = ok_json("show", keep)
     assert [r["round"] for r in shown["rounds"]] == [2, 3]
     assert len(shown["visits"]) == 1 and shown["redsea"]["signals"] == ["cold"]
     assert shown["prospect"]["email"] == "it@jia.cn"
     assert [r["id"] for r in ok_json("list")] == [keep]
     assert_refused(run("show", drop), 2)
-    assert_refused(run("merge", keep, drop, "--by", "赵敏"), 2)
+    assert_refused(run("merge", keep, drop, "--by", "赵敏", "--yes"), 2)
     assert ok_json("dedupe") == []
 
 

@@ -80,6 +80,12 @@ def test_overturned_inspection_reverses_the_deduction(team):
     assert [(e["delta"], e["rule"]) for e in ledger["entries"]] == [
         (-5, "substandard"), (5, "inspection")]
     assert ledger["total"] == 0
+    # The criticism is withdrawn on the board too, dated like it.
+    board = ok_json("notices", "--to", "2026-10-31")
+    assert [(n["kind"], n["delta"], n["rule"]) for n in board] == [
+        ("criticism", -5, "substandard"), ("voided", 5, "substandard")]
+    assert board[0]["date"] == board[1]["date"]
+    assert "撤回" in run("--lang", "zh", "notices", "--to", "2026-10-31").stdout
     assert ok_json("rate", pid)["stars"] == 1  # a quality customer again
     assert run("check-visit", pid).exit_code == 0  # and may be visited again
     report = ok_json("daily-report", "--date", "2026-10-17")
@@ -258,7 +264,10 @@ def test_same_contact_fails_until_settled(nanjing):
     project = ok_json("direct-sales", "add", "--company", "南京远大科技有限公司",
                       "--city", "南京", "--contact", "周明")["id"]
     code, check = direct_check(pid)
-    assert code == 1 and not check["ok"] and "settle" in check["fix"]
+    assert code == 1 and not check["ok"] and "cooperate" in check["fix"]
+    # The command that settles it names the very project, so it runs as printed.
+    assert f"yulin direct-sales settle {project} --outcome cooperate" in run(
+        "check-visit", pid).stdout
     assert_refused(run("plan-visit", pid, "--visitor", "钱多"), 1)
     ok("direct-sales", "settle", project, "--outcome", "cooperate")
     assert direct_check(pid)[0] == 0
@@ -317,7 +326,8 @@ def test_industry_owner_warning_and_report(team):
     report = ok_json("daily-report", "--date", "2026-10-15")
     assert [a["kind"] for a in report["attention"]].count("industry") == 2
     rows = {r["industry"]: r for r in ok_json("industries")}
-    assert rows["机械"] == {"industry": "机械", "prospects": 2, "owners": ["李娜"]}
+    assert rows["机械"] == {"industry": "机械", "prospects": 2, "owners": ["李娜"],
+                          "center": "苏州育林中心"}
     assert rows["电子"]["prospects"] == 0
     staff = {s["name"]: s for s in ok_json("staff", "list")}
     assert staff["李娜"]["industries"] == ["机械", "电子"]

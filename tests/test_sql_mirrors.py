@@ -1,10 +1,10 @@
 """The rules that reports run in SQL for speed give the same answer as their Python definitions.
 
-``sql_rules.quality_sql``, ``stars_sql``, ``IMPURE_SQL`` with ``RANK_ORDER_SQL``, and
-``upgrade_sql`` each restate a rule of ``rules``. Hypothesis generates prospects at the
-edges of every threshold (and policies that move the thresholds), stores them, and checks the
-SQL answer against the rule for every one. Each example runs in a transaction that is rolled
-back, so examples never share rows.
+``sql_rules.quality_sql`` (now and as of a day, voided visits finding nothing), ``stars_sql``,
+``IMPURE_SQL`` with ``RANK_ORDER_SQL``, and ``upgrade_sql`` each restate a rule of ``rules``.
+Hypothesis generates prospects at the edges of every threshold (and policies that move the
+thresholds), stores them, and checks the SQL answer against the rule for every one. Each example
+runs in a transaction that is rolled back, so examples never share rows.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class Case:
     in_city: bool
     duplicate: bool
     merged: bool
-    substandard: str  # none | found | overturned
+    substandard: str  # none | found | overturned | voided | later (after AS_OF)
     deal_value: int | None
     need: str | None
     interest: str | None
@@ -39,6 +39,7 @@ class Case:
 
 
 AROUND = [0, 29, 30, 31, 99, 100, 101, 150, 300]
+AS_OF = "2026-10-16"  # the day quality is judged on for a period's summary
 VALUES = [0, 69_999, 70_000, 99_999, 100_000, 199_999, 200_000, 1_000_000]
 
 cases = st.builds(
@@ -48,7 +49,7 @@ cases = st.builds(
     in_city=st.booleans(),
     duplicate=st.booleans(),
     merged=st.booleans(),
-    substandard=st.sampled_from(["none", "found", "overturned"]),
+    substandard=st.sampled_from(["none", "found", "overturned", "voided", "later"]),
     deal_value=st.one_of(st.none(), st.sampled_from(VALUES), st.integers(0, 500_000)),
     need=st.sampled_from([None, "none", "latent", "explicit"]),
     interest=st.sampled_from([None, "none", "flat", "high"]),
@@ -105,10 +106,13 @@ def _store(tx, items: list[Case]) -> list[int]:
             tx.insert("redsea_signal", {"prospect_id": pid, "signal": signal})
         if case.substandard != "none":
             visit = tx.insert("visit", {"prospect_id": pid, "staff_id": staff,
-                                        "day": "2026-10-16", "kind": "planned",
+                                        "day": "2026-10-20" if case.substandard == "later"
+                                        else AS_OF, "kind": "planned",
                                         "outcome": "substandard", "effective": False,
                                         "items": "", "contacts": "",
-                                        "failing_checks": ""})
+                                        "failing_checks": "",
+                                        "voided_at": "2026-10-16T09:00:00"
+                                        if case.substandard == "voided" else None})
             if case.substandard == "overturned":
                 tx.insert("inspection", {"visit_id": visit, "status": "overturned"})
     for pid, case in zip(ids, items, strict=True):
@@ -118,15 +122,22 @@ def _store(tx, items: list[Case]) -> list[int]:
 
 
 def _python(case: Case, duplicate: bool, merged: bool, policy: Policy) -> dict:
-    """What the rules say about one stored prospect."""
+    """What the rules say about one stored prospect. A voided visit finds nothing; as of
+    AS_OF, a finding after it does not count yet (``ProspectFacts.as_of``)."""
+    in_city = rules.same_city("苏州" if case.in_city else "上海", "苏州")
+    days = {"found": (AS_OF,), "later": ("2026-10-20",)}.get(case.substandard, ())
+    facts = rules.ProspectFacts(substandard_days=days)
     quality = rules.is_quality_customer(
-        case.employees, case.pcs, rules.same_city("苏州" if case.in_city else "上海", "苏州"),
-        duplicate, case.substandard == "found", policy, merged=merged)
+        case.employees, case.pcs, in_city, duplicate, facts.found_substandard, policy,
+        merged=merged)
+    quality_as_of = rules.is_quality_customer(
+        case.employees, case.pcs, in_city, duplicate, facts.as_of(AS_OF).found_substandard,
+        policy, merged=merged)
     rating = rules.star_rating(
         quality=quality, deal_value=case.deal_value, need=case.need,
         yulin_interest=case.interest, platform_interest=case.platform, policy=policy,
         redsea=rules.redsea_verdict(case.in_selection, case.signals, policy))
-    return {"quality": quality, "stars": rating.stars,
+    return {"quality": quality, "quality_as_of": quality_as_of, "stars": rating.stars,
             "impure": not rating.worth_following,
             "upgrade": rules.is_upgrade_candidate(case.existing, case.pcs, case.in_city, merged,
                                                   policy),
@@ -142,10 +153,13 @@ def test_sql_restatements_agree_with_the_rules(db, items, policy):
     try:
         with db.write() as tx:
             ids = _store(tx, items)
-            params = {**sql_rules.rank_params(policy), **sql_rules.upgrade_params(policy)}
+            params = {**sql_rules.rank_params(policy), **sql_rules.upgrade_params(policy),
+                      "as_of": AS_OF}
             rows = tx.all(
                 "SELECT p.id, p.duplicate_of, p.merged_into,"
                 f" CASE WHEN {sql_rules.quality_sql()} THEN 1 ELSE 0 END AS quality,"
+                f" CASE WHEN {sql_rules.quality_sql(as_of=True)} THEN 1 ELSE 0 END"
+                " AS quality_as_of,"
                 f" {sql_rules.stars_sql()} AS stars,"
                 f" CASE WHEN {sql_rules.IMPURE_SQL} THEN 1 ELSE 0 END AS impure,"
                 f" CASE WHEN {sql_rules.upgrade_sql()} THEN 1 ELSE 0 END AS upgrade"
@@ -173,7 +187,7 @@ def test_sql_restatements_agree_with_the_rules(db, items, policy):
         want = _python(case, row["duplicate_of"] is not None, row["merged_into"] is not None,
                        policy)
         got = {k: bool(row[k]) if k != "stars" else int(row[k])
-               for k in ("quality", "stars", "impure", "upgrade")}
+               for k in ("quality", "quality_as_of", "stars", "impure", "upgrade")}
         assert got == {k: want[k] for k in got}, (case, policy)
         if row["merged_into"] is None:
             expected[pid] = rules.rank_key(want["rating"], case.deal_value, pid)

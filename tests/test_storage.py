@@ -94,9 +94,11 @@ def test_concurrent_processes_lose_nothing(team, isolated, tmp_path):
 @pytest.mark.slow
 def test_first_use_by_many_processes_at_once(isolated):
     target = isolated.fresh()
+    # Commands that write create the database; six of them race to be first.
     procs = [subprocess.Popen([sys.executable, "-m", "yulin_cli", "--db", target,
-                               "staff", "list", "--json"], stderr=subprocess.PIPE, text=True,
-                              stdout=subprocess.DEVNULL) for _ in range(6)]
+                               "center", "add", f"中心{n}", "--city", "苏州", "--json"],
+                              stderr=subprocess.PIPE, text=True,
+                              stdout=subprocess.DEVNULL) for n in range(6)]
     for proc in procs:
         _out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
@@ -271,3 +273,31 @@ def test_an_unreachable_server_is_one_line(monkeypatch):
     assert result.exit_code == 2
     assert "cannot reach the database" in result.stderr and "secret" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+READS = [["daily-report"], ["list"], ["show", "1"], ["rate", "--all"], ["summary", "--from",
+         "2026-10-01", "--to", "2026-10-31"], ["agenda", "--visitor", "张伟"], ["attention"],
+         ["staff", "list"], ["points"], ["notices"], ["doctor"], ["check-visit", "1"],
+         ["manager"], ["dedupe"], ["export", "--what", "prospects"], ["redsea", "1"]]
+
+
+@pytest.mark.once
+@pytest.mark.parametrize("args", READS, ids=lambda a: a[0])
+def test_a_command_that_only_reads_creates_no_database(tmp_path, args):
+    target = tmp_path / "not-yet" / "yulin.db"
+    result = run("--db", str(target), *args)
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert f"no database at {target}" in result.stderr
+    assert "yulin center add" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not target.parent.exists()
+
+
+@pytest.mark.once
+def test_a_command_that_writes_creates_the_database(tmp_path):
+    target = tmp_path / "new" / "yulin.db"
+    ok("--db", str(target), "center", "add", "苏州育林中心", "--city", "苏州")
+    assert target.exists() and target.stat().st_mode & 0o777 == 0o600
+    assert ok_json("--db", str(target), "staff", "list") == []
+    other = tmp_path / "demo.db"
+    assert ok_json("--db", str(other), "demo")["loaded"] is True

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from yulin_cli import __version__
-from yulin_cli.i18n import LANGS, language_from, set_lang, t
+from yulin_cli.i18n import LANGS, fallback_language, language_from, listed, set_lang, t
 from yulin_cli.runtime import YulinGroup, begin, sub_app
 
 
@@ -25,9 +25,13 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _check_lang(value: str | None) -> str | None:
+def _check_lang(ctx: typer.Context, value: str | None) -> str | None:
     if value is not None and language_from(value) is None:
-        error = typer.BadParameter(t("bad.lang", value=value, langs=", ".join(LANGS)))
+        # Name where the value came from: the option, or the variable.
+        source = ctx.get_parameter_source("lang")
+        from_env = source is not None and source.name == "ENVIRONMENT"
+        error = typer.BadParameter(t("bad.lang", value=value, langs=listed(list(LANGS))),
+                                   param_hint="YULIN_LANG" if from_env else None)
         error.translated = True  # type: ignore[attr-defined]  # read by helptext
         raise error
     return value
@@ -52,6 +56,7 @@ def main_options(
 
 def _slices() -> tuple[typer.Typer, ...]:
     from yulin_cli.admin.commands import app as admin
+    from yulin_cli.corrections.commands import app as corrections
     from yulin_cli.data.commands import app as data
     from yulin_cli.deals.commands import app as deals
     from yulin_cli.guidance.commands import app as guidance
@@ -60,7 +65,7 @@ def _slices() -> tuple[typer.Typer, ...]:
     from yulin_cli.team.commands import app as team
     from yulin_cli.visits.commands import app as visits
 
-    return (team, prospects, visits, reports, guidance, deals, data, admin)
+    return (team, prospects, visits, reports, guidance, deals, data, admin, corrections)
 
 
 def _names(part: typer.Typer) -> set[str | None]:
@@ -152,16 +157,17 @@ _GLOBAL_WITH_VALUE = ("--db", "--policy", "--lang")
 
 def language_of(argv: Sequence[str]) -> str:
     """The language a run will speak: ``--lang`` before the command, else the environment.
-    An unknown value falls back to English here; the option's own check then refuses it."""
+    An unknown value falls back to the next setting (``YULIN_LANG``, then ``LANG``) so that
+    the option's own check refuses it in words the user reads."""
     args = list(argv)
     while args and args[0].startswith("-"):
         arg = args.pop(0)
         name, eq, value = arg.partition("=")
         if name in _GLOBAL_WITH_VALUE and not eq:
             value = args.pop(0) if args else ""
-        if name == "--lang":
+        if name == "--lang" and language_from(value):
             return language_from(value) or "en"
-    return language_from(None) or "en"
+    return language_from(None) or fallback_language()
 
 
 def app_for(argv: Sequence[str]) -> typer.Typer:

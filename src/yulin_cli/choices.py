@@ -86,6 +86,12 @@ class ExportFormat(StrEnum):
     xlsx = "xlsx"
 
 
+class VoidKind(StrEnum):
+    round = "round"
+    visit = "visit"
+    points = "points"
+
+
 # The Chinese words each value may be typed as, the first the one shown; `--pretext 采购` and
 # `--pretext buyer` mean the same, and imported spreadsheets use the same words.
 WORDS: dict[StrEnum, tuple[str, ...]] = {
@@ -131,6 +137,9 @@ WORDS: dict[StrEnum, tuple[str, ...]] = {
     ExportWhat.report: ("日报",),
     ExportFormat.csv: ("CSV",),
     ExportFormat.xlsx: ("XLSX", "Excel"),
+    VoidKind.round: ("复核",),
+    VoidKind.visit: ("走访",),
+    VoidKind.points: ("积分",),
 }
 
 

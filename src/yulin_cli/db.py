@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -18,7 +18,7 @@ from yulin_cli.errors import BadInput, RuleRefusal, YulinError
 
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0010")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0010")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
@@ -45,6 +45,19 @@ def center_filter(center: str | None, params: dict[str, Any], alias: str = "c") 
         return ""
     params["center"] = center
     return f" AND {alias}.name = :center"
+
+
+def rows_for(tx: Tx, sql: str, values: Sequence[Any], **params: Any) -> list[Row]:
+    """Rows of ``sql`` for a list of values, which ``{marks}`` in ``sql`` stands for (as in
+    ``WHERE id IN ({marks})``): one query per 500 values, never one per value."""
+    rows: list[Row] = []
+    distinct = list(dict.fromkeys(values))
+    for start in range(0, len(distinct), 500):
+        chunk = distinct[start:start + 500]
+        marks = ", ".join(f":v{i}" for i in range(len(chunk)))
+        rows += tx.all(sql.format(marks=marks), **params,
+                       **{f"v{i}": v for i, v in enumerate(chunk)})
+    return rows
 
 
 def default_db_path() -> Path:
@@ -171,7 +184,19 @@ class Db:
     def is_sqlite(self) -> bool:
         return self.path is not None
 
+    @property
+    def exists(self) -> bool:
+        """False for a SQLite file not created yet (a server database always exists)."""
+        return self.path is None or Path(self.path).expanduser().exists()
+
     def open(self) -> Db:
+        # A missing SQLite file is created by the first write; a command that only reads
+        # finds no database (exit 2) and creates nothing, not even its folder.
+        if self.exists:
+            self._connect()
+        return self
+
+    def _connect(self) -> None:
         if self.path is not None:
             self._sqlite = _connect_sqlite(self.path)
         else:
@@ -180,7 +205,6 @@ class Db:
         if self._sqlite is not None:
             # Only now that the file is known to be ours: WAL rewrites the file header.
             self._sqlite.execute("PRAGMA journal_mode = WAL")
-        return self
 
     def close(self) -> None:
         if self._sqlite is not None:
@@ -201,6 +225,10 @@ class Db:
 
     @contextmanager
     def _transaction(self, write: bool) -> Iterator[Tx]:
+        if self._sqlite is None and self._engine is None:
+            if not write:
+                raise BadInput("db.missing", path=self.path)
+            self._connect()
         if self._sqlite is not None:
             conn = self._sqlite
             # IMMEDIATE takes the write lock up front, so concurrent writers queue on the busy
@@ -375,6 +403,8 @@ def _hide_password(target: str) -> str:
 
 def backup(db: Db, dest: Path) -> int:
     """A consistent copy of a SQLite database while others keep working; returns its size."""
+    if not db.exists:
+        raise BadInput("db.missing", path=db.path)
     if db._sqlite is None:
         raise BadInput("backup.not_sqlite")
     try:
@@ -413,7 +443,7 @@ def health(db: Db) -> list[Check]:
     checks.append(("schema", version == SCHEMA_HEAD, f"{version} (this yulin: {SCHEMA_HEAD})",
                    "check.version", {"version": version, "head": SCHEMA_HEAD}))
     if db.path is not None:
-        mode = oct(Path(db.path).expanduser().stat().st_mode & 0o777)
+        mode = f"{Path(db.path).expanduser().stat().st_mode & 0o777:o}"  # as ls and chmod say it
         checks.append(("permissions", int(mode, 8) & 0o077 == 0, mode, "check.mode",
                        {"mode": mode}))
     return checks

@@ -37,12 +37,17 @@ class RuleRefusal(YulinError):
 class NotReady(RuleRefusal):
     """A visit cannot be planned: the readiness checks say why (Q2)."""
 
-    def __init__(self, prospect_id: int, readiness: Readiness) -> None:
+    def __init__(self, prospect_id: int, readiness: Readiness, as_of: str | None = None
+                 ) -> None:
         from yulin_cli.rules import Message
 
-        # Each failing rule by its name, in the reader's language.
-        super().__init__("refuse.not_ready", id=prospect_id,
-                         failing=tuple(Message(f"rule.{rule}") for rule in readiness.failing))
+        # Each failing rule by its name, in the reader's language; a day in the past is named,
+        # since rounds recorded after it do not count for it.
+        failing = tuple(Message(f"rule.{rule}") for rule in readiness.failing)
+        if as_of:
+            super().__init__("refuse.not_ready_on", id=prospect_id, date=as_of, failing=failing)
+        else:
+            super().__init__("refuse.not_ready", id=prospect_id, failing=failing)
         self.readiness = readiness
 
 

@@ -9,6 +9,7 @@ of ``wrapping``. This module never loads Rich, so `yulin --help` stays quick. A 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.i18n import MESSAGES, t
@@ -219,7 +220,9 @@ def usage_message(error: UsageError) -> str | None:
     if isinstance(error, MissingParameter):
         param = error.param
         name = _param_name(param)
-        key = "input.missing_argument" if error.param_type == "argument" else "input.missing"
+        argument = getattr(param, "param_type_name", None) == "argument" or (
+            error.param_type == "argument")
+        key = "input.missing_argument" if argument else "input.missing"
         return t(key, option=name)
     if isinstance(error, NoSuchOption):
         import difflib  # only for a mistake, never on the way to a command
@@ -234,7 +237,9 @@ def usage_message(error: UsageError) -> str | None:
         return _bad_value(error)
     message = error.message
     if message.startswith("Got unexpected extra argument"):
-        extra = message.partition("(")[2].rstrip(")")
+        # "Got unexpected extra argument(s) (a b)": the words are in the last brackets.
+        found = re.search(r"\(([^()]*)\)\s*$", message)
+        extra = found.group(1) if found else message
         return t("usage.extra_argument", value=extra)
     if message.startswith("Missing command"):
         return t("usage.missing_command")
@@ -263,6 +268,8 @@ def _param_name(param: Any) -> str:
 def _bad_value(error: BadParameter) -> str:
     param = error.param
     name = _param_name(param) if param is not None else (error.param_hint or "?")
+    if getattr(error, "translated", False) and isinstance(error.param_hint, str):
+        name = error.param_hint  # e.g. YULIN_LANG: the value came from the variable
     if isinstance(name, (list, tuple)):
         name = name[0]
     # Our own parsers (choices, dates) raise BadParameter with a translated message already.

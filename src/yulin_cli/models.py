@@ -70,6 +70,11 @@ class Prospect(SQLModel, table=True):
     duplicate_of: int | None = Field(default=None, foreign_key="prospect.id")
     merged_into: int | None = Field(default=None, foreign_key="prospect.id", index=True)
     created_at: str = Field(max_length=32)
+    # Unified social credit code (统一社会信用代码), upper-case: who the company is (Q8).
+    credit_code: str | None = Field(default=None, max_length=18, index=True)
+    # Where the company is, WGS-84 degrees: photos are judged against it (Q15).
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class VerificationRound(SQLModel, table=True):
@@ -90,11 +95,17 @@ class VerificationRound(SQLModel, table=True):
     address_seen: str | None = Field(default=None, max_length=200)
     employees_seen: int | None = None
     pcs_seen: int | None = None
+    # When it was typed in (wall clock): its recorder may void it that calendar day.
+    recorded_at: str | None = Field(default=None, max_length=32)
+    voided_at: str | None = Field(default=None, max_length=32)
+    voided_by_id: int | None = Field(default=None, foreign_key="staff.id")
+    void_reason: str | None = Field(default=None, max_length=500)
 
 
 class PlannedVisit(SQLModel, table=True):
     __tablename__ = "planned_visit"
-    __table_args__ = (Index("ix_planned_visitor_day", "visitor_id", "day"),)
+    __table_args__ = (Index("ix_planned_visitor_day", "visitor_id", "day"),
+                      Index("ix_planned_visit_day", "day"))
 
     id: int | None = Field(default=None, primary_key=True)
     prospect_id: int = Field(foreign_key="prospect.id", index=True)
@@ -126,6 +137,11 @@ class Visit(SQLModel, table=True):
     # Readiness checks failing when the visit happened (Q17: why it was refused).
     failing_checks: str = Field(default="", max_length=200)
     note: str | None = Field(default=None, max_length=2000)
+    recorded_at: str | None = Field(default=None, max_length=32)
+    # A voided visit stays, struck through, and stops counting everywhere.
+    voided_at: str | None = Field(default=None, max_length=32)
+    voided_by_id: int | None = Field(default=None, foreign_key="staff.id")
+    void_reason: str | None = Field(default=None, max_length=500)
 
 
 class VisitFlag(SQLModel, table=True):
@@ -136,6 +152,24 @@ class VisitFlag(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     visit_id: int = Field(foreign_key="visit.id", index=True)
     flag: str = Field(max_length=30, index=True)
+    # What raised a proof flag: the other visit, the photo's date, the distance in metres.
+    detail: str | None = Field(default=None, max_length=100)
+
+
+class VisitPhoto(SQLModel, table=True):
+    """A photo taken at a visit (Q15): the file stays where the user keeps it; its content hash
+    finds a photo used twice, its EXIF date and GPS position are judged against the visit."""
+
+    __tablename__ = "visit_photo"
+
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: int = Field(foreign_key="visit.id", index=True)
+    sha256: str = Field(max_length=64, index=True)
+    size: int
+    path: str = Field(max_length=1000)
+    taken_at: str | None = Field(default=None, max_length=19)
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class RedseaSignal(SQLModel, table=True):
@@ -162,6 +196,11 @@ class PointsEntry(SQLModel, table=True):
     reason: str | None = Field(default=None, max_length=500)
     # The manager behind a manual adjustment; empty for points a rule gave.
     by_id: int | None = Field(default=None, foreign_key="staff.id")
+    voided_at: str | None = Field(default=None, max_length=32)
+    voided_by_id: int | None = Field(default=None, foreign_key="staff.id")
+    void_reason: str | None = Field(default=None, max_length=500)
+    # The entry this one gives back (a void's reversal): the sum stays the ledger's truth.
+    reverses_id: int | None = Field(default=None, foreign_key="points_entry.id")
 
 
 class Notice(SQLModel, table=True):
@@ -175,6 +214,8 @@ class Notice(SQLModel, table=True):
     rule: str = Field(max_length=30)
     prospect_id: int | None = Field(default=None, foreign_key="prospect.id")
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
+    # A "voided" notice says which notice's praise or criticism no longer holds.
+    reverses_id: int | None = Field(default=None, foreign_key="notice.id")
 
 
 class Inspection(SQLModel, table=True):
@@ -186,6 +227,8 @@ class Inspection(SQLModel, table=True):
     decided_by: int | None = Field(default=None, foreign_key="staff.id")
     decided_on: str | None = Field(default=None, max_length=10)
     note: str | None = Field(default=None, max_length=2000)
+    # The proof flags a settled proof inspection judged (they leave the visit when overturned).
+    flags: str = Field(default="", max_length=200)
 
 
 class DirectSalesProject(SQLModel, table=True):
@@ -201,3 +244,30 @@ class DirectSalesProject(SQLModel, table=True):
     # open, or how a shared contact was settled: cooperate | we-withdraw | they-withdraw
     status: str = Field(default="open", max_length=20)
     created_at: str = Field(max_length=32)
+
+
+class ProspectMerge(SQLModel, table=True):
+    """A merge of one prospect into another, and whether it was undone (`unmerge`)."""
+
+    __tablename__ = "prospect_merge"
+
+    id: int | None = Field(default=None, primary_key=True)
+    keep_id: int = Field(foreign_key="prospect.id")
+    drop_id: int = Field(foreign_key="prospect.id", index=True)
+    by_id: int = Field(foreign_key="staff.id")
+    merged_at: str = Field(max_length=32)
+    filled: str = Field(default="", max_length=300)  # KEEP's empty facts filled from DROP
+    unmerged_at: str | None = Field(default=None, max_length=32)
+    unmerged_by_id: int | None = Field(default=None, foreign_key="staff.id")
+
+
+class MergeMoved(SQLModel, table=True):
+    """A row a merge moved from DROP to KEEP, so that `unmerge` moves exactly it back."""
+
+    __tablename__ = "merge_moved"
+
+    id: int | None = Field(default=None, primary_key=True)
+    merge_id: int = Field(foreign_key="prospect_merge.id", index=True)
+    table_name: str = Field(max_length=30)
+    row_id: int
+    round_no: int | None = None  # a round's number under DROP

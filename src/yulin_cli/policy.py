@@ -10,6 +10,7 @@ loads only to validate a policy file (it validates standard dataclasses as it do
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, ClassVar, Self
@@ -17,9 +18,9 @@ from typing import Any, ClassVar, Self
 from yulin_cli.errors import BadInput
 
 
-def setting(default: Any, doc: str, *, ge: int | None = None) -> Any:
-    """A policy key: its default, the comment `policy init` writes, and its lowest value."""
-    return field(default=default, metadata={"doc": doc, "ge": ge})
+def setting(default: Any, doc: str, *, ge: int | None = None, le: int | None = None) -> Any:
+    """A policy key: its default, the comment `policy init` writes, and its bounds."""
+    return field(default=default, metadata={"doc": doc, "ge": ge, "le": le})
 
 
 class _Section:
@@ -31,9 +32,11 @@ class _Section:
 
     def __post_init__(self) -> None:
         for f in fields(self):  # type: ignore[arg-type]
-            floor = f.metadata.get("ge")
+            floor, ceiling = f.metadata.get("ge"), f.metadata.get("le")
             if floor is not None and getattr(self, f.name) < floor:
                 raise ValueError(f"{f.name} must be >= {floor}")
+            if ceiling is not None and getattr(self, f.name) > ceiling:
+                raise ValueError(f"{f.name} must be <= {ceiling}")
         self.check()
 
     def check(self) -> None:
@@ -60,7 +63,7 @@ class Quota(_Section):
 
     def check(self) -> None:
         if self.campaign_start > self.campaign_end:
-            raise ValueError("campaign_start must not be after campaign_end")
+            raise ValueError("policy.campaign_order")
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,9 +75,9 @@ class Stars(_Section):
 
     def check(self) -> None:
         if not self.five_min >= self.four_min >= self.two_min:
-            raise ValueError("five_min >= four_min >= two_min must hold")
+            raise ValueError("policy.stars_order")
         if not self.three_min >= self.two_min:
-            raise ValueError("three_min >= two_min must hold")
+            raise ValueError("policy.stars_three")
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,6 +92,8 @@ class EffectiveVisit(_Section):
 class Points(_Section):
     substandard: int = setting(-5, "Points for the source when a visit finds it substandard")
     sweep: int = setting(3, "Points for an effective sweep visit")
+    unproven_visit: int = setting(
+        -5, "Points for the visitor when an inspection finds a visit did not happen as logged")
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,6 +106,15 @@ class Redsea(_Section):
 class Territory(_Section):
     direct_sales_cities: tuple[str, ...] = setting(("南京", "深圳"),
                                                    "Cities with a direct-sales branch")
+
+
+@dataclass(frozen=True, eq=False)
+class Proof(_Section):
+    require_photo: bool = setting(False, "A visit without a photo is not effective")
+    max_distance_m: int = setting(1000, "Metres a visit's photo may be from the company's location",
+                                  ge=0)
+    sample_percent: int = setting(
+        10, "Share of substandard findings inspected even when nothing looks wrong", ge=0, le=100)
 
 
 @dataclass(frozen=True, eq=False)
@@ -134,6 +148,7 @@ class Policy(_Section):
     route: Route = field(default_factory=Route)
     managers: Managers = field(default_factory=Managers)
     partner: Partner = field(default_factory=Partner)
+    proof: Proof = field(default_factory=Proof)
 
     @classmethod
     def model_validate(cls, data: dict[str, Any]) -> Self:
@@ -156,14 +171,28 @@ def load_policy(path: str | None) -> Policy:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BadInput("policy.missing", path=path) from None
-    except (OSError, ValueError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib says where in English: "... (at line 3, column 10)"; we say it in words.
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        if where:
+            raise BadInput("policy.toml_syntax", path=path, line=int(where[1]),
+                           column=int(where[2])) from None
+        raise BadInput("policy.unreadable", path=path, error=str(exc)) from None
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise BadInput("policy.unreadable", path=path, error=str(exc)) from None
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
+        from yulin_cli.i18n import t
+        from yulin_cli.inputs import pydantic_why
+
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"]) or "(root)"
-        raise BadInput("policy.bad_key", path=path, key=key, error=first["msg"]) from None
+        original = first.get("ctx", {}).get("error")
+        code, params = (str(original), {}) if isinstance(original, ValueError) else (
+            pydantic_why(first))
+        why = t(code, **params) if code.startswith(("bad.", "policy.")) else first["msg"]
+        raise BadInput("policy.bad_key", path=path, key=key, error=why) from None
 
 
 def _toml_value(value: object) -> str:

@@ -75,7 +75,7 @@ PROSPECT_COLUMNS = (
     "employees", "pcs", "contact_surname", "landline", "mobile", "email", "qq", "found_on",
     "deal_value", "need", "yulin_interest", "platform_interest", "has_oa", "erp_need",
     "in_selection", "existing_customer", "partner", "vendor_share", "sourced_by_id",
-    "duplicate_of",
+    "duplicate_of", "credit_code", "latitude", "longitude",
 )
 FLAG_COLUMNS = ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
                 "existing_customer")
@@ -121,6 +121,15 @@ class Prospect(_Record):
     center_city: str
     found_substandard: bool  # a visit found it below the standard, not overturned
     redsea_count: int  # competitor signals recorded (Q18)
+    credit_code: str | None = None  # unified social credit code (Q8)
+    latitude: float | None = None  # where it is, WGS-84 (Q15)
+    longitude: float | None = None
+
+    @property
+    def location(self) -> tuple[float, float] | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return (self.latitude, self.longitude)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
@@ -177,6 +186,22 @@ class ListedProspect(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Voiding:
+    """Who voided a record, when (wall clock) and why: it stays, and stops counting."""
+
+    by: str
+    at: str
+    reason: str
+
+    @classmethod
+    def of_row(cls, row: dict[str, Any]) -> Voiding | None:
+        """From a row's ``voided_at``, ``voided_by`` and ``void_reason``, if it was voided."""
+        if not row.get("voided_at"):
+            return None
+        return cls(row.get("voided_by") or "", row["voided_at"], row.get("void_reason") or "")
+
+
+@dataclass(frozen=True, slots=True)
 class VerificationRound(_Record):
     id: int
     round_no: int
@@ -191,13 +216,27 @@ class VerificationRound(_Record):
     address_seen: str | None
     employees_seen: int | None
     pcs_seen: int | None
+    voided: Voiding | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        values = {name: row[name] for name in field_names(cls)}
+        values = {name: row[name] for name in field_names(cls) if name != "voided"}
         values["address_confirmed"] = bool(values["address_confirmed"])
         values["scale_checked"] = bool(values["scale_checked"])
-        return cls(**values)
+        return cls(**values, voided=Voiding.of_row(row))
+
+
+@dataclass(frozen=True, slots=True)
+class VisitPhoto(_Record):
+    """A photo recorded with a visit (Q15); the file itself stays at ``path``."""
+
+    visit_id: int
+    sha256: str
+    size: int
+    path: str
+    taken_at: str | None
+    latitude: float | None
+    longitude: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,15 +254,18 @@ class Visit(_Record):
     flags: tuple[str, ...]
     failing_checks: tuple[str, ...]  # readiness checks failing when it happened (Q17)
     note: str | None
+    voided: Voiding | None = None
+    photos: tuple[VisitPhoto, ...] = ()  # Q15
 
     @classmethod
-    def from_row(cls, row: dict[str, Any], flags: tuple[str, ...] = ()) -> Self:
+    def from_row(cls, row: dict[str, Any], flags: tuple[str, ...] = (),
+                 photos: tuple[VisitPhoto, ...] = ()) -> Self:
         return cls(id=row["id"], prospect_id=row["prospect_id"], day=row["day"],
                    staff_id=row["staff_id"], by=row["by"], kind=row["kind"],
                    outcome=row["outcome"], items=split_list(row["items"]),
                    contacts=split_list(row["contacts"]), effective=bool(row["effective"]),
                    flags=flags, failing_checks=split_list(row["failing_checks"]),
-                   note=row["note"])
+                   note=row["note"], voided=Voiding.of_row(row), photos=photos)
 
 
 @dataclass(frozen=True, slots=True)

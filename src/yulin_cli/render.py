@@ -60,6 +60,40 @@ def show(result: Result) -> None:
             out.print(part)
 
 
+# Saved views are as wide as the terminal views are designed for.
+SAVE_WIDTH = 80
+
+
+def save_view(result: Result, path: str) -> None:
+    """The human view of ``result``, recorded and written to ``path`` as HTML or SVG: in
+    colour, with no external resource (so a browser shows it offline)."""
+    import io
+    import re
+
+    _load_views()
+    shown = view(result)
+    screen = shown if isinstance(shown, Screen) else Screen((shown,))
+    record = Console(record=True, width=SAVE_WIDTH, file=io.StringIO(), highlight=False,
+                     soft_wrap=False, force_terminal=True, color_system="truecolor",
+                     no_color=False)
+    for part in screen.out:
+        record.print(Text(part) if isinstance(part, str) else part)
+    if path.lower().endswith(".svg"):
+        # Rich's SVG fetches a web font; the monospace fallback keeps the file self-contained.
+        text = re.sub(r"@font-face \{.*?\}\s*", "", record.export_svg(title="yulin"),
+                      flags=re.S)
+    else:
+        text = record.export_html(inline_styles=True)
+    try:
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        from yulin_cli.errors import BadInput
+
+        raise BadInput("save.unwritable", path=path,
+                       error=getattr(exc, "strerror", None) or str(exc)) from None
+
+
 def show_checks(checks: Sequence[rules.Reason]) -> None:
     """The failing checks of a refused plan, before its one-line refusal."""
     console().print(checks_table(checks))
@@ -85,6 +119,7 @@ def _with_views(result: Result) -> Result:
 def _load_views() -> None:
     """Registers every slice's views (they import this module, so not at the top)."""
     from yulin_cli.admin import views as _admin  # noqa: F401
+    from yulin_cli.corrections import views as _corrections  # noqa: F401
     from yulin_cli.data import views as _data  # noqa: F401
     from yulin_cli.deals import views as _deals  # noqa: F401
     from yulin_cli.guidance import views as _guidance  # noqa: F401
@@ -160,26 +195,47 @@ def rule_cell(reason: rules.Reason) -> str:
     return cited(rule_name(reason.rule), reason.clause)
 
 
-def fix_commands(checks: Sequence[rules.Reason], prospect_id: int) -> list[str]:
-    """The commands that settle failing checks, each once (shown on lines of their own)."""
+def fix_commands(checks: Sequence[rules.Reason], prospect_id: int,
+                 fill: dict[str, Any] | None = None) -> list[str]:
+    """The commands that settle failing checks, each once (shown on lines of their own), with
+    the real finder, manager, visit and project where known, else a word to replace."""
+    params = {name: t(f"fixcmd.placeholder.{name}")
+              for name in ("finder", "manager", "visit", "project")}
+    params.update(fill or {})
     found: list[str] = []
     for check in checks:
         key = f"fixcmd.{check.fix}"
         if not check.ok and check.fix and key in MESSAGES:
-            command = t(key, id=prospect_id)
+            command = t(key, id=prospect_id, **params)
             if command not in found:
                 found.append(command)
     return found
+def bar(value: int, most: int, width: int = 30, style: str = "cyan") -> Text:
+    """A horizontal bar of ``value`` against ``most`` (the longest bar), ``width`` cells at
+    most; a value above zero always shows. Negative values draw in red."""
+    size = abs(value)
+    cells = 0 if most <= 0 or size == 0 else max(1, round(width * size / most))
+    return Text("█" * min(cells, width), style="red" if value < 0 else style)
 
 
 def checks_table(checks: Sequence[rules.Reason]) -> Table:
-    table = new_table("", t("ui.check"), t("ui.why"), t("ui.next"))
+    # The "next" column only when some check has a next step: an empty one takes width the
+    # reasons need.
+    fixes = any(check.fix and not check.ok for check in checks)
+    headers = ("", t("ui.check"), t("ui.why"), *((t("ui.next"),) if fixes else ()))
+    table = new_table(*headers)
     table.columns[0].width = 1
     table.columns[1].no_wrap = True
+    if fixes:
+        # Reasons are what people read first: they get three parts of the room to two.
+        table.expand = True
+        table.columns[2].ratio, table.columns[3].ratio = 3, 2
     for check in checks:
         mark = Text(OK, style="green") if check.ok else Text(NO, style="bold red")
-        table.add_row(mark, rule_cell(check), Prose(explain(check)),
-                      Prose(t(check.fix)) if check.fix else "")
+        row: list[RenderableType] = [mark, rule_cell(check), Prose(explain(check))]
+        if fixes:
+            row.append(Prose(t(check.fix)) if check.fix and not check.ok else "")
+        table.add_row(*row)
     return table
 
 
@@ -188,12 +244,13 @@ def commands_block(commands: Sequence[str]) -> Group:
                    for command in commands))
 
 
-def readiness_view(prospect_id: int, company: str, readiness: rules.Readiness) -> Group:
+def readiness_view(prospect_id: int, company: str, readiness: rules.Readiness,
+                   fill: dict[str, Any] | None = None) -> Group:
     head = Text(f"#{prospect_id} {company}{colon()}", style="bold")
     head.append(t("ui.ready") if readiness.ready else t("ui.not_ready"),
                 style="bold green" if readiness.ready else "bold red")
     parts: list[RenderableType] = [head, checks_table(readiness.checks)]
-    commands = fix_commands(readiness.checks, prospect_id)
+    commands = fix_commands(readiness.checks, prospect_id, fill)
     if commands:
         parts += [Text(t("ui.commands")), commands_block(commands)]
     return Group(*parts)

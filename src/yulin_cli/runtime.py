@@ -85,6 +85,12 @@ def today() -> str:
     return os.environ.get("YULIN_TODAY") or dt.date.today().isoformat()
 
 
+def wall_clock() -> str:
+    """Now, local time to the second (``YYYY-MM-DDTHH:MM:SS``), dated ``today()``: when a
+    record was typed in or voided, whatever day it is about."""
+    return f"{today()}T{dt.datetime.now():%H:%M:%S}"
+
+
 # --- options shared by many commands ------------------------------------------------------------
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
@@ -105,6 +111,8 @@ def rows_to_show(limit: int | None, every: bool, json_output: bool) -> int | Non
     if json_output or every:
         return None
     return limit or SCREEN
+SaveOpt = Annotated[str | None, typer.Option(
+    "--save", metavar="FILE", help="Also write the view to FILE.html or FILE.svg.")]
 
 
 # --- from a result to the terminal --------------------------------------------------------------
@@ -138,8 +146,25 @@ def _stream_rows(doc: Any) -> None:
     out.flush()
 
 
-def respond(result: Result, json_output: bool) -> None:
-    """Every command's output: the result as JSON, or its Rich view (chosen by its type)."""
+
+
+def save_path(value: str | None) -> str | None:
+    """The file ``--save`` names, checked before any work: it must end in .html or .svg."""
+    if value is None:
+        return None
+    if not value.lower().endswith((".html", ".htm", ".svg")):
+        raise BadInput("save.bad_ext", path=value)
+    return value
+
+
+def respond(result: Result, json_output: bool, save: str | None = None) -> None:
+    """Every command's output: the result as JSON, or its Rich view (chosen by its type).
+    With ``save``, the same view is also written as a self-contained HTML or SVG file."""
+    if save is not None:
+        from yulin_cli.render import save_view
+
+        save_view(result, save)
+        typer.echo(t("ui.saved", path=save), err=True)
     if json_output:
         emit_json(result.to_json())
         return
@@ -156,7 +181,8 @@ def error_text(err: YulinError) -> str:
 
     params = expand(err.params)
     if err.key == "input.invalid":
-        params["why"] = t(params["code"]) if params.get("code") else params.get("detail")
+        params["why"] = t(params["code"], **params) if params.get("code") else params.get(
+            "detail")
         key = "input.invalid_row" if params.get("row") is not None else err.key
         return t(key, **params)
     return t(err.key, **params)
@@ -306,8 +332,10 @@ class _Choice:
     def complete(self, incomplete: str) -> list[str]:
         from yulin_cli import choices
 
-        offered = [m.value for m in self.enum] + [w for m in self.enum
-                                                  for w in choices.WORDS.get(m, ())]
+        english = [m.value for m in self.enum]
+        chinese = [w for m in self.enum for w in choices.WORDS.get(m, ())]
+        # The reader's own words first.
+        offered = chinese + english if _zh() else english + chinese
         return [word for word in offered if word.startswith(incomplete)]
 
 
@@ -322,6 +350,13 @@ def choice(enum: type[StrEnum], *decls: str, help: str = "") -> Any:
     help shows the words of the language in force, completion offers both."""
     parser = _Choice(enum)
     return typer.Option(*decls, help=help, parser=parser, autocompletion=parser.complete)
+
+
+def choice_argument(enum: type[StrEnum], metavar: str, help: str = "") -> Any:
+    """An argument taking one value of ``enum``, in English or Chinese (`void 走访 3`)."""
+    parser = _Choice(enum)
+    return typer.Argument(metavar=metavar, help=help, parser=parser,
+                          autocompletion=parser.complete)
 
 
 # --- input from options -------------------------------------------------------------------------

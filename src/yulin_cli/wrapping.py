@@ -20,7 +20,7 @@ NO_END = set("（「『【《〈“‘([{")
 # option with its value, an email, a number with its unit or sign, or a code like Q13.
 _UNBREAKABLE = re.compile(
     r"yulin(?: [^\s，。；、（）]+)+"
-    r"|--?[A-Za-z][\w-]*(?:=\S+)?"
+    r"|(?<![\w-])--?[A-Za-z][\w-]*(?:=\S+)?"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?<![A-Za-z])[A-Za-z]*[+-]?\d[\d,.:/-]*[%万元]?"
 )

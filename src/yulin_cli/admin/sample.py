@@ -97,11 +97,12 @@ def _steps(tx: Tx, policy: Policy, tables: dict[str, list[dict[str, str]]]) -> I
 
 def load(db: Db, policy: Policy, *, progress: bool) -> bool:
     """Loads the sample team; False if it was already there. Refuses a database in use."""
-    with db.read() as tx:
-        if queries.meta(tx, DEMO_MARK):
-            return False
-        if queries.has_data(tx):
-            raise RuleRefusal("demo.not_empty", target=db.target)
+    if db.exists:  # a new file is created by the write below
+        with db.read() as tx:
+            if queries.meta(tx, DEMO_MARK):
+                return False
+            if queries.has_data(tx):
+                raise RuleRefusal("demo.not_empty", target=db.target)
     tables = {name: read_rows(name) for name in FILES}
     total = sum(len(rows) for rows in tables.values())
     with db.write() as tx:

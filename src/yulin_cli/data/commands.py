@@ -1,4 +1,4 @@
-"""Commands for data in and out: `import`, `export`, `dedupe` and `merge`."""
+"""Commands for data in and out: `import`, `export`, `dedupe`, `merge` and `unmerge`."""
 
 import sys
 from collections.abc import Callable
@@ -9,7 +9,18 @@ import typer
 
 from yulin_cli.choices import ExportFormat, ExportWhat, ImportKind
 from yulin_cli.errors import BadInput, Interrupted
-from yulin_cli.runtime import DateOpt, JsonOpt, choice, command, current, iso_date, respond, sub_app, today
+from yulin_cli.runtime import (
+    DateOpt,
+    JsonOpt,
+    choice,
+    command,
+    current,
+    iso_date,
+    respond,
+    sub_app,
+    today,
+    wall_clock,
+)
 
 app = sub_app("Data in and out.")
 
@@ -106,7 +117,8 @@ def dedupe(
         "--loose", help="Also names one typo apart with nothing else in common.")] = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Groups of likely duplicates: same phone, same name, or names one typo apart (Q8)."""
+    """Groups of likely duplicates: same credit code, phone or name, or names one typo apart
+    (Q8); two different credit codes are never grouped."""
     from yulin_cli.data.duplicates import duplicate_groups
 
     with current().db().read() as tx:
@@ -119,13 +131,55 @@ def merge(
     keep: Annotated[int, typer.Argument(metavar="KEEP", help="The prospect that stays.")],
     drop: Annotated[int, typer.Argument(metavar="DROP", help="The one merged into it.")],
     by: Annotated[str, typer.Option("--by", help="The manager merging them.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask; needed with --json.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Merge even with no evidence that they are one company, or with two "
+                        "different credit codes.")] = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Move DROP's rounds, visits, points and signals to KEEP; DROP is kept, marked merged."""
+    """Show KEEP and DROP side by side with what connects them, ask, then move DROP's rounds,
+    visits, points and signals to KEEP; DROP is kept, marked merged (`unmerge` undoes it)."""
+    from yulin_cli.data import duplicates
+    from yulin_cli.errors import RuleRefusal
+    from yulin_cli.i18n import t
+    from yulin_cli.team.service import require_manager
+
+    if json_output and not yes:
+        raise BadInput("merge.needs_yes")
+    db = current().db()
+    with db.read() as tx:
+        require_manager(tx, by)
+        preview = duplicates.merge_preview(tx, keep, drop)
+    duplicates.code_veto(preview.keep, preview.drop, force)  # two codes: two companies
+    if not preview.evidence and not force:
+        raise RuleRefusal("merge.no_evidence", keep=keep, drop=drop)
+    if not json_output:
+        respond(preview, json_output)
+    if not yes:
+        try:
+            agreed = typer.confirm(t("merge.confirm", keep=keep, drop=drop), default=False)
+        except typer.Abort:  # no answer (end of input)
+            agreed = False
+        if not agreed:
+            raise RuleRefusal("merge.declined", keep=keep, drop=drop)
+    with db.write() as tx:
+        manager = require_manager(tx, by)
+        result = duplicates.merge(tx, keep, drop, manager.id, wall_clock(), force=force)
+    respond(result, json_output)
+
+
+@command(app, "unmerge")
+def unmerge(
+    drop: Annotated[int, typer.Argument(metavar="ID", help="The merged prospect to restore.")],
+    by: Annotated[str, typer.Option("--by", help="The manager undoing the merge.")],
+    json_output: JsonOpt = False,
+) -> None:
+    """Undo a merge: the prospect is live again and its own rounds, visits, points, notices
+    and signals move back to it."""
     from yulin_cli.data import duplicates
     from yulin_cli.team.service import require_manager
 
     with current().db().write() as tx:
-        require_manager(tx, by)
-        result = duplicates.merge(tx, keep, drop)
+        manager = require_manager(tx, by)
+        result = duplicates.unmerge(tx, drop, manager.id, wall_clock())
     respond(result, json_output)

@@ -16,13 +16,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli.errors import BadInput
+from yulin_cli import rules
+from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.prospects import queries as prospects
+from yulin_cli.records import Prospect, join_list, split_list
 from yulin_cli.results import Result, jsonable
 from yulin_cli.rules.duplicates import CompanyFacts, address_key, likely_duplicate, name_typo
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
+    from yulin_cli.records import Prospect
 
 MIN_NAME = 3  # shorter names are too easily someone else's: a typo there proves nothing
 MAX_BLOCK = 60  # a key shared by more names than this is generic, not a company
@@ -138,6 +141,21 @@ def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     return out
 
 
+def same_code_pairs(rows: list[dict]) -> list[tuple[int, int, str, float]]:
+    """Q8: prospects sharing a unified social credit code are one company, the surest pair."""
+    by_code: dict[str, list[int]] = defaultdict(list)
+    for r in rows:
+        if r.get("credit_code"):
+            by_code[r["credit_code"]].append(r["id"])
+    return [(ids[0], other, "credit-code", 1.0) for ids in by_code.values() for other in ids[1:]]
+
+
+def without_code_conflicts(pairs: list[tuple[int, int, str, float]],
+                           codes: dict[int, str]) -> list[tuple[int, int, str, float]]:
+    """Q8: two different valid credit codes are two companies, whatever their names and phones."""
+    return [p for p in pairs if not rules.codes_conflict(codes.get(p[0]), codes.get(p[1]))]
+
+
 @dataclass(frozen=True, slots=True)
 class DuplicateGroup:
     keep: int
@@ -161,17 +179,57 @@ class Merged(Result):
     drop: int
     moved: dict[str, int]
     filled: tuple[str, ...]
+    evidence: tuple[str, ...] = ()
+    merge_id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MergePreview(Result):
+    """The two prospects side by side, and what connects them, before a merge."""
+
+    keep: Prospect
+    drop: Prospect
+    evidence: tuple[str, ...]  # phone | name | similar-name | filed-duplicate
+
+    def to_json(self) -> Any:
+        return {"keep": self.keep.id, "drop": self.drop.id, "evidence": list(self.evidence)}
+
+
+@dataclass(frozen=True, slots=True)
+class Unmerged(Result):
+    prospect_id: int
+    restored_from: int
+    moved: dict[str, int]
+    cleared: tuple[str, ...]  # KEEP's facts the merge had filled from it, emptied again
 
 
 def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
     rows = tx.all("SELECT id, company, city, name_key, landline, mobile, district, address,"
-                  " contact_surname, employees, pcs FROM prospect"
+                  " contact_surname, employees, pcs, credit_code FROM prospect"
                   " WHERE merged_into IS NULL ORDER BY id")
     names = {r["id"]: r["company"] for r in rows}
+    codes = {r["id"]: r["credit_code"] for r in rows if r["credit_code"]}
     uf = _UnionFind()
-    pairs = find_pairs(rows, loose)
-    for a, b, _reason, _score in pairs:
-        uf.union(a, b)
+    pairs = same_code_pairs(rows) + without_code_conflicts(find_pairs(rows, loose), codes)
+    # Strongest first, and never joining two groups that hold different credit codes (Q8):
+    # a company with no code may match two others by phone, yet those two stay apart.
+    pairs.sort(key=lambda p: -p[3])
+    carried: dict[int, frozenset[str]] = {}  # a group's root -> the credit codes in it
+
+    def codes_in(root: int) -> frozenset[str]:
+        return carried.get(root, frozenset({codes[root]}) if root in codes else frozenset())
+
+    kept = []
+    for a, b, reason, score in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra != rb:
+            joined = codes_in(ra) | codes_in(rb)
+            if len(joined) > 1:
+                continue
+            uf.union(ra, rb)
+            carried[uf.find(ra)] = joined
+        kept.append((a, b, reason, score))
+    pairs = kept
     groups: dict[int, Group] = defaultdict(Group)
     for a, b, reason, score in pairs:
         group = groups[uf.find(a)]
@@ -183,7 +241,8 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
         ids = sorted(group.ids)
         out.append(DuplicateGroup(root, tuple(ids), tuple(names[i] for i in ids),
                                   tuple(sorted(group.reasons)), group.confidence))
-    out.sort(key=lambda g: (-g.confidence, g.keep))
+    # The same credit code is the surest evidence: those groups come first.
+    out.sort(key=lambda g: ("credit-code" not in g.reasons, -g.confidence, g.keep))
     return DuplicateGroups(tuple(out))
 
 
@@ -191,30 +250,117 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
 _MOVED = ("visit", "planned_visit", "redsea_signal", "points_entry", "notice")
 _FILLED = ("district", "address", "industry", "employees", "pcs", "contact_surname",
            "landline", "mobile", "email", "qq", "deal_value", "need", "yulin_interest",
-           "partner", "vendor_share")
+           "partner", "vendor_share", "credit_code", "latitude", "longitude")
 
 
-def merge(tx: Tx, keep: int, drop: int) -> Merged:
-    """Moves DROP's history to KEEP, fills KEEP's empty facts from DROP, marks DROP merged."""
+def code_veto(kept: Prospect, dropped: Prospect, force: bool) -> None:
+    """Q8: two different credit codes are two companies; merging them takes ``--force``."""
+    if rules.codes_conflict(kept.credit_code, dropped.credit_code) and not force:
+        raise RuleRefusal("merge.codes_differ", keep=kept.id, drop=dropped.id,
+                          keep_code=kept.credit_code, drop_code=dropped.credit_code)
+
+
+def merge_preview(tx: Tx, keep: int, drop: int) -> MergePreview:
+    """The two live prospects and the evidence that they are one company (Q8): a shared
+    credit code, phone or name key, a pair `dedupe` reports, or one filed as the other's
+    duplicate."""
     if keep == drop:
         raise BadInput("merge.same", id=keep)
     kept, dropped = prospects.live_prospect(tx, keep), prospects.live_prospect(tx, drop)
+    rows = tx.all("SELECT * FROM prospect WHERE id IN (:k, :d) ORDER BY id", k=keep, d=drop)
+    evidence = {reason for _a, _b, reason, _score in find_pairs(rows)}
+    if kept.credit_code and kept.credit_code == dropped.credit_code:
+        evidence.add("credit-code")
+    if kept.duplicate_of == drop or dropped.duplicate_of == keep:
+        evidence.add("filed-duplicate")
+    order = ("credit-code", "phone", "name", "similar-name", "filed-duplicate")
+    return MergePreview(kept, dropped, tuple(e for e in order if e in evidence))
+
+
+def merge(tx: Tx, keep: int, drop: int, by_id: int, now: str, force: bool = False) -> Merged:
+    """Moves DROP's history to KEEP, fills KEEP's empty facts from DROP, marks DROP merged,
+    and records every row it moved (``merge_moved``) so that ``unmerge`` can move them back."""
+    preview = merge_preview(tx, keep, drop)
+    kept, dropped = preview.keep, preview.drop
+    code_veto(kept, dropped, force)
+    gaps = {f: getattr(dropped, f) for f in _FILLED
+            if getattr(kept, f) in (None, "") and getattr(dropped, f) not in (None, "")}
+    merge_id = tx.insert("prospect_merge", {
+        "keep_id": keep, "drop_id": drop, "by_id": by_id, "merged_at": now,
+        "filled": join_list(sorted(gaps)), "unmerged_at": None, "unmerged_by_id": None})
+    record: list[dict[str, Any]] = []
     moved = {}
     # Rounds keep their order after KEEP's own: DROP's round 2 may become KEEP's round 4.
     offset = int(tx.scalar("SELECT COALESCE(MAX(round_no), 1) FROM verification_round"
                            " WHERE prospect_id = :k", k=keep)) - 1
+    record += [{"merge_id": merge_id, "table_name": "verification_round", "row_id": r["id"],
+                "round_no": r["round_no"]} for r in tx.all(
+        "SELECT id, round_no FROM verification_round WHERE prospect_id = :d", d=drop)]
     moved["verification_round"] = tx.run(
         "UPDATE verification_round SET prospect_id = :k, round_no = round_no + :o"
         " WHERE prospect_id = :d", k=keep, o=offset, d=drop)
     for table in _MOVED:
+        record += [{"merge_id": merge_id, "table_name": table, "row_id": r["id"],
+                    "round_no": None}
+                   for r in tx.all(f"SELECT id FROM {table} WHERE prospect_id = :d", d=drop)]
         moved[table] = tx.run(f"UPDATE {table} SET prospect_id = :k WHERE prospect_id = :d",
                               k=keep, d=drop)
     # KEEP itself may have been filed as DROP's duplicate: now it is the one that stays.
-    tx.run("UPDATE prospect SET duplicate_of = NULL WHERE id = :k AND duplicate_of = :d",
-           k=keep, d=drop)
+    if kept.duplicate_of == drop:
+        record.append({"merge_id": merge_id, "table_name": "keep_duplicate_of", "row_id": keep,
+                       "round_no": None})
+        tx.run("UPDATE prospect SET duplicate_of = NULL WHERE id = :k", k=keep)
+    record += [{"merge_id": merge_id, "table_name": "duplicate_of", "row_id": r["id"],
+                "round_no": None}
+               for r in tx.all("SELECT id FROM prospect WHERE duplicate_of = :d", d=drop)]
     tx.run("UPDATE prospect SET duplicate_of = :k WHERE duplicate_of = :d", k=keep, d=drop)
-    gaps = {f: getattr(dropped, f) for f in _FILLED
-            if getattr(kept, f) in (None, "") and getattr(dropped, f) not in (None, "")}
+    tx.many("INSERT INTO merge_moved (merge_id, table_name, row_id, round_no)"
+            " VALUES (:merge_id, :table_name, :row_id, :round_no)", record)
     prospects.update_prospect(tx, keep, gaps)
     prospects.update_prospect(tx, drop, {"merged_into": keep})
-    return Merged(keep, drop, moved, tuple(sorted(gaps)))
+    return Merged(keep, drop, moved, tuple(sorted(gaps)), preview.evidence, merge_id)
+
+
+def unmerge(tx: Tx, drop: int, by_id: int, now: str) -> Unmerged:
+    """Undoes the last merge of DROP: its own rows go back (rounds with their numbers), the
+    duplicates filed under it too, KEEP's facts filled from it are emptied again (unless
+    changed since), and it is live again. Refused (exit 1) when it is not merged, when the
+    merge was made before merges were recorded, or when KEEP has since been merged itself."""
+    dropped = prospects.prospect(tx, drop)
+    if dropped.merged_into is None:
+        raise RuleRefusal("unmerge.not_merged", id=drop)
+    found = tx.one("SELECT id, keep_id, filled FROM prospect_merge WHERE drop_id = :d"
+                   " AND unmerged_at IS NULL ORDER BY id DESC LIMIT 1", d=drop)
+    if found is None or found["keep_id"] != dropped.merged_into:
+        raise RuleRefusal("unmerge.no_record", id=drop, into=dropped.merged_into)
+    keep = found["keep_id"]
+    kept = prospects.prospect(tx, keep)
+    if kept.merged_into is not None:
+        raise RuleRefusal("unmerge.keep_merged", id=drop, keep=keep, into=kept.merged_into)
+    moved: dict[str, int] = {}
+    for row in tx.all("SELECT table_name, row_id, round_no FROM merge_moved"
+                      " WHERE merge_id = :m ORDER BY id", m=found["id"]):
+        table = row["table_name"]
+        if table == "verification_round":
+            done = tx.run("UPDATE verification_round SET prospect_id = :d, round_no = :n"
+                          " WHERE id = :id AND prospect_id = :k", d=drop, n=row["round_no"],
+                          id=row["row_id"], k=keep)
+        elif table in _MOVED:
+            done = tx.run(f"UPDATE {table} SET prospect_id = :d WHERE id = :id"
+                          " AND prospect_id = :k", d=drop, id=row["row_id"], k=keep)
+        elif table == "duplicate_of":
+            done = tx.run("UPDATE prospect SET duplicate_of = :d WHERE id = :id"
+                          " AND duplicate_of = :k", d=drop, id=row["row_id"], k=keep)
+        else:  # keep_duplicate_of
+            done = tx.run("UPDATE prospect SET duplicate_of = :d WHERE id = :k"
+                          " AND duplicate_of IS NULL", d=drop, k=keep)
+        moved[table] = moved.get(table, 0) + done
+    cleared = []
+    for name in split_list(found["filled"]):
+        if name in _FILLED and getattr(kept, name) == getattr(dropped, name):
+            prospects.update_prospect(tx, keep, {name: None})
+            cleared.append(name)
+    prospects.update_prospect(tx, drop, {"merged_into": None})
+    tx.run("UPDATE prospect_merge SET unmerged_at = :at, unmerged_by_id = :by WHERE id = :id",
+           at=now, by=by_id, id=found["id"])
+    return Unmerged(drop, keep, moved, tuple(cleared))

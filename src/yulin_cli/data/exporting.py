@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
 from yulin_cli.data import spreadsheets
+from yulin_cli.inputs import location_text
 from yulin_cli.records import FLAG_COLUMNS, join_list
 from yulin_cli.reports.service import daily_report
 from yulin_cli.results import Result
@@ -30,11 +31,12 @@ class Exported(Result):
 EXPORTS = {
     "prospects": list(spreadsheets.PROSPECT_HEADERS),
     "visits": ["id", "prospect_id", "company", "date", "by", "kind", "outcome", "items",
-               "contacts", "effective", "flags", "note"],
-    "points": ["date", "staff", "delta", "rule", "prospect_id", "visit_id", "reason", "by"],
+               "contacts", "effective", "flags", "note", "voided_at"],
+    "points": ["date", "staff", "delta", "rule", "prospect_id", "visit_id", "reason", "by",
+               "voided_at"],
     "notices": ["date", "staff", "kind", "delta", "rule", "prospect_id", "company"],
     "report": ["name", "center", "roles", "quality_found", "quota_met", "verifications",
-               "visits", "effective_visits", "points_today", "points_total"],
+               "visits", "effective_visits", "points_today", "points_total", "flagged_visits"],
 }
 # Chinese headers of the fields that prospects do not already name.
 _ZH = {"prospect_id": "客户编号", "date": "日期", "by": "经办人", "kind": "类型",
@@ -43,7 +45,8 @@ _ZH = {"prospect_id": "客户编号", "date": "日期", "by": "经办人", "kind
        "visit_id": "走访编号", "reason": "理由", "name": "伙伴", "center": "服务中心",
        "roles": "角色", "quality_found": "优质客户", "quota_met": "完成任务",
        "verifications": "复核", "visits": "走访", "effective_visits": "有效走访",
-       "points_today": "今日分", "points_total": "累计分"}
+       "points_today": "今日分", "points_total": "累计分", "voided_at": "作废时间",
+       "flagged_visits": "存疑走访"}
 
 
 def export_headers(what: str, lang: str) -> list[str]:
@@ -77,7 +80,7 @@ def export_rows(tx: Tx, policy: Policy, what: str, day: str,
     elif what == "points":
         source = tx.iter(
             "SELECT e.day AS date, s.name AS staff, e.delta, e.rule, e.prospect_id,"
-            " e.visit_id, e.reason, b.name AS by FROM points_entry e"
+            " e.visit_id, e.reason, b.name AS by, e.voided_at FROM points_entry e"
             " JOIN staff s ON s.id = e.staff_id LEFT JOIN staff b ON b.id = e.by_id"
             " ORDER BY e.day, e.id")
     elif what == "notices":
@@ -103,7 +106,7 @@ def _visit_rows(tx: Tx) -> Iterator[dict[str, Any]]:
     pending = next(flags, None)
     for row in tx.iter(
             "SELECT v.id, v.prospect_id, p.company, v.day AS date, s.name AS by, v.kind,"
-            " v.outcome, v.items, v.contacts, v.effective, v.note FROM visit v"
+            " v.outcome, v.items, v.contacts, v.effective, v.note, v.voided_at FROM visit v"
             " JOIN staff s ON s.id = v.staff_id JOIN prospect p ON p.id = v.prospect_id"
             " ORDER BY v.id"):
         mine = []
@@ -123,4 +126,5 @@ def _prospect_rows(tx: Tx, policy: Policy) -> Iterator[dict[str, Any]]:
     ):
         for flag in FLAG_COLUMNS:
             row[flag] = "yes" if row[flag] else ""
+        row["location"] = location_text(row["latitude"], row["longitude"])
         yield row

@@ -213,6 +213,25 @@ class _FileIndex:
             found.append((self.names[(name_key, city)], "name"))
         return found
 
+    # Credit codes (Q8), kept apart: most rows have none, so these stay small.
+    def load_codes(self, tx: Tx) -> None:
+        self.by_code: dict[str, int] = {}
+        self.code_of: dict[int, str] = {}
+        for row in tx.iter("SELECT id, credit_code FROM prospect WHERE credit_code IS NOT NULL"
+                           " AND merged_into IS NULL ORDER BY id"):
+            self.add_code(row["id"], row["credit_code"])
+
+    def add_code(self, prospect_id: int, code: str | None) -> None:
+        if code:
+            self.by_code.setdefault(code, prospect_id)
+            self.code_of[prospect_id] = code
+
+    def same_code(self, code: str) -> int | None:
+        return self.by_code.get(code)
+
+    def codes(self, ids: list[int]) -> dict[int, str]:
+        return {i: self.code_of[i] for i in ids if i in self.code_of}
+
 
 def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
                     rows: Iterator[list[Any]], report: ImportReport, *, force: bool,
@@ -242,6 +261,7 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
     # once per industry rather than by looking through every prospector on every row.
     owning: dict[tuple[int, str | None], dict[str, list[str]]] = {}
     index = _FileIndex(tx)
+    index.load_codes(tx)
     # Ids are given here, inside the write lock, so a later row can name an earlier one
     # as its duplicate before either is inserted.
     next_id = int(tx.scalar("SELECT COALESCE(MAX(id), 0) FROM prospect")) + 1
@@ -284,6 +304,7 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
         row = prospects.insert_row(admission.values, own=True)
         row["id"], row["created_at"] = next_id, stamp
         index.add(next_id, [row["landline"], row["mobile"]], row["name_key"], row["city"])
+        index.add_code(next_id, row["credit_code"])
         next_id += 1
         report.imported += 1
         batch.append(row)

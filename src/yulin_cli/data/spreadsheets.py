@@ -49,6 +49,8 @@ PROSPECT_HEADERS: dict[str, tuple[str, ...]] = {
     "existing_customer": ("老客户",),
     "partner": ("合作伙伴",),
     "vendor_share": ("我方分成",),
+    "credit_code": ("统一社会信用代码", "信用代码", "社会信用代码"),
+    "location": ("位置", "经纬度", "坐标"),
     "duplicate_of": ("重复于",),
     "stars": ("星级",),
 }

@@ -5,16 +5,18 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from yulin_cli.data.duplicates import DuplicateGroups, Merged
+from yulin_cli import rules
+from yulin_cli.data.duplicates import DuplicateGroups, Merged, MergePreview, Unmerged
 from yulin_cli.data.exporting import Exported
 from yulin_cli.data.importing import ImportResult
-from yulin_cli.i18n import colon, listed, t
+from yulin_cli.i18n import cited, colon, label, listed, t
 from yulin_cli.render import (
     Prose,
     Screen,
     new_table,
     view,
 )
+from yulin_cli.rules import phone_display
 
 
 @view.register
@@ -45,7 +47,8 @@ def _(result: Exported) -> Screen:
 def _(result: DuplicateGroups) -> RenderableType:
     if not result.groups:
         return Text(t("ui.no_duplicates"))
-    table = new_table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"))
+    table = new_table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"),
+                      title=cited(t("ui.likely_duplicates"), rules.CLAUSES["duplicate"]))
     for g in result.groups:
         table.add_row("\n".join(f"#{i}" for i in g.ids),
                       Group(*(Prose(c) for c in g.companies)),
@@ -56,3 +59,36 @@ def _(result: DuplicateGroups) -> RenderableType:
 @view.register
 def _(result: Merged) -> str:
     return t("ui.merged", drop=result.drop, keep=result.keep)
+
+
+# What the side-by-side view compares, in this order.
+_SIDE_BY_SIDE = ("company", "city", "district", "address", "landline", "mobile",
+                 "contact_surname", "employees", "pcs", "industry", "sourced_by", "found_on",
+                 "duplicate_of")
+
+
+@view.register
+def _(result: MergePreview) -> Group:
+    table = new_table("", f"#{result.keep.id} {t('ui.keep')}", f"#{result.drop.id} {t('ui.drop')}",
+                      title=t("ui.merge_preview", keep=result.keep.id, drop=result.drop.id))
+    table.columns[0].style = "dim"
+    table.columns[0].no_wrap = True
+    for name in _SIDE_BY_SIDE:
+        a, b = getattr(result.keep, name), getattr(result.drop, name)
+        if a in (None, "") and b in (None, ""):
+            continue
+        shown = [phone_display(v) if name in ("landline", "mobile") else str(v or "")
+                 for v in (a, b)]
+        style = "green" if a == b else ""
+        table.add_row(label(name), Prose(shown[0], style=style), Prose(shown[1], style=style))
+    evidence = (listed([t(f"evidence.{e.replace('-', '_')}") for e in result.evidence])
+                if result.evidence else t("evidence.none"))
+    return Group(table, Prose(cited(f"{t('ui.evidence')}{colon()}{evidence}",
+                                    rules.CLAUSES["duplicate"]),
+                              style="bold" if result.evidence else "bold red"))
+
+
+@view.register
+def _(result: Unmerged) -> str:
+    moved = sum(result.moved.values())
+    return t("ui.unmerged", id=result.prospect_id, keep=result.restored_from, rows=moved)

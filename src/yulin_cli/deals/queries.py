@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli.db import center_filter, fits_id, now_stamp
+from yulin_cli.db import center_filter, fits_id, now_stamp, rows_for
 from yulin_cli.errors import BadInput
 from yulin_cli.records import DirectProject
 
@@ -45,12 +45,15 @@ def direct_projects(tx: Tx) -> list[DirectProject]:
         "SELECT id, company, city, contact, status FROM direct_sales_project ORDER BY id")]
 
 
-def direct_project_for(tx: Tx, name_key: str, city: str) -> DirectProject | None:
-    """The branch's latest project on the same company, if any."""
-    row = tx.one("SELECT id, company, city, contact, status FROM direct_sales_project"
-                 " WHERE name_key = :k AND city = :c ORDER BY id DESC LIMIT 1", k=name_key,
-                 c=city)
-    return DirectProject.from_row(row) if row else None
+def direct_projects_for(tx: Tx, keys: list[tuple[str, str]]
+                        ) -> dict[tuple[str, str], DirectProject]:
+    """``direct_project_for`` of many (name key, city) pairs at once."""
+    found: dict[tuple[str, str], DirectProject] = {}
+    for row in rows_for(tx, "SELECT id, company, city, contact, status, name_key"
+                        " FROM direct_sales_project WHERE name_key IN ({marks}) ORDER BY id",
+                        [key for key, _city in keys]):
+        found[(row["name_key"], row["city"])] = DirectProject.from_row(row)  # the latest wins
+    return found
 
 
 def latest_direct_projects(tx: Tx) -> dict[tuple[str, str], DirectProject]:
@@ -70,8 +73,10 @@ def partner_projects(tx: Tx, center: str | None) -> list[PartnerProject]:
     return [PartnerProject(r["id"], r["company"], r["partner"], r["vendor_share"],
                            int(r["rounds"]), int(r["visits"])) for r in tx.all(
         "SELECT p.id, p.company, p.partner, p.vendor_share,"
-        " (SELECT COUNT(*) FROM verification_round r WHERE r.prospect_id = p.id) AS rounds,"
-        " (SELECT COUNT(*) FROM visit v WHERE v.prospect_id = p.id) AS visits"
+        " (SELECT COUNT(*) FROM verification_round r WHERE r.prospect_id = p.id"
+        "   AND r.voided_at IS NULL) AS rounds,"
+        " (SELECT COUNT(*) FROM visit v WHERE v.prospect_id = p.id AND v.voided_at IS NULL)"
+        " AS visits"
         " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
         " JOIN center c ON c.id = s.center_id"
         f" WHERE p.partner IS NOT NULL AND p.merged_into IS NULL{where} ORDER BY p.id", **params)]

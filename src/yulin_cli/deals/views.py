@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from yulin_cli.deals.service import DirectProjectResult, DirectProjects, PartnerDeals
-from yulin_cli.i18n import t
+from yulin_cli.i18n import cited, explain, t
 from yulin_cli.render import (
     Prose,
     empty,
@@ -45,4 +45,7 @@ def _(result: PartnerDeals) -> RenderableType:
         table.add_row(str(r.prospect_id), Prose(r.company), Prose(r.partner),
                       f"{r.vendor_share or 0:,}",
                       str(r.rounds), str(r.visits), flag)
-    return table
+    # Each flag's finding, with its clause (Q10), under the table it marks.
+    findings = [Prose(f"! #{r.prospect_id} {cited(explain(r.reason), r.reason.clause)}", indent=4)
+                for r in result.deals if r.flagged and r.reason is not None]
+    return Group(table, *findings) if findings else table

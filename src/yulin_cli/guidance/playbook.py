@@ -89,13 +89,18 @@ TOPICS: tuple[Topic, ...] = (
            "2-8 (your own sense of whether the company has money) and 2-9, plus the contact's "
            "landline and email. Mobile and QQ are a bonus."),
           ("yulin log-visit --items", "yulin log-visit --items")),
-    Topic("Q8", ("duplicate",),
+    Topic("Q8", ("duplicate", "proof"),
           ("客户重复怎么办", "Calling the same companies twice"),
-          ("按行业给开拓人分工，先找出本地主流行业再深挖，就不会撞车；打电话前先核实客户信息。",
+          ("按行业给开拓人分工，先找出本地主流行业再深挖，就不会撞车；打电话前先核实客户信息。"
+           "能问到统一社会信用代码就记下来：它是认定一家企业最可靠的依据，两条记录代码一样就是同一家，"
+           "代码不一样就是两家，哪怕名称、电话相同。",
            "Give each prospector industries of their own, starting from the main local ones, "
-           "and dig deep; check the company's details before calling."),
-          ("yulin industries；yulin staff update --industry",
-           "yulin industries; yulin staff update --industry")),
+           "and dig deep; check the company's details before calling. Record the unified "
+           "social credit code whenever you can get it: it settles identity better than "
+           "anything else. Two records with one code are one company; two different codes "
+           "are two companies, even with the same name or phone."),
+          ("yulin industries；yulin staff update --industry；yulin add-prospect --credit-code",
+           "yulin industries; yulin staff update --industry; yulin add-prospect --credit-code")),
     Topic("Q9", ("erp",),
           ("客户要 ERP 且已有 OA", "An explicit ERP need, with OA already in place"),
           ("别放弃：说明精确管理平台既管管理也管业务；ERP 需求往往只是几个业务问题，可二次开发；"
@@ -148,14 +153,23 @@ TOPICS: tuple[Topic, ...] = (
            "Yes: go and see. Many of them have real needs; talk about the informatization survey "
            "and getting it done, not about management."),
           ("yulin advise", "yulin advise")),
-    Topic("Q15", ("effective", "substandard"),
+    Topic("Q15", ("effective", "substandard", "proof"),
           ("怎样监督走访质量", "Keeping visits honest"),
           ("先看是不是有效走访、信息拿全没有；说进不去或不达标，要看汇报里的理由。没走访就报不达标会和开拓人起冲突，"
-           "涉及绩效，分管领导可借检查工作之名去核实。",
+           "涉及绩效，分管领导可借检查工作之名去核实。"
+           "走访时拍下签好的问卷或公司大门，记走访时附上照片：同一张照片用在两次走访、拍摄日期对不上、"
+           "拍摄地点离公司太远，都会提醒分管领导核实；报不达标的走访还会按比例随机抽查，"
+           "抽中与否只取决于走访编号，谁也改不了。核实后确认没去，这次走访作废并扣走访人的分。",
            "First check whether the visit was effective and captured everything; a report of "
            "'could not get in' or 'below the standard' needs its reasons. Since such a report "
-           "costs the prospector points, a manager may check whether the visit really happened."),
-          ("yulin inspect；yulin daily-report", "yulin inspect; yulin daily-report")),
+           "costs the prospector points, a manager may check whether the visit really happened. "
+           "Take a photo at the visit (the signed questionnaire, the company's door) and attach "
+           "it when logging: a photo used for two visits, one dated another day, or one taken "
+           "far from the company asks a manager to check; a share of the 'below the standard' "
+           "reports is checked at random too, drawn from the visit's number so nobody can steer "
+           "it. A visit found not to have happened stops counting and costs the visitor points."),
+          ("yulin log-visit --photo；yulin inspect；yulin daily-report",
+           "yulin log-visit --photo; yulin inspect; yulin daily-report")),
     Topic("Q16", ("pretext",),
           ("以什么名义上门", "How to open a visit"),
           ("以信息化调研为名，带推荐函和统一的调研问卷，规范地找到负责人，认真指导填表。不要一上来就推项目："
@@ -193,11 +207,25 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 
+def _topic_key(topic: str) -> str:
+    """``q5``, ``Q5`` or ``5`` for a clause; a rule by its id (``stars``) or its Chinese name
+    (``星级``, ``红海``)."""
+    from yulin_cli.i18n import MESSAGES
+
+    wanted = topic.strip().lower()
+    if wanted.isdigit():
+        return f"q{int(wanted)}"
+    for key, (zh, _en) in MESSAGES.items():
+        if key.startswith("rule.") and zh == topic.strip():
+            return key.removeprefix("rule.")
+    return wanted
+
+
 def find(topic: str | None = None, word: str | None = None) -> list[Topic]:
     """Topics by clause (``q5``) or rule id (``stars``), or containing ``word`` in any language."""
     found = list(TOPICS)
     if topic:
-        wanted = topic.lower()
+        wanted = _topic_key(topic)
         found = [t for t in found if t.key == wanted or wanted in t.rules]
     if word:
         needle = word.lower()

@@ -37,7 +37,8 @@ class Advice(Result):
 
 def advice_for(prospect: Prospect, facts: rules.ProspectFacts, visits: list[Visit],
                policy: Policy) -> tuple[rules.Reason, ...]:
-    """The advice, from facts the caller has already read."""
+    """The advice, from facts the caller has already read; voided visits count for nothing."""
+    visits = [v for v in visits if v.voided is None]
     last = visits[-1] if visits else None
     refused = last.failing_checks if last and last.outcome == "refused" else None
     direct = (rules.direct_sales_check(*facts.direct_sales, prospect.contact_surname)

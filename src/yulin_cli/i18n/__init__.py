@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 import re
 
-from yulin_cli.i18n import errors, help, speed, verdicts, views, words
+from yulin_cli.i18n import errors, evening, help, proof, speed, verdicts, views, words
 
 LANGS = ("zh", "en")
 _lang = "en"
 
 # The catalogue's parts, one module each (a test checks no key is in two of them).
-PARTS = (errors, verdicts, views, help, speed, words)
+PARTS = (errors, verdicts, views, help, words, evening, proof, speed)
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {k: v for part in PARTS for k, v in part.MESSAGES.items()}
 
@@ -28,10 +28,15 @@ def language_from(value: str | None) -> str | None:
         env = os.environ.get("YULIN_LANG")
         if env:
             return language_from(env)
-        return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
+        return fallback_language()
     code = value.strip().lower().split(".")[0].replace("-", "_")
     base = code.split("_")[0]
     return base if base in LANGS and (code == base or len(code) > len(base) + 1) else None
+
+
+def fallback_language() -> str:
+    """The system's language (``LANG``): Chinese when it starts with zh, else English."""
+    return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
 
 
 def set_lang(lang: str) -> None:
@@ -45,7 +50,8 @@ def current_lang() -> str:
 
 def expand(params: dict) -> dict:
     """Parameters that are themselves messages (rules.Message) become their text; a tuple of
-    words (the items a visit missed) becomes a list in the language."""
+    words (the items a visit missed) or of messages (a level's missing conditions, why a visit
+    is doubted) becomes a list in the language."""
     def shown(value: object) -> object:
         if hasattr(value, "code") and hasattr(value, "params"):
             return explain(value)
@@ -59,7 +65,11 @@ def expand(params: dict) -> dict:
 
 def explain(reason: object) -> str:
     """The text of a rules.Reason or rules.Message."""
-    return t(reason.code, **expand(reason.params))  # type: ignore[attr-defined]
+    params = expand(reason.params)  # type: ignore[attr-defined]
+    # A fact a verdict names but nobody recorded (employees, PCs) reads as such.
+    unknown = t("ui.not_recorded")
+    return t(reason.code,  # type: ignore[attr-defined]
+             **{k: unknown if v is None else v for k, v in params.items()})
 
 
 def reason_json(reason: object) -> dict:
@@ -91,6 +101,16 @@ def t(key: str, /, **params: object) -> str:
         return text
 
 
+def t_in(lang: str, key: str, /, **params: object) -> str:
+    """The text for ``key`` in ``lang``, whatever the language in force (JSON's commands)."""
+    global _lang
+    saved, _lang = _lang, lang
+    try:
+        return t(key, **params)
+    finally:
+        _lang = saved
+
+
 def colon() -> str:
     """The colon between a heading and what follows: full-width in Chinese."""
     return "：" if current_lang() == "zh" else ": "
@@ -100,7 +120,9 @@ def cited(text: str, clause: str | None) -> str:
     """Text followed by the manual's clause it comes from, punctuated for the language."""
     if not clause:
         return text
-    return f"{text}（{clause}）" if current_lang() == "zh" else f"{text} ({clause})"
+    if current_lang() == "zh":
+        return f"{text}（{clause.replace(', ', '、')}）"
+    return f"{text} ({clause})"
 
 
 def rule_name(rule: str) -> str:

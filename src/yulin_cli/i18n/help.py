@@ -105,8 +105,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.date": ("日期，如 2026-10-19（默认今天）。", "The day, e.g. 2026-10-19 (default today)."),
     "help.opt.note": ("备注，自由填写。", "A note, free text."),
     "help.opt.center": ("只看这个服务中心。", "One centre only."),
-    "help.opt.force": ("确认是另一家公司，照样保存（标记为重复）。",
-                       "Keep it anyway, marked as a duplicate."),
+    "help.opt.force": ("即使重复也照样保存，并记下它与哪家客户重复。",
+                       "Store it even so, recording which prospect it duplicates."),
     "help.opt.by": ("经办的伙伴。", "Who did it."),
     "help.opt.visitor": ("走访的伙伴。", "Who visits."),
     # --- the team -------------------------------------------------------------------------------
@@ -188,9 +188,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.in_selection": ("是否正在选型（红海）。", "Running a vendor selection (red sea) or not."),
     "help.opt.existing_customer": ("是否 IOAS 老客户。", "An existing IOAS customer or not."),
     "help.opt.partner": ("项目上的代理商或合作伙伴。", "Agent or partner on the project."),
+    "help.opt.credit_code": ("统一社会信用代码，18 位。", "Unified social credit code (统一社会信用代码), "
+                             "18 characters."),
+    "help.opt.location": ("公司的位置：WGS-84 经纬度（与手机 GPS 相同），如 31.2983,120.5831。",
+                          "Where the company is, WGS-84 degrees (as phone GPS), e.g. "
+                          "31.2983,120.5831."),
+    "help.metavar.location": ("纬度,经度", "LAT,LNG"),
+    "help.metavar.credit_code": ("代码", "CODE"),
     "help.opt.vendor_share": ("合作项目中我方的分成（元）。", "Our share of a partner deal, in yuan."),
-    "help.cmd.update-prospect.force": ("确认不是重复，照样保存（标记为重复）。",
-                                       "Accept a duplicate anyway, marked as such."),
+    "help.cmd.update-prospect.force": ("改后与别家重复也照样保存，并记下与哪家重复。",
+                                       "Save the change even if it makes a duplicate, "
+                                       "recording which prospect it duplicates."),
+    "help.cmd.update-prospect.ownership": ("企业性质。", "Ownership."),
+    "help.cmd.update-prospect.found_on": ("找到这家公司的日期。", "Day it was found."),
+    # add-prospect checks these itself (one message for a missing one, in any language), so
+    # Click does not know they are required: say so here.
+    "help.cmd.add-prospect.company": ("公司名称（必填）。", "Company name. [required]"),
+    "help.cmd.add-prospect.city": ("城市；须是服务中心负责的城市（必填）。",
+                                   "City; must be the centre's city. [required]"),
+    "help.cmd.add-prospect.sourced_by": ("找到这家公司的伙伴（开拓人）（必填）。",
+                                         "Who found it (its source). [required]"),
     "help.cmd.show": ("一家客户的全部：信息、复核、走访、走访条件和评级。",
                       "Everything about one prospect: facts, rounds, visits, readiness and "
                       "rating."),
@@ -215,6 +232,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.result": ("信息是否属实。", "Did the facts hold?"),
     "help.cmd.verify.address": ("这轮确认了详细地址。", "This round confirmed the exact address."),
     "help.opt.scale": ("这轮通过地址核实了规模。", "This round checked the scale through the address."),
+    "help.opt.photo": ("走访时拍的照片（JPEG、PNG），可重复给出多张。照片文件不动，只记下路径、指纹、"
+                       "大小、拍摄日期和 GPS 位置。",
+                       "A photo taken at the visit (JPEG, PNG); repeat for several. The file "
+                       "stays put; its path, hash, size, date and GPS are recorded."),
+    "help.metavar.photo": ("文件", "FILE"),
     "help.cmd.check-visit": ("这家客户现在能不能走访？能：退出码 0，不能：1（Q2）。",
                              "May this prospect be visited? Exit 0 when ready, 1 when not (Q2)."),
     "help.cmd.check-visit.date": ("按这一天为止的记录判断（默认全部记录）。",
@@ -275,13 +297,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "behind each."),
     "help.opt.date_from": ("从这一天起。", "First day."),
     "help.opt.date_to": ("到这一天为止（默认今天）。", "Last day (default today)."),
+    "help.cmd.summary": ("一段时间的概况：这段时间找到的客户走到了哪一步（找到、优质、复核、"
+                         "就绪、走访、有效、四五星），每个开拓人完成每日任务的天数，每个走访人"
+                         "的有效走访，以及积分。",
+                         "A period at a glance: the funnel of the prospects found in it (found, "
+                         "quality, verified, ready, visited, effective, 4-5 stars), each "
+                         "prospector's days against the quota, each visitor's effective visits, "
+                         "and points."),
+    "help.cmd.summary.date_to": ("到这一天为止。", "Last day."),
+    "help.opt.save": ("把同样的画面另存为文件：HTML 或 SVG（按扩展名）。",
+                      "Also write the view to FILE.html or FILE.svg."),
+    "help.cmd.attention": ("所有需要有人处理的事：谁来处理、用哪条命令；--json 包含全部条目。",
+                           "Everything that needs someone's attention, with who acts and the "
+                           "command that settles it; --json holds every item."),
+    "help.cmd.attention.rule": ("只看一种规则：不达标、走访条件、被拒、重复或分管领导。",
+                                "One rule only: substandard, readiness, refusal, duplicate, "
+                                "managers."),
+    "help.cmd.attention.all_": ("全部列出，不分屏。", "Every item, not one screen."),
+    "help.cmd.agenda": ("走访人的一天：按区县列出计划走访，每家的地址、接口人、当天是否就绪、"
+                        "有效走访还要问到什么，以及怎么开场（Q2、Q7、Q16）。",
+                        "A visitor's day: the planned visits by district, each with its address, "
+                        "contact, readiness as of that day, what to capture for an effective "
+                        "visit and how to open (Q2, Q7, Q16)."),
+    "help.opt.ics": ("同时把这些走访写成日历文件（iCalendar）。",
+                     "Also write the visits as an iCalendar file."),
     # --- guidance -------------------------------------------------------------------------------
     "help.cmd.advise": ("这家客户适用的建议，每条写明规则和条款。",
                         "The guidance that applies to this prospect, each with its rule and "
                         "clause."),
     "help.cmd.playbook": ("浏览手册 Q1-Q18（我们自己的话，中英文）。",
                           "Browse the playbook, Q1-Q18, in our own words (zh and en)."),
-    "help.opt.topic": ("一个条款（如 q5）或规则名（如 星级）。", "A clause (q5) or a rule id (stars)."),
+    "help.opt.topic": ("一个条款（如 q5 或 5）或规则名（如 星级、红海）。",
+                       "A clause (q5 or 5) or a rule id (stars, redsea)."),
     "help.opt.search": ("包含这个词的主题。", "Topics containing a word."),
     # --- deals ----------------------------------------------------------------------------------
     "help.cmd.partners": ("合作伙伴的项目：已投入多少，对比我方分成，标出投入大收益小的（Q10）。",
@@ -321,12 +368,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "apart (Q8)."),
     "help.opt.loose": ("也列出只是名称差一个字、别的都对不上的。",
                        "Also names one typo apart with nothing else in common."),
-    "help.cmd.merge": ("把并入客户的复核、走访、积分和信号移到保留的客户；并入的客户仍保留，标记为已合并。",
-                       "Move DROP's rounds, visits, points and signals to KEEP; DROP is kept, "
-                       "marked merged."),
+    "help.cmd.merge": ("先并排显示两家客户和重复的证据，确认后把并入客户的复核、走访、积分和信号"
+                       "移到保留的客户；并入的客户仍保留，标记为已合并，可用 unmerge 撤销。",
+                       "Show both prospects and the evidence side by side, then, once confirmed, "
+                       "move DROP's rounds, visits, points and signals to KEEP; DROP is kept, "
+                       "marked merged, and unmerge undoes it."),
     "help.opt.keep": ("保留的客户。", "The prospect that stays."),
     "help.opt.drop": ("并入的客户。", "The one merged into it."),
     "help.cmd.merge.by": ("做合并的分管领导。", "The manager merging them."),
+    "help.cmd.merge.yes": ("不再询问直接合并；用 --json 时必须给出。",
+                           "Do not ask; needed with --json."),
+    "help.cmd.merge.force": ("没有重复的证据、或两家信用代码不同，也照样合并。",
+                             "Merge even with no evidence they are one company, or with two "
+                             "different credit codes."),
+    "help.cmd.unmerge": ("撤销一次合并：并入的客户恢复独立，它原有的复核、走访、积分、通报和"
+                         "信号都移回来。",
+                         "Undo a merge: the prospect is live again and its own rounds, visits, "
+                         "points, notices and signals move back to it."),
+    "help.cmd.unmerge.drop": ("当初被并入的客户。", "The one that was merged into another."),
+    "help.cmd.unmerge.by": ("撤销合并的分管领导。", "The manager undoing it."),
+    # --- corrections ------------------------------------------------------------------------------
+    "help.section.corrections": ("更正", "Corrections"),
+    "help.cmd.void": ("作废一条记错的复核、走访或积分：记录仍在（划掉显示），它带来的积分、"
+                      "通报和检查由新的记录退回。录入人当天可以作废自己录的复核或走访；"
+                      "其余情况以及积分，由分管领导作废。",
+                      "Void a mistaken round, visit or points entry: it stays, struck through, and "
+                      "its points, notices and inspection are given back by new entries. The "
+                      "recorder may void a round or visit the day they typed it in; otherwise, "
+                      "and for points, a manager."),
+    "help.cmd.void.what": ("哪一种记录：复核、走访或积分。", "Which kind: round, visit or points."),
+    "help.arg.KIND": ("种类", "KIND"),
+    "help.opt.record_id": ("记录的编号：复核编号、走访编号或积分记录编号。",
+                           "Its id: round_id, visit_id or a points entry_id."),
+    "help.cmd.void.by": ("作废的伙伴。", "Who voids it."),
+    "help.cmd.void.reason": ("作废的原因，随记录保存。", "Why; kept with the record."),
     # --- administration -------------------------------------------------------------------------
     "help.cmd.backup": ("在别人使用时安全地复制 SQLite 数据库（PostgreSQL 请用 pg_dump）。",
                         "Copy a SQLite database safely while others use it (on PostgreSQL use "

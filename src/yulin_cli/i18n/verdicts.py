@@ -27,6 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "（需要 {min_rounds} 轮；别人的 {others} 轮不算）",
         "the source confirmed it in {rounds} {rounds|round|rounds} (needs {min_rounds}; "
         "{others} {others|round|rounds} by others do not count)"),
+    "verification.too_few_own": ("开拓人确认属实的复核只有 {rounds} 轮（需要 {min_rounds} 轮）",
+        "the source confirmed it in {rounds} {rounds|round|rounds} (needs {min_rounds})"),
     "verification.same_pretext": ("复核只用了 {pretexts} 种身份（需要 {min_pretexts} 种）",
         "the rounds used {pretexts} {pretexts|pretext|pretexts} (needs {min_pretexts})"),
     "verification.contradicted": ("开拓人最后一次确认之后，又有一轮复核与已知信息不符",
@@ -139,8 +141,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "5 stars: a large deal, explicit need, keen on the Yulin plan"),
     "stars.level4": ("四星：明确需求、育林计划兴趣很高",
                      "4 stars: explicit need, keen on the Yulin plan"),
-    "stars.level3": ("三星：有潜在需求，对育林计划不冷淡", "3 stars: latent need, not cold to "
-                     "the Yulin plan"),
+    "stars.level3": ("三星：至少有潜在需求，对育林计划不冷淡", "3 stars: at least a latent need, "
+                     "not cold to the Yulin plan"),
     "stars.level2": ("二星：中等单、明确需求、有意了解精确管理平台（不提供先用）",
                      "2 stars: a mid-size deal, explicit need, interested in the platform "
                      "(no use-first offer)"),
@@ -151,8 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cond.interest_high": ("育林计划兴趣很高", "high interest in the Yulin plan"),
     "cond.interest_flat": ("对育林计划至少不冷淡", "at least flat interest in the Yulin plan"),
     "cond.platform": ("有意了解精确管理平台", "interest in the precise management platform"),
-    "stars.lift": ("再有“{condition}”就能到 {stars} 星", "{condition} would make it {stars} "
-                   "stars"),
+    "stars.lift": ("同时做到 {conditions}，就能到 {stars} 星",
+                   "{stars} stars with all of: {conditions}"),
+    "stars.lift_one": ("再做到 {conditions}，就能到 {stars} 星",
+                       "{conditions} would make it {stars} stars"),
     "act.brief_middle": ("给中层汇报产品", "brief their middle managers on the product"),
     "act.meal": ("约出来吃饭", "meet over a meal"),
     "act.executives": ("请对方引荐高管", "get introduced to the executives"),
@@ -161,6 +165,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "reference customer"),
     "act.manager_now": ("分管领导立即介入", "a manager steps in now"),
     "act.deepen_need": ("把潜在需求谈成明确需求", "turn the latent need into an explicit one"),
+    "act.raise_interest": ("需求已明确：讲清育林计划，让对方真正感兴趣",
+                           "the need is explicit: make the Yulin plan clear until they are keen"),
     "act.platform_pitch": ("讲精确管理平台，不提先用", "pitch the precise management platform; "
                            "no use-first offer"),
     "act.keep_warm": ("保持联系，补全金额、需求和兴趣", "stay in touch; learn the deal value, "
@@ -192,9 +198,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "direct.same_contact": ("直销跟的是同一个接口人（{contact}）：需要先协商",
                             "the direct-sales branch works with the same contact ({contact}): "
                             "settle it first"),
-    "direct.fix_same": ("与直销协商：合作或一方退出，再用 direct-sales settle 记录",
+    "direct.fix_same": ("与直销协商：合作或一方退出，再记下结果",
                         "agree with the branch to cooperate or have one side withdraw, then "
-                        "record it: direct-sales settle"),
+                        "record the outcome"),
     "direct.unknown_contact": ("直销在跟（接口人 {contact}），我们还不知道接口人，无法判断是否冲突",
                                "the direct-sales branch pursues it (contact {contact}); ours is "
                                "unknown, so a clash cannot be ruled out"),

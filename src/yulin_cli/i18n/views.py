@@ -24,6 +24,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.notices": ("通报", "notice board"),
     "ui.attention": ("需要分管领导关注", "needs a manager's attention"),
     "ui.none": ("无", "none"),
+    "ui.not_recorded": ("未填", "not recorded"),
+    "ui.photo_hash": ("指纹", "sha256"),
+    "ui.photo_place": ("拍摄位置", "GPS"),
     "ui.ranking": ("星级排名", "star ranking"),
     "ui.company": ("公司", "company"),
     "ui.city": ("城市", "city"),
@@ -79,7 +82,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.verdict": ("判断", "verdict"),
     "ui.points_title": ("积分", "points"),
     "ui.entries": ("条目", "entries"),
-    "ui.balance": ("余额", "balance"),
+    "ui.main_industries": ("主要行业与分工", "main industries and who calls them"),
+    "ui.balance": ("累计分", "running total"),
     "ui.reason": ("理由", "reason"),
     "ui.adjusted": ("已为 {staff} 调整 {delta:+d} 分，现在共 {total} 分",
                     "{staff} adjusted by {delta:+d}; total now {total}"),
@@ -91,7 +95,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "no 5 or 4 stars, and no existing customer large enough "
                                 "for an upgrade visit"),
     "ui.trips": ("远郊路线", "suburban trips"),
-    "ui.not_ready_list": ("还不能走访：{ids}", "not ready yet: {ids}"),
+    "ui.not_ready_list": ("还不能走访（Q2），缺什么请用 yulin check-visit 编号 查看：",
+                          "not ready yet (Q2); yulin check-visit ID says what each lacks:"),
     "ui.district": ("区域", "district"),
     "ui.planned_trips": ("已为 {visitor} 安排 {count} 个走访", "{count} visits planned for "
                          "{visitor}"),
@@ -118,6 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.exported": ("已导出 {count} 行到 {path}", "{count} rows exported to {path}"),
     "ui.merged": ("客户 #{drop} 已合并到 #{keep}", "prospect #{drop} merged into #{keep}"),
     "ui.confidence": ("把握", "sure"),
+    "ui.likely_duplicates": ("可能重复的客户", "likely duplicates"),
     "ui.reasons": ("依据", "why"),
     "ui.no_duplicates": ("没有发现重复客户", "no likely duplicates found"),
     "ui.commands": ("可以用这些命令：", "commands that settle it:"),
@@ -130,6 +136,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "the landline had no area code: {city}'s, {code}, was added"),
     "ui.pcs": ("{count} 台电脑", "{count} PCs"),
     "ui.ledger_overturned": ("走访 #{visit} 的不达标结论被推翻", "visit #{visit} overturned"),
+    "ui.ledger_visit": ("走访 #{visit}", "visit #{visit}"),
+    "ui.ledger_unproven": ("核实后确认走访 #{visit} 未按记录发生", "visit #{visit} found not to have "
+                           "happened as logged"),
     "ui.changed": ("已更新客户 #{id}：{fields}", "updated prospect #{id}: {fields}"),
     "empty.staff": ("还没有伙伴；用 yulin staff add 添加", "no staff yet; add them with yulin staff add"),
     "empty.centers": ("还没有服务中心；用 yulin center add 添加",
@@ -142,34 +151,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "empty.partners": ("没有合作伙伴的项目", "no partner projects"),
     "empty.direct": ("没有直销项目", "no direct-sales projects"),
     "empty.industries": ("还没有行业记录", "no industries yet"),
+    "fixcmd.placeholder.finder": ("开拓人", "SOURCE"),
+    "fixcmd.placeholder.manager": ("分管领导", "MANAGER"),
+    "fixcmd.placeholder.visit": ("走访编号", "VISIT_ID"),
+    "fixcmd.placeholder.project": ("项目编号", "PROJECT_ID"),
     "fixcmd.standard.fix": ("yulin update-prospect {id} --employees 人数 --pcs 台数",
                             "yulin update-prospect {id} --employees N --pcs N"),
-    "fixcmd.standard.fix_found_substandard": ("yulin inspect 走访编号 --by 分管领导 --verdict 推翻",
-                                              "yulin inspect VISIT_ID --by MANAGER --verdict "
+    "fixcmd.standard.fix_found_substandard": ("yulin inspect {visit} --by {manager} --verdict 推翻",
+                                              "yulin inspect {visit} --by {manager} --verdict "
                                               "overturned"),
-    "fixcmd.verification.fix": ("yulin verify {id} --by 开拓人 --pretext 应聘 --result 确认",
-                                "yulin verify {id} --by SOURCE --pretext applicant --result "
+    "fixcmd.verification.fix": ("yulin verify {id} --by {finder} --pretext 应聘 --result 确认",
+                                "yulin verify {id} --by {finder} --pretext applicant --result "
                                 "confirmed"),
-    "fixcmd.verification.fix_pretext": ("yulin verify {id} --by 开拓人 --pretext 前台 --result 确认",
-                                        "yulin verify {id} --by SOURCE --pretext front-desk "
+    "fixcmd.verification.fix_pretext": ("yulin verify {id} --by {finder} --pretext 前台 --result "
+                                        "确认",
+                                        "yulin verify {id} --by {finder} --pretext front-desk "
                                         "--result confirmed"),
-    "fixcmd.verification.fix_contra": ("yulin verify {id} --by 开拓人 --pretext 采购 --result 确认",
-                                       "yulin verify {id} --by SOURCE --pretext buyer --result "
+    "fixcmd.verification.fix_contra": ("yulin verify {id} --by {finder} --pretext 采购 --result "
+                                       "确认",
+                                       "yulin verify {id} --by {finder} --pretext buyer --result "
                                        "confirmed"),
     "fixcmd.address.fix_none": ("yulin update-prospect {id} --address 详细地址",
                                 "yulin update-prospect {id} --address ADDRESS"),
-    "fixcmd.address.fix": ("yulin verify {id} --by 开拓人 --pretext 采购 --result 确认 --address",
-                           "yulin verify {id} --by SOURCE --pretext buyer --result confirmed "
+    "fixcmd.address.fix": ("yulin verify {id} --by {finder} --pretext 采购 --result 确认 --address",
+                           "yulin verify {id} --by {finder} --pretext buyer --result confirmed "
                            "--address"),
-    "fixcmd.address.fix_scale": ("yulin verify {id} --by 开拓人 --pretext 前台 --result 确认 --scale",
-                                 "yulin verify {id} --by SOURCE --pretext front-desk --result "
+    "fixcmd.address.fix_scale": ("yulin verify {id} --by {finder} --pretext 前台 --result 确认 "
+                                 "--scale",
+                                 "yulin verify {id} --by {finder} --pretext front-desk --result "
                                  "confirmed --scale"),
     "fixcmd.contact.fix": ("yulin update-prospect {id} --contact-surname 姓氏 --landline 座机",
                            "yulin update-prospect {id} --contact-surname NAME --landline PHONE"),
-    "fixcmd.direct.fix_same": ("yulin direct-sales settle 项目编号 --outcome 合作",
-                               "yulin direct-sales settle PROJECT_ID --outcome cooperate"),
+    "fixcmd.direct.fix_same": ("yulin direct-sales settle {project} --outcome 合作",
+                               "yulin direct-sales settle {project} --outcome cooperate"),
     "fixcmd.direct.fix_unknown": ("yulin update-prospect {id} --contact-surname 姓氏",
                                   "yulin update-prospect {id} --contact-surname NAME"),
-    "fixcmd.territory.fix_center": ("yulin staff update 开拓人 --center 服务中心",
-                                  "yulin staff update SOURCE --center CENTRE"),
+    "fixcmd.territory.fix_center": ("yulin staff update {finder} --center 服务中心",
+                                    "yulin staff update {finder} --center CENTRE"),
 }

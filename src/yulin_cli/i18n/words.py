@@ -56,6 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.sourced_by": ("开拓人", "found by"),
     "field.sourced_by_id": ("开拓人", "found by"),
     "field.duplicate_of": ("重复于", "duplicate of"),
+    "field.credit_code": ("信用代码", "credit code"),
+    "field.location": ("位置", "location"),
     "field.city_key": ("城市", "city"),
     "field.flags": ("情况", "flags"),
     # --- a visit's flags and what it captured ------------------------------------------------
@@ -109,6 +111,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "policy.points.substandard": ("走访发现不达标时开拓人的积分",
                                   "Points for the source when a visit finds it substandard"),
     "policy.points.sweep": ("一次有效扫楼的积分", "Points for an effective sweep visit"),
+    "policy.points.unproven_visit": ("检查发现走访并未按记录发生时，走访人的积分",
+                                     "Points for the visitor when an inspection finds a visit did "
+                                     "not happen as logged"),
+    "policy.proof.require_photo": ("没有照片的走访不算有效走访",
+                                   "A visit without a photo is not effective"),
+    "policy.proof.max_distance_m": ("走访照片离公司登记位置最远多少米",
+                                    "Metres a visit's photo may be from the company's location"),
+    "policy.proof.sample_percent": ("报不达标的走访中，即使没有疑点也要抽查的比例（%）",
+                                    "Share of substandard findings inspected even when nothing "
+                                    "looks wrong"),
     "policy.redsea.doubtful_at": ("红海客户有几个友商信号算存疑",
                                   "Signals from which a red-sea prospect is doubtful"),
     "policy.redsea.impure_at": ("有几个友商信号算不纯洁（放弃）",

@@ -58,13 +58,19 @@ ExistingCustomer = Annotated[bool | None, typer.Option(
 Partner = Annotated[str | None, typer.Option("--partner", help="Agent or partner on the project.")]
 VendorShare = Annotated[str | None, typer.Option(
     "--vendor-share", help="Our share of a partner deal.")]
+CreditCode = Annotated[str | None, typer.Option(
+    "--credit-code", metavar="CODE",
+    help="Unified social credit code (统一社会信用代码), 18 characters.")]
+Location = Annotated[str | None, typer.Option(
+    "--location", metavar="LAT,LNG", help="Where the company is, WGS-84 degrees (as phone GPS).")]
 
 
 # The parameters above, by name: what add-prospect and update-prospect pass on.
 FACTS = ("company", "city", "sourced_by", "district", "suburban", "address", "industry",
          "ownership", "employees", "pcs", "contact_surname", "landline", "mobile", "email", "qq",
          "found_on", "deal_value", "need", "yulin_interest", "platform_interest", "has_oa",
-         "erp_need", "in_selection", "existing_customer", "partner", "vendor_share")
+         "erp_need", "in_selection", "existing_customer", "partner", "vendor_share",
+         "credit_code", "location")
 
 
 def _given(params: dict[str, Any]) -> dict[str, Any]:
@@ -83,10 +89,12 @@ def add_prospect(
     platform_interest: PlatformInterest = None, has_oa: HasOa = None, erp_need: ErpNeed = None,
     in_selection: InSelection = None, existing_customer: ExistingCustomer = None,
     partner: Partner = None, vendor_share: VendorShare = None,
+    credit_code: CreditCode = None, location: Location = None,
     force: Annotated[bool, typer.Option("--force", help="Store a duplicate anyway.")] = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Add a prospect; refused when out of territory (Q6) or a duplicate (Q8)."""
+    """Add a prospect; refused when out of territory (Q6) or a duplicate (Q8): the same phone,
+    name or credit code."""
     from yulin_cli.inputs import ProspectIn
     from yulin_cli.prospects import service
     from yulin_cli.runtime import validated
@@ -109,6 +117,7 @@ def update_prospect(
     platform_interest: PlatformInterest = None, has_oa: HasOa = None, erp_need: ErpNeed = None,
     in_selection: InSelection = None, existing_customer: ExistingCustomer = None,
     partner: Partner = None, vendor_share: VendorShare = None,
+    credit_code: CreditCode = None, location: Location = None,
     force: Annotated[bool, typer.Option("--force", help="Accept a duplicate anyway.")] = False,
     json_output: JsonOpt = False,
 ) -> None:

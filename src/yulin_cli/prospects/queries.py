@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli.db import fits_id, now_stamp
+from yulin_cli.db import fits_id, now_stamp, rows_for
 from yulin_cli.errors import BadInput
 from yulin_cli.records import FLAG_COLUMNS, PROSPECT_COLUMNS, ListedProspect, Prospect
 from yulin_cli.rules import normalise_city
@@ -49,6 +49,12 @@ def prospect(tx: Tx, prospect_id: int) -> Prospect:
     return Prospect.from_row(row)
 
 
+def prospects_of(tx: Tx, prospect_ids: list[int]) -> dict[int, Prospect]:
+    """Many prospects by id, in a few queries (ids that name nothing are left out)."""
+    return {row["id"]: Prospect.from_row(row) for row in rows_for(
+        tx, PROSPECT_SELECT + " WHERE p.id IN ({marks})", [i for i in prospect_ids if fits_id(i)])}
+
+
 def live_prospect(tx: Tx, prospect_id: int) -> Prospect:
     """A prospect that was not merged into another."""
     found = prospect(tx, prospect_id)
@@ -79,6 +85,24 @@ def duplicate_matches(tx: Tx, *, phones: list[str], name_key: str, city: str,
     if by_name is not None:
         found.append((int(by_name), "name"))
     return found
+
+
+def same_code(tx: Tx, code: str, exclude: int | None = None) -> int | None:
+    """The earliest live prospect with this unified social credit code (Q8)."""
+    skip = " AND id <> :exclude" if exclude is not None else ""
+    found = tx.scalar("SELECT MIN(id) FROM prospect WHERE merged_into IS NULL"
+                      f" AND credit_code = :code{skip}", code=code, exclude=exclude)
+    return None if found is None else int(found)
+
+
+def credit_codes(tx: Tx, ids: list[int]) -> dict[int, str]:
+    """The credit codes of those of ``ids`` that have one."""
+    if not ids:
+        return {}
+    marks = ", ".join(f":id{i}" for i in range(len(ids)))
+    return {int(r["id"]): r["credit_code"] for r in tx.all(
+        f"SELECT id, credit_code FROM prospect WHERE id IN ({marks})"
+        " AND credit_code IS NOT NULL", **{f"id{i}": v for i, v in enumerate(ids)})}
 
 
 def insert_row(values: dict[str, Any], *, own: bool = False) -> dict[str, Any]:
@@ -143,7 +167,8 @@ def _where(policy: Policy, filters: Filters) -> tuple[list[str], dict[str, Any]]
     if filters.new_on is not None:
         # Start from the day's few ids; an OR with EXISTS made SQLite scan every prospect.
         where.append("p.id IN (SELECT id FROM prospect WHERE found_on = :new_on"
-                     " UNION SELECT prospect_id FROM visit WHERE day = :new_on)")
+                     " UNION SELECT prospect_id FROM visit WHERE day = :new_on"
+                     " AND voided_at IS NULL)")
         params["new_on"] = filters.new_on
     return where, params
 
@@ -222,7 +247,8 @@ def iter_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None =
         # A page or a narrow list: what a row needs is asked of each of its few rows.
         found, redsea, visits, joins = (
             FOUND_SUBSTANDARD_SQL, REDSEA_COUNT_SQL,
-            "(SELECT COUNT(*) FROM visit lv WHERE lv.prospect_id = p.id)", "")
+            "(SELECT COUNT(*) FROM visit lv WHERE lv.prospect_id = p.id"
+            " AND lv.voided_at IS NULL)", "")
     else:
         # Every row: the same facts gathered once for all, then joined.
         found, redsea, visits = (FOUND_SUBSTANDARD_JOINED, REDSEA_COUNT_JOINED,
@@ -230,12 +256,12 @@ def iter_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None =
         joins = (f" LEFT JOIN ({FOUND_SUBSTANDARD_IDS}) fs ON fs.prospect_id = p.id"
                  f" LEFT JOIN ({REDSEA_COUNTS}) rc ON rc.prospect_id = p.id"
                  " LEFT JOIN (SELECT prospect_id, COUNT(*) AS n FROM visit"
-                 " GROUP BY prospect_id) vc ON vc.prospect_id = p.id")
+                 " WHERE voided_at IS NULL GROUP BY prospect_id) vc ON vc.prospect_id = p.id")
     sql = (
         "SELECT * FROM (SELECT p.id, p.company, p.city, p.district, p.suburban,"
         " s.name AS sourced_by, p.found_on, p.duplicate_of, p.deal_value, p.need,"
         " p.yulin_interest, p.platform_interest, p.in_selection,"
-        f" CASE WHEN {quality_sql(found)} THEN 1 ELSE 0 END AS quality,"
+        f" CASE WHEN {quality_sql(found_substandard=found)} THEN 1 ELSE 0 END AS quality,"
         f" CASE WHEN {found} THEN 1 ELSE 0 END AS found_substandard,"
         f" {stars_sql(found)} AS stars,"
         f" CASE WHEN {impure_sql(redsea)} THEN 1 ELSE 0 END AS impure,"

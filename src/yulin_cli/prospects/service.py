@@ -13,10 +13,10 @@ from yulin_cli.guidance.service import advice_for
 from yulin_cli.prospects import queries
 from yulin_cli.records import ListedProspect, Prospect, StaffMember
 from yulin_cli.reports.service import rating
-from yulin_cli.results import JsonRows, Page, Result, human_only, rating_json
+from yulin_cli.results import JsonRows, Page, Result, human_only, jsonable, rating_json
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries as visits
-from yulin_cli.visits.service import prospect_facts
+from yulin_cli.visits.service import photo_json, prospect_facts
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -33,6 +33,14 @@ class DuplicateIndex(Protocol):
 
     def matches(self, phones: list[str], name_key: str, city: str) -> list[tuple[int, str]]: ...
 
+    def same_code(self, code: str) -> int | None:
+        """The earliest live prospect with this credit code (Q8)."""
+        ...
+
+    def codes(self, ids: list[int]) -> dict[int, str]:
+        """The credit codes of those of ``ids`` that have one."""
+        ...
+
 
 class DatabaseIndex:
     def __init__(self, tx: Tx, exclude: int | None = None) -> None:
@@ -41,6 +49,12 @@ class DatabaseIndex:
     def matches(self, phones: list[str], name_key: str, city: str) -> list[tuple[int, str]]:
         return queries.duplicate_matches(self.tx, phones=phones, name_key=name_key, city=city,
                                          exclude=self.exclude)
+
+    def same_code(self, code: str) -> int | None:
+        return queries.same_code(self.tx, code, exclude=self.exclude)
+
+    def codes(self, ids: list[int]) -> dict[int, str]:
+        return queries.credit_codes(self.tx, ids)
 
 
 class _EarlierOnly:
@@ -51,6 +65,13 @@ class _EarlierOnly:
 
     def matches(self, phones: list[str], name_key: str, city: str) -> list[tuple[int, str]]:
         return [m for m in self.index.matches(phones, name_key, city) if m[0] < self.before]
+
+    def same_code(self, code: str) -> int | None:
+        found = self.index.same_code(code)
+        return found if found is not None and found < self.before else None
+
+    def codes(self, ids: list[int]) -> dict[int, str]:
+        return self.index.codes(ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +107,14 @@ class AreaCodeAdded:
         from yulin_cli.i18n import t
 
         return t("note.area_code", code=self.area_code, city=self.city)
+def located(values: dict[str, Any]) -> dict[str, Any]:
+    """Fields with a ``location`` (lat, lng) as the latitude and longitude columns."""
+    if "location" not in values:
+        return values
+    out = {k: v for k, v in values.items() if k != "location"}
+    if values["location"] is not None:
+        out["latitude"], out["longitude"] = values["location"]
+    return out
 
 
 def normalised(values: dict[str, Any]) -> dict[str, Any]:
@@ -103,8 +132,20 @@ def normalised(values: dict[str, Any]) -> dict[str, Any]:
                        value=str(values.get("landline", "")).removeprefix("local:")) from None
     if added:
         notes.append(AreaCodeAdded("landline", added, city))
-    return {**values, "city": city, "landline": landline,
+    return {**located(values), "city": city, "landline": landline,
             "name_key": rules.name_key(values["company"], city), "notes": tuple(notes)}
+
+
+def duplicate_evidence(values: dict[str, Any], index: DuplicateIndex) -> list[tuple[int, str]]:
+    """The phone and name matches, weighed against the credit codes (Q8): the same code wins,
+    a different code rules a match out."""
+    phones = [p for p in (values.get("landline"), values.get("mobile")) if p]
+    matches = index.matches(phones, values["name_key"], values["city"])
+    code = values.get("credit_code")
+    if not code:
+        return matches
+    return rules.code_evidence(code, matches, index.codes([m[0] for m in matches]),
+                               index.same_code(code))
 
 
 def admit(values: dict[str, Any], source: StaffMember, index: DuplicateIndex,
@@ -112,8 +153,7 @@ def admit(values: dict[str, Any], source: StaffMember, index: DuplicateIndex,
     """The one admission step for every way a prospect enters: add-prospect, import and the
     sample data. ``values`` come from ``normalised``; ``source`` is its finder."""
     territory = rules.territory_check(values["city"], source.city, bool(values.get("suburban")))
-    phones = [p for p in (values.get("landline"), values.get("mobile")) if p]
-    duplicate = rules.earliest_duplicate(index.matches(phones, values["name_key"], values["city"]))
+    duplicate = rules.earliest_duplicate(duplicate_evidence(values, index))
     clash = rules.industry_check(values.get("industry"), source.name, owners)
     row = {k: v for k, v in values.items() if k not in ("sourced_by", "notes")}
     row.update(sourced_by_id=source.id, duplicate_of=duplicate[0] if duplicate else None)
@@ -185,12 +225,14 @@ class ProspectPage(Result):
     redsea: rules.RedseaVerdict
     advice: tuple[rules.Reason, ...]
     refusal: tuple[rules.Reason, ...]
+    fill: dict[str, Any] = human_only(None)  # names and ids the suggested commands need
 
     SHOWN = ("id", "company", "city", "district", "suburban", "address", "industry",
              "ownership", "employees", "pcs", "contact_surname", "landline", "mobile", "email",
              "qq", "found_on", "deal_value", "need", "yulin_interest", "platform_interest",
              "has_oa", "erp_need", "in_selection", "existing_customer", "partner",
-             "vendor_share", "sourced_by", "center", "duplicate_of", "merged_into")
+             "vendor_share", "sourced_by", "center", "duplicate_of", "merged_into",
+             "credit_code", "latitude", "longitude")
 
     def to_json(self) -> Any:
         from yulin_cli.i18n import explain, reason_json
@@ -200,13 +242,16 @@ class ProspectPage(Result):
             "prospect": {k: getattr(p, k) for k in self.SHOWN},
             "rounds": [{"round": r.round_no, "round_id": r.id, "by": r.by, "pretext": r.pretext,
                         "result": r.result, "address": r.address_confirmed,
-                        "scale": r.scale_checked, "date": r.day, "note": r.note}
+                        "scale": r.scale_checked, "date": r.day, "note": r.note,
+                        "voided": jsonable(r.voided)}
                        for r in self.rounds],
             "planned_visits": [{"id": v.id, "date": v.day, "visitor": v.visitor,
                                 "visit_id": v.visit_id} for v in self.planned_visits],
             "visits": [{"id": v.id, "visit_id": v.id, "date": v.day, "by": v.by,
                         "kind": v.kind, "outcome": v.outcome, "effective": v.effective,
-                        "items": list(v.items), "flags": list(v.flags), "note": v.note}
+                        "items": list(v.items), "flags": list(v.flags), "note": v.note,
+                        "voided": jsonable(v.voided),
+                        "photos": [photo_json(ph) for ph in v.photos]}
                        for v in self.visits],
             "readiness": {"ready": self.readiness.ready,
                           "checks": [reason_json(c) for c in self.readiness.checks]},
@@ -240,7 +285,7 @@ def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *,
     """Changes the facts given; the admission rules run again on the changed prospect."""
     current = queries.prospect(tx, prospect_id)
     changes: dict[str, Any] = patch.model_dump(exclude_unset=True, exclude={"sourced_by"})
-    changes = {k: v for k, v in changes.items() if v is not None}
+    changes = located({k: v for k, v in changes.items() if v is not None})
     source = team.staff_by_name(tx, patch.sourced_by) if patch.sourced_by else None
     if source is not None:
         changes["sourced_by_id"] = source.id
@@ -256,7 +301,7 @@ def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *,
         raise RuleRefusal("refuse.territory", **admission.refusal.params)
     if "landline" in changes:
         changes["landline"] = values["landline"]
-    if {"company", "city", "landline", "mobile"} & changes.keys():
+    if {"company", "city", "landline", "mobile", "credit_code"} & changes.keys():
         changes.update(city=values["city"], name_key=values["name_key"])
         if admission.duplicate is not None and not current.duplicate_of:
             if not force:
@@ -274,7 +319,7 @@ def show(tx: Tx, policy: Policy, prospect_id: int) -> ProspectPage:
     prospect = queries.live_prospect(tx, prospect_id)
     facts = prospect_facts(tx, prospect)
     logged = visits.visits(tx, prospect_id)
-    refused = [v for v in logged if v.outcome == "refused"]
+    refused = [v for v in logged if v.outcome == "refused" and v.voided is None]
     return ProspectPage(
         prospect=prospect,
         rounds=tuple(visits.rounds(tx, prospect_id)),
@@ -285,6 +330,7 @@ def show(tx: Tx, policy: Policy, prospect_id: int) -> ProspectPage:
         redsea=rules.redsea_assessment(prospect.in_selection, facts.redsea_signals, policy),
         advice=advice_for(prospect, facts, logged, policy),
         refusal=rules.refusal_causes(refused[-1].failing_checks) if refused else (),
+        fill=visits.fix_context(tx, prospect),
     )
 
 

@@ -20,8 +20,9 @@ from yulin_cli.choices import (
     parse,
     word,
 )
-from yulin_cli.i18n import flag_word, label, listed, t
+from yulin_cli.i18n import cited, colon, flag_word, label, listed, t
 from yulin_cli.prospects.service import ProspectAdded, ProspectList, ProspectPage, ProspectUpdated
+from yulin_cli.records import VisitPhoto
 from yulin_cli.render import (
     NO,
     OK,
@@ -103,6 +104,10 @@ def _(result: ProspectPage) -> Group:
         value = getattr(p, key)
         if value not in (None, ""):
             facts.add_row(label(key), Prose(_fact(key, value)))
+    if p.credit_code:
+        facts.add_row(label("credit_code"), p.credit_code)
+    if p.location is not None:
+        facts.add_row(label("location"), f"{p.location[0]:.6f},{p.location[1]:.6f} (WGS-84)")
     flags = [label(k) for k in ("suburban", "platform_interest", "has_oa", "erp_need",
                                 "in_selection", "existing_customer") if getattr(p, k)]
     if flags:
@@ -114,20 +119,45 @@ def _(result: ProspectPage) -> Group:
                         title=t("ui.rounds_title"))
         for r in result.rounds:
             rounds.add_row(str(r.round_no), r.by, _choice(Pretext, r.pretext),
-                           _choice(RoundResult, r.result), r.day)
+                           _choice(RoundResult, r.result), r.day,
+                           style="strike dim" if r.voided else None)
         parts.append(rounds)
     if result.visits:
         visits = new_table("#", t("ui.date"), t("ui.by"), t("ui.kind"), t("ui.outcome"),
                         t("ui.effective"), t("ui.flags"), title=t("ui.visits_title"))
         for v in result.visits:
+            marks = ((t("ui.voided_mark"),) if v.voided else ()) + tuple(
+                flag_word(f) for f in v.flags)
             visits.add_row(str(v.id), v.day, v.by, _choice(VisitKind, v.kind),
                            _choice(Outcome, v.outcome), OK if v.effective else NO,
-                           Prose(listed([flag_word(f) for f in v.flags])))
+                           Prose(listed(list(marks))),
+                           style="strike dim" if v.voided else None)
         parts.append(visits)
+        photos = [(v.id, ph) for v in result.visits for ph in v.photos]
+        if photos:
+            parts.append(photos_table(photos))
+    voided = [*(("#" + str(r.round_no), r.voided) for r in result.rounds if r.voided),
+              *(("#" + str(v.id), v.voided) for v in result.visits if v.voided)]
+    for which, void in voided:
+        assert void is not None
+        parts.append(Prose(f"  {which} {t('ui.voided_mark')} {void.at[:10]} {void.by}"
+                           f"{colon()}{void.reason}", style="dim", indent=4))
     parts.append(Text(t("ui.readiness"), style="bold"))
-    parts.append(readiness_view(p.id, p.company, result.readiness))
+    parts.append(readiness_view(p.id, p.company, result.readiness, result.fill))
     parts.append(Text(t("ui.rating"), style="bold"))
     parts.append(rating_view(p.id, p.company, result.rating))
     if result.advice:
         parts.append(advice_table(result.advice))
     return Group(*parts)
+
+
+def photos_table(photos: list[tuple[int, VisitPhoto]]) -> Table:
+    """Each visit's photos (Q15): a short hash to compare, the EXIF date and GPS, the file."""
+    table = new_table("#", t("ui.photo_hash"), t("ui.date"), t("ui.photo_place"), t("ui.file"),
+                      title=cited(t("ui.photos"), "Q15"))
+    for visit_id, ph in photos:
+        gps = ("" if ph.latitude is None or ph.longitude is None
+               else f"{ph.latitude:.4f},{ph.longitude:.4f}")
+        table.add_row(str(visit_id), ph.sha256[:10], (ph.taken_at or "-").replace("T", " "),
+                      gps, Prose(ph.path))
+    return table

@@ -1,4 +1,5 @@
-"""Commands of ratings and reports: `rate`, `daily-report`, `manager` and `notices`."""
+"""Commands of ratings and reports: `rate`, `daily-report`, `attention`, `summary`, `manager`
+and `notices`."""
 
 from typing import Annotated
 
@@ -11,11 +12,13 @@ from yulin_cli.runtime import (
     DateOpt,
     JsonOpt,
     LimitOpt,
+    SaveOpt,
     command,
     current,
     iso_date,
     respond,
     rows_to_show,
+    save_path,
     sub_app,
 )
 
@@ -27,6 +30,7 @@ def rate(
     prospect_id: Annotated[int | None, typer.Argument(metavar="[ID]", help="Prospect id.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every prospect, best first.")] = False,
     limit: LimitOpt = None,
+    save: SaveOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Stars 1-5 with the reasons, what would lift them, and next actions (Q5, Q13)."""
@@ -35,37 +39,96 @@ def rate(
 
     if (prospect_id is None) == (not all_):
         raise BadInput("bad.rate_args")
+    if save is not None and not all_:
+        raise BadInput("save.rate_all")
+    target = save_path(save)
     with current().db().read() as tx:
         # `--all` names the ranking here, so a screen of it grows with --limit alone.
         result: Result = (service.rate(tx, current().policy(), prospect_id)
                           if prospect_id is not None else service.rate_all(
                               tx, current().policy(), rows_to_show(limit, False, json_output)))
-        respond(result, json_output)  # inside the transaction: --json streams from it
+        respond(result, json_output, target)  # inside the transaction: --json streams from it
 
 
 @command(app, "daily-report")
 def daily_report(
     date: DateOpt = None,
     center: CenterOpt = None,
+    limit: Annotated[int, typer.Option(
+        "--limit", min=1, max=10**6, help="Attention items shown of each kind.")] = 5,
+    save: SaveOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Each person's day against the quota, the notice board and what needs a manager."""
+    """The manager's evening: each person's day against the quota and what they found, the
+    team's totals, the notice board, what needs attention and tomorrow's planned visits."""
     from yulin_cli.reports import service
 
     day = iso_date(date)
+    target = save_path(save)
     with current().db().read() as tx:
-        result = service.daily_report(tx, current().policy(), day, center)
+        result = service.daily_report(tx, current().policy(), day, center, per_kind=limit)
+    respond(result, json_output, target)
+
+
+@command(app, "attention")
+def attention(
+    rule: Annotated[str | None, typer.Option(
+        "--rule", help="One rule only: substandard, readiness, refusal, duplicate, managers.")
+    ] = None,
+    center: CenterOpt = None,
+    date: DateOpt = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10**6, help="Rows shown.")] = 50,
+    all_: Annotated[bool, typer.Option("--all", help="Show every row.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Everything that needs someone's attention, with who acts and the command that settles
+    it; --json holds every item."""
+    from yulin_cli.i18n import listed, rule_name
+    from yulin_cli.reports import service
+
+    if rule is not None:
+        # A rule by its id or by its name in the language in force (不达标, 走访条件, ...).
+        known = {name: r for r in service.ATTENTION_KINDS.values()
+                 for name in (r, rule_name(r))}
+        if rule.strip() not in known:
+            raise BadInput("bad.attention_rule", rule=rule, rules=listed(sorted(known)))
+        rule = known[rule.strip()]
+    day = iso_date(date)
+    with current().db().read() as tx:
+        result = service.attention_list(tx, current().policy(), day, center, rule,
+                                        None if all_ else limit)
     respond(result, json_output)
+
+
+@command(app, "summary")
+def summary(
+    date_from: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD.")],
+    date_to: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD.")],
+    center: CenterOpt = None,
+    save: SaveOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """A period at a glance: the funnel of the prospects found in it (found, quality,
+    verified, ready, visited, effective, 4-5 stars), each prospector's days against the quota,
+    each visitor's effective visits, and points."""
+    from yulin_cli.reports import service
+
+    first, last = iso_date(date_from, "--from"), iso_date(date_to, "--to")
+    target = save_path(save)
+    with current().db().read() as tx:
+        result = service.summary(tx, current().policy(), first, last, center)
+    respond(result, json_output, target)
 
 
 @command(app, "manager")
-def manager(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
+def manager(center: CenterOpt = None, save: SaveOpt = None, json_output: JsonOpt = False) -> None:
     """What managers do now: 5 and 4 stars at once, or else upgrade visits (Q13)."""
     from yulin_cli.reports import service
 
+    target = save_path(save)
     with current().db().read() as tx:
         result = service.manager_view(tx, current().policy(), center)
-    respond(result, json_output)
+    respond(result, json_output, target)
 
 
 @command(app, "notices")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli.db import center_filter
+from yulin_cli.db import center_filter, rows_for
 from yulin_cli.prospects.queries import Filters, list_prospects
 from yulin_cli.records import ListedProspect, split_list
+from yulin_cli.rules import DOUBT_FLAGS
 from yulin_cli.sql_rules import quality_params, quality_sql, upgrade_params, upgrade_sql
 
 if TYPE_CHECKING:
@@ -28,6 +29,11 @@ class PersonCounts:
     effective_visits: int
     points_today: int
     points_total: int
+    flagged_visits: int = 0  # the day's visits doubted by their proof or findings (Q15)
+
+
+# Flags that doubt a visit happened as logged: its photos (Q15) or an ineffective finding.
+DOUBTED_FLAGS = (*DOUBT_FLAGS, "inspect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +43,10 @@ class DayVisit:
     visit_id: int
     prospect_id: int
     failing_checks: tuple[str, ...] = ()
+    company: str = ""
+    day: str = ""
+    visitor: str = ""
+    finder: str = ""  # who found the prospect
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +55,27 @@ class FoundProspect:
     industry: str
     source: str
     center_id: int
+    company: str = ""
+    found_on: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundToday:
+    """A prospect someone found that day; ``quality`` exactly when it counts for the quota."""
+
+    prospect_id: int
+    company: str
+    quality: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlanOfDay:
+    """A planned visit of one day, as the evening report lists tomorrow's."""
+
+    plan_id: int
+    date: str
+    visitor: str
+    prospect_id: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,34 +94,52 @@ def report_people(tx: Tx, day: str, center: str | None, policy: Policy) -> list[
         " (SELECT COUNT(*) FROM prospect p WHERE p.sourced_by_id = s.id AND p.found_on = :day"
         f"   AND {quality_sql()}) AS quality_found,"
         " (SELECT COUNT(*) FROM verification_round r WHERE r.staff_id = s.id"
-        "   AND r.day = :day) AS verifications,"
-        " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day) AS visits,"
+        "   AND r.day = :day AND r.voided_at IS NULL) AS verifications,"
         " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
-        "   AND v.effective = :yes) AS effective_visits,"
+        "   AND v.voided_at IS NULL) AS visits,"
+        " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
+        "   AND v.effective = :yes AND v.voided_at IS NULL) AS effective_visits,"
         " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
         "   AND e.day = :day) AS points_today,"
         " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
-        "   AND e.day <= :day) AS points_total"
+        "   AND e.day <= :day) AS points_total,"
+        " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
+        "   AND EXISTS (SELECT 1 FROM visit_flag f WHERE f.visit_id = v.id"
+        f"   AND f.flag IN ({', '.join(f':doubt{i}' for i in range(len(DOUBTED_FLAGS)))})))"
+        " AS flagged_visits"
         f" FROM staff s JOIN center c ON c.id = s.center_id WHERE 1 = 1{where}"
         " ORDER BY c.name, s.name",
-        **params,
+        **params, **{f"doubt{i}": flag for i, flag in enumerate(DOUBTED_FLAGS)},
     )
     return [PersonCounts(r["name"], r["center"], split_list(r["roles"]), int(r["quality_found"]),
                          int(r["verifications"]), int(r["visits"]), int(r["effective_visits"]),
-                         int(r["points_today"]), int(r["points_total"])) for r in rows]
+                         int(r["points_today"]), int(r["points_total"]),
+                         int(r["flagged_visits"])) for r in rows]
 
 
 def _day_visits(rows: list[Row]) -> list[DayVisit]:
-    return [DayVisit(r["visit_id"], r["prospect_id"], split_list(r.get("failing_checks")))
+    return [DayVisit(r["visit_id"], r["prospect_id"], split_list(r.get("failing_checks")),
+                     r["company"], r["day"], r.get("visitor") or "", r.get("finder") or "")
             for r in rows]
+
+
+# A visit with its prospect's name, its visitor and the prospect's finder.
+_DAY_VISIT = (
+    "SELECT v.id AS visit_id, v.prospect_id, v.failing_checks, v.day, p.company,"
+    " s.name AS visitor, f.name AS finder FROM visit v JOIN staff s ON s.id = v.staff_id"
+    " JOIN center c ON c.id = s.center_id JOIN prospect p ON p.id = v.prospect_id"
+    " JOIN staff f ON f.id = p.sourced_by_id"
+)
 
 
 def open_inspections(tx: Tx, day: str, center: str | None) -> list[DayVisit]:
     params: dict[str, Any] = {"day": day}
     where = center_filter(center, params)
+    # Any manager acts on these: no names to look up, and there may be thousands.
     return _day_visits(tx.all(
-        "SELECT v.id AS visit_id, v.prospect_id FROM inspection i JOIN visit v ON v.id = i.visit_id"
-        " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
+        "SELECT v.id AS visit_id, v.prospect_id, v.day, p.company FROM inspection i"
+        " JOIN visit v ON v.id = i.visit_id JOIN staff s ON s.id = v.staff_id"
+        " JOIN center c ON c.id = s.center_id JOIN prospect p ON p.id = v.prospect_id"
         f" WHERE i.status = 'open' AND v.day <= :day{where} ORDER BY v.day, v.id",
         **params))
 
@@ -99,9 +148,8 @@ def _visits_of_day(tx: Tx, day: str, center: str | None, condition: str,
                    **params: Any) -> list[DayVisit]:
     where = center_filter(center, params)
     return _day_visits(tx.all(
-        "SELECT v.id AS visit_id, v.prospect_id, v.failing_checks FROM visit v"
-        " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
-        f" WHERE v.day = :day AND {condition}{where} ORDER BY v.id", day=day, **params))
+        _DAY_VISIT + f" WHERE v.day = :day AND v.voided_at IS NULL AND {condition}{where}"
+        " ORDER BY v.id", day=day, **params))
 
 
 def flagged_visits(tx: Tx, day: str, center: str | None, flag: str) -> list[DayVisit]:
@@ -115,14 +163,56 @@ def refused_visits(tx: Tx, day: str, center: str | None) -> list[DayVisit]:
     return _visits_of_day(tx, day, center, "v.outcome = 'refused'")
 
 
+def visit_flag_details(tx: Tx, visit_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """(flag, detail) of each of ``visit_ids``, in the order they were raised."""
+    if not visit_ids:
+        return {}
+    marks = ", ".join(f":v{i}" for i in range(len(visit_ids)))
+    found: dict[int, list[tuple[str, str]]] = {}
+    for r in tx.all(f"SELECT visit_id, flag, detail FROM visit_flag WHERE visit_id IN ({marks})"
+                    " ORDER BY id", **{f"v{i}": v for i, v in enumerate(visit_ids)}):
+        found.setdefault(r["visit_id"], []).append((r["flag"], r["detail"] or ""))
+    return found
+
+
 def prospects_found_on(tx: Tx, day: str, center: str | None) -> list[FoundProspect]:
     """The day's new prospects with an industry (Q8: whose industry is it?)."""
     params: dict[str, Any] = {"day": day}
     where = center_filter(center, params)
-    return [FoundProspect(r["id"], r["industry"], r["source"], r["center_id"]) for r in tx.all(
-        "SELECT p.id, p.industry, s.name AS source, s.center_id FROM prospect p"
-        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
-        f" WHERE p.found_on = :day AND p.industry IS NOT NULL{where}", **params)]
+    return [FoundProspect(r["id"], r["industry"], r["source"], r["center_id"], r["company"],
+                          r["found_on"]) for r in tx.all(
+        "SELECT p.id, p.industry, s.name AS source, s.center_id, p.company, p.found_on"
+        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id"
+        f" WHERE p.found_on = :day AND p.industry IS NOT NULL{where} ORDER BY p.id", **params)]
+
+
+def found_today(tx: Tx, day: str, center: str | None, policy: Policy
+                ) -> dict[str, list[FoundToday]]:
+    """Each person's live prospects found that day, by finder, with the quota's verdict on
+    each (``quality_sql``): one query for everyone."""
+    params: dict[str, Any] = {"day": day, **quality_params(policy)}
+    where = center_filter(center, params)
+    found: dict[str, list[FoundToday]] = {}
+    for r in tx.all(
+            "SELECT s.name AS source, p.id, p.company,"
+            f" CASE WHEN {quality_sql()} THEN 1 ELSE 0 END AS quality FROM prospect p"
+            " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+            f" WHERE p.found_on = :day AND p.merged_into IS NULL{where} ORDER BY p.id",
+            **params):
+        found.setdefault(r["source"], []).append(FoundToday(r["id"], r["company"],
+                                                            bool(r["quality"])))
+    return found
+
+
+def plans_of_day(tx: Tx, day: str, center: str | None) -> list[PlanOfDay]:
+    """The planned visits of one day, by visitor (of the centre), then as planned."""
+    params: dict[str, Any] = {"day": day}
+    where = center_filter(center, params)
+    return [PlanOfDay(r["id"], r["day"], r["visitor"], r["prospect_id"]) for r in tx.all(
+        "SELECT pv.id, pv.day, s.name AS visitor, pv.prospect_id FROM planned_visit pv"
+        " JOIN staff s ON s.id = pv.visitor_id JOIN center c ON c.id = s.center_id"
+        f" WHERE pv.day = :day{where} ORDER BY s.name, pv.id", **params)]
 
 
 def top_star_candidates(tx: Tx, policy: Policy, center: str | None,
@@ -139,7 +229,7 @@ def unvisited_quality(tx: Tx, policy: Policy) -> int:
         "SELECT COUNT(*) FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
         " JOIN center c ON c.id = s.center_id"
         f" WHERE {quality_sql()} AND NOT EXISTS (SELECT 1 FROM visit v"
-        " WHERE v.prospect_id = p.id)", **quality_params(policy)) or 0)
+        " WHERE v.prospect_id = p.id AND v.voided_at IS NULL)", **quality_params(policy)) or 0)
 
 
 def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[UpgradeCandidate]:
@@ -150,3 +240,91 @@ def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[Upgra
         "SELECT p.id, p.company, p.pcs, c.name AS center FROM prospect p"
         " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
         f" WHERE {upgrade_sql()}{where} ORDER BY p.pcs DESC, p.id", **params)]
+
+
+# --- the period summary ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VisitorPeriod:
+    name: str
+    visits: int
+    effective_visits: int
+
+
+def _period(params: dict[str, Any], date_from: str, date_to: str, center: str | None) -> str:
+    params.update(date_from=date_from, date_to=date_to)
+    return center_filter(center, params)
+
+
+def found_in_period(tx: Tx, date_from: str, date_to: str, center: str | None) -> int:
+    """Live prospects found in [from, to]."""
+    params: dict[str, Any] = {}
+    where = _period(params, date_from, date_to, center)
+    return int(tx.scalar(
+        "SELECT COUNT(*) FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id WHERE p.found_on >= :date_from"
+        f" AND p.found_on <= :date_to AND p.merged_into IS NULL{where}", **params) or 0)
+
+
+def quality_in_period(tx: Tx, policy: Policy, date_from: str, date_to: str,
+                      center: str | None) -> list[int]:
+    """Ids of the prospects found in [from, to] that are quality customers as of ``to``."""
+    params: dict[str, Any] = {**quality_params(policy), "as_of": date_to}
+    where = _period(params, date_from, date_to, center)
+    return [r["id"] for r in tx.all(
+        "SELECT p.id FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id WHERE p.found_on >= :date_from"
+        f" AND p.found_on <= :date_to AND {quality_sql(as_of=True)}{where} ORDER BY p.id",
+        **params)]
+
+
+def visited_of(tx: Tx, prospect_ids: list[int], day: str) -> dict[int, tuple[bool, bool]]:
+    """(visited, visited effectively) up to ``day``, by prospect; voided visits do not count."""
+    found = dict.fromkeys(prospect_ids, (False, False))
+    for r in rows_for(tx, "SELECT prospect_id, MAX(CASE WHEN effective = :yes THEN 1 ELSE 0 END)"
+                      " AS effective FROM visit WHERE prospect_id IN ({marks})"
+                      " AND day <= :day AND voided_at IS NULL GROUP BY prospect_id",
+                      prospect_ids, day=day, yes=True):
+        found[r["prospect_id"]] = (True, bool(r["effective"]))
+    return found
+
+
+def quality_by_day(tx: Tx, policy: Policy, date_from: str, date_to: str,
+                   center: str | None) -> dict[tuple[str, str], int]:
+    """(prospector, day) -> quality customers found that day, as of ``to`` (Q3)."""
+    params: dict[str, Any] = {**quality_params(policy), "as_of": date_to}
+    where = _period(params, date_from, date_to, center)
+    return {(r["name"], r["found_on"]): int(r["found"]) for r in tx.all(
+        "SELECT s.name, p.found_on, COUNT(*) AS found FROM prospect p"
+        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+        " WHERE p.found_on >= :date_from AND p.found_on <= :date_to"
+        f" AND {quality_sql(as_of=True)}{where} GROUP BY s.name, p.found_on", **params)}
+
+
+def visitors_in_period(tx: Tx, date_from: str, date_to: str,
+                       center: str | None) -> list[VisitorPeriod]:
+    """Everyone who may visit (visitors and managers with visits), with their visits."""
+    params: dict[str, Any] = {"yes": True}
+    where = _period(params, date_from, date_to, center)
+    return [VisitorPeriod(r["name"], int(r["visits"]), int(r["effective_visits"]))
+            for r in tx.all(
+        "SELECT s.name, COUNT(v.id) AS visits,"
+        " COALESCE(SUM(CASE WHEN v.effective = :yes THEN 1 ELSE 0 END), 0) AS effective_visits"
+        " FROM staff s JOIN center c ON c.id = s.center_id"
+        " LEFT JOIN visit v ON v.staff_id = s.id AND v.day >= :date_from AND v.day <= :date_to"
+        f" AND v.voided_at IS NULL WHERE 1 = 1{where} GROUP BY s.id, s.name, s.roles"
+        " HAVING COUNT(v.id) > 0 OR s.roles LIKE '%visitor%'"
+        " ORDER BY effective_visits DESC, visits DESC, s.name", **params)]
+
+
+def points_in_period(tx: Tx, date_from: str, date_to: str,
+                     center: str | None) -> list[tuple[str, int]]:
+    """(name, points gained or lost in [from, to]) for everyone, most first."""
+    params: dict[str, Any] = {}
+    where = _period(params, date_from, date_to, center)
+    return [(r["name"], int(r["delta"])) for r in tx.all(
+        "SELECT s.name, COALESCE(SUM(e.delta), 0) AS delta FROM staff s"
+        " JOIN center c ON c.id = s.center_id LEFT JOIN points_entry e ON e.staff_id = s.id"
+        f" AND e.day >= :date_from AND e.day <= :date_to WHERE 1 = 1{where}"
+        " GROUP BY s.id, s.name ORDER BY delta DESC, s.name", **params)]

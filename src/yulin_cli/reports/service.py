@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
+from yulin_cli.i18n import explain
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import ListedProspect, Prospect
 from yulin_cli.reports import queries
-from yulin_cli.reports.queries import PersonCounts, UpgradeCandidate
+from yulin_cli.reports.queries import FoundToday, PersonCounts, UpgradeCandidate
 from yulin_cli.results import JsonRows, Page, Result, human_only, rating_json
 from yulin_cli.team import queries as team
 from yulin_cli.team.queries import Notice
+from yulin_cli.visits.service import facts_of
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -134,14 +136,41 @@ class Quota:
 
 @dataclass(frozen=True, slots=True)
 class PersonDay(PersonCounts):
-    """One person's day: the counts, and whether they met the quota (Q3)."""
+    """One person's day: the counts, whether they met the quota (Q3), and what they found."""
 
     quota_met: bool | None = None
+    found_today: tuple[FoundToday, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TeamDay:
+    """The team's totals for the day; ``prospectors_meeting_quota`` is None outside the
+    campaign (Q3)."""
+
+    quality_found: int
+    prospectors_meeting_quota: int | None
+    prospectors: int
+    visits: int
+    effective_visits: int
+    points_today: int
+
+
+@dataclass(frozen=True, slots=True)
+class TomorrowVisit:
+    """A planned visit of the next working day, and whether it is ready as of that day (Q2)."""
+
+    date: str
+    visitor: str
+    prospect_id: int
+    company: str
+    ready: bool
+    failing: tuple[str, ...]  # the readiness checks that fail, when it is not ready
 
 
 @dataclass(frozen=True, slots=True)
 class AttentionItem:
-    """Something a manager should look at, with the rule it comes from."""
+    """Something a manager should look at, with the rule it comes from, who should act (None:
+    any manager of the centre) and the command that settles it."""
 
     rule: str
     kind: str
@@ -149,10 +178,39 @@ class AttentionItem:
     message: rules.Message
     visit_id: int | None = None
     stars: int | None = None
+    company: str = ""
+    staff: str | None = None
+    command: rules.Message | None = None  # the command that settles it (a catalogue template)
+    date: str = ""  # the day it arose: the visit's, or the day the prospect was found
+    flags: tuple[str, ...] = ()  # why a visit is to be checked (Q15)
+    clause_: str | None = None  # one clause of a multi-clause rule
 
     @property
     def clause(self) -> str:
-        return rules.CLAUSES[self.rule]
+        return self.clause_ or rules.CLAUSES[self.rule]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rule": self.rule, "clause": self.clause, "kind": self.kind,
+                "prospect_id": self.prospect_id, "visit_id": self.visit_id,
+                **({"stars": self.stars} if self.stars is not None else {}),
+                **({"flags": list(self.flags)} if self.flags else {}),
+                "message": explain(self.message), "staff": self.staff, "company": self.company,
+                "command": self.command_in("en"), "date": self.date}
+
+    def command_in(self, lang: str | None = None) -> str:
+        """The command, with placeholders in ``lang`` (JSON: always English)."""
+        from yulin_cli.i18n import t, t_in
+
+        if self.command is None:
+            return ""
+        if lang is None:
+            return t(self.command.code, **self.command.params)
+        return t_in(lang, self.command.code, **self.command.params)
+
+
+# Attention kinds in the order a report shows them, and the rule each comes from.
+ATTENTION_KINDS = {"inspect": "substandard", "unready": "readiness", "refused": "refusal",
+                   "industry": "duplicate", "take-over": "managers"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,18 +221,31 @@ class DailyReport(Result):
     people: tuple[PersonDay, ...]
     notices: tuple[Notice, ...]
     attention: tuple[AttentionItem, ...]
+    team: TeamDay
+    tomorrow: tuple[TomorrowVisit, ...]
+    per_kind: int = human_only(5)  # attention items the human view shows of each kind
 
     def to_json(self) -> Any:
-        from yulin_cli.i18n import explain
-        from yulin_cli.results import fields_json
+        from yulin_cli.results import jsonable
 
-        doc = fields_json(self)
-        doc["attention"] = [
-            {"rule": a.rule, "clause": a.clause, "kind": a.kind, "prospect_id": a.prospect_id,
-             "visit_id": a.visit_id, **({"stars": a.stars} if a.stars is not None else {}),
-             "message": explain(a.message)}
-            for a in self.attention]
-        return doc
+        # Field by field: the attention list may hold thousands of items, each converted once.
+        return {f.name: [a.to_json() for a in self.attention] if f.name == "attention"
+                else jsonable(getattr(self, f.name))
+                for f in fields(self) if f.metadata.get("json", True)}
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionList(Result):
+    """`attention`: every item of a day, or of one rule; JSON holds them all."""
+
+    date: str
+    rule: str | None
+    center: str | None
+    items: tuple[AttentionItem, ...]
+    limit: int | None = human_only(50)  # rows the human view shows; None: all
+
+    def to_json(self) -> Any:
+        return [a.to_json() for a in self.items]
 
 
 def notices(tx: Tx, day_from: str, day_to: str, center: str | None) -> tuple[Notice, ...]:
@@ -208,37 +279,100 @@ def notice_board(tx: Tx, day_from: str, day_to: str, center: str | None,
     return NoticeBoard(shown, Page(len(shown), total))
 
 
-def daily_report(tx: Tx, policy: Policy, day: str, center: str | None) -> DailyReport:
+def daily_report(tx: Tx, policy: Policy, day: str, center: str | None,
+                 per_kind: int = 5) -> DailyReport:
+    """The manager's evening: each person's day and finds, the team's totals, the notice
+    board, what needs attention and tomorrow's planned visits. Counted in SQL, a fixed number
+    of queries whatever the size of the team."""
     if center is not None:
         team.center_by_name(tx, center)
     active = rules.quota_active(dt.date.fromisoformat(day), policy)
+    found = queries.found_today(tx, day, center, policy)
     people = []
     for row in queries.report_people(tx, day, center, policy):
         met = rules.quota_met(row.quality_found, "prospector" in row.roles, active, policy)
-        people.append(PersonDay(**asdict(row), quota_met=met))
-    attention = _attention(tx, policy, day, center)
+        people.append(PersonDay(**asdict(row), quota_met=met,
+                                found_today=tuple(found.get(row.name, ()))))
+    prospectors = [p for p in people if "prospector" in p.roles]
+    totals = TeamDay(
+        quality_found=sum(p.quality_found for p in people),
+        prospectors_meeting_quota=sum(bool(p.quota_met) for p in prospectors) if active else None,
+        prospectors=len(prospectors), visits=sum(p.visits for p in people),
+        effective_visits=sum(p.effective_visits for p in people),
+        points_today=sum(p.points_today for p in people))
     return DailyReport(day, center, Quota(policy.quota.per_day, active), tuple(people),
-                       notices(tx, day, day, center), tuple(attention))
+                       notices(tx, day, day, center), attention(tx, policy, day, center),
+                       totals, tomorrow(tx, policy, day, center), per_kind)
 
 
-def _attention(tx: Tx, policy: Policy, day: str, center: str | None) -> list[AttentionItem]:
+def tomorrow(tx: Tx, policy: Policy, day: str, center: str | None
+             ) -> tuple[TomorrowVisit, ...]:
+    """The planned visits of the next working day, each judged ready or not as of that day."""
+    following = rules.next_working_day(dt.date.fromisoformat(day)).isoformat()
+    plans = queries.plans_of_day(tx, following, center)
+    found = prospects.prospects_of(tx, [p.prospect_id for p in plans])
+    facts = facts_of(tx, list(found.values()))
+    out = []
+    for plan in plans:
+        readiness = rules.visit_readiness(facts[plan.prospect_id], policy, as_of=plan.date)
+        out.append(TomorrowVisit(plan.date, plan.visitor, plan.prospect_id,
+                                 found[plan.prospect_id].company, readiness.ready,
+                                 readiness.failing))
+    return tuple(out)
+
+
+def attention_list(tx: Tx, policy: Policy, day: str, center: str | None, rule: str | None,
+                   limit: int | None) -> AttentionList:
+    if center is not None:
+        team.center_by_name(tx, center)
+    items = attention(tx, policy, day, center)
+    if rule is not None:
+        items = tuple(a for a in items if a.rule == rule)
+    return AttentionList(day, rule, center, items, limit)
+
+
+def shell_word(text: str) -> str:
+    """A name as a shell word: as is when it is one word (as Chinese names are)."""
+    import re
+    import shlex
+
+    return text if re.fullmatch(r"[\w.@-]+", text) else shlex.quote(text)
+
+
+def _refusal_command(visit: queries.DayVisit, cause: rules.Reason) -> rules.Message:
+    """Q17: what the prospect's finder does about the likely cause of a refusal."""
+    pid = visit.prospect_id
+    if cause.code == "refusal.contact":
+        return rules.Message("cmd.contact", {"id": pid})
+    if cause.code in ("refusal.verification", "refusal.address", "refusal.standard"):
+        return rules.Message("cmd.verify", {
+            "id": pid, "finder": shell_word(visit.finder),
+            "address": " --address" if cause.code == "refusal.address" else ""})
+    return rules.Message("cmd.advise", {"id": pid})
+
+
+def attention(tx: Tx, policy: Policy, day: str, center: str | None
+              ) -> tuple[AttentionItem, ...]:
+    """What needs someone's attention on ``day``, grouped by kind, oldest first in each."""
     items: list[AttentionItem] = []
-    for visit in queries.open_inspections(tx, day, center):
-        items.append(AttentionItem(
-            "substandard", "inspect", visit.prospect_id,
-            rules.Message("attention.inspect", {"visit_id": visit.visit_id}),
-            visit_id=visit.visit_id))
+    inspections = queries.open_inspections(tx, day, center)
+    flagged = queries.visit_flag_details(tx, [v.visit_id for v in inspections])
+    for visit in inspections:
+        items.append(_inspection_item(visit, flagged.get(visit.visit_id, [])))
     for visit in queries.flagged_visits(tx, day, center, "unready"):
         items.append(AttentionItem(
             "readiness", "unready", visit.prospect_id,
             rules.Message("attention.unready", {"visit_id": visit.visit_id}),
-            visit_id=visit.visit_id))
+            visit_id=visit.visit_id, company=visit.company, staff=visit.visitor,
+            date=visit.day, command=rules.Message(
+                "cmd.check_visit", {"id": visit.prospect_id, "date": visit.day})))
     for visit in queries.refused_visits(tx, day, center):
         cause = rules.refusal_causes(visit.failing_checks)[0]
         items.append(AttentionItem(
             "refusal", "refused", visit.prospect_id,
             rules.Message("attention.refused", {"visit_id": visit.visit_id, "cause": cause}),
-            visit_id=visit.visit_id))
+            visit_id=visit.visit_id, company=visit.company, staff=visit.finder, date=visit.day,
+            command=_refusal_command(visit, cause)))
     owners_by_center: dict[int, dict[str, list[str]]] = {}
     for found in queries.prospects_found_on(tx, day, center):
         if found.center_id not in owners_by_center:
@@ -246,15 +380,146 @@ def _attention(tx: Tx, policy: Policy, day: str, center: str | None) -> list[Att
         clash = rules.industry_check(found.industry, found.source,
                                      owners_by_center[found.center_id])
         if clash is not None:
+            # A manager settles who calls which industry.
             items.append(AttentionItem(
                 "duplicate", "industry", found.id,
-                rules.Message("attention.industry", {"prospect_id": found.id, **clash.params})))
+                rules.Message("attention.industry", {"prospect_id": found.id, **clash.params}),
+                company=found.company, staff=None, date=found.found_on,
+                command=rules.Message("cmd.industry", {"finder": shell_word(found.source)})))
     for cand in queries.top_star_candidates(tx, policy, center, new_on=day):
         items.append(AttentionItem("managers", "take-over", cand.id,
                                    rules.Message("attention.take_over",
                                               {"stars": cand.stars, "company": cand.company}),
-                                   stars=cand.stars))
-    return items
+                                   stars=cand.stars, company=cand.company, staff=None,
+                                   date=cand.found_on,
+                                   command=rules.Message("cmd.advise", {"id": cand.id})))
+    order = list(ATTENTION_KINDS)
+    # Stable: within a kind, oldest first, then as the query ranked them (best stars first).
+    return tuple(sorted(items, key=lambda a: (order.index(a.kind), a.date)))
+
+
+# --- the period summary (Q3, Q5, Q7) --------------------------------------------------------------
+
+# A summary covers at most a year: longer is a mistyped date, not a period a team reviews.
+MAX_PERIOD_DAYS = 366
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaDay:
+    date: str
+    quality_found: int
+    quota_met: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProspectorPeriod:
+    name: str
+    days: tuple[QuotaDay, ...]
+
+    @property
+    def quality_found(self) -> int:
+        return sum(d.quality_found for d in self.days)
+
+    @property
+    def days_met(self) -> tuple[int, int]:
+        """(days the quota was met, days it applied)."""
+        judged = [d for d in self.days if d.quota_met is not None]
+        return sum(1 for d in judged if d.quota_met), len(judged)
+
+
+@dataclass(frozen=True, slots=True)
+class PointsPeriod:
+    name: str
+    delta: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary(Result):
+    """`summary`: the period's funnel, each prospector's days against the quota, each
+    visitor's effective visits, and points."""
+
+    date_from: str
+    date_to: str
+    center: str | None
+    funnel: dict[str, int]
+    prospectors: tuple[ProspectorPeriod, ...]
+    visitors: tuple[queries.VisitorPeriod, ...]
+    points: tuple[PointsPeriod, ...]
+
+    def to_json(self) -> Any:
+        from yulin_cli.results import jsonable
+
+        return {"from": self.date_from, "to": self.date_to, "center": self.center,
+                "funnel": dict(self.funnel),
+                "prospectors": [{"name": p.name, "days": jsonable(p.days)}
+                                for p in self.prospectors],
+                "visitors": jsonable(self.visitors), "points": jsonable(self.points)}
+
+
+def summary(tx: Tx, policy: Policy, date_from: str, date_to: str,
+            center: str | None) -> Summary:
+    """The prospects found in [from, to], each at its stage as of ``to``; quality and quota
+    counted in SQL, readiness judged by the rules on facts read in a fixed number of
+    queries."""
+    first, last = dt.date.fromisoformat(date_from), dt.date.fromisoformat(date_to)
+    if first > last:
+        from yulin_cli.errors import BadInput
+
+        raise BadInput("summary.backwards", date_from=date_from, date_to=date_to)
+    if (last - first).days >= MAX_PERIOD_DAYS:
+        from yulin_cli.errors import BadInput
+
+        raise BadInput("summary.too_long", days=MAX_PERIOD_DAYS)
+    if center is not None:
+        team.center_by_name(tx, center)
+    stages = [0] * len(rules.FUNNEL)
+    stages[0] = queries.found_in_period(tx, date_from, date_to, center)
+    quality = prospects.prospects_of(tx, queries.quality_in_period(tx, policy, date_from,
+                                                                   date_to, center))
+    facts = facts_of(tx, list(quality.values()))
+    visited = queries.visited_of(tx, list(quality), date_to)
+    for pid, prospect in quality.items():
+        judged = facts[pid].as_of(date_to)
+        stage = rules.funnel_stage(
+            quality=True, verified=rules.verification_check(judged.rounds, policy).ok,
+            ready=rules.visit_readiness(judged, policy).ready, visited=visited[pid][0],
+            effective=visited[pid][1],
+            stars=rules.star_level(prospect.deal_value, prospect.need, prospect.yulin_interest,
+                                   prospect.platform_interest, policy))
+        for reached in range(1, stage + 1):
+            stages[reached] += 1
+    found = queries.quality_by_day(tx, policy, date_from, date_to, center)
+    days = [(first + dt.timedelta(days=n)) for n in range((last - first).days + 1)]
+    prospectors = []
+    for person in team.list_staff(tx):
+        if "prospector" not in person.roles or center not in (None, person.center):
+            continue
+        prospectors.append(ProspectorPeriod(person.name, tuple(
+            QuotaDay(day.isoformat(), found.get((person.name, day.isoformat()), 0),
+                     rules.quota_met(found.get((person.name, day.isoformat()), 0), True,
+                                     rules.quota_active(day, policy), policy))
+            for day in days)))
+    return Summary(date_from, date_to, center, dict(zip(rules.FUNNEL, stages, strict=True)),
+                   tuple(prospectors),
+                   tuple(queries.visitors_in_period(tx, date_from, date_to, center)),
+                   tuple(PointsPeriod(name, delta) for name, delta
+                         in queries.points_in_period(tx, date_from, date_to, center)))
+
+
+def _inspection_item(visit: queries.DayVisit, flags: list[tuple[str, str]]) -> AttentionItem:
+    """An open inspection, saying why the visit was chosen: its photos or the sample (Q15), or
+    a substandard finding without an effective visit."""
+    proof = [(f, d) for f, d in flags if f in rules.INSPECTED_FLAGS]
+    shown = proof + [(f, d) for f, d in flags if f == "inspect"] if proof else []
+    why = tuple(rules.Message(f"attention.why_{f}", {"detail": d}) for f, d in shown)
+    # Any manager of the centre settles it, with the inspect command.
+    return AttentionItem(
+        "proof" if proof else "substandard", "inspect", visit.prospect_id,
+        rules.Message("attention.proof", {"visit_id": visit.visit_id, "why": why}) if proof
+        else rules.Message("attention.inspect", {"visit_id": visit.visit_id}),
+        visit_id=visit.visit_id, company=visit.company, staff=None, date=visit.day,
+        command=rules.Message("cmd.inspect", {"visit": visit.visit_id}),
+        flags=tuple(f for f, _d in shown), clause_="Q15" if proof else None)
 
 
 # --- the manager's view (Q13) -------------------------------------------------------------------

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import cited, colon, explain, t
+from yulin_cli.i18n import cited, colon, explain, listed, rule_name, t
 from yulin_cli.render import (
+    NO,
+    OK,
     Prose,
     Screen,
+    bar,
     empty,
     more_line,
     new_table,
@@ -22,7 +27,18 @@ from yulin_cli.render import (
     verdict_line,
     view,
 )
-from yulin_cli.reports.service import DailyReport, ManagerView, NoticeBoard, Ranking, RatingResult
+from yulin_cli.reports.service import (
+    ATTENTION_KINDS,
+    AttentionItem,
+    AttentionList,
+    DailyReport,
+    ManagerView,
+    NoticeBoard,
+    Ranking,
+    RatingResult,
+    Summary,
+    shell_word,
+)
 
 
 @view.register
@@ -41,6 +57,99 @@ def _(result: Ranking) -> Screen:
     return Screen(tuple(parts))
 
 
+def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
+                     more_args: str = "", of: Sequence[AttentionItem] = ()
+                     ) -> list[RenderableType]:
+    """Attention items by kind, oldest first, ``per_kind`` of each (None: all), then how many
+    more there are and the command that lists them. Counts are of ``of`` when the items are
+    one screen of a longer list."""
+    parts: list[RenderableType] = []
+    for kind, rule in ATTENTION_KINDS.items():
+        mine = [a for a in items if a.kind == kind]
+        if not mine:
+            continue
+        name = kind.replace("-", "_")
+        total = sum(1 for a in of if a.kind == kind) if of else len(mine)
+        head = cited(t(f"attention.kind_{name}"), mine[0].clause)
+        parts.append(Text(f"{head}{colon()}{total}", style="bold"))
+        shown = mine if per_kind is None else mine[:per_kind]
+        for a in shown:
+            message = explain(a.message)
+            if a.company and a.company not in message:
+                message = f"#{a.prospect_id} {a.company} — {message}"
+            parts.append(Prose(f"• {message}", indent=2))
+            who = a.staff or t("ui.any_manager")
+            # The command on a line of its own, never broken.
+            parts.append(Text(f"    {who}", style="dim"))
+            parts.append(Text(f"      → {a.command_in()}", style="dim", no_wrap=True,
+                              overflow="ignore"))
+        if len(mine) > len(shown):
+            parts.append(Prose(t("ui.and_more", count=len(mine) - len(shown),
+                                 command=f"yulin attention --rule {rule}{more_args}"),
+                               style="yellow"))
+    return parts
+
+
+def _more_args(date: str, center: str | None) -> str:
+    args = f" --date {date}"
+    return args + (f" --center {shell_word(center)}" if center else "")
+
+
+@view.register
+def _(result: AttentionList) -> Group:
+    title = Text(t("ui.attention_of", date=result.date), style="bold")
+    if result.center:
+        title.append(f"  {result.center}")
+    if not result.items:
+        return Group(title, Text(t("ui.none")))
+    shown = result.items if result.limit is None else result.items[:result.limit]
+    parts: list[RenderableType] = [title, *attention_groups(shown, None, of=result.items)]
+    if len(result.items) > len(shown):
+        rule = f" --rule {result.rule}" if result.rule else ""
+        parts.append(Text(t("ui.and_more", count=len(result.items) - len(shown),
+                            command=f"yulin attention{rule}"
+                            f"{_more_args(result.date, result.center)} --all"),
+                          style="yellow"))
+    return Group(*parts)
+
+
+def _found_today(report: DailyReport) -> RenderableType:
+    lines: list[RenderableType] = [Text(t("ui.found_today"), style="bold")]
+    for p in report.people:
+        quality = [f"#{f.prospect_id} {f.company}" for f in p.found_today if f.quality]
+        if quality:
+            lines.append(Prose(f"  {p.name}{colon()}" + listed(quality), indent=4))
+    if len(lines) == 1:
+        lines.append(Text(f"  {t('ui.none')}", style="dim"))
+    return Group(*lines)
+
+
+def _team_line(report: DailyReport) -> Text:
+    totals = report.team
+    met = (t("ui.team_quota", met=totals.prospectors_meeting_quota, of=totals.prospectors)
+           if totals.prospectors_meeting_quota is not None else t("ui.quota_off"))
+    return Text(t("ui.team_line", quality=totals.quality_found, met=met, visits=totals.visits,
+                  effective=totals.effective_visits, points=totals.points_today))
+
+
+def _tomorrow(report: DailyReport) -> RenderableType:
+    if not report.tomorrow:
+        return Text(f"{t('ui.tomorrow')}{colon()}{t('ui.none')}")
+    table = new_table(t("ui.date"), t("ui.visitor"), t("ui.prospect"), t("ui.ready_col"),
+                      title=cited(t("ui.tomorrow"), rules.CLAUSES["readiness"]))
+    table.columns[0].no_wrap = True
+    for v in report.tomorrow:
+        ready = (Text(OK, style="green") if v.ready
+                 else Prose(f"{NO} " + listed([rule_name(r) for r in v.failing]),
+                            style="bold red"))
+        table.add_row(v.date, v.visitor, Prose(f"#{v.prospect_id} {v.company}"), ready)
+    not_ready = sum(1 for v in report.tomorrow if not v.ready)
+    if not_ready:
+        table.caption = t("ui.tomorrow_not_ready", count=not_ready)
+        table.caption_justify = "left"
+    return table
+
+
 @view.register
 def _(report: DailyReport) -> Group:
     quota = report.quota
@@ -52,6 +161,9 @@ def _(report: DailyReport) -> Group:
     people = new_table(t("ui.name"), t("ui.roles"), t("ui.quality"), t("ui.rounds"),
                     t("ui.visits"), t("ui.effective"), t("ui.points_today"),
                     t("ui.points_total"))
+    doubted = any(p.flagged_visits for p in report.people)
+    if doubted:  # only on a day with doubted visits: the table stays within 80 columns
+        people.add_column(t("ui.flagged_visits"))
     for col in people.columns[3:]:
         col.justify = "right"
     for p in report.people:
@@ -60,18 +172,62 @@ def _(report: DailyReport) -> Group:
             quality = Text(f"{p.quality_found}/{quota.per_day} ")
             quality.append_text(quota_bar(p.quality_found, quota.per_day))
         roles = "".join(t(f"role.short.{r}") for r in p.roles)  # keeps the table narrow
-        people.add_row(p.name, roles, quality, str(p.verifications), str(p.visits),
-                       str(p.effective_visits), f"{p.points_today:+d}", str(p.points_total))
-    parts: list[RenderableType] = [title, quota_line, people]
+        cells: list[RenderableType] = [
+            p.name, roles, quality, str(p.verifications), str(p.visits),
+            str(p.effective_visits), f"{p.points_today:+d}", str(p.points_total)]
+        if doubted:
+            cells.append(str(p.flagged_visits or ""))
+        people.add_row(*cells)
+    parts: list[RenderableType] = [title, quota_line, people, _team_line(report),
+                                   _found_today(report)]
     parts.append(notices_table(report.notices) if report.notices
                  else Text(f"{t('ui.notices')}{colon()}{t('ui.none')}"))
     if report.attention:
-        lines = [Prose(f"• {cited(explain(a.message), a.clause)}", indent=2)
-                 for a in report.attention]
-        parts.append(Panel(Group(*lines), title=t("ui.attention"), title_align="left",
-                           border_style="yellow", expand=False))
+        parts.append(Panel(Group(*attention_groups(report.attention, report.per_kind,
+                                                   _more_args(report.date, report.center))),
+                           title=t("ui.attention"), title_align="left", border_style="yellow",
+                           expand=False))
     else:
         parts.append(Text(f"{t('ui.attention')}{colon()}{t('ui.none')}"))
+    parts.append(_tomorrow(report))
+    return Group(*parts)
+
+
+def _bars(title: str, rows: Sequence[tuple[str, int, str]], style: str = "cyan") -> Group:
+    """A bar chart under its title: label, figure, bar (the longest bar 30 cells)."""
+    table = new_table("", "", "")
+    table.show_header = False
+    table.columns[1].justify = "right"
+    most = max((abs(value) for _label, value, _shown in rows), default=0)
+    for label, value, shown in rows:
+        table.add_row(label, shown, bar(value, most, style=style))
+    return Group(Text(title, style="bold"), table)
+
+
+@view.register
+def _(result: Summary) -> Group:
+    title = Text(t("ui.summary", date_from=result.date_from, date_to=result.date_to),
+                 style="bold")
+    if result.center:
+        title.append(f"  {result.center}")
+    parts: list[RenderableType] = [title, _bars(
+        t("ui.funnel", date=result.date_to),
+        [(t(f"funnel.{stage}"), count, str(count)) for stage, count in result.funnel.items()])]
+    if result.prospectors:
+        rows = []
+        for p in result.prospectors:
+            met, of = p.days_met
+            shown = f"{p.quality_found}" + (f"  {t('ui.days_met', met=met, of=of)}" if of else "")
+            rows.append((p.name, p.quality_found, shown))
+        parts.append(_bars(t("ui.prospectors_period"), rows, style="green"))
+    if result.visitors:
+        parts.append(_bars(t("ui.visitors_period"),
+                           [(v.name, v.effective_visits, f"{v.effective_visits} ({v.visits})")
+                            for v in result.visitors], style="green"))
+    if result.points:
+        parts.append(_bars(t("ui.points_period"),
+                           [(p.name, p.delta, f"{p.delta:+d}") for p in result.points],
+                           style="yellow"))
     return Group(*parts)
 
 

@@ -4,11 +4,18 @@ Nothing here touches the database, the clock, the terminal or the language, and 
 framework: every reason is a catalogue code with parameters (see ``yulin_cli.i18n``), tagged with
 its rule id and manual clause, so the same verdict renders as a Rich view or as JSON, in Chinese
 or English. Each module holds the rules of one part of the manual; this package exports them all,
-so callers write ``rules.visit_readiness``. The advice of every question of the manual
-(``rules/advice.py``), the biggest of them, is imported from its module by the one service that
-gives advice, so every other command starts without it.
+so callers write ``rules.visit_readiness``.
 """
 
+from yulin_cli.rules.advice import (
+    AdviceFacts,
+    advice,
+    opener,
+)
+from yulin_cli.rules.agenda import (
+    next_working_day,
+    still_to_capture,
+)
 from yulin_cli.rules.deals import (
     direct_sales_check,
     partner_effort,
@@ -21,9 +28,30 @@ from yulin_cli.rules.duplicates import (
     name_key,
     normalise_city,
 )
+from yulin_cli.rules.funnel import (
+    FUNNEL,
+    funnel_stage,
+)
 from yulin_cli.rules.permissions import (
     may_log_visit,
     may_verify,
+    may_void,
+)
+from yulin_cli.rules.proof import (
+    DOUBT_FLAGS,
+    INSPECTED_FLAGS,
+    PROOF_FLAGS,
+    Photo,
+    ProofVerdict,
+    code_evidence,
+    codes_conflict,
+    distance_m,
+    is_sampled,
+    location_from_visit,
+    photo_proof,
+    sample_check,
+    sample_share,
+    unproven_reversal,
 )
 from yulin_cli.rules.quota import (
     is_quality_customer,
@@ -85,6 +113,7 @@ from yulin_cli.rules.visits import (
 )
 
 __all__ = [
+    "AdviceFacts",
     "Award",
     "CLAUSES",
     "ENTRY_CLAUSES",
@@ -92,9 +121,15 @@ __all__ = [
     "entry_clause",
     "flag_json",
     "Effectiveness",
+    "FUNNEL",
+    "DOUBT_FLAGS",
+    "INSPECTED_FLAGS",
     "INTEREST_LEVELS",
     "Message",
     "NEED_LEVELS",
+    "PROOF_FLAGS",
+    "Photo",
+    "ProofVerdict",
     "ProspectFacts",
     "READINESS_RULES",
     "REDSEA_SIGNALS",
@@ -107,21 +142,32 @@ __all__ = [
     "Trip",
     "VisitConsequences",
     "address_check",
+    "advice",
+    "code_evidence",
+    "codes_conflict",
     "contact_check",
     "direct_sales_check",
+    "distance_m",
     "earliest_duplicate",
+    "funnel_stage",
     "industry_check",
     "industry_owners",
     "inspection_reversal",
     "is_quality_customer",
+    "is_sampled",
     "is_upgrade_candidate",
+    "location_from_visit",
     "may_log_visit",
     "may_verify",
+    "may_void",
     "name_key",
+    "next_working_day",
     "next_actions",
     "normalise_city",
+    "opener",
     "partner_effort",
     "phone_display",
+    "photo_proof",
     "plan_trips",
     "quota_active",
     "quota_met",
@@ -131,11 +177,15 @@ __all__ = [
     "redsea_verdict",
     "refusal_causes",
     "same_city",
+    "sample_check",
+    "sample_share",
     "same_person",
     "standard_check",
     "star_level",
     "star_rating",
+    "still_to_capture",
     "territory_check",
+    "unproven_reversal",
     "upgrade_tasks",
     "verification_check",
     "visit_consequences",

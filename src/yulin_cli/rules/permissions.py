@@ -21,3 +21,21 @@ def may_log_visit(by: str, roles: list[str], by_center: int, prospect_center: in
     if by_center != prospect_center:
         return _reason("effective", False, "refuse.other_center", name=by)
     return None
+
+
+# The rule a void answers to, by what is voided: a round (Q1), a visit (Q7, Q15), points (Q15).
+VOID_RULES = {"round": "verification", "visit": "effective", "points": "substandard"}
+
+
+def may_void(kind: str, by: str, roles: list[str], recorder: str | None,
+             recorded_on: str | None, today: str) -> Reason | None:
+    """Nothing is deleted, but a mistake may be voided: a round or a visit by whoever recorded
+    it, on the calendar day it was recorded; anything else, points entries always, only by a
+    manager. None when allowed, else the refusal."""
+    if "manager" in roles:
+        return None
+    if kind == "points":
+        return _reason(VOID_RULES[kind], False, "void.points_managers", name=by)
+    if by == recorder and recorded_on is not None and recorded_on == today:
+        return None
+    return _reason(VOID_RULES[kind], False, "void.not_allowed", name=by, recorder=recorder or "")

@@ -115,7 +115,9 @@ def verification_check(rounds: tuple[Round, ...], policy: Policy) -> Reason:
         return _reason("verification", False, "verification.contradicted",
                        "verification.fix_contra", **params)
     if len(own) < need_rounds:
-        return _reason("verification", False, "verification.too_few", "verification.fix", **params)
+        # Rounds by others are mentioned only when there are some (they never count).
+        code = "verification.too_few" if params["others"] else "verification.too_few_own"
+        return _reason("verification", False, code, "verification.fix", **params)
     if len(pretexts) < need_pretexts:
         return _reason("verification", False, "verification.same_pretext",
                        "verification.fix_pretext", **params)

@@ -28,11 +28,13 @@ CLAUSES: dict[str, str] = {
     "managers": "Q13",
     "soe": "Q14",
     "pretext": "Q16, Q4",
+    "proof": "Q15, Q8",
 }
 
 # Points and notice-board entries: the one clause that grants or takes each kind of entry.
 # A manager's own adjustment comes from no clause.
-ENTRY_CLAUSES: dict[str, str] = {"substandard": "Q1", "sweep": "Q12", "inspection": "Q15"}
+ENTRY_CLAUSES: dict[str, str] = {"substandard": "Q1", "sweep": "Q12", "inspection": "Q15",
+                                 "proof": "Q15"}
 
 # Visit flags: the rule that raises each, and the clause it comes from.
 FLAG_RULES: dict[str, tuple[str, str]] = {
@@ -41,6 +43,13 @@ FLAG_RULES: dict[str, tuple[str, str]] = {
     "sweep-early": ("sweep", "Q12"),
     "sweep-unplanned": ("sweep", "Q12"),
     "sweep-far": ("sweep", "Q12"),
+    # What the photos prove, or the routine sample (rules.proof).
+    "photo-reused": ("proof", "Q15"),
+    "photo-date": ("proof", "Q15"),
+    "photo-far": ("proof", "Q15"),
+    "no-photo": ("proof", "Q15"),
+    "photo-undated": ("proof", "Q15"),
+    "sampled": ("proof", "Q15"),
 }
 
 

@@ -80,14 +80,18 @@ _NEXT_ACTIONS = {
 }
 
 
-def next_actions(stars: int, redsea: str = "none") -> tuple[Reason, ...]:
+def next_actions(stars: int, redsea: str = "none", *, need_explicit: bool = False
+                 ) -> tuple[Reason, ...]:
     """Q5, Q13: what to do next for a rating; Q18: an impure red-sea prospect is dropped,
-    whatever its stars, so dropping it is its only action."""
+    whatever its stars, so dropping it is its only action. A 3-star prospect whose need is
+    already explicit lacks interest, not need: the action says so."""
     if redsea == "impure":
         return (Reason("next-actions", False, "act.drop_impure", clause_="Q18"),)
     clause = "Q5, Q13" if stars >= 4 else "Q5"
-    return tuple(Reason("next-actions", True, code, clause_=clause)
-                 for code in _NEXT_ACTIONS[stars])
+    codes = _NEXT_ACTIONS[stars]
+    if need_explicit:
+        codes = tuple("act.raise_interest" if c == "act.deepen_need" else c for c in codes)
+    return tuple(Reason("next-actions", True, code, clause_=clause) for code in codes)
 
 
 def star_rating(
@@ -121,13 +125,16 @@ def star_rating(
     ]
     lift: tuple[Reason, ...] = ()
     if stars < 5 and redsea != "impure":
-        lift = tuple(
-            _reason("stars", False, "stars.lift", stars=stars + 1, condition=Message(code, params))
-            for ok, code, params in _level_conditions(stars + 1, value, need_l, interest_l,
-                                                      platform_interest, policy)
-            if not ok
-        )
-    return Rating(stars, tuple(found), lift, next_actions(stars, redsea), redsea)
+        # One line naming every condition still missing: the next level needs them all.
+        missing = tuple(Message(code, params)
+                        for ok, code, params in _level_conditions(
+                            stars + 1, value, need_l, interest_l, platform_interest, policy)
+                        if not ok)
+        code = "stars.lift" if len(missing) > 1 else "stars.lift_one"
+        lift = (_reason("stars", False, code, stars=stars + 1, conditions=missing),)
+    return Rating(stars, tuple(found), lift,
+                  next_actions(stars, redsea, need_explicit=need_l >= NEED_LEVELS["explicit"]),
+                  redsea)
 
 
 def rank_key(rating: Rating, deal_value: int | None, prospect_id: int) -> tuple:

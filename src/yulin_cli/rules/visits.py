@@ -21,13 +21,17 @@ class Effectiveness:
 
 
 def visit_effectiveness(
-    outcome: str, items: tuple[str, ...], contacts: tuple[str, ...], policy: Policy
+    outcome: str, items: tuple[str, ...], contacts: tuple[str, ...], policy: Policy,
+    *, photographed: bool = True,
 ) -> Effectiveness:
-    """Q7: effective only with every required survey item and contact detail captured."""
+    """Q7: effective only with every required survey item and contact detail captured, and a
+    photo when the policy requires one (Q15)."""
     need = policy.effective_visit
     missing = tuple(i for i in need.items if i not in items) + tuple(
         c for c in need.contacts if c not in contacts
     )
+    if policy.proof.require_photo and not photographed:
+        missing += ("photo",)
     if outcome == "refused":
         reason = _reason("effective", False, "effective.refused", "effective.fix_refused")
         return Effectiveness(False, missing, reason)

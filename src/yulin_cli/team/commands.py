@@ -166,12 +166,16 @@ def inspect_visit(
     date: DateOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Settle a substandard finding (Q15); overturned gives the source's points back."""
+    """Settle a substandard finding (Q15); overturned gives the source's points back.
+
+    On a visit flagged by its photos or drawn in the sample, upheld means it did not happen
+    as logged (the visitor loses points); overturned clears the flags."""
     from yulin_cli.team import service
 
     note = text_option(note, "--note", 2000) if note else None
     with current().db().write() as tx:
-        result = service.inspect(tx, visit_id, by, verdict.value, note, iso_date(date))
+        result = service.inspect(tx, visit_id, by, verdict.value, note, iso_date(date),
+                                 current().policy())
     respond(result, json_output)
 
 

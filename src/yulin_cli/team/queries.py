@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import center_filter, fits_id
 from yulin_cli.errors import BadInput
-from yulin_cli.records import Center, StaffMember, join_list, split_list
+from yulin_cli.records import Center, StaffMember, Voiding, join_list, split_list
 from yulin_cli.rules import entry_clause, normalise_city
 
 if TYPE_CHECKING:
@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class LedgerEntry:
-    """A points entry with the running total after it."""
+    """A points entry with the running total after it. A voided entry stays in the ledger and
+    in the total, next to the entry that gives it back (``reverses``)."""
 
+    entry_id: int
     date: str
     delta: int
     rule: str
@@ -27,7 +29,9 @@ class LedgerEntry:
     reason: str | None
     by: str | None  # the manager behind an adjustment
     balance: int
-    clause: str | None  # the clause behind the entry (None for a manager's adjustment)
+    voided: Voiding | None = None
+    reverses: int | None = None  # the entry this one gives back
+    clause: str | None = None  # the clause behind the entry (None for a manager's adjustment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +48,7 @@ class Notice:
 
     date: str
     staff: str
-    kind: str  # praise | criticism
+    kind: str  # praise | criticism | voided (gives back an earlier notice's points)
     delta: int
     rule: str
     prospect_id: int | None
@@ -57,7 +61,11 @@ class InspectedVisit:
     id: int
     prospect_id: int
     outcome: str
-    inspection: str | None  # open | upheld | overturned, None when none was opened
+    # open | upheld | overturned | unproven | proven | voided; None when none was opened
+    inspection: str | None
+    voided: bool = False
+    staff_id: int = 0  # the visitor
+    flags: tuple[str, ...] = ()
 
 
 # --- centres and staff --------------------------------------------------------------------------
@@ -155,13 +163,21 @@ def ledger(tx: Tx, staff_id: int, latest: int | None = None) -> list[LedgerEntry
     order = "date, id"
     if latest is not None:
         order, params["latest"] = "date DESC, id DESC LIMIT :latest", latest
-    rows = [LedgerEntry(r["date"], int(r["delta"]), r["rule"], r["prospect_id"], r["visit_id"],
-                        r["reason"], r["by"], int(r["balance"]), entry_clause(r["rule"]))
+    rows = [LedgerEntry(r["id"], r["date"], int(r["delta"]), r["rule"], r["prospect_id"],
+                        r["visit_id"], r["reason"], r["by"], int(r["balance"]),
+                        Voiding.of_row(r), r["reverses_id"], entry_clause(r["rule"]))
             for r in tx.all(
         "SELECT * FROM (SELECT e.id, e.day AS date, e.delta, e.rule, e.prospect_id,"
-        " e.visit_id, e.reason, b.name AS by,"
+        " e.visit_id, e.reason, b.name AS by, e.reverses_id,"
+        # Void when marked (`void points`) or given back by its visit's void.
+        " COALESCE(e.voided_at, gv.voided_at) AS voided_at,"
+        " COALESCE(vb.name, gb.name) AS voided_by, COALESCE(e.void_reason, g.reason)"
+        " AS void_reason,"
         " SUM(e.delta) OVER (ORDER BY e.day, e.id ROWS UNBOUNDED PRECEDING) AS balance"
         " FROM points_entry e LEFT JOIN staff b ON b.id = e.by_id"
+        " LEFT JOIN staff vb ON vb.id = e.voided_by_id"
+        " LEFT JOIN points_entry g ON g.reverses_id = e.id LEFT JOIN staff gb ON gb.id = g.by_id"
+        " LEFT JOIN visit gv ON gv.id = e.visit_id AND g.id IS NOT NULL"
         f" WHERE e.staff_id = :s) e ORDER BY {order}", **params)]
     return rows[::-1] if latest is not None else rows
 
@@ -235,17 +251,45 @@ def visit_for_inspection(tx: Tx, visit_id: int) -> InspectedVisit:
     if not fits_id(visit_id):
         raise BadInput("not_found.visit", id=visit_id)
     row = tx.one(
-        "SELECT v.id, v.prospect_id, v.outcome, i.status AS inspection FROM visit v"
-        " LEFT JOIN inspection i ON i.visit_id = v.id WHERE v.id = :id", id=visit_id)
+        "SELECT v.id, v.prospect_id, v.outcome, i.status AS inspection, v.staff_id,"
+        " v.voided_at FROM visit v LEFT JOIN inspection i ON i.visit_id = v.id WHERE v.id = :id",
+        id=visit_id)
     if row is None:
         raise BadInput("not_found.visit", id=visit_id)
-    return InspectedVisit(row["id"], row["prospect_id"], row["outcome"], row["inspection"])
+    flags = tuple(r["flag"] for r in tx.all(
+        "SELECT flag FROM visit_flag WHERE visit_id = :id ORDER BY id", id=visit_id))
+    return InspectedVisit(row["id"], row["prospect_id"], row["outcome"], row["inspection"],
+                          voided=bool(row["voided_at"]), staff_id=row["staff_id"], flags=flags)
+
+
+def visit_points(tx: Tx, visit_id: int) -> list[tuple[int, int]]:
+    """(staff id, delta) of every points entry a visit's rules gave (a finder's deduction, a
+    sweep's praise), not what inspections or managers added since."""
+    return [(r["staff_id"], int(r["delta"])) for r in tx.all(
+        "SELECT staff_id, delta FROM points_entry WHERE visit_id = :v"
+        " AND rule IN ('substandard', 'sweep')", v=visit_id)]
+
+
+def settle_proof(tx: Tx, visit_id: int, *, proven: bool, flags: tuple[str, ...]) -> None:
+    """Q15: a proof inspection's consequence for the visit: proven, its proof flags go (the
+    inspection keeps them); unproven, it stops counting as effective."""
+    if proven:
+        marks = ", ".join(f":f{i}" for i in range(len(flags)))
+        if flags:
+            tx.run(f"DELETE FROM visit_flag WHERE visit_id = :v AND flag IN ({marks})",
+                   v=visit_id, **{f"f{i}": f for i, f in enumerate(flags)})
+    else:
+        tx.run("UPDATE visit SET effective = :no WHERE id = :v", no=False, v=visit_id)
+    tx.run("UPDATE inspection SET flags = :flags WHERE visit_id = :v", flags=join_list(flags),
+           v=visit_id)
 
 
 def visit_deductions(tx: Tx, visit_id: int) -> list[tuple[int, int]]:
     """(staff id, delta) of each substandard penalty a visit caused."""
     return [(r["staff_id"], int(r["delta"])) for r in tx.all(
-        "SELECT staff_id, delta FROM points_entry WHERE visit_id = :v AND rule = 'substandard'",
+        "SELECT staff_id, delta FROM points_entry e WHERE visit_id = :v AND rule = 'substandard'"
+        " AND voided_at IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM points_entry g WHERE g.reverses_id = e.id)",
         v=visit_id)]
 
 

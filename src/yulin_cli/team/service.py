@@ -16,6 +16,7 @@ from yulin_cli.team.queries import LedgerEntry, PointsTotal
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
+    from yulin_cli.policy import Policy
 
 
 # --- results ------------------------------------------------------------------------------------
@@ -112,6 +113,11 @@ class InspectionSettled(Result):
     prospect_id: int
     verdict: str
     reversed: tuple[Reversal, ...]
+    # Q15: a proof inspection (photo flags or the sample) asks whether the visit happened.
+    proof: bool = False
+    cleared: tuple[str, ...] = ()  # the flags an overturned proof inspection removed
+    penalty: Reversal | None = None  # the visitor's, when the visit did not happen as logged
+    visitor: str = human_only("")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +125,7 @@ class Industry:
     industry: str
     prospects: int
     owners: tuple[str, ...]
+    center: str = ""  # industries are shared out within a centre (Q8)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +133,8 @@ class IndustryList(Result):
     industries: tuple[Industry, ...]
 
     def to_json(self) -> Any:
-        return [{"industry": i.industry, "prospects": i.prospects, "owners": list(i.owners)}
-                for i in self.industries]
+        return [{"industry": i.industry, "prospects": i.prospects, "owners": list(i.owners),
+                 "center": i.center} for i in self.industries]
 
 
 # --- services -----------------------------------------------------------------------------------
@@ -206,15 +213,22 @@ def adjust_points(tx: Tx, staff: str, delta: int, reason: str, by: str, day: str
 
 
 def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None,
-            day: str) -> InspectionSettled:
-    """Q15: a manager settles a substandard finding; overturned gives the points back."""
+            day: str, policy: Policy) -> InspectionSettled:
+    """Q15: a manager settles a substandard finding; overturned gives the points back. A visit
+    flagged by its photos or drawn in the sample is a proof inspection instead (``_settle_proof``)."""
     manager = require_manager(tx, by)
     found = queries.visit_for_inspection(tx, visit_id)
-    if found.outcome != "substandard":
-        raise RuleRefusal("refuse.not_substandard", id=visit_id)
-    if found.inspection in ("upheld", "overturned"):
+    if found.voided:
+        raise RuleRefusal("void.visit_voided", id=visit_id)
+    proof = tuple(f for f in found.flags if f in rules.PROOF_FLAGS)
+    doubted = any(f in rules.INSPECTED_FLAGS for f in proof)
+    if found.inspection not in (None, "open"):
         raise RuleRefusal("refuse.already_settled", id=visit_id,
                           status=rules.Message(f"verdict.{found.inspection}"))
+    if found.outcome != "substandard" and not doubted:
+        raise RuleRefusal("refuse.not_substandard", id=visit_id)
+    if doubted:
+        return _settle_proof(tx, found, manager.id, verdict, note, day, proof, policy)
     queries.settle_inspection(tx, visit_id, verdict, manager.id, day, note)
     reversed_points = []
     if verdict == "overturned":
@@ -227,19 +241,63 @@ def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None,
                 queries.add_points(tx, staff_id, day, delta, "inspection", found.prospect_id,
                                    visit_id, f"visit #{visit_id} overturned", manager.id)
                 reversed_points.append(Reversal(staff_id, delta))
+        # The criticism on the notice board is withdrawn too, as a void withdraws it.
+        _withdraw_notices(tx, visit_id, rule="substandard")
     return InspectionSettled(visit_id, found.prospect_id, verdict, tuple(reversed_points))
 
 
+def _settle_proof(tx: Tx, found: queries.InspectedVisit, manager_id: int, verdict: str,
+                  note: str | None, day: str, proof: tuple[str, ...],
+                  policy: Policy) -> InspectionSettled:
+    """Q15: upheld, the visit did not happen as logged: it stops counting as effective, every
+    point it earned or cost anyone is given back (a finding from a visit never made is void),
+    and the visitor gets ``points.unproven_visit`` with a criticism. Overturned: it happened;
+    its proof flags (and the ordinary ``inspect``) are cleared, the visit stands as logged."""
+    proven = verdict == "overturned"
+    # Stored apart from the findings' upheld/overturned: a proven visit's finding stands.
+    queries.settle_inspection(tx, found.id, "proven" if proven else "unproven", manager_id, day,
+                              note)
+    cleared = tuple(f for f in found.flags if f in (*proof, "inspect")) if proven else ()
+    queries.settle_proof(tx, found.id, proven=proven, flags=cleared if proven else proof)
+    if proven:
+        return InspectionSettled(found.id, found.prospect_id, verdict, (), True, cleared)
+    reversed_points = []
+    _withdraw_notices(tx, found.id)  # a visit never made earns no praise and costs no one
+    for staff_id, delta in rules.unproven_reversal(queries.visit_points(tx, found.id)).items():
+        queries.add_points(tx, staff_id, day, delta, "inspection", found.prospect_id, found.id,
+                           f"visit #{found.id} unproven", manager_id)
+        reversed_points.append(Reversal(staff_id, delta))
+    penalty = policy.points.unproven_visit
+    if penalty:
+        queries.add_points(tx, found.staff_id, day, penalty, "proof", found.prospect_id,
+                           found.id, f"visit #{found.id} unproven", manager_id)
+        queries.add_notice(tx, found.staff_id, day, "criticism" if penalty < 0 else "praise",
+                           penalty, "proof", found.prospect_id, found.id)
+    visitor = tx.scalar("SELECT name FROM staff WHERE id = :id", id=found.staff_id)
+    return InspectionSettled(found.id, found.prospect_id, verdict, tuple(reversed_points), True,
+                             (), Reversal(found.staff_id, penalty), str(visitor))
+
+
+def _withdraw_notices(tx: Tx, visit_id: int, rule: str | None = None) -> None:
+    """The visit's praise and criticism (of one rule, if given) withdrawn by ``voided``
+    notices dated like them, so the board of that day reads as if they never stood."""
+    from yulin_cli.corrections import queries as corrections
+
+    for notice in corrections.unreversed_notices(tx, visit_id):
+        if rule is None or notice.rule == rule:
+            corrections.add_voided_notice(tx, notice)
+
+
 def industries(tx: Tx, center: str | None) -> IndustryList:
-    """Q8: the centre's main industries by prospect count, and who calls each."""
-    center_ids = ([queries.center_by_name(tx, center).id] if center
-                  else [c.id for c in queries.list_centers(tx)])
-    owners: dict[str, list[str]] = {}
-    for center_id in center_ids:
-        owners.update(queries.prospector_industries(tx, center_id))
-    counted = queries.industry_counts(tx, center)
-    listed = {industry for industry, _count in counted}
-    unworked = sorted({i for names in owners.values() for i in names} - listed)
-    rows = counted + [(i, 0) for i in unworked]
-    return IndustryList(tuple(Industry(name, count, tuple(rules.industry_owners(name, owners)))
-                              for name, count in rows))
+    """Q8: each centre's main industries by prospect count, and who calls each there (a
+    prospector's industries are shared out within their own centre)."""
+    centers = ([queries.center_by_name(tx, center)] if center else queries.list_centers(tx))
+    rows: list[Industry] = []
+    for one in centers:
+        owners = queries.prospector_industries(tx, one.id)
+        counted = queries.industry_counts(tx, one.name)
+        seen = {industry for industry, _count in counted}
+        unworked = sorted({i for names in owners.values() for i in names} - seen)
+        rows += [Industry(name, count, tuple(rules.industry_owners(name, owners)), one.name)
+                 for name, count in counted + [(i, 0) for i in unworked]]
+    return IndustryList(tuple(rows))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 
-from yulin_cli.choices import InspectionVerdict, Role, word
-from yulin_cli.i18n import cited, colon, current_lang, listed, rule_name, t
+from yulin_cli import rules
+from yulin_cli.choices import Role, word
+from yulin_cli.i18n import cited, colon, current_lang, flag_word, listed, rule_name, t
 from yulin_cli.render import (
     Prose,
     empty,
@@ -65,17 +66,29 @@ def _(result: StaffList) -> RenderableType:
 def _(result: Ledger) -> RenderableType:
     if not result.entries:
         return empty("empty.points", name=result.staff)
-    table = new_table(t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"),
-                      t("ui.reason"), t("ui.balance"), title=f"{result.staff}{colon()}{result.total}")
-    table.columns[0].no_wrap = True
+    table = new_table(t("ui.id"), t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"),
+                      t("ui.reason"), t("ui.balance"),
+                      title=f"{result.staff}{colon()}{result.total}")
+    table.columns[1].no_wrap = True
     for e in result.entries:
-        # An inspection's entry says so in the reader's language; people's own reasons as typed.
-        why = (t("ui.ledger_overturned", visit=e.visit_id) if e.rule == "inspection"
-               else e.reason or "")
+        # Entries the rules wrote say so in the reader's language; people's reasons as typed.
+        if e.rule in ("inspection", "proof") and (e.reason or "").endswith("unproven"):
+            why = t("ui.ledger_unproven", visit=e.visit_id)
+        elif e.rule == "inspection":
+            why = t("ui.ledger_overturned", visit=e.visit_id)
+        else:
+            why = e.reason or (t("ui.ledger_visit", visit=e.visit_id) if e.visit_id else "")
         if e.by:
             why = f"{why}（{e.by}）" if current_lang() == "zh" else f"{why} ({e.by})"
-        table.add_row(e.date, f"{e.delta:+d}", Prose(cited(rule_name(e.rule), e.clause)),
-                      f"#{e.prospect_id}" if e.prospect_id else "", Prose(why), str(e.balance))
+        if e.reverses:
+            why = f"↩ #{e.reverses} {why}"
+        if e.voided:
+            by = f"（{e.voided.by}）" if current_lang() == "zh" else f" ({e.voided.by})"
+            why = f"{t('ui.voided_mark')} {e.voided.at[:10]}{by}{colon()}{e.voided.reason}"
+        table.add_row(str(e.entry_id), e.date, f"{e.delta:+d}",
+                      Prose(cited(rule_name(e.rule), e.clause)),
+                      f"#{e.prospect_id}" if e.prospect_id else "", Prose(why), str(e.balance),
+                      style="strike dim" if e.voided else None)
     return Group(table, *more_line(result.page, "ui.earlier"))
 
 
@@ -98,16 +111,26 @@ def _(result: PointsTotals) -> RenderableType:
 
 @view.register
 def _(result: InspectionSettled) -> str:
-    verdict = word(InspectionVerdict(result.verdict))
-    return lines_of(cited(t("ui.inspected", id=result.visit_id, verdict=verdict), "Q15"),
-                    *("  " + t("ui.reversed", delta=r.delta) for r in result.reversed))
+    lines = [cited(t("ui.inspected", id=result.visit_id, verdict=t(f"verdict.{result.verdict}")),
+                   "Q15")]
+    if result.proof and result.penalty is not None:
+        lines.append("  " + t("ui.unproven", visitor=result.visitor, delta=result.penalty.delta))
+    elif result.proof:
+        lines.append("  " + t("ui.proven",
+                              flags=listed([flag_word(f) for f in result.cleared]) or "-"))
+    lines += ["  " + t("ui.reversed", delta=r.delta) for r in result.reversed]
+    return lines_of(*lines)
 
 
 @view.register
 def _(result: IndustryList) -> RenderableType:
     if not result.industries:
         return empty("empty.industries")
-    table = new_table(t("ui.industries"), t("ui.prospects"), t("ui.owners"))
+    several = len({r.center for r in result.industries}) > 1
+    headers = (t("ui.center"),) if several else ()
+    table = new_table(*headers, t("ui.industries"), t("ui.prospects"), t("ui.owners"),
+                      title=cited(t("ui.main_industries"), rules.CLAUSES["duplicate"]))
     for r in result.industries:
-        table.add_row(r.industry, str(r.prospects), listed(list(r.owners)) or "-")
+        cells = (Prose(r.center),) if several else ()
+        table.add_row(*cells, r.industry, str(r.prospects), Prose(listed(list(r.owners)) or "-"))
     return table

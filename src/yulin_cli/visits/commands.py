@@ -1,6 +1,8 @@
 """Commands of verification and visits: `verify`, `check-visit`, `plan-visit`, `log-visit`,
-`redsea` and `route`."""
+`redsea`, `route` and `agenda`."""
 
+from dataclasses import replace
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -24,6 +26,9 @@ from yulin_cli.runtime import (
 )
 
 app = sub_app("Verification and visits.")
+
+IcsOpt = Annotated[str | None, typer.Option(
+    "--ics", metavar="FILE", help="Also write the visits as an iCalendar file.")]
 
 
 @command(app, "verify")
@@ -116,6 +121,9 @@ def log_visit(
         "--mobile-number", help="The mobile itself; saved on the prospect.")] = None,
     qq_number: Annotated[str | None, typer.Option(
         "--qq-number", help="The QQ number itself; saved on the prospect.")] = None,
+    photo: Annotated[list[Path] | None, typer.Option(
+        "--photo", metavar="FILE", help="A photo taken at the visit (JPEG, PNG); repeat for "
+        "several. The file stays put; its path, hash, size, date and GPS are recorded.")] = None,
     date: DateOpt = None,
     note: NoteOpt = None,
     json_output: JsonOpt = False,
@@ -132,8 +140,13 @@ def log_visit(
         "note": note,
     }
     data = validated(VisitIn, {k: v for k, v in raw.items() if v is not None})
+    photos: tuple = ()
+    if photo:
+        from yulin_cli.visits.photos import read_photo
+
+        photos = tuple(read_photo(p) for p in photo)  # read before anything is written
     with current().db().write() as tx:
-        result = service.log_visit(tx, current().policy(), data)
+        result = service.log_visit(tx, current().policy(), data, photos)
     respond(result, json_output)
 
 
@@ -175,6 +188,7 @@ def route(
     visitor: Annotated[str | None, typer.Option("--visitor", help="Who travels.")] = None,
     plan: Annotated[bool, typer.Option("--plan", help="Schedule the trips as planned visits.")] = (
         False),
+    ics: IcsOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Group ready suburban prospects by district into short trips (Q6); --plan books them."""
@@ -184,4 +198,35 @@ def route(
     db = current().db()
     with db.write() if plan else db.read() as tx:
         result = service.route(tx, current().policy(), center, day, visitor, plan)
+        events = service.route_events(tx, result, visitor) if ics else []
+    if ics:
+        from yulin_cli.visits.calendar import write_ics
+
+        write_ics(ics, events, "yulin route")
+        result = replace(result, ics=ics)
+    respond(result, json_output)
+
+
+@command(app, "agenda")
+def agenda(
+    visitor: Annotated[str | None, typer.Option("--visitor", help="Whose day.")] = None,
+    date: DateOpt = None,
+    ics: IcsOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """A visitor's day: the planned visits by district, each with its address, contact,
+    readiness as of that day, what to capture for an effective visit and how to open (Q2,
+    Q7, Q16)."""
+    from yulin_cli.visits import service
+
+    if visitor is None:  # a login mapped to a staff member will stand in here (team mode)
+        raise BadInput("agenda.needs_visitor")
+    day = iso_date(date)
+    with current().db().read() as tx:
+        result = service.agenda(tx, current().policy(), visitor, day)
+    if ics:
+        from yulin_cli.visits.calendar import write_ics
+
+        write_ics(ics, service.agenda_events(result), f"yulin {result.visitor} {day}")
+        result = replace(result, ics=ics)
     respond(result, json_output)

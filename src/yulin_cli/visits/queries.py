@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli.db import center_filter
-from yulin_cli.records import PlannedVisit, Prospect, VerificationRound, Visit, join_list
+from yulin_cli.db import center_filter, rows_for
+from yulin_cli.records import (
+    PlannedVisit,
+    Prospect,
+    VerificationRound,
+    Visit,
+    VisitPhoto,
+    join_list,
+    split_list,
+)
+from yulin_cli.runtime import wall_clock
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -14,13 +23,28 @@ if TYPE_CHECKING:
 # --- verification rounds and red sea (Q1, Q2, Q18) ----------------------------------------------
 
 
+_ROUNDS = (
+    "SELECT r.id, r.prospect_id, r.round_no, r.staff_id, s.name AS by, r.pretext, r.result,"
+    " r.address_confirmed, r.scale_checked, r.day, r.note, r.address_seen,"
+    " r.employees_seen, r.pcs_seen, r.voided_at, vb.name AS voided_by, r.void_reason"
+    " FROM verification_round r JOIN staff s ON s.id = r.staff_id"
+    " LEFT JOIN staff vb ON vb.id = r.voided_by_id"
+)
+
+
 def rounds(tx: Tx, prospect_id: int) -> list[VerificationRound]:
+    """Every round of a prospect, voided ones too (``show`` lists them struck through)."""
     return [VerificationRound.from_row(r) for r in tx.all(
-        "SELECT r.id, r.round_no, r.staff_id, s.name AS by, r.pretext, r.result,"
-        " r.address_confirmed, r.scale_checked, r.day, r.note, r.address_seen,"
-        " r.employees_seen, r.pcs_seen FROM verification_round r"
-        " JOIN staff s ON s.id = r.staff_id WHERE r.prospect_id = :id ORDER BY r.round_no",
-        id=prospect_id)]
+        _ROUNDS + " WHERE r.prospect_id = :id ORDER BY r.round_no", id=prospect_id)]
+
+
+def live_rounds_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[VerificationRound]]:
+    """The rounds that count (not voided) of many prospects, by prospect."""
+    found: dict[int, list[VerificationRound]] = {pid: [] for pid in prospect_ids}
+    for row in rows_for(tx, _ROUNDS + " WHERE r.prospect_id IN ({marks})"
+                        " AND r.voided_at IS NULL ORDER BY r.round_no", prospect_ids):
+        found[row["prospect_id"]].append(VerificationRound.from_row(row))
+    return found
 
 
 def add_round(tx: Tx, values: dict[str, Any]) -> tuple[int, int]:
@@ -33,14 +57,21 @@ def add_round(tx: Tx, values: dict[str, Any]) -> tuple[int, int]:
                   id=values["prospect_id"]) or {}
     round_id = tx.insert("verification_round", {
         **values, "round_no": number, "address_seen": seen.get("address"),
-        "employees_seen": seen.get("employees"), "pcs_seen": seen.get("pcs")})
+        "employees_seen": seen.get("employees"), "pcs_seen": seen.get("pcs"),
+        "recorded_at": wall_clock()})
     return number, round_id
 
 
 def redsea_signals(tx: Tx, prospect_id: int) -> list[str]:
-    rows = tx.all("SELECT signal FROM redsea_signal WHERE prospect_id = :id ORDER BY id",
-                  id=prospect_id)
-    return [r["signal"] for r in rows]
+    return redsea_signals_of(tx, [prospect_id])[prospect_id]
+
+
+def redsea_signals_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {pid: [] for pid in prospect_ids}
+    for row in rows_for(tx, "SELECT prospect_id, signal FROM redsea_signal"
+                        " WHERE prospect_id IN ({marks}) ORDER BY id", prospect_ids):
+        found[row["prospect_id"]].append(row["signal"])
+    return found
 
 
 def replace_redsea_signals(tx: Tx, prospect_id: int, signals: list[str]) -> None:
@@ -91,90 +122,132 @@ def close_planned_visit(tx: Tx, prospect_id: int, visitor_id: int, day: str, vis
 def add_visit(tx: Tx, values: dict[str, Any], flags: tuple[str, ...]) -> int:
     visit_id = tx.insert("visit", {
         **values, "items": join_list(values["items"]), "contacts": join_list(values["contacts"]),
-        "failing_checks": join_list(values["failing_checks"])})
+        "failing_checks": join_list(values["failing_checks"]), "recorded_at": wall_clock()})
     tx.many("INSERT INTO visit_flag (visit_id, flag) VALUES (:visit_id, :flag)",
             [{"visit_id": visit_id, "flag": f} for f in flags])
     return visit_id
 
 
 def visits(tx: Tx, prospect_id: int) -> list[Visit]:
+    """Every visit of a prospect, voided ones too (see ``Visit.voided``)."""
     rows = tx.all(
         "SELECT v.id, v.prospect_id, v.day, v.staff_id, s.name AS by, v.kind, v.outcome, v.items,"
-        " v.contacts, v.effective, v.failing_checks, v.note FROM visit v"
-        " JOIN staff s ON s.id = v.staff_id WHERE v.prospect_id = :id ORDER BY v.day, v.id",
+        " v.contacts, v.effective, v.failing_checks, v.note, v.voided_at, vb.name AS voided_by,"
+        " v.void_reason FROM visit v JOIN staff s ON s.id = v.staff_id"
+        " LEFT JOIN staff vb ON vb.id = v.voided_by_id WHERE v.prospect_id = :id"
+        " ORDER BY v.day, v.id",
         id=prospect_id)
     flags: dict[int, list[str]] = {}
     for f in tx.all("SELECT vf.visit_id, vf.flag FROM visit_flag vf"
                     " JOIN visit v ON v.id = vf.visit_id WHERE v.prospect_id = :id"
                     " ORDER BY vf.id", id=prospect_id):
         flags.setdefault(f["visit_id"], []).append(f["flag"])
-    return [Visit.from_row(r, tuple(flags.get(r["id"], ()))) for r in rows]
+    photos = visit_photos(tx, prospect_id)
+    return [Visit.from_row(r, tuple(flags.get(r["id"], ())), photos.get(r["id"], ()))
+            for r in rows]
 
 
-def substandard_days(tx: Tx, prospect_id: int) -> list[str]:
-    """Days of the visits that found the prospect below the standard, unless overturned."""
-    rows = tx.all(
-        "SELECT sv.day FROM visit sv WHERE sv.prospect_id = :id AND sv.outcome = 'substandard'"
-        " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
-        " AND si.status = 'overturned') ORDER BY sv.day", id=prospect_id)
-    return [r["day"] for r in rows]
-
-
-# Suburban prospects with no visit yet and no open plan (Q6): the ids, for the queries that
-# read the facts of them all at once.
-_SUBURBAN_UNVISITED = (
-    " WHERE p.suburban = :yes AND p.merged_into IS NULL AND p.duplicate_of IS NULL"
-    " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.prospect_id = p.id)"
-    " AND NOT EXISTS (SELECT 1 FROM planned_visit pv WHERE pv.prospect_id = p.id"
-    " AND pv.visit_id IS NULL)"
-)
-
-
-def suburban_unvisited(tx: Tx, center: str | None) -> tuple[list[Prospect], str, dict[str, Any]]:
-    """Suburban prospects with no visit yet and no open plan (Q6), and the query of their
-    ids with its parameters, to read their rounds, signals and findings in one query each."""
-    from yulin_cli.prospects.queries import PROSPECT_SELECT
-
-    params: dict[str, Any] = {"yes": True}
-    where = _SUBURBAN_UNVISITED + center_filter(center, params)
-    found = [Prospect.from_row(r) for r in tx.all(PROSPECT_SELECT + where + " ORDER BY p.id",
-                                                  **params)]
-    ids = ("SELECT p.id FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
-           " JOIN center c ON c.id = s.center_id" + where)
-    return found, ids, params
-
-
-def rounds_of(tx: Tx, ids_sql: str, **params: Any) -> dict[int, list[VerificationRound]]:
-    """The rounds of every prospect ``ids_sql`` selects, in order."""
-    found: dict[int, list[VerificationRound]] = {}
-    for r in tx.all(
-            "SELECT r.prospect_id, r.id, r.round_no, r.staff_id, s.name AS by, r.pretext,"
-            " r.result, r.address_confirmed, r.scale_checked, r.day, r.note, r.address_seen,"
-            " r.employees_seen, r.pcs_seen FROM verification_round r"
-            f" JOIN staff s ON s.id = r.staff_id WHERE r.prospect_id IN ({ids_sql})"
-            " ORDER BY r.prospect_id, r.round_no", **params):
-        found.setdefault(r["prospect_id"], []).append(VerificationRound.from_row(r))
-    return found
-
-
-def redsea_signals_of(tx: Tx, ids_sql: str, **params: Any) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    for r in tx.all("SELECT prospect_id, signal FROM redsea_signal"
-                    f" WHERE prospect_id IN ({ids_sql}) ORDER BY id", **params):
-        found.setdefault(r["prospect_id"], []).append(r["signal"])
-    return found
-
-
-def substandard_days_of(tx: Tx, ids_sql: str, **params: Any) -> dict[int, list[str]]:
-    """``substandard_days`` of every prospect ``ids_sql`` selects."""
-    found: dict[int, list[str]] = {}
-    for r in tx.all(
-            "SELECT sv.prospect_id, sv.day FROM visit sv WHERE sv.outcome = 'substandard'"
-            f" AND sv.prospect_id IN ({ids_sql})"
+def substandard_days_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[str]]:
+    """Days of the visits that found each prospect below the standard, unless the finding was
+    overturned, the visit found never to have happened as logged, or voided
+    (``sql_rules.FOUND_SUBSTANDARD_SQL`` says the same)."""
+    found: dict[int, list[str]] = {pid: [] for pid in prospect_ids}
+    for row in rows_for(
+            tx, "SELECT sv.prospect_id, sv.day FROM visit sv WHERE sv.prospect_id IN ({marks})"
+            " AND sv.outcome = 'substandard' AND sv.voided_at IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
-            " AND si.status = 'overturned') ORDER BY sv.day", **params):
-        found.setdefault(r["prospect_id"], []).append(r["day"])
+            " AND si.status IN ('overturned', 'unproven')) ORDER BY sv.day", prospect_ids):
+        found[row["prospect_id"]].append(row["day"])
     return found
+
+
+def captured_of(tx: Tx, prospect_ids: list[int], day: str
+                ) -> dict[int, tuple[set[str], set[str]]]:
+    """(survey items, contact details) the visits of each prospect up to ``day`` captured."""
+    found: dict[int, tuple[set[str], set[str]]] = {pid: (set(), set()) for pid in prospect_ids}
+    for row in rows_for(tx, "SELECT prospect_id, items, contacts FROM visit"
+                        " WHERE prospect_id IN ({marks}) AND day <= :day"
+                        " AND voided_at IS NULL", prospect_ids, day=day):
+        items, contacts = found[row["prospect_id"]]
+        items.update(split_list(row["items"]))
+        contacts.update(split_list(row["contacts"]))
+    return found
+
+
+def fix_context(tx: Tx, prospect: Prospect) -> dict[str, Any]:
+    """The names and numbers a suggested command needs, so that it runs as printed: the
+    finder, a manager of the centre, the visit that found the prospect substandard (not yet
+    settled), and the direct-sales project on the same company."""
+    context: dict[str, Any] = {"finder": prospect.sourced_by}
+    managers = [r["name"] for r in tx.all(
+        "SELECT name, roles FROM staff WHERE center_id = :c ORDER BY id", c=prospect.center_id)
+        if "manager" in split_list(r["roles"])]
+    if managers:
+        context["manager"] = managers[0]
+    visit = tx.one(
+        "SELECT v.id FROM visit v WHERE v.prospect_id = :id AND v.outcome = 'substandard'"
+        " AND v.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM inspection i"
+        " WHERE i.visit_id = v.id AND i.status <> 'open') ORDER BY v.day DESC, v.id DESC"
+        " LIMIT 1", id=prospect.id)
+    if visit:
+        context["visit"] = visit["id"]
+    project = tx.one("SELECT id FROM direct_sales_project WHERE name_key = :k AND city = :c"
+                     " ORDER BY id DESC LIMIT 1", k=prospect.name_key, c=prospect.city)
+    if project:
+        context["project"] = project["id"]
+    return context
+
+
+def suburban_unvisited(tx: Tx, center: str | None) -> list[tuple[int, str | None]]:
+    """(id, district) of suburban prospects with no visit yet and no open plan (Q6)."""
+    params: dict[str, Any] = {"yes": True}
+    where = center_filter(center, params)
+    return [(r["id"], r["district"]) for r in tx.all(
+        "SELECT p.id, p.district FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+        " JOIN center c ON c.id = s.center_id"
+        " WHERE p.suburban = :yes AND p.merged_into IS NULL AND p.duplicate_of IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.prospect_id = p.id"
+        " AND v.voided_at IS NULL)"
+        " AND NOT EXISTS (SELECT 1 FROM planned_visit pv WHERE pv.prospect_id = p.id"
+        f" AND pv.visit_id IS NULL){where} ORDER BY p.id", **params)]
+
+
+# --- proof: photos and their flags (Q15) --------------------------------------------------------
+
+
+def photo_uses(tx: Tx, hashes: list[str]) -> dict[str, int]:
+    """Each of ``hashes`` already recorded, with the earliest visit that used it (a voided
+    visit's photos count for nothing: the visit is as if never logged)."""
+    if not hashes:
+        return {}
+    marks = ", ".join(f":h{i}" for i in range(len(hashes)))
+    return {r["sha256"]: int(r["visit_id"]) for r in tx.all(
+        "SELECT ph.sha256, MIN(ph.visit_id) AS visit_id FROM visit_photo ph"
+        " JOIN visit v ON v.id = ph.visit_id"
+        f" WHERE ph.sha256 IN ({marks}) AND v.voided_at IS NULL"
+        " GROUP BY ph.sha256", **{f"h{i}": h for i, h in enumerate(hashes)})}
+
+
+def add_photos(tx: Tx, visit_id: int, photos: list[dict[str, Any]]) -> None:
+    tx.many("INSERT INTO visit_photo (visit_id, sha256, size, path, taken_at, latitude,"
+            " longitude) VALUES (:visit_id, :sha256, :size, :path, :taken_at, :latitude,"
+            " :longitude)", [{**p, "visit_id": visit_id} for p in photos])
+
+
+def add_flags(tx: Tx, visit_id: int, flags: tuple[tuple[str, str], ...]) -> None:
+    """Flags with what raised each (the other visit, the photo's date, the distance)."""
+    tx.many("INSERT INTO visit_flag (visit_id, flag, detail) VALUES (:visit_id, :flag, :detail)",
+            [{"visit_id": visit_id, "flag": f, "detail": d or None} for f, d in flags])
+
+
+def visit_photos(tx: Tx, prospect_id: int) -> dict[int, tuple[VisitPhoto, ...]]:
+    """The photos of a prospect's visits, by visit."""
+    found: dict[int, list[VisitPhoto]] = {}
+    for r in tx.all("SELECT ph.visit_id, ph.sha256, ph.size, ph.path, ph.taken_at, ph.latitude,"
+                    " ph.longitude FROM visit_photo ph JOIN visit v ON v.id = ph.visit_id"
+                    " WHERE v.prospect_id = :id ORDER BY ph.id", id=prospect_id):
+        found.setdefault(r["visit_id"], []).append(VisitPhoto.from_row(r))
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def add_planned_visits(tx: Tx, plans: list[dict[str, Any]]) -> None:

@@ -4,6 +4,7 @@ their consequences, red-sea verdicts and suburban routes (Q1, Q2, Q6, Q7, Q12, Q
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -11,46 +12,55 @@ from yulin_cli import rules
 from yulin_cli.deals import queries as deals
 from yulin_cli.errors import BadInput, NotReady, RuleRefusal
 from yulin_cli.prospects import queries as prospects
-from yulin_cli.records import DirectProject, Prospect, VerificationRound
+from yulin_cli.records import Prospect, VisitPhoto
 from yulin_cli.results import Result, human_only
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries
+from yulin_cli.visits.calendar import CalendarEvent
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
     from yulin_cli.inputs import RoundIn, VisitIn
     from yulin_cli.policy import Policy
+    from yulin_cli.visits.photos import PhotoFile
 
 
 # --- the facts a prospect is judged on ----------------------------------------------------------
 
 
 def prospect_facts(tx: Tx, prospect: Prospect) -> rules.ProspectFacts:
-    return _facts(prospect, queries.rounds(tx, prospect.id),
-                  queries.redsea_signals(tx, prospect.id),
-                  deals.direct_project_for(tx, prospect.name_key, prospect.city),
-                  queries.substandard_days(tx, prospect.id))
+    return facts_of(tx, [prospect])[prospect.id]
 
 
-def _facts(prospect: Prospect, rounds: list[VerificationRound], signals: list[str],
-           project: DirectProject | None, substandard_days: list[str]) -> rules.ProspectFacts:
-    """What readiness is judged on, from a prospect and what was recorded about it."""
-    return rules.ProspectFacts(
-        employees=prospect.employees, pcs=prospect.pcs, city=prospect.city,
-        center_city=prospect.center_city, suburban=prospect.suburban, address=prospect.address,
-        contact_surname=prospect.contact_surname, landline=prospect.landline,
-        in_selection=prospect.in_selection,
-        redsea_signals=tuple(signals),
-        rounds=tuple(
-            rules.Round(by_source=r.staff_id == prospect.sourced_by_id, pretext=r.pretext,
-                        result=r.result, address=r.address_confirmed, scale=r.scale_checked,
-                        day=r.day, seq=r.id, address_seen=r.address_seen,
-                        employees_seen=r.employees_seen, pcs_seen=r.pcs_seen)
-            for r in rounds
-        ),
-        direct_sales=(project.contact, project.status) if project else None,
-        substandard_days=tuple(substandard_days),
-    )
+def facts_of(tx: Tx, prospects: Sequence[Prospect]) -> dict[int, rules.ProspectFacts]:
+    """The facts readiness is judged on, for many prospects in a fixed number of queries.
+    Voided rounds and visits are left out: they count nowhere."""
+    ids = [p.id for p in prospects]
+    rounds = queries.live_rounds_of(tx, ids)
+    signals = queries.redsea_signals_of(tx, ids)
+    substandard = queries.substandard_days_of(tx, ids)
+    projects = deals.direct_projects_for(tx, [(p.name_key, p.city) for p in prospects])
+    facts = {}
+    for prospect in prospects:
+        project = projects.get((prospect.name_key, prospect.city))
+        facts[prospect.id] = rules.ProspectFacts(
+            employees=prospect.employees, pcs=prospect.pcs, city=prospect.city,
+            center_city=prospect.center_city, suburban=prospect.suburban,
+            address=prospect.address, contact_surname=prospect.contact_surname,
+            landline=prospect.landline, in_selection=prospect.in_selection,
+            redsea_signals=tuple(signals[prospect.id]),
+            rounds=tuple(
+                rules.Round(by_source=r.staff_id == prospect.sourced_by_id, pretext=r.pretext,
+                            result=r.result, address=r.address_confirmed,
+                            scale=r.scale_checked, day=r.day, seq=r.id,
+                            address_seen=r.address_seen, employees_seen=r.employees_seen,
+                            pcs_seen=r.pcs_seen)
+                for r in rounds[prospect.id]
+            ),
+            direct_sales=(project.contact, project.status) if project else None,
+            substandard_days=tuple(substandard[prospect.id]),
+        )
+    return facts
 
 
 def readiness(tx: Tx, policy: Policy, prospect_id: int,
@@ -71,6 +81,7 @@ class ReadinessResult(Result):
     ready: bool
     checks: tuple[rules.Reason, ...]
     company: str = human_only("")
+    fill: dict[str, Any] = human_only(None)  # names and ids the suggested commands need
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +118,13 @@ class VisitPlanned(Result):
     date: str
 
 
+def photo_json(photo: PhotoFile | VisitPhoto) -> dict[str, Any]:
+    """A visit's photo as JSON, in `log-visit` and in `show` alike."""
+    return {"sha256": photo.sha256, "size": photo.size, "path": photo.path,
+            "taken_at": photo.taken_at, "latitude": photo.latitude,
+            "longitude": photo.longitude}
+
+
 @dataclass(frozen=True, slots=True)
 class VisitLogged(Result):
     visit_id: int
@@ -114,6 +132,10 @@ class VisitLogged(Result):
     effective: rules.Effectiveness = human_only()
     consequences: rules.VisitConsequences = human_only()
     refusal: tuple[rules.Reason, ...] = human_only(())
+    # Q15: what the photos prove, the sample, the photos and a location learnt from them.
+    proof: tuple[rules.ProofVerdict, ...] = human_only(())
+    photos: tuple[PhotoFile, ...] = human_only(())
+    located: rules.Reason | None = human_only(None)
 
     def to_json(self) -> Any:
         from yulin_cli.i18n import reason_json
@@ -126,14 +148,21 @@ class VisitLogged(Result):
             "points": [{"staff": a.staff, "delta": a.delta, "rule": a.rule,
                         "clause": rules.entry_clause(a.rule)}
                        for a in self.consequences.awards],
-            "flags": list(self.consequences.flags),
-            "flag_details": [rules.flag_json(f) for f in self.consequences.flags],
+            "flags": list(self.flags),
+            "flag_details": [rules.flag_json(f) for f in self.flags],
+            "photos": [photo_json(p) for p in self.photos],
             "reasons": [reason_json(r) for r in self.reasons],
         }
 
     @property
+    def flags(self) -> tuple[str, ...]:
+        return (*self.consequences.flags, *(f for v in self.proof for f in v.flag_names))
+
+    @property
     def reasons(self) -> tuple[rules.Reason, ...]:
-        return (self.effective.reason, *self.consequences.reasons, *self.refusal)
+        located = (self.located,) if self.located is not None else ()
+        return (self.effective.reason, *self.consequences.reasons,
+                *(r for v in self.proof for r in v.reasons), *located, *self.refusal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,19 +182,126 @@ class RoutePlan(Result):
     trips: tuple[Trip, ...]
     not_ready: tuple[int, ...]
     planned_for: str | None = human_only(None)  # the visitor, when the trips were booked
+    companies: dict[int, str] = human_only(None)  # id -> company
+    ics: str | None = human_only(None)  # the calendar file written, if any
 
     @property
     def planned_count(self) -> int:
         return sum(len(d.prospect_ids) for trip in self.trips for d in trip.days)
 
 
+@dataclass(frozen=True, slots=True)
+class AgendaVisit:
+    """One planned visit of a visitor's day, with what they need at the door."""
+
+    prospect_id: int
+    company: str
+    district: str | None
+    address: str | None
+    contact_surname: str | None
+    landline: str | None
+    ready: bool
+    to_capture: tuple[str, ...]  # Q7: what no earlier visit captured
+    opener: rules.Reason  # Q16 (Q14)
+    failing: tuple[rules.Reason, ...]  # why it is not ready, as of the day (Q2)
+    done: bool  # already logged
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda(Result):
+    """`agenda`: a visitor's planned visits of one day, grouped by district."""
+
+    date: str
+    visitor: str
+    visits: tuple[AgendaVisit, ...]
+    visitor_id: int = human_only(0)
+    ics: str | None = human_only(None)  # the calendar file written, if any
+
+    def to_json(self) -> Any:
+        from yulin_cli.i18n import explain, reason_json
+
+        return {"date": self.date, "visitor": self.visitor, "visits": [
+            {"prospect_id": v.prospect_id, "company": v.company, "district": v.district,
+             "address": v.address, "contact_surname": v.contact_surname,
+             "landline": v.landline, "ready": v.ready, "to_capture": list(v.to_capture),
+             "opener": explain(v.opener), "done": v.done,
+             "not_ready": [reason_json(r) for r in v.failing]} for v in self.visits]}
+
+
 # --- services -----------------------------------------------------------------------------------
+
+
+def agenda(tx: Tx, policy: Policy, visitor: str, day: str) -> Agenda:
+    """The visitor's morning: the day's planned visits by district, each judged as of that
+    day, in a fixed number of queries."""
+    person = team.staff_by_name(tx, visitor)
+    plans = queries.day_plans(tx, person.id, day)
+    ids = [p.prospect_id for p in plans]
+    found = prospects.prospects_of(tx, ids)
+    facts = facts_of(tx, list(found.values()))
+    captured = queries.captured_of(tx, ids, day)
+    out = []
+    # By district (unknown last), then in the order they were planned.
+    for plan in sorted(plans, key=lambda p: (p.district is None, p.district or "", p.id)):
+        prospect = found[plan.prospect_id]
+        readiness = rules.visit_readiness(facts[prospect.id], policy, as_of=day)
+        items, contacts = captured[prospect.id]
+        out.append(AgendaVisit(
+            prospect.id, prospect.company, prospect.district, prospect.address,
+            prospect.contact_surname, prospect.landline, readiness.ready,
+            rules.still_to_capture(items, contacts, policy),
+            rules.opener(rules.AdviceFacts(ownership=prospect.ownership)),
+            tuple(c for c in readiness.checks if not c.ok), plan.visit_id is not None))
+    return Agenda(day, person.name, tuple(out), person.id)
+
+
+def agenda_events(result: Agenda) -> list[CalendarEvent]:
+    """The agenda as calendar events, in the language in force."""
+    from yulin_cli.i18n import explain, t
+
+    events = []
+    for v in result.visits:
+        lines = [t("ics.contact", who=" / ".join(
+            x for x in (v.contact_surname, rules.phone_display(v.landline)) if x) or "-")]
+        lines.append(t("ui.ready") if v.ready else t("ui.not_ready") + ": " + "; ".join(
+            explain(r) for r in v.failing))
+        if v.to_capture:
+            lines.append(t("ui.to_capture") + ": " + ", ".join(v.to_capture))
+        lines.append(t("ui.opener") + ": " + explain(v.opener))
+        events.append(CalendarEvent(v.prospect_id, result.date, str(result.visitor_id),
+                                    t("ics.summary", id=v.prospect_id, company=v.company),
+                                    v.address or v.district or "", "\n".join(lines)))
+    return events
+
+
+def route_events(tx: Tx, plan: RoutePlan, visitor: str | None) -> list[CalendarEvent]:
+    """The trips of a route as calendar events: booked for ``visitor``, or for anyone."""
+    from yulin_cli.i18n import t
+
+    key = str(team.staff_by_name(tx, visitor).id) if visitor else "any"
+    ids = [pid for trip in plan.trips for day in trip.days for pid in day.prospect_ids]
+    found = prospects.prospects_of(tx, ids)
+    events = []
+    for trip in plan.trips:
+        for day in trip.days:
+            for pid in day.prospect_ids:
+                p = found[pid]
+                who = " / ".join(x for x in (p.contact_surname, rules.phone_display(p.landline))
+                                 if x) or "-"
+                events.append(CalendarEvent(pid, day.date, key,
+                                            t("ics.summary", id=pid, company=p.company),
+                                            p.address or p.district or "",
+                                            t("ics.contact", who=who)))
+    return events
+
+
 
 
 def check_visit(tx: Tx, policy: Policy, prospect_id: int, as_of: str | None = None
                 ) -> ReadinessResult:
     prospect, ready = readiness(tx, policy, prospect_id, as_of)
-    return ReadinessResult(prospect_id, ready.ready, ready.checks, prospect.company)
+    return ReadinessResult(prospect_id, ready.ready, ready.checks, prospect.company,
+                           queries.fix_context(tx, prospect))
 
 
 def verify(tx: Tx, data: RoundIn) -> RoundRecorded:
@@ -210,12 +346,14 @@ def plan_visit(tx: Tx, policy: Policy, prospect_id: int, visitor: str, day: str
         raise BadInput("role.not_visitor", name=visitor)
     _prospect, ready = readiness(tx, policy, prospect_id, as_of=day)
     if not ready.ready:
-        raise NotReady(prospect_id, ready)
+        raise NotReady(prospect_id, ready, as_of=day if day < dt.date.today().isoformat()
+                       else None)
     plan_id = queries.add_planned_visit(tx, prospect_id, person.id, day)
     return VisitPlanned(plan_id, prospect_id, visitor, day)
 
 
-def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
+def log_visit(tx: Tx, policy: Policy, data: VisitIn,
+              photos: tuple[PhotoFile, ...] = ()) -> VisitLogged:
     """Records what happened; never refused for readiness, but flagged (Q2, Q12, Q15, Q17)."""
     # Judged on what was recorded on or before the visit's own date (Q2).
     prospect, ready = readiness(tx, policy, data.prospect_id, as_of=data.day)
@@ -223,7 +361,10 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
     refused = rules.may_log_visit(data.by, list(by.roles), by.center_id, prospect.center_id)
     if refused is not None:
         raise RuleRefusal(refused.code, **refused.params)
-    effect = rules.visit_effectiveness(data.outcome, data.items, data.contacts, policy)
+    # The same file given twice is one photo.
+    photos = tuple({p.sha256: p for p in photos}.values())
+    effect = rules.visit_effectiveness(data.outcome, data.items, data.contacts, policy,
+                                       photographed=bool(photos))
     sweep = None
     if data.kind == "sweep":
         plans = queries.day_plans(tx, by.id, data.day)
@@ -240,6 +381,9 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
         "contacts": data.contacts, "effective": effect.effective,
         "failing_checks": ready.failing, "note": data.note,
     }, result.flags)
+    proof, located = _record_proof(tx, policy, data, prospect, visit_id, photos,
+                                   effective=effect.effective,
+                                   inspected="inspect" in result.flags)
     if data.kind == "planned":
         queries.close_planned_visit(tx, data.prospect_id, by.id, data.day, visit_id)
     ids = {data.by: by.id, prospect.sourced_by: prospect.sourced_by_id}
@@ -249,7 +393,7 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
                         visit_id)
         team.add_notice(tx, staff_id, data.day, award.kind, award.delta, award.rule,
                         data.prospect_id, visit_id)
-    if "inspect" in result.flags:
+    if "inspect" in result.flags or any(v.inspected for v in proof):
         team.open_inspection(tx, visit_id)
     from yulin_cli.inputs import LOCAL, with_area_code  # Pydantic: loaded by log-visit anyway
 
@@ -265,32 +409,55 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn) -> VisitLogged:
     prospects.update_prospect(tx, data.prospect_id,
                               {k: v for k, v in contact_values.items() if v is not None})
     refusal = rules.refusal_causes(ready.failing) if data.outcome == "refused" else ()
-    return VisitLogged(visit_id, data.prospect_id, effect, result, refusal)
+    return VisitLogged(visit_id, data.prospect_id, effect, result, refusal, proof, photos,
+                       located)
+
+
+def _record_proof(tx: Tx, policy: Policy, data: VisitIn, prospect: Prospect, visit_id: int,
+                  photos: tuple[PhotoFile, ...], *, effective: bool, inspected: bool
+                  ) -> tuple[tuple[rules.ProofVerdict, ...], rules.Reason | None]:
+    """Q15: stores the photos, judges them, draws the sample, and learns the company's
+    location from the first effective visit whose photo carries GPS."""
+    facts = tuple(p.facts() for p in photos)
+    reused = queries.photo_uses(tx, [p.sha256 for p in photos])
+    queries.add_photos(tx, visit_id, [
+        {"sha256": p.sha256, "size": p.size, "path": p.path, "taken_at": p.taken_at,
+         "latitude": p.latitude, "longitude": p.longitude} for p in photos])
+    judged = rules.photo_proof(facts, day=data.day, location=prospect.location, reused=reused,
+                               policy=policy)
+    sample = rules.sample_check(visit_id=visit_id, outcome=data.outcome, kind=data.kind,
+                                inspected=inspected or judged.doubted, policy=policy)
+    queries.add_flags(tx, visit_id, judged.flags + sample.flags)
+    where = rules.location_from_visit(effective=effective, proof=judged, photos=facts,
+                                      recorded=prospect.location)
+    located = None
+    if where is not None:
+        prospects.update_prospect(tx, prospect.id, {"latitude": where[0],
+                                                    "longitude": where[1]})
+        located = rules.Reason("proof", True, "proof.located",
+                               {"location": f"{where[0]:.6f},{where[1]:.6f}"}, clause_="Q15")
+    return (judged, sample), located
 
 
 def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str | None,
           plan: bool) -> RoutePlan:
     """Q6: ready suburban prospects grouped into trips; with ``plan`` they are scheduled. It
-    reads what it judges in a fixed number of queries, however many prospects there are."""
+    reads what it judges in a fixed number of queries (``facts_of``), not one per prospect."""
     if center is not None:
         team.center_by_name(tx, center)
     if plan and visitor is None:
         raise BadInput("bad.plan_needs_visitor")
-    candidates, ids_sql, params = queries.suburban_unvisited(tx, center)
-    rounds = queries.rounds_of(tx, ids_sql, **params)
-    signals = queries.redsea_signals_of(tx, ids_sql, **params)
-    found = queries.substandard_days_of(tx, ids_sql, **params)
-    projects = deals.latest_direct_projects(tx)
-    facts = {p.id: _facts(p, rounds.get(p.id, []), signals.get(p.id, []),
-                          projects.get((p.name_key, p.city)), found.get(p.id, []))
-             for p in candidates}
+    candidates = queries.suburban_unvisited(tx, center)
+    found = prospects.prospects_of(tx, [pid for pid, _district in candidates])
+    facts = facts_of(tx, [found[pid] for pid, _district in candidates])
     ready: list[tuple[int, str]] = []
     not_ready: list[int] = []
-    for p in candidates:
-        if rules.visit_readiness(facts[p.id], policy).ready:
-            ready.append((p.id, p.district or ""))
+    companies = {pid: found[pid].company for pid, _district in candidates}
+    for prospect_id, district in candidates:
+        if rules.visit_readiness(facts[prospect_id], policy).ready:
+            ready.append((prospect_id, district or ""))
         else:
-            not_ready.append(p.id)
+            not_ready.append(prospect_id)
     trips = rules.plan_trips(ready, dt.date.fromisoformat(start), policy)
     if plan:
         assert visitor is not None
@@ -304,10 +471,11 @@ def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str |
                     # Q2: as plan-visit does, judged as of the day it is planned for.
                     verdict = rules.visit_readiness(facts[pid], policy, day)
                     if not verdict.ready:
-                        raise NotReady(pid, verdict)
+                        raise NotReady(pid, verdict, as_of=day
+                                       if day < dt.date.today().isoformat() else None)
                     plans.append({"prospect_id": pid, "visitor_id": person.id, "day": day})
         queries.add_planned_visits(tx, plans)
     return RoutePlan(
         tuple(Trip(t.district, tuple(TripDay(d, tuple(ids)) for d, ids in t.days))
               for t in trips),
-        tuple(not_ready), visitor if plan else None)
+        tuple(not_ready), visitor if plan else None, companies)

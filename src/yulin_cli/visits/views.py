@@ -6,8 +6,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import cited, flag_word, listed, t
+from yulin_cli.i18n import MESSAGES, cited, colon, explain, flag_word, listed, rule_name, t
 from yulin_cli.render import (
+    NO,
+    OK,
     Prose,
     Screen,
     commands_block,
@@ -18,6 +20,7 @@ from yulin_cli.render import (
     view,
 )
 from yulin_cli.visits.service import (
+    Agenda,
     ReadinessResult,
     RedseaResult,
     RoundRecorded,
@@ -30,7 +33,7 @@ from yulin_cli.visits.service import (
 @view.register
 def _(result: ReadinessResult) -> Group:
     return readiness_view(result.prospect_id, result.company,
-                      rules.Readiness(result.ready, result.checks))
+                          rules.Readiness(result.ready, result.checks), result.fill)
 
 
 @view.register
@@ -52,7 +55,8 @@ def _(result: RedseaResult) -> Screen:
         cited(t("ui.redsea_verdict", id=result.prospect_id,
                 verdict=t(f"redsea.{result.verdict}_word")), rules.CLAUSES["redsea"]),
         verdict_line(result.assessment.check),
-        Prose("  → " + t(result.assessment.action_code), indent=4)))
+        Prose("  → " + cited(t(result.assessment.action_code), rules.CLAUSES["redsea"]),
+              indent=4)))
 
 
 @view.register
@@ -64,13 +68,12 @@ def _(result: VisitPlanned) -> str:
 def _(result: VisitLogged) -> Screen:
     parts: list[RenderableType | str] = [t("ui.visit_logged", id=result.visit_id),
                                          verdict_line(result.effective.reason)]
-    for reason in (*result.consequences.reasons, *result.refusal):
+    for reason in result.reasons[1:]:
         parts.append(verdict_line(reason))
         if reason.fix:
             parts.append(Prose("    → " + t(reason.fix), indent=6))
-    if result.consequences.flags:
-        flags = listed([cited(flag_word(f), rules.FLAG_RULES[f][1])
-                        for f in result.consequences.flags])
+    if result.flags:
+        flags = listed([cited(flag_word(f), rules.FLAG_RULES[f][1]) for f in result.flags])
         parts.append(Prose(t("ui.flags_line", flags=flags), indent=4))
     return Screen(tuple(parts))
 
@@ -79,15 +82,63 @@ def _(result: VisitLogged) -> Screen:
 def _(result: RoutePlan) -> Screen:
     if not result.trips and not result.not_ready:
         return Screen((empty("empty.trips"),))
-    table = new_table(t("ui.district"), t("ui.date"), t("ui.prospect"), title=t("ui.trips"))
+    companies = result.companies or {}
+
+    def named(ids: tuple[int, ...]) -> Prose:
+        return Prose("\n".join(f"#{i} {companies.get(i, '')}".rstrip() for i in ids))
+
+    table = new_table(t("ui.district"), t("ui.date"), t("ui.prospect"),
+                      title=cited(t("ui.trips"), rules.CLAUSES["territory"]))
+    table.columns[1].no_wrap = True
     for trip in result.trips:
         for day in trip.days:
-            table.add_row(trip.district, day.date, ", ".join(f"#{i}" for i in day.prospect_ids))
+            table.add_row(trip.district, day.date, named(day.prospect_ids))
     parts: list[RenderableType | str] = [table]
     if result.not_ready:
-        ids = ", ".join(f"#{i}" for i in result.not_ready)
-        parts.append(Text(t("ui.not_ready_list", ids=ids), style="dim"))
+        # Not ready by the visit rules (Q2): check-visit says what each one lacks.
+        parts.append(Prose(t("ui.not_ready_list"), style="dim"))
+        parts.append(named(result.not_ready))
     if result.planned_for is not None:
         parts.append(t("ui.planned_trips", visitor=result.planned_for,
                        count=result.planned_count))
+    if result.ics:
+        parts.append(t("ui.ics_written", path=result.ics, count=result.planned_count))
+    return Screen(tuple(parts))
+
+
+@view.register
+def _(result: Agenda) -> Screen:
+    head = Text(t("ui.agenda", date=result.date, visitor=result.visitor,
+                  count=len(result.visits)), style="bold")
+    parts: list[RenderableType | str] = [head]
+    for n, v in enumerate(result.visits):
+        if n == 0 or v.district != result.visits[n - 1].district:
+            parts.append(Text(v.district or t("ui.district_unknown"), style="bold cyan"))
+        line = Text.assemble(f"  #{v.prospect_id} ", (v.company, ""), "  ")
+        if v.done:
+            line.append(t("ui.done"), style="dim")
+        elif v.ready:
+            line.append(f"{OK} {t('ui.ready')}", style="green")
+        else:
+            line.append(f"{NO} {t('ui.not_ready')}", style="bold red")
+        parts.append(Prose(line.plain, indent=4) if not v.done and not v.ready else line)
+        contact = " · ".join(x for x in (v.address, v.contact_surname,
+                                         rules.phone_display(v.landline)) if x)
+        if contact:
+            parts.append(Prose(f"     {contact}", indent=5))
+        for reason in v.failing:
+            text = f"     {NO} {cited(rule_name(reason.rule), reason.clause)}{colon()}"
+            text += explain(reason) + (f" → {t(reason.fix)}" if reason.fix else "")
+            parts.append(Prose(text, style="red", indent=7))
+        if v.to_capture:
+            captured = listed([flag_word(i) if f"item.{i}" not in MESSAGES else t(f"item.{i}")
+                               for i in v.to_capture])
+            parts.append(Prose(f"     {cited(t('ui.to_capture'), rules.CLAUSES['effective'])}"
+                               f"{colon()}{captured}", indent=7))
+        parts.append(Prose(f"     {t('ui.opener')}{colon()}"
+                           f"{cited(explain(v.opener), v.opener.clause)}", style="dim", indent=7))
+    if not result.visits:
+        parts.append(empty("ui.no_plans"))
+    if result.ics:
+        parts.append(t("ui.ics_written", path=result.ics, count=len(result.visits)))
     return Screen(tuple(parts))

@@ -6,7 +6,7 @@ the most valuable (``prospects.queries.ranked_ids``). Prospects by what they wer
 how many live prospects there are is counted from it.
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0008
 Create Date: 2026-11-27
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,40 @@
+"""Commands of corrections: `void`."""
+
+from typing import Annotated
+
+import typer
+
+from yulin_cli.choices import VoidKind
+from yulin_cli.runtime import (
+    JsonOpt,
+    choice_argument,
+    command,
+    current,
+    respond,
+    sub_app,
+    text_option,
+    wall_clock,
+)
+
+app = sub_app("Corrections: void a mistaken record.")
+
+
+@command(app, "void")
+def void(
+    what: Annotated[VoidKind, choice_argument(VoidKind, "KIND",
+                                              help="round, visit or points.")],
+    record_id: Annotated[int, typer.Argument(
+        metavar="ID", help="Its id: round_id, visit_id or a points entry_id.")],
+    by: Annotated[str, typer.Option("--by", help="Who voids it.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why; kept with the record.")],
+    json_output: JsonOpt = False,
+) -> None:
+    """Void a mistaken round, visit or points entry: it stays, struck through, and its points,
+    notices and inspection are given back by new entries. The recorder may void a round or
+    visit the day they typed it in; otherwise, and for points, a manager."""
+    from yulin_cli.corrections import service
+
+    why = text_option(reason, "--reason", 500)
+    with current().db().write() as tx:
+        result = service.void(tx, what.value, record_id, by, why, wall_clock())
+    respond(result, json_output)
