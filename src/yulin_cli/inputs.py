@@ -694,6 +694,9 @@ _PYDANTIC_CODES = {
     "extra_forbidden": "bad.unknown_key", "dict_type": "bad.table", "model_type": "bad.table",
     "string_type": "bad.text", "list_type": "bad.list", "date_from_datetime_parsing": "bad.date",
     "date_parsing": "bad.date", "date_type": "bad.date",
+    # The policy's sections are dataclasses: Pydantic words their checks so.
+    "unexpected_keyword_argument": "bad.unknown_key", "dataclass_type": "bad.table",
+    "dataclass_args_type": "bad.table", "tuple_type": "bad.list",
 }
 
 

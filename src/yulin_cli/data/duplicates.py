@@ -189,7 +189,7 @@ class MergePreview(Result):
 
     keep: Prospect
     drop: Prospect
-    evidence: tuple[str, ...]  # phone | name | similar-name | filed-duplicate
+    evidence: tuple[str, ...]  # phone | name | same-sound | similar-name | filed-duplicate
 
     def to_json(self) -> Any:
         return {"keep": self.keep.id, "drop": self.drop.id, "evidence": list(self.evidence)}
@@ -273,7 +273,7 @@ def merge_preview(tx: Tx, keep: int, drop: int) -> MergePreview:
         evidence.add("credit-code")
     if kept.duplicate_of == drop or dropped.duplicate_of == keep:
         evidence.add("filed-duplicate")
-    order = ("credit-code", "phone", "name", "similar-name", "filed-duplicate")
+    order = ("credit-code", "phone", "name", "same-sound", "similar-name", "filed-duplicate")
     return MergePreview(kept, dropped, tuple(e for e in order if e in evidence))
 
 

@@ -13,6 +13,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.would_import": ("共 {rows} 行，将导入 {count} 行（试运行，什么都没有写入）",
                         "{rows} rows; would import {count} (dry run: nothing written)"),
     "dup.same-sound": ("名称同音", "same-sounding name"),
+    "evidence.same_sound": ("名称同音且另有一项信息一致（dedupe）",
+                            "names that sound alike, a second fact agreeing (dedupe)"),
     "dup.likely_same-sound": ("名称同音（同音字），地址、区县加接口人姓氏或规模有一项相符",
                               "the names sound alike (同音字) and the address, the district with "
                               "the contact's surname, or the scale agrees"),

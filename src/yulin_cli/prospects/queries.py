@@ -108,7 +108,12 @@ def credit_codes(tx: Tx, ids: list[int]) -> dict[int, str]:
 def insert_row(values: dict[str, Any], *, own: bool = False) -> dict[str, Any]:
     """The stored form of admitted facts: every column, flags as booleans. With ``own`` the
     dict is the caller's to change (an import's 100,000 rows are not copied again)."""
-    row = values if own else {k: values.get(k) for k in PROSPECT_COLUMNS}
+    if own:
+        row = values
+        for column in PROSPECT_COLUMNS:  # a column no way in sets (a location) starts empty
+            row.setdefault(column, None)
+    else:
+        row = {k: values.get(k) for k in PROSPECT_COLUMNS}
     for flag in FLAG_COLUMNS:
         row[flag] = bool(row.get(flag))
     row["ownership"] = row.get("ownership") or "private"
