@@ -322,7 +322,9 @@ def test_housekeeping_commands_speak_chinese(demo, tmp_path):
         args = [a.format(tmp=tmp_path, dup=dup) for a in args]
         result = zh(*args)
         assert "Traceback" not in result.stdout + result.stderr, args
-        assert result.exit_code in (0, 1), (args, result.stdout, result.stderr)
+        # backup copies a SQLite file; on a server it says to use pg_dump (bad input, 2).
+        allowed = (0, 1, 2) if args[0] == "backup" and not demo.is_sqlite else (0, 1)
+        assert result.exit_code in allowed, (args, result.stdout, result.stderr)
         words = english_words(result.stdout + result.stderr, names)
         if words:
             said[" ".join(args)] = sorted(set(words))
