@@ -220,11 +220,14 @@ def _usage_mistake(make_context: Callable[..., Any], args: list[str], *rest: Any
                    **extra: Any) -> Any:
     """Parses a command line; a usage mistake becomes one translated line and exit 2 (and,
     with --json, one JSON document)."""
-    from yulin_cli.helptext import UsageError, usage_message
+    # Click's error, named where Typer vendors it; the words (helptext) load only for a mistake.
+    from typer._click.exceptions import UsageError
 
     try:
         return make_context(*rest, args, **extra)
     except (UsageError, ValueError) as error:
+        from yulin_cli.helptext import usage_message
+
         if isinstance(error, UsageError):
             message = usage_message(error)
         elif "null" in str(error):  # a NUL in a path: Typer before 0.29 stats it unchecked

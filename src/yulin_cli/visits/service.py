@@ -234,6 +234,8 @@ class Agenda(Result):
 def agenda(tx: Tx, policy: Policy, visitor: str, day: str) -> Agenda:
     """The visitor's morning: the day's planned visits by district, each judged as of that
     day, in a fixed number of queries."""
+    from yulin_cli.rules.advice import AdviceFacts, opener  # the big module: only here
+
     person = team.staff_by_name(tx, visitor)
     plans = queries.day_plans(tx, person.id, day)
     ids = [p.prospect_id for p in plans]
@@ -250,7 +252,7 @@ def agenda(tx: Tx, policy: Policy, visitor: str, day: str) -> Agenda:
             prospect.id, prospect.company, prospect.district, prospect.address,
             prospect.contact_surname, prospect.landline, readiness.ready,
             rules.still_to_capture(items, contacts, policy),
-            rules.opener(rules.AdviceFacts(ownership=prospect.ownership)),
+            opener(AdviceFacts(ownership=prospect.ownership)),
             tuple(c for c in readiness.checks if not c.ok), plan.visit_id is not None))
     return Agenda(day, person.name, tuple(out), person.id)
 
