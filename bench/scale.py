@@ -514,7 +514,8 @@ def main() -> int:
                    ("rate ID", ["rate", "1", "--json"]),
                    ("show ID", ["show", "1", "--json"])]
     if command_exists("agenda", small):
-        per_command.append(("agenda", ["agenda", "--date", "2026-10-16", "--json"]))
+        per_command.append(("agenda", ["agenda", "--visitor", "员工101", "--date", "2026-10-16",
+                                       "--json"]))
     else:
         note("agenda", "no such command in this build", "<= 1.5x empty", None)
     for label, cmd in per_command:
