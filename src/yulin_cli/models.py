@@ -36,7 +36,10 @@ class Staff(SQLModel, table=True):
 
 
 class Prospect(SQLModel, table=True):
-    __table_args__ = (Index("ix_prospect_source_day", "sourced_by_id", "found_on"),
+    __table_args__ = (Index("ix_prospect_merged_into", "merged_into",
+                            sqlite_where=text("merged_into IS NOT NULL"),
+                            postgresql_where=text("merged_into IS NOT NULL")),
+                      Index("ix_prospect_source_day", "sourced_by_id", "found_on"),
                       Index("ix_prospect_found_on", "found_on"))
 
     id: int | None = Field(default=None, primary_key=True)
@@ -68,7 +71,7 @@ class Prospect(SQLModel, table=True):
     vendor_share: int | None = None
     sourced_by_id: int = Field(foreign_key="staff.id")
     duplicate_of: int | None = Field(default=None, foreign_key="prospect.id")
-    merged_into: int | None = Field(default=None, foreign_key="prospect.id", index=True)
+    merged_into: int | None = Field(default=None, foreign_key="prospect.id")
     created_at: str = Field(max_length=32)
     # Unified social credit code (统一社会信用代码), upper-case: who the company is (Q8).
     credit_code: str | None = Field(default=None, max_length=18, index=True)
@@ -123,7 +126,10 @@ class Visit(SQLModel, table=True):
     __table_args__ = (Index("ix_visit_staff_day", "staff_id", "day", "effective"),
                       Index("ix_visit_day", "day"),
                       Index("ix_visit_substandard", "prospect_id", sqlite_where=_SUBSTANDARD,
-                            postgresql_where=_SUBSTANDARD))
+                            postgresql_where=_SUBSTANDARD),
+                      Index("ix_visit_voided", "prospect_id",
+                            sqlite_where=text("voided_at IS NOT NULL"),
+                            postgresql_where=text("voided_at IS NOT NULL")))
 
     id: int | None = Field(default=None, primary_key=True)
     prospect_id: int = Field(foreign_key="prospect.id", index=True)

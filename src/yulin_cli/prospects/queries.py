@@ -184,8 +184,9 @@ _FROM = (" FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
 
 def count_prospects(tx: Tx, policy: Policy, filters: Filters) -> int:
     """How many live prospects the filters keep: what a page of a list is out of."""
-    if filters == Filters():  # every live prospect: counted from its index alone
-        return int(tx.scalar("SELECT COUNT(*) FROM prospect WHERE merged_into IS NULL") or 0)
+    if filters == Filters():  # every live prospect: all of them less the few merged
+        return int(tx.scalar("SELECT (SELECT COUNT(*) FROM prospect) - (SELECT COUNT(*)"
+                             " FROM prospect WHERE merged_into IS NOT NULL)") or 0)
     where, params = _where(policy, filters)
     return int(tx.scalar(f"SELECT COUNT(*){_FROM} WHERE {' AND '.join(where)}", **params) or 0)
 
@@ -257,11 +258,14 @@ def iter_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None =
     else:
         # Every row: the same facts gathered once for all, then joined.
         found, redsea, visits = (FOUND_SUBSTANDARD_JOINED, REDSEA_COUNT_JOINED,
-                                 "COALESCE(vc.n, 0)")
+                                 "COALESCE(vc.n, 0) - COALESCE(vv.n, 0)")
         joins = (f" LEFT JOIN ({FOUND_SUBSTANDARD_IDS}) fs ON fs.prospect_id = p.id"
                  f" LEFT JOIN ({REDSEA_COUNTS}) rc ON rc.prospect_id = p.id"
+                 # Live visits: all of them less the voided, each counted from an index.
                  " LEFT JOIN (SELECT prospect_id, COUNT(*) AS n FROM visit"
-                 " WHERE voided_at IS NULL GROUP BY prospect_id) vc ON vc.prospect_id = p.id")
+                 " GROUP BY prospect_id) vc ON vc.prospect_id = p.id"
+                 " LEFT JOIN (SELECT prospect_id, COUNT(*) AS n FROM visit"
+                 " WHERE voided_at IS NOT NULL GROUP BY prospect_id) vv ON vv.prospect_id = p.id")
     sql = (
         "SELECT * FROM (SELECT p.id, p.company, p.city, p.district, p.suburban,"
         " s.name AS sourced_by, p.found_on, p.duplicate_of, p.deal_value, p.need,"
