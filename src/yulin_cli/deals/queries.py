@@ -56,13 +56,6 @@ def direct_projects_for(tx: Tx, keys: list[tuple[str, str]]
     return found
 
 
-def latest_direct_projects(tx: Tx) -> dict[tuple[str, str], DirectProject]:
-    """``direct_project_for`` of every company at once: (name key, city) -> its latest."""
-    return {(r["name_key"], r["city"]): DirectProject.from_row(r) for r in tx.all(
-        "SELECT id, company, name_key, city, contact, status FROM direct_sales_project"
-        " ORDER BY id")}
-
-
 def settle_direct_project(tx: Tx, project_id: int, status: str) -> None:
     tx.run("UPDATE direct_sales_project SET status = :s WHERE id = :id", s=status, id=project_id)
 
