@@ -54,10 +54,11 @@ def _slices() -> tuple[typer.Typer, ...]:
     from yulin_cli.guidance.commands import app as guidance
     from yulin_cli.prospects.commands import app as prospects
     from yulin_cli.reports.commands import app as reports
+    from yulin_cli.server.commands import app as server
     from yulin_cli.team.commands import app as team
     from yulin_cli.visits.commands import app as visits
 
-    return (team, prospects, visits, reports, guidance, deals, data, admin)
+    return (team, prospects, visits, reports, guidance, deals, data, admin, server)
 
 
 def _names(part: typer.Typer) -> set[str | None]:

@@ -5,6 +5,10 @@ Commands do not import this module: their SQL runs through ``db.Db`` so that a c
 without loading the ORM; the queries of each slice turn rows into ``records``. Dates are ISO
 text (YYYY-MM-DD): they sort and compare the same on SQLite and PostgreSQL. Table models do not
 validate; ``inputs.py`` does that first.
+
+Every table a command writes has ``recorded_by_login``: the database login that wrote the row.
+On PostgreSQL it defaults to ``current_user`` (set by migration 0008, per dialect, so it is not
+declared here) and row-level security checks it (``server/setup.py``); on SQLite it stays empty.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ class Center(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, max_length=100)
     city: str = Field(max_length=100)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class Staff(SQLModel, table=True):
@@ -33,6 +39,10 @@ class Staff(SQLModel, table=True):
     # Comma-separated: roles are few and fixed; industries are read with the person.
     roles: str = Field(max_length=100)
     industries: str = Field(default="", max_length=1000)
+    # The PostgreSQL login this person works under (team mode); a command run by it acts as them.
+    login: str | None = Field(default=None, max_length=63, unique=True, index=True)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class Prospect(SQLModel, table=True):
@@ -70,6 +80,8 @@ class Prospect(SQLModel, table=True):
     duplicate_of: int | None = Field(default=None, foreign_key="prospect.id")
     merged_into: int | None = Field(default=None, foreign_key="prospect.id")
     created_at: str = Field(max_length=32)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class VerificationRound(SQLModel, table=True):
@@ -90,6 +102,8 @@ class VerificationRound(SQLModel, table=True):
     address_seen: str | None = Field(default=None, max_length=200)
     employees_seen: int | None = None
     pcs_seen: int | None = None
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class PlannedVisit(SQLModel, table=True):
@@ -102,6 +116,8 @@ class PlannedVisit(SQLModel, table=True):
     day: str = Field(max_length=10)
     # Set when the visit is logged; an unset one on a past day was never made.
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class Visit(SQLModel, table=True):
@@ -120,6 +136,8 @@ class Visit(SQLModel, table=True):
     # Readiness checks failing when the visit happened (Q17: why it was refused).
     failing_checks: str = Field(default="", max_length=200)
     note: str | None = Field(default=None, max_length=2000)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class VisitFlag(SQLModel, table=True):
@@ -130,6 +148,8 @@ class VisitFlag(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     visit_id: int = Field(foreign_key="visit.id", index=True)
     flag: str = Field(max_length=30, index=True)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class RedseaSignal(SQLModel, table=True):
@@ -138,6 +158,8 @@ class RedseaSignal(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     prospect_id: int = Field(foreign_key="prospect.id", index=True)
     signal: str = Field(max_length=30)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class PointsEntry(SQLModel, table=True):
@@ -156,6 +178,8 @@ class PointsEntry(SQLModel, table=True):
     reason: str | None = Field(default=None, max_length=500)
     # The manager behind a manual adjustment; empty for points a rule gave.
     by_id: int | None = Field(default=None, foreign_key="staff.id")
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class Notice(SQLModel, table=True):
@@ -169,6 +193,8 @@ class Notice(SQLModel, table=True):
     rule: str = Field(max_length=30)
     prospect_id: int | None = Field(default=None, foreign_key="prospect.id")
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class Inspection(SQLModel, table=True):
@@ -180,6 +206,8 @@ class Inspection(SQLModel, table=True):
     decided_by: int | None = Field(default=None, foreign_key="staff.id")
     decided_on: str | None = Field(default=None, max_length=10)
     note: str | None = Field(default=None, max_length=2000)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
 
 
 class DirectSalesProject(SQLModel, table=True):
@@ -195,3 +223,4 @@ class DirectSalesProject(SQLModel, table=True):
     # open, or how a shared contact was settled: cooperate | we-withdraw | they-withdraw
     status: str = Field(default="open", max_length=20)
     created_at: str = Field(max_length=32)
+    recorded_by_login: str | None = Field(default=None, max_length=63)

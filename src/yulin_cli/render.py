@@ -74,6 +74,7 @@ def _load_views() -> None:
     from yulin_cli.guidance import views as _guidance  # noqa: F401
     from yulin_cli.prospects import views as _prospects  # noqa: F401
     from yulin_cli.reports import views as _reports  # noqa: F401
+    from yulin_cli.server import views as _server  # noqa: F401
     from yulin_cli.team import views as _team  # noqa: F401
     from yulin_cli.visits import views as _visits  # noqa: F401
 

@@ -9,7 +9,18 @@ import typer
 
 from yulin_cli.choices import ExportFormat, ExportWhat, ImportKind
 from yulin_cli.errors import BadInput
-from yulin_cli.runtime import DateOpt, JsonOpt, command, current, iso_date, respond, sub_app, today
+from yulin_cli.runtime import (
+    ByOpt,
+    DateOpt,
+    JsonOpt,
+    acting,
+    command,
+    current,
+    iso_date,
+    respond,
+    sub_app,
+    today,
+)
 
 app = sub_app("Data in and out.")
 
@@ -110,14 +121,15 @@ def dedupe(
 def merge(
     keep: Annotated[int, typer.Argument(metavar="KEEP", help="The prospect that stays.")],
     drop: Annotated[int, typer.Argument(metavar="DROP", help="The one merged into it.")],
-    by: Annotated[str, typer.Option("--by", help="The manager merging them.")],
+    by: ByOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Move DROP's rounds, visits, points and signals to KEEP; DROP is kept, marked merged."""
     from yulin_cli.data import duplicates
     from yulin_cli.team.service import require_manager
 
+    manager = acting(by)
     with current().db().write() as tx:
-        require_manager(tx, by)
+        require_manager(tx, manager)
         result = duplicates.merge(tx, keep, drop)
     respond(result, json_output)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 
-from yulin_cli.i18n import errors, verdicts, views
+from yulin_cli.i18n import errors, teammode, verdicts, views
 
 LANGS = ("zh", "en")
 _lang = "en"
 
 # The catalogue's parts, one module each (a test checks no key is in two of them).
-PARTS = (errors, verdicts, views)
+PARTS = (errors, verdicts, views, teammode)
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {k: v for part in PARTS for k, v in part.MESSAGES.items()}
 

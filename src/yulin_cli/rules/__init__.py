@@ -24,6 +24,8 @@ from yulin_cli.rules.duplicates import (
     normalise_city,
 )
 from yulin_cli.rules.permissions import (
+    Acting,
+    acting_as,
     may_log_visit,
     may_verify,
 )
@@ -102,6 +104,8 @@ __all__ = [
     "Trip",
     "VisitConsequences",
     "address_check",
+    "Acting",
+    "acting_as",
     "advice",
     "contact_check",
     "direct_sales_check",

@@ -28,6 +28,9 @@ CLAUSES: dict[str, str] = {
     "managers": "Q13",
     "soe": "Q14",
     "pretext": "Q16, Q4",
+    # Who a command acts as: records of visits and rounds must name who really did them (the
+    # closed loop of Q15), so a login acts as its own staff member (team mode).
+    "identity": "Q15",
 }
 
 
