@@ -48,13 +48,21 @@ WORKER = textwrap.dedent("""
 
 @pytest.mark.once
 def test_postgres_is_configured(pg_server):
-    """With YULIN_TEST_PG_URL set, the server takes a yulin schema and passes `doctor`."""
+    """With YULIN_TEST_PG_URL set, the server takes a yulin schema and passes `doctor`, which
+    only reads: on the empty database it reports the upgrade needed and creates nothing."""
     if pg_server is None:
         pytest.skip("no PostgreSQL server: set YULIN_TEST_PG_URL to run every test on it "
                     "as well (.ci/run always does)")
     name = pg_server.create(empty=True)
     try:
-        doc = ok_json("--db", pg_server.url_for(name), "doctor")
+        url = pg_server.url_for(name)
+        result = run("--db", url, "doctor", "--json")
+        assert result.exit_code == 1 and result.json["upgrade_needed"] is True
+        assert query(url, "SELECT COUNT(*) FROM information_schema.tables"
+                     " WHERE table_schema = 'public'") == [(0,)]
+        assert ok_json("--db", url, "upgrade") == {"before": None, "after": dbmod.SCHEMA_HEAD,
+                                                   "upgraded": True}
+        doc = ok_json("--db", url, "doctor")
         assert doc["ok"] is True
         schema = next(c for c in doc["checks"] if c["check"] == "schema")
         assert schema["detail"].startswith(dbmod.SCHEMA_HEAD)

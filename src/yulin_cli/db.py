@@ -12,6 +12,8 @@ masks the URL's user part and its ``password=`` parameter in every error and doc
 
 from __future__ import annotations
 
+import itertools
+import logging
 import os
 import re
 import sqlite3
@@ -30,6 +32,11 @@ SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
 CONNECT_TIMEOUT_S = 10  # an unreachable server is an error, not a hang
+
+# psycopg logs a warning when a pipeline breaks with the connection, before the exception that
+# says the same reaches us: a lost connection must be one line, so the library keeps quiet.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
+logging.getLogger("psycopg").propagate = False
 
 
 # Ids are 64-bit in both databases: a bigger number names nothing (and must not reach the
@@ -217,6 +224,7 @@ def _pyformat(sql: str) -> str:
 
 
 _PYFORMAT: dict[str, str] = {}
+_CURSORS = itertools.count()  # server-side cursors open at once need names of their own
 
 
 class PsycopgTx(_TxBase):
@@ -237,7 +245,7 @@ class PsycopgTx(_TxBase):
 
     def iter(self, sql: str, **params: Any) -> Iterator[dict]:
         # A server-side cursor: a big table streams instead of loading at once.
-        with self.conn.cursor(name="yulin_iter") as cur:
+        with self.conn.cursor(name=f"yulin_iter_{next(_CURSORS)}") as cur:
             cur.itersize = 2000
             cur.execute(_pyformat(sql), params)
             yield from cur
@@ -411,14 +419,18 @@ def _split(text: str | None) -> tuple[str, ...]:
 
 def pause_point(name: str) -> None:
     """A test hook: with ``YULIN_TEST_PAUSE=name`` the process announces that it reached this
-    point (by creating ``YULIN_TEST_PAUSE_FILE``) and waits there to be killed, so crash tests
-    kill at exact points whatever the machine's load."""
+    point (by creating ``YULIN_TEST_PAUSE_FILE``) and waits there to be killed, or to go on once
+    the test removes the file; so crash tests act at exact points whatever the machine's load."""
     if os.environ.get("YULIN_TEST_PAUSE") != name:
         return
     import time
 
-    Path(os.environ["YULIN_TEST_PAUSE_FILE"]).write_text(name, encoding="utf-8")
-    time.sleep(3600)
+    announce = Path(os.environ["YULIN_TEST_PAUSE_FILE"])
+    announce.write_text(name, encoding="utf-8")
+    for _ in range(36_000):
+        if not announce.exists():
+            return
+        time.sleep(0.1)
 
 
 def _schema_version(tx: Tx, is_sqlite: bool) -> str | None:

@@ -110,6 +110,7 @@ class Prospect(_Record):
     center_city: str
     found_substandard: bool  # a visit found it below the standard, not overturned
     redsea_count: int  # competitor signals recorded (Q18)
+    recorded_by_login: str | None  # team mode: the login that added it
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
@@ -175,6 +176,7 @@ class VerificationRound(_Record):
     address_seen: str | None
     employees_seen: int | None
     pcs_seen: int | None
+    recorded_by_login: str | None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
@@ -199,6 +201,7 @@ class Visit(_Record):
     flags: tuple[str, ...]
     failing_checks: tuple[str, ...]  # readiness checks failing when it happened (Q17)
     note: str | None
+    recorded_by_login: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any], flags: tuple[str, ...] = ()) -> Self:
@@ -207,7 +210,7 @@ class Visit(_Record):
                    outcome=row["outcome"], items=split_list(row["items"]),
                    contacts=split_list(row["contacts"]), effective=bool(row["effective"]),
                    flags=flags, failing_checks=split_list(row["failing_checks"]),
-                   note=row["note"])
+                   note=row["note"], recorded_by_login=row.get("recorded_by_login"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +221,7 @@ class PlannedVisit(_Record):
     visitor: str
     visit_id: int | None
     district: str | None
+    recorded_by_login: str | None
 
 
 @dataclass(frozen=True, slots=True)

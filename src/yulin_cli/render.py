@@ -90,6 +90,11 @@ def new_table(*headers: str, title: str | None = None) -> Table:
     return table
 
 
+def with_login(name: str, login: str | None) -> str:
+    """A person's name and, in team mode, the login that recorded the row: ``张伟 (zhangwei)``."""
+    return f"{name} ({login})" if login else name
+
+
 def lines_of(*lines: str) -> str:
     return "\n".join(lines)
 
@@ -153,17 +158,22 @@ def ranking_table(rated: Iterable[tuple[Any, rules.Rating]], title: str | None =
 
 
 def notices_table(rows: Iterable[Notice]) -> Table:
-    table = new_table(t("ui.date"), t("ui.name"), t("ui.kind"), t("ui.delta"), t("ui.rule"),
-                   t("ui.prospect"), title=t("ui.notices"))
+    notices = list(rows)
+    # Team mode: the login whose command wrote each notice, when any is known.
+    logins = any(n.recorded_by_login for n in notices)
+    headers = [t("ui.date"), t("ui.name"), t("ui.kind"), t("ui.delta"), t("ui.rule")]
+    table = new_table(*headers, *([t("ui.recorded_by")] if logins else []), t("ui.prospect"),
+                      title=t("ui.notices"))
     for col in table.columns[:-1]:
         col.no_wrap = True
     table.columns[-1].overflow = "ellipsis"
     table.columns[-1].no_wrap = True
-    table.columns[-1].max_width = 22
-    for n in rows:
+    table.columns[-1].max_width = 14 if logins else 22
+    for n in notices:
         style = "green" if n.kind == "praise" else "red"
+        login = [n.recorded_by_login or ""] if logins else []
         table.add_row(n.date, n.staff, Text(t(f"notice.{n.kind}"), style=style),
-                      f"{n.delta:+d}", n.rule, f"#{n.prospect_id} {n.company or ''}")
+                      f"{n.delta:+d}", n.rule, *login, f"#{n.prospect_id} {n.company or ''}")
     return table
 
 

@@ -139,7 +139,8 @@ class ProspectPage(Result):
              "ownership", "employees", "pcs", "contact_surname", "landline", "mobile", "email",
              "qq", "found_on", "deal_value", "need", "yulin_interest", "platform_interest",
              "has_oa", "erp_need", "in_selection", "existing_customer", "partner",
-             "vendor_share", "sourced_by", "center", "duplicate_of", "merged_into")
+             "vendor_share", "sourced_by", "center", "duplicate_of", "merged_into",
+             "recorded_by_login")
 
     def to_json(self) -> Any:
         from yulin_cli.i18n import explain, reason_json
@@ -149,13 +150,16 @@ class ProspectPage(Result):
             "prospect": {k: getattr(p, k) for k in self.SHOWN},
             "rounds": [{"round": r.round_no, "round_id": r.id, "by": r.by, "pretext": r.pretext,
                         "result": r.result, "address": r.address_confirmed,
-                        "scale": r.scale_checked, "date": r.day, "note": r.note}
+                        "scale": r.scale_checked, "date": r.day, "note": r.note,
+                        "recorded_by_login": r.recorded_by_login}
                        for r in self.rounds],
             "planned_visits": [{"id": v.id, "date": v.day, "visitor": v.visitor,
-                                "visit_id": v.visit_id} for v in self.planned_visits],
+                                "visit_id": v.visit_id, "recorded_by_login": v.recorded_by_login}
+                               for v in self.planned_visits],
             "visits": [{"id": v.id, "visit_id": v.id, "date": v.day, "by": v.by,
                         "kind": v.kind, "outcome": v.outcome, "effective": v.effective,
-                        "items": list(v.items), "flags": list(v.flags), "note": v.note}
+                        "items": list(v.items), "flags": list(v.flags), "note": v.note,
+                        "recorded_by_login": v.recorded_by_login}
                        for v in self.visits],
             "readiness": {"ready": self.readiness.ready,
                           "checks": [reason_json(c) for c in self.readiness.checks]},

@@ -20,6 +20,7 @@ from yulin_cli.render import (
     stars_text,
     view,
     warnings_of,
+    with_login,
 )
 from yulin_cli.rules import phone_display
 
@@ -55,7 +56,8 @@ def _(result: ProspectPage) -> Group:
     facts.add_column(overflow="fold")
     shown = ("city", "district", "address", "industry", "ownership", "employees", "pcs",
              "contact_surname", "landline", "mobile", "email", "qq", "found_on", "deal_value",
-             "need", "yulin_interest", "sourced_by", "duplicate_of", "partner")
+             "need", "yulin_interest", "sourced_by", "duplicate_of", "partner",
+             "recorded_by_login")
     for key in shown:
         value = getattr(p, key)
         if value not in (None, ""):
@@ -71,14 +73,15 @@ def _(result: ProspectPage) -> Group:
         rounds = new_table("#", t("ui.by"), t("ui.pretext"), t("ui.result"), t("ui.date"),
                         title=t("ui.rounds_title"))
         for r in result.rounds:
-            rounds.add_row(str(r.round_no), r.by, r.pretext, r.result, r.day)
+            rounds.add_row(str(r.round_no), with_login(r.by, r.recorded_by_login), r.pretext,
+                           r.result, r.day)
         parts.append(rounds)
     if result.visits:
         visits = new_table("#", t("ui.date"), t("ui.by"), t("ui.kind"), t("ui.outcome"),
                         t("ui.effective"), t("ui.flags"), title=t("ui.visits_title"))
         for v in result.visits:
-            visits.add_row(str(v.id), v.day, v.by, v.kind, v.outcome,
-                           OK if v.effective else NO, ",".join(v.flags))
+            visits.add_row(str(v.id), v.day, with_login(v.by, v.recorded_by_login), v.kind,
+                           v.outcome, OK if v.effective else NO, ",".join(v.flags))
         parts.append(visits)
     parts.append(Text(t("ui.readiness"), style="bold"))
     parts.append(readiness_view(p.id, p.company, result.readiness))

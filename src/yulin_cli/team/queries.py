@@ -27,6 +27,7 @@ class LedgerEntry:
     reason: str | None
     by: str | None  # the manager behind an adjustment
     balance: int
+    recorded_by_login: str | None  # team mode: the login that wrote it
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Notice:
     rule: str
     prospect_id: int | None
     company: str | None
+    recorded_by_login: str | None  # team mode: the login whose command wrote it
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +151,10 @@ def add_notice(tx: Tx, staff_id: int, day: str, kind: str, delta: int, rule: str
 def ledger(tx: Tx, staff_id: int) -> list[LedgerEntry]:
     """Every entry with the running total after it, oldest first."""
     return [LedgerEntry(r["date"], int(r["delta"]), r["rule"], r["prospect_id"], r["visit_id"],
-                        r["reason"], r["by"], int(r["balance"])) for r in tx.all(
+                        r["reason"], r["by"], int(r["balance"]), r["recorded_by_login"])
+            for r in tx.all(
         "SELECT e.day AS date, e.delta, e.rule, e.prospect_id, e.visit_id, e.reason,"
-        " b.name AS by,"
+        " b.name AS by, e.recorded_by_login,"
         " SUM(e.delta) OVER (ORDER BY e.day, e.id ROWS UNBOUNDED PRECEDING) AS balance"
         " FROM points_entry e LEFT JOIN staff b ON b.id = e.by_id"
         " WHERE e.staff_id = :s ORDER BY e.day, e.id", s=staff_id)]
@@ -172,9 +175,9 @@ def notices(tx: Tx, day_from: str, day_to: str, center: str | None) -> list[Noti
     params: dict[str, Any] = {"day_from": day_from, "day_to": day_to}
     where = center_filter(center, params)
     return [Notice(r["date"], r["staff"], r["kind"], int(r["delta"]), r["rule"],
-                   r["prospect_id"], r["company"]) for r in tx.all(
+                   r["prospect_id"], r["company"], r["recorded_by_login"]) for r in tx.all(
         "SELECT n.day AS date, s.name AS staff, n.kind, n.delta, n.rule, n.prospect_id,"
-        " p.company FROM notice n JOIN staff s ON s.id = n.staff_id"
+        " p.company, n.recorded_by_login FROM notice n JOIN staff s ON s.id = n.staff_id"
         " JOIN center c ON c.id = s.center_id LEFT JOIN prospect p ON p.id = n.prospect_id"
         f" WHERE n.day >= :day_from AND n.day <= :day_to{where} ORDER BY n.day, n.id",
         **params)]

@@ -54,14 +54,17 @@ def _(result: StaffList) -> Table:
 
 @view.register
 def _(result: Ledger) -> Table:
+    logins = any(e.recorded_by_login for e in result.entries)
     table = new_table(t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"), t("ui.reason"),
-                   t("ui.balance"), title=f"{result.staff}: {result.total}")
+                      *([t("ui.recorded_by")] if logins else []), t("ui.balance"),
+                      title=f"{result.staff}: {result.total}")
     for e in result.entries:
         why = e.reason or ""
         if e.by:
             why = f"{why} ({e.by})"
+        login = [e.recorded_by_login or ""] if logins else []
         table.add_row(e.date, f"{e.delta:+d}", e.rule,
-                      f"#{e.prospect_id}" if e.prospect_id else "", why, str(e.balance))
+                      f"#{e.prospect_id}" if e.prospect_id else "", why, *login, str(e.balance))
     return table
 
 

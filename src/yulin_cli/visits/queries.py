@@ -18,7 +18,7 @@ def rounds(tx: Tx, prospect_id: int) -> list[VerificationRound]:
     return [VerificationRound.from_row(r) for r in tx.all(
         "SELECT r.id, r.round_no, r.staff_id, s.name AS by, r.pretext, r.result,"
         " r.address_confirmed, r.scale_checked, r.day, r.note, r.address_seen,"
-        " r.employees_seen, r.pcs_seen FROM verification_round r"
+        " r.employees_seen, r.pcs_seen, r.recorded_by_login FROM verification_round r"
         " JOIN staff s ON s.id = r.staff_id WHERE r.prospect_id = :id ORDER BY r.round_no",
         id=prospect_id)]
 
@@ -60,7 +60,8 @@ def add_planned_visit(tx: Tx, prospect_id: int, visitor_id: int, day: str) -> in
 
 
 _PLANS = (
-    "SELECT pv.id, pv.prospect_id, pv.day, s.name AS visitor, pv.visit_id, p.district"
+    "SELECT pv.id, pv.prospect_id, pv.day, s.name AS visitor, pv.visit_id, p.district,"
+    " pv.recorded_by_login"
     " FROM planned_visit pv JOIN staff s ON s.id = pv.visitor_id"
     " JOIN prospect p ON p.id = pv.prospect_id"
 )
@@ -100,7 +101,7 @@ def add_visit(tx: Tx, values: dict[str, Any], flags: tuple[str, ...]) -> int:
 def visits(tx: Tx, prospect_id: int) -> list[Visit]:
     rows = tx.all(
         "SELECT v.id, v.prospect_id, v.day, v.staff_id, s.name AS by, v.kind, v.outcome, v.items,"
-        " v.contacts, v.effective, v.failing_checks, v.note FROM visit v"
+        " v.contacts, v.effective, v.failing_checks, v.note, v.recorded_by_login FROM visit v"
         " JOIN staff s ON s.id = v.staff_id WHERE v.prospect_id = :id ORDER BY v.day, v.id",
         id=prospect_id)
     flags: dict[int, list[str]] = {}
