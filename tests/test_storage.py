@@ -279,3 +279,51 @@ def test_an_unreachable_server_is_one_line(monkeypatch):
     assert result.exit_code == 2
     assert "cannot reach the database" in result.stderr and "secret" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_doctor_only_reads_and_upgrade_upgrades(isolated):
+    target = _first_release_copy(isolated)
+    before = _counts(target)
+    digest = hashlib.sha256(Path(target).read_bytes()).hexdigest() if isolated.is_sqlite else ""
+    result = run("--db", target, "doctor", "--json")
+    assert result.exit_code == 1 and result.json["upgrade_needed"] is True
+    assert "upgrade needed" in run("--db", target, "doctor").stdout
+    assert query(target, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert _counts(target) == before
+    if isolated.is_sqlite:
+        assert hashlib.sha256(Path(target).read_bytes()).hexdigest() == digest
+    upgraded = ok_json("--db", target, "upgrade")
+    assert upgraded == {"before": "0001", "after": dbmod.SCHEMA_HEAD, "upgraded": True}
+    assert ok_json("--db", target, "doctor")["ok"] is True
+    assert "already at" in ok("--db", target, "upgrade").stdout
+
+
+@pytest.mark.once
+def test_doctor_creates_no_database(tmp_path):
+    target = tmp_path / "nothing-here.db"
+    result = run("--db", str(target), "doctor")
+    assert result.exit_code == 2 and "no database at" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.once
+def test_team_mode_needs_a_server():
+    for args in (("team", "setup"), ("team", "login", "lina", "--staff", "李娜")):
+        result = run(*args)
+        assert result.exit_code == 2 and "PostgreSQL" in result.stderr
+
+
+def test_by_names_the_person_without_a_login(team, isolated):
+    ok("add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by", "李娜")
+    before = isolated.counts()
+    result = run("verify", "1", "--pretext", "buyer", "--result", "confirmed")
+    assert result.exit_code == 2 and "--by" in result.stderr
+    assert isolated.counts() == before
+
+
+def test_libpq_urls_work_too(isolated):
+    if isolated.is_sqlite:
+        pytest.skip("a server URL")
+    url = isolated.target.replace("postgresql+psycopg://", "postgresql://")
+    ok("--db", url, "center", "add", "甲", "--city", "苏州")
+    assert ok_json("--db", url, "center", "list") == [{"id": 1, "name": "甲", "city": "苏州"}]

@@ -457,3 +457,37 @@ def test_a_lost_connection_is_one_line(pg_server, tmp_path):
         assert query(target, "SELECT COUNT(*) FROM prospect") == [(0,)]
     finally:
         server.drop(target.rsplit("/", 1)[1])
+
+
+def test_team_login_checks_what_it_is_given(team_db, monkeypatch):
+    admin = team_db.urls["admin"]
+    monkeypatch.setenv("YULIN_PASSWORD", "short")
+    assert_refused(run("--db", admin, "team", "login", "newbie", "--staff", "刘洋"), 2)
+    monkeypatch.setenv("YULIN_PASSWORD", "long-enough-1")
+    for bad in ("Lina", "1lina", "li-na", "x" * 64, "lina; DROP TABLE staff"):
+        assert_refused(run("--db", admin, "team", "login", bad, "--staff", "刘洋"), 2)
+    assert_refused(run("--db", admin, "team", "login", "newbie", "--staff", "没这人"), 2)
+    taken = run("--db", admin, "team", "login", team_db.logins["lina"], "--staff", "刘洋")
+    assert_refused(taken, 1)
+    assert "belongs to 李娜" in taken.stderr
+    assert_refused(run("--db", admin, "team", "login", team_db.admin, "--staff", "刘洋"), 1)
+    # Staff may not give logins at all (no CREATEROLE): the server refuses.
+    assert_refused(run("--db", team_db.urls["lina"], "team", "login", "newbie", "--staff",
+                       "刘洋"), 1)
+
+
+def test_a_new_login_retires_the_old_one(team_db, monkeypatch):
+    import psycopg
+
+    tag = team_db.admin.split("_")[1]
+    fresh = f"zhangwei2_{tag}"
+    team_db.logins["zhangwei2"] = fresh  # dropped with the others at the end
+    monkeypatch.setenv("YULIN_PASSWORD", f"pw-new-{tag}")
+    mapped = ok_json("--db", team_db.urls["admin"], "team", "login", fresh, "--staff", "张伟")
+    assert mapped == {"login": fresh, "staff": "张伟", "group": "yulin_staff", "created": True}
+    team_db.urls["zhangwei2"] = _url(team_db.server, fresh, f"pw-new-{tag}", team_db.database)
+    doctor = ok_json("--db", team_db.urls["zhangwei2"], "doctor")
+    assert {c["check"]: c["detail"] for c in doctor["checks"]}["login"] == f"{fresh} = 张伟"
+    with pytest.raises(psycopg.OperationalError):
+        team_db.sql("zhangwei", "SELECT 1")  # the old login may no longer connect
+    team_db.urls["zhangwei"] = team_db.urls["zhangwei2"]

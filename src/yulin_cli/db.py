@@ -13,7 +13,6 @@ masks the URL's user part and its ``password=`` parameter in every error and doc
 from __future__ import annotations
 
 import itertools
-import logging
 import os
 import re
 import sqlite3
@@ -32,11 +31,6 @@ SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
 CONNECT_TIMEOUT_S = 10  # an unreachable server is an error, not a hang
-
-# psycopg logs a warning when a pipeline breaks with the connection, before the exception that
-# says the same reaches us: a lost connection must be one line, so the library keeps quiet.
-logging.getLogger("psycopg").addHandler(logging.NullHandler())
-logging.getLogger("psycopg").propagate = False
 
 
 # Ids are 64-bit in both databases: a bigger number names nothing (and must not reach the
@@ -78,9 +72,20 @@ def sqlite_path(target: str) -> str | None:
     return None
 
 
+# PostgreSQL URLs, as SQLAlchemy writes them and as libpq and psql do: all mean psycopg.
+_PG_SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
+
+
 def is_psycopg(target: str) -> bool:
     """A PostgreSQL URL yulin talks to through psycopg directly (no SQLAlchemy at start-up)."""
-    return target.startswith("postgresql+psycopg://")
+    return target.startswith(_PG_SCHEMES)
+
+
+def alchemy_url(target: str) -> str:
+    """``target`` as SQLAlchemy names it: a libpq ``postgresql://`` URL means psycopg."""
+    if target.startswith(_PG_SCHEMES[1:]):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
+    return target
 
 
 # --- secrets --------------------------------------------------------------------------------------
@@ -292,7 +297,7 @@ class Db:
         elif is_psycopg(self.target):
             self._pg = _connect_psycopg(self.target)
         else:
-            self._engine = _make_engine(self.target)
+            self._engine = _make_engine(alchemy_url(self.target))
         self._ensure_schema(migrate)
         if self._sqlite is not None and migrate:
             # Only now that the file is known to be ours: WAL rewrites the file header.
@@ -464,12 +469,24 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
     return conn
 
 
+def _quiet_psycopg() -> None:
+    """psycopg logs a warning when a pipeline breaks with the connection, before the exception
+    saying the same reaches us: a lost connection must be one line, so the library keeps quiet."""
+    import logging
+
+    logger = logging.getLogger("psycopg")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
 def _connect_psycopg(target: str) -> Any:
     """A psycopg connection for a ``postgresql+psycopg://`` URL (libpq reads the same URL)."""
     import psycopg
     from psycopg.rows import dict_row
 
-    url = "postgresql://" + target[len("postgresql+psycopg://"):]
+    _quiet_psycopg()
+    url = "postgresql://" + target.split("://", 1)[1]
     options: dict[str, Any] = {"application_name": "yulin"}
     if "connect_timeout=" not in url:
         options["connect_timeout"] = CONNECT_TIMEOUT_S
@@ -496,6 +513,7 @@ def _make_engine(url: Any, *, for_migration: bool = False) -> Any:
     from sqlalchemy import create_engine, event
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+    _quiet_psycopg()
     try:
         engine = create_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
@@ -546,7 +564,7 @@ def migration_engine(target: str) -> Any:
     path = sqlite_path(target)
     # URL.create, not a formatted string: a file may be called "?" or "a#b".
     url = (URL.create("sqlite", database=str(Path(path).expanduser()))
-           if path is not None else target)
+           if path is not None else alchemy_url(target))
     return _make_engine(url, for_migration=True)
 
 

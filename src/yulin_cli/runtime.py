@@ -96,8 +96,7 @@ def acting(by: str | None, option: str = "--by") -> str:
     login = current().db().login
     verdict = acting_as(by, login.staff if login else None, login.roles if login else ())
     if verdict.refusal is not None:
-        raise RuleRefusal(verdict.refusal.code, login=login.user if login else "",
-                          **verdict.refusal.params)
+        raise RuleRefusal(verdict.refusal.code, **verdict.refusal.params)
     if verdict.name is None:
         raise BadInput("input.missing", option=option)
     return verdict.name

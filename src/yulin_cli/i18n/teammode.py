@@ -1,8 +1,8 @@
 """Team mode on PostgreSQL: logins, roles, upgrades, copies and the server's refusals."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "refuse.not_you": ("拒绝：登录账号 {login} 属于 {staff}，只有分管领导的账号才能以 {name} 的名义记录",
-                       "refused: login {login} belongs to {staff}; only a manager's login may "
+    "refuse.not_you": ("拒绝：这个登录账号属于 {staff}，只有分管领导的账号才能以 {name} 的名义记录",
+                       "refused: this login belongs to {staff}; only a manager's login may "
                        "act as {name}"),
     "db.needs_upgrade": ("数据库需要升级：请管理员运行 `yulin --db URL upgrade`（{target}）",
                          "the database needs an upgrade: ask the administrator to run "

@@ -31,6 +31,8 @@ def login(
     from yulin_cli.server import service
 
     db = current().db()
+    service.require_server(db)
+    service.check_login_name(name)  # before asking for a password it could not use
     password = os.environ.get("YULIN_PASSWORD")
     if password is None:
         password = typer.prompt(t("login.prompt", login=name), hide_input=True,

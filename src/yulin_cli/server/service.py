@@ -40,7 +40,7 @@ class LoginMapped(Result):
     created: bool
 
 
-def _server(db: Db) -> None:
+def require_server(db: Db) -> None:
     from yulin_cli.db import is_psycopg
 
     if not is_psycopg(db.target):
@@ -50,13 +50,19 @@ def _server(db: Db) -> None:
 def set_up(db: Db) -> TeamSetUp:
     """Group roles, grants, default privileges, policies and each mapped login's groups, in one
     transaction; run again after changing someone's roles (and `yulin upgrade` renews it)."""
-    _server(db)
+    require_server(db)
     with db.write() as tx:
         created = setup.create_roles(tx)
         policies = setup.apply(tx)
         logins = setup.sync_logins(tx)
     return TeamSetUp(tuple(created), policies, len(setup.RECORDED),
                      tuple(MappedLogin(login, group) for login, group in logins))
+
+
+def check_login_name(login: str) -> str:
+    if not LOGIN_NAME.fullmatch(login):
+        raise BadInput("login.bad_name", login=login)
+    return login
 
 
 def check_password(password: str) -> str:
@@ -68,9 +74,8 @@ def check_password(password: str) -> str:
 def add_login(db: Db, login: str, staff: str, password: str) -> LoginMapped:
     """Creates (or resets) a person's login in the right group and maps it to them; the
     password goes to the server already hashed (SCRAM), so no statement log ever holds it."""
-    _server(db)
-    if not LOGIN_NAME.fullmatch(login):
-        raise BadInput("login.bad_name", login=login)
+    require_server(db)
+    check_login_name(login)
     check_password(password)
     with db.write() as tx:
         if not setup.roles_exist(tx):
