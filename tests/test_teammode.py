@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PG_URL, assert_refused, ok, ok_json, query, row_counts, run
+from conftest import assert_refused, ok, ok_json, query, row_counts, run
 from yulin_cli import db as dbmod
 
 pytestmark = pytest.mark.once  # each test makes its own databases on the server it needs
@@ -310,11 +310,25 @@ def _compare(source: str, target: str) -> None:
         assert query(source, sql) == query(target, sql)
 
 
-def test_copy_round_trip_keeps_every_row(isolated, tmp_path):
+@pytest.fixture(params=["sqlite", "postgres"])
+def empty_target(request, pg_server, tmp_path) -> Iterator[str]:
+    """An empty database to copy into: a new SQLite file, or a new database on the server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "target.db")
+        return
+    server = _pg_or_skip(pg_server)
+    name = server.create(empty=True)
+    try:
+        yield server.url_for(name)
+    finally:
+        server.drop(name)
+
+
+def test_copy_round_trip_keeps_every_row(empty_target, tmp_path):
     laptop = tmp_path / "laptop.db"
     ok("--db", str(laptop), "demo", "--json")
     ok("--db", str(laptop), "merge", "1", "2", "--by", "赵敏")  # a row naming a later one
-    target = isolated.fresh() if PG_URL else str(tmp_path / "server.db")
+    target = empty_target
     copied = ok_json("--db", str(laptop), "copy", "--to", target)
     assert {c["table"]: c["rows"] for c in copied["tables"]} == {
         t: n for t, n in row_counts(laptop).items() if t != "alembic_version"}
@@ -325,6 +339,7 @@ def test_copy_round_trip_keeps_every_row(isolated, tmp_path):
     assert pid == query(str(laptop), "SELECT MAX(id) FROM prospect")[0][0] + 1
     back = tmp_path / "back.db"
     ok("--db", target, "copy", "--to", str(back))
+    assert back.stat().st_mode & 0o777 == 0o600
     assert row_counts(back)["prospect"] == row_counts(laptop)["prospect"] + 1
     # A database that is not empty is refused, untouched.
     before = row_counts(back)
@@ -333,7 +348,7 @@ def test_copy_round_trip_keeps_every_row(isolated, tmp_path):
     assert "not empty" in result.stderr and row_counts(back) == before
 
 
-def test_a_copy_that_would_differ_is_rolled_back(isolated, tmp_path, monkeypatch):
+def test_a_copy_that_would_differ_is_rolled_back(empty_target, tmp_path, monkeypatch):
     from yulin_cli.admin import copying
 
     laptop = tmp_path / "laptop.db"
@@ -346,12 +361,14 @@ def test_a_copy_that_would_differ_is_rolled_back(isolated, tmp_path, monkeypatch
         real(source, conn, table, advance)
 
     monkeypatch.setattr(copying, "_copy_table", lossy)
-    target = isolated.fresh() if not isolated.is_sqlite else str(tmp_path / "copy.db")
+    target = empty_target
     result = run("--db", str(laptop), "copy", "--to", target)
     assert_refused(result, 1)
     assert "notice" in result.stderr
-    tables = (row_counts(target) if "://" not in target else row_counts_url(target))
-    assert tables == {}
+    if "://" not in target:
+        assert not Path(target).exists()
+    else:
+        assert row_counts_url(target) == {}
 
 
 # --- no secret in any message -------------------------------------------------------------------
@@ -376,9 +393,12 @@ def test_secrets_never_shown_when_the_server_is_unreachable(json_flag):
         _no_secret(result, SECRET, SECRET2)
         if json_flag:
             assert result.json["error"]["code"] == "db.unreachable"
-    result = run("--db", f"postgresql+nosuchdriver://u:{SECRET}@h/d", "staff", "list", *json_flag)
-    assert result.exit_code == 2
-    _no_secret(result, SECRET)
+    for url in (f"postgresql+nosuchdriver://u:{SECRET}@h/d",
+                f"postgresql+psycopg://u:{SECRET}@h/d?password={SECRET2}&nosuchoption=1"):
+        result = run("--db", url, "staff", "list", *json_flag)
+        assert result.exit_code == 2 and "bad database URL" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        _no_secret(result, SECRET, SECRET2)
 
 
 @pytest.mark.parametrize("json_flag", [[], ["--json"]])

@@ -97,12 +97,10 @@ _QUERY_PASSWORD = re.compile(r"((?:[?&]|\b)password\s*=\s*)('[^']*'|[^&\s]*)", r
 def hide_secrets(text: str, *known: str | None) -> str:
     """``text`` with every password masked: a URL's user part (``user:***@``), a ``password=``
     parameter, and any of the ``known`` secrets wherever they appear."""
+    for secret in sorted((s for s in known if s and len(s) >= 3), key=len, reverse=True):
+        text = text.replace(secret, "***")
     text = _URL_PASSWORD.sub(r"\1***@", text)
-    text = _QUERY_PASSWORD.sub(r"\1***", text)
-    for secret in known:
-        if secret and len(secret) >= 3:
-            text = text.replace(secret, "***")
-    return text
+    return _QUERY_PASSWORD.sub(r"\1***", text)
 
 
 def secrets_of(target: str | None) -> tuple[str, ...]:
@@ -493,8 +491,9 @@ def _connect_psycopg(target: str) -> Any:
     try:
         return psycopg.connect(url, autocommit=True, row_factory=dict_row, **options)
     except psycopg.ProgrammingError as exc:  # a URL libpq cannot parse
+        detail = (str(exc).strip().splitlines() or [""])[0]
         raise BadInput("db.bad_url", target=shown_target(target),
-                       error=hide_secrets(str(exc), *secrets_of(target))) from None
+                       error=hide_secrets(detail, *secrets_of(target))) from None
 
 
 def _sqlite_pragmas(conn: Any, foreign_keys: bool = True, wal: bool = False) -> None:

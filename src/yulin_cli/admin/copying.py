@@ -8,6 +8,7 @@ the commit, so a copy either matches row for row or leaves nothing behind.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,23 +50,43 @@ def copy_database(db: Db, to: str, *, progress: bool) -> Copied:
     not empty or when any table's count differs after the copy (then nothing is kept)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from yulin_cli.db import database_error, migration_engine, shown_target
+    from yulin_cli.db import database_error, migration_engine, shown_target, sqlite_path
 
     if _same(db, to):
         raise BadInput("copy.same")
     shown = shown_target(to)
+    created = _new_file(sqlite_path(to))
     engine = migration_engine(to)
     try:
         with engine.begin() as conn:
             counts = _copy(db, conn, shown, progress)
-    except SQLAlchemyError as exc:
-        found = database_error(exc, to)
+    except BaseException as exc:
+        engine.dispose()
+        if created is not None:
+            created.unlink(missing_ok=True)  # a refused copy leaves no file behind
+        found = database_error(exc, to) if isinstance(exc, SQLAlchemyError) else None
         if found is None:
             raise
         raise found from None
-    finally:
-        engine.dispose()
+    engine.dispose()
     return Copied(shown, sum(c.rows for c in counts), tuple(counts))
+
+
+def _new_file(path: str | None) -> Path | None:
+    """A new SQLite file for the copy, owner-only like every yulin database; None when the
+    target is a server or the file already exists (then it must be empty)."""
+    if path is None:
+        return None
+    file = Path(path).expanduser()
+    try:
+        if file.exists():
+            return None
+        file.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except (OSError, ValueError) as exc:
+        raise BadInput("db.unreadable", target=path,
+                       error=getattr(exc, "strerror", None) or str(exc)) from None
+    return file
 
 
 def _copy(db: Db, conn: Any, shown: str, progress: bool) -> list[TableCount]:
