@@ -511,3 +511,42 @@ def test_a_new_login_retires_the_old_one(team_db, monkeypatch):
     with pytest.raises(psycopg.OperationalError):
         team_db.sql("zhangwei", "SELECT 1")  # the old login may no longer connect
     team_db.urls["zhangwei"] = team_db.urls["zhangwei2"]
+
+
+def test_a_staff_day_works_under_its_logins(team_db, tmp_path):
+    """The everyday workflow as the staff's own logins: import, verify, update, red sea, plan,
+    log, direct sales; every row carries the login that wrote it."""
+    lina, zhangwei = team_db.urls["lina"], team_db.urls["zhangwei"]
+    sheet = tmp_path / "found.csv"
+    sheet.write_text("公司名称,城市,开拓人,员工人数,电脑台数,区县\n"
+                     "苏州导入一号有限公司,苏州,李娜,300,90,吴中区\n"
+                     "苏州导入二号有限公司,苏州,李娜,120,35,吴中区\n", encoding="utf-8")
+    assert ok_json("--db", lina, "import", str(sheet))["imported"] == 2
+    pid = max(r["id"] for r in ok_json("--db", lina, "list"))
+    rounds = tmp_path / "rounds.csv"
+    rounds.write_text(f"客户编号,身份,结果,确认地址,核实规模,日期\n"
+                      f"{pid},buyer,confirmed,是,否,2026-10-16\n"
+                      f"{pid},applicant,confirmed,否,是,2026-10-16\n", encoding="utf-8")
+    ok("--db", lina, "update-prospect", str(pid), "--address", "吴中大道 1 号",
+       "--contact-surname", "周")
+    imported = run("--db", lina, "import", str(rounds), "--kind", "rounds", "--json")
+    assert imported.exit_code == 0, imported.stdout
+    assert imported.json["imported"] == 2
+    others = tmp_path / "others.csv"
+    others.write_text(f"客户编号,复核人,身份,结果,日期\n{pid},王强,buyer,confirmed,2026-10-16\n",
+                      encoding="utf-8")
+    result = run("--db", lina, "import", str(others), "--kind", "rounds", "--json")
+    assert result.exit_code != 0 and "only a manager's login" in result.stdout
+    ok("--db", lina, "redsea", str(pid), "--cold")
+    ok("--db", lina, "redsea", str(pid), "--clear")
+    ok("--db", zhangwei, "plan-visit", str(pid), "--visitor", "张伟", "--date", "2026-10-19")
+    ok("--db", zhangwei, "log-visit", str(pid), "--outcome", "met", "--items",
+       "1-5,2-2,2-3,2-4,2-5,2-8,2-9", "--landline-number", "0512-66001234", "--email-address",
+       "it@daoru.cn", "--landline", "--email", "--date", "2026-10-19")
+    page = ok_json("--db", lina, "show", str(pid))
+    assert page["planned_visits"][-1]["visit_id"] == page["visits"][-1]["id"]
+    assert page["visits"][-1]["recorded_by_login"] == team_db.logins["zhangwei"]
+    assert {r["recorded_by_login"] for r in page["rounds"]} == {team_db.logins["lina"]}
+    project = ok_json("--db", lina, "direct-sales", "add", "--company", "南京测试科技有限公司",
+                      "--city", "南京", "--contact", "周明")
+    assert project["id"] > 0
