@@ -501,7 +501,7 @@ def test_a_new_login_retires_the_old_one(team_db, monkeypatch):
 
     tag = team_db.admin.split("_")[1]
     fresh = f"zhangwei2_{tag}"
-    team_db.logins["zhangwei2"] = fresh  # dropped with the others at the end
+    team_db.logins["zhangwei2"] = fresh  # dropped with the others at the end, whatever happens
     monkeypatch.setenv("YULIN_PASSWORD", f"pw-new-{tag}")
     mapped = ok_json("--db", team_db.urls["admin"], "team", "login", fresh, "--staff", "张伟")
     assert mapped == {"login": fresh, "staff": "张伟", "group": "yulin_staff", "created": True}
@@ -510,6 +510,9 @@ def test_a_new_login_retires_the_old_one(team_db, monkeypatch):
     assert {c["check"]: c["detail"] for c in doctor["checks"]}["login"] == f"{fresh} = 张伟"
     with pytest.raises(psycopg.OperationalError):
         team_db.sql("zhangwei", "SELECT 1")  # the old login may no longer connect
+    # From here on 张伟 works under the new login (the old one is still dropped at the end).
+    team_db.logins["zhangwei_old"] = team_db.logins["zhangwei"]
+    team_db.logins["zhangwei"] = fresh
     team_db.urls["zhangwei"] = team_db.urls["zhangwei2"]
 
 
