@@ -230,6 +230,13 @@ def test_the_rules_still_write_their_entries_for_a_staff_login(team_db):
                         " prospect_id, visit_id) VALUES ((SELECT sourced_by_id FROM prospect"
                         " WHERE id = %(p)s), '2026-10-21', %(d)s, 'substandard', %(p)s,"
                         " %(v)s)", p=pid, v=logged["visit_id"], d=delta)
+    # The finding was flagged for inspection (not effective): a staff login may only open it,
+    # the manager's login settles it and gives the points back.
+    assert "inspect" in logged["flags"]
+    _forbidden(team_db, "zhangwei", "inspect", str(logged["visit_id"]), "--verdict", "overturned")
+    settled = ok_json("--db", team_db.urls["zhaomin"], "inspect", str(logged["visit_id"]),
+                      "--verdict", "overturned")
+    assert [r["delta"] for r in settled["reversed"]] == [5]
 
 
 def test_a_manager_login_may(team_db):
@@ -507,7 +514,7 @@ def test_a_new_login_retires_the_old_one(team_db, monkeypatch):
     assert mapped == {"login": fresh, "staff": "张伟", "group": "yulin_staff", "created": True}
     team_db.urls["zhangwei2"] = _url(team_db.server, fresh, f"pw-new-{tag}", team_db.database)
     doctor = ok_json("--db", team_db.urls["zhangwei2"], "doctor")
-    assert {c["check"]: c["detail"] for c in doctor["checks"]}["login"] == f"{fresh} = 张伟"
+    assert {c["check"]: c["detail"] for c in doctor["checks"]}["login"] == f"{fresh} → 张伟"
     with pytest.raises(psycopg.OperationalError):
         team_db.sql("zhangwei", "SELECT 1")  # the old login may no longer connect
     # From here on 张伟 works under the new login (the old one is still dropped at the end).

@@ -645,8 +645,8 @@ def health(db: Db) -> list[tuple[str, bool, str]]:
     checks.append(("schema", version == SCHEMA_HEAD,
                    f"{version or 'none'} (this yulin: {SCHEMA_HEAD})"))
     if db.login is not None:
-        mapped = f" = {db.login.staff}" if db.login.staff else " (not mapped to staff)"
-        checks.append(("login", True, db.login.user + mapped))
+        # The login and the staff member it acts as ("-": mapped to nobody, the administrator).
+        checks.append(("login", True, f"{db.login.user} → {db.login.staff or '-'}"))
     if db.path is not None:
         mode = Path(db.path).expanduser().stat().st_mode & 0o777
         checks.append(("permissions", mode & 0o077 == 0, oct(mode)))
