@@ -560,3 +560,37 @@ def test_a_staff_day_works_under_its_logins(team_db, tmp_path):
     project = ok_json("--db", lina, "direct-sales", "add", "--company", "南京测试科技有限公司",
                       "--city", "南京", "--contact", "周明")
     assert project["id"] > 0
+
+
+def test_team_login_asks_for_the_password(team_db):
+    """Without YULIN_PASSWORD the password is typed twice at a prompt, never echoed."""
+    import psycopg
+    from typer.testing import CliRunner
+
+    from yulin_cli.app import app_for
+
+    login = f"liuyang_{team_db.admin.split('_')[1]}"
+    team_db.logins["liuyang"] = login  # dropped with the others
+    argv = ["--db", team_db.urls["admin"], "--lang", "en", "team", "login", login,
+            "--staff", "刘洋"]
+    result = CliRunner().invoke(app_for(argv), argv, input="typed-pass-1\ntyped-pass-1\n")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert "typed-pass-1" not in result.stdout + result.stderr
+    url = _url(team_db.server, login, "typed-pass-1", team_db.database)
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        assert conn.execute("SELECT current_user").fetchone() == (login,)
+    mismatch = CliRunner().invoke(app_for(argv), argv, input="typed-pass-1\nother-pass\n\n\n")
+    assert mismatch.exit_code != 0
+
+
+def test_team_setup_runs_again_unchanged(team_db):
+    first = ok_json("--db", team_db.urls["admin"], "team", "setup")
+    again = ok_json("--db", team_db.urls["admin"], "team", "setup")
+    assert first == again and again["roles_created"] == []
+    assert {m["login"] for m in again["logins"]} >= {team_db.logins["lina"],
+                                                     team_db.logins["zhaomin"]}
+    groups = {m["login"]: m["group"] for m in again["logins"]}
+    assert groups[team_db.logins["zhaomin"]] == "yulin_managers"
+    assert groups[team_db.logins["lina"]] == "yulin_staff"
+    # Only the administrator may run it.
+    assert_refused(team_db.as_("zhaomin", "team", "setup"), 1)
