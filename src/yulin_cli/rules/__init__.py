@@ -33,6 +33,8 @@ from yulin_cli.rules.funnel import (
     funnel_stage,
 )
 from yulin_cli.rules.permissions import (
+    Acting,
+    acting_as,
     may_log_visit,
     may_verify,
     may_void,
@@ -142,6 +144,8 @@ __all__ = [
     "Trip",
     "VisitConsequences",
     "address_check",
+    "Acting",
+    "acting_as",
     "advice",
     "code_evidence",
     "codes_conflict",
