@@ -16,7 +16,8 @@ ALLOWED = {"yulin", "IOAS", "OA", "ERP", "QQ", "IT", "PC", "PCs", "SQLite", "Pos
            "CSV", "XLSX", "TOML", "Excel", "WPS", "HTML", "SVG", "iCalendar", "zh", "en", "UTF",
            "GBK", "pg_dump", "psycopg", "postgresql", "sqlite", "MIIT", "GPS", "WGS", "JPEG",
            "PNG", "HEIC",
-           "postgres"}  # the test server's login: an identifier, shown as it is
+           # Login names, as they were typed: identifiers, shown as they are.
+           "postgres", "lina"}
 WORD = re.compile(r"[A-Za-z][A-Za-z_'-]*[A-Za-z]")
 # Things that are not words of a sentence: emails, option names, policy keys, paths, URLs,
 # clause and id codes.

@@ -31,6 +31,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "yulin_managers do not exist yet"),
     "login.prompt": ("{login} 的密码", "Password for {login}"),
     "login.prompt_again": ("再输入一次", "Repeat the password"),
+    "login.no_password": ("没有得到 {login} 的密码：请在提示时输入，或设置 YULIN_PASSWORD",
+                          "no password for {login}: type it at the prompt, or set "
+                          "YULIN_PASSWORD"),
     "copy.not_empty": ("拒绝：{target} 不是空数据库（已有 {tables} 张表）；copy 只复制到空数据库",
                        "refused: {target} is not empty ({tables} tables); copy needs an empty "
                        "database"),

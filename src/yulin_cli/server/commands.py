@@ -27,6 +27,7 @@ def login(
     json_output: JsonOpt = False,
 ) -> None:
     """Give a staff member a login; the password comes from YULIN_PASSWORD or a prompt."""
+    from yulin_cli.errors import BadInput
     from yulin_cli.i18n import t
     from yulin_cli.server import service
 
@@ -35,6 +36,9 @@ def login(
     service.check_login_name(name)  # before asking for a password it could not use
     password = os.environ.get("YULIN_PASSWORD")
     if password is None:
-        password = typer.prompt(t("login.prompt", login=name), hide_input=True,
-                                confirmation_prompt=t("login.prompt_again"), err=True)
+        try:
+            password = typer.prompt(t("login.prompt", login=name), hide_input=True,
+                                    confirmation_prompt=t("login.prompt_again"), err=True)
+        except typer.Abort:  # no terminal, or the input ended: nothing was asked of the server
+            raise BadInput("login.no_password", login=name) from None
     respond(service.add_login(db, name, staff, password), json_output)
