@@ -398,3 +398,38 @@ def test_fast_phone_parse_agrees_with_phonenumbers(number, sep, cut, prefix):
     if not fast.italian_leading_zero:  # inputs.py hands that case to the library
         assert phonenumbers.format_number(fast, phonenumbers.PhoneNumberFormat.E164) == (
             f"+{fast.country_code}{fast.national_number}")
+
+
+# --- identity in team mode (Q15) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("by", "staff", "roles", "name", "refused"), [
+    ("李娜", None, (), "李娜", False),          # SQLite or the administrator: as typed
+    (None, None, (), None, False),             # ... and required (the caller says so)
+    (None, "李娜", ("prospector",), "李娜", False),  # a mapped login acts as its person
+    ("李娜", "李娜", ("prospector",), "李娜", False),
+    ("王强", "李娜", ("prospector",), None, True),   # someone else: refused
+    ("赵敏", "李娜", ("prospector", "visitor"), None, True),
+    ("张伟", "赵敏", ("manager", "visitor"), "张伟", False),  # unless a manager's login
+    (None, "赵敏", ("manager",), "赵敏", False),
+])
+def test_acting_as(by, staff, roles, name, refused):
+    verdict = rules.acting_as(by, staff, roles)
+    assert verdict.name == name
+    assert (verdict.refusal is not None) == refused
+    if refused:
+        assert verdict.refusal.rule == "identity" and verdict.refusal.clause == "Q15"
+        assert "{" not in explain(verdict.refusal)
+
+
+@given(by=st.one_of(st.none(), st.sampled_from(["李娜", "王强", "赵敏"])),
+       staff=st.one_of(st.none(), st.sampled_from(["李娜", "王强", "赵敏"])),
+       roles=st.lists(st.sampled_from(["prospector", "visitor", "manager"]), unique=True))
+def test_acting_as_never_lets_staff_act_as_another(by, staff, roles):
+    verdict = rules.acting_as(by, staff, tuple(roles))
+    # Exactly one of: a name, a refusal, or (no login, no --by) nothing to go on.
+    assert (verdict.name is None) == (verdict.refusal is not None or (by is None and not staff))
+    if staff is not None and "manager" not in roles:
+        assert verdict.name in (staff, None)
+    if verdict.name is not None and by is not None:
+        assert verdict.name == by

@@ -48,13 +48,21 @@ WORKER = textwrap.dedent("""
 
 @pytest.mark.once
 def test_postgres_is_configured(pg_server):
-    """With YULIN_TEST_PG_URL set, the server takes a yulin schema and passes `doctor`."""
+    """With YULIN_TEST_PG_URL set, the server takes a yulin schema and passes `doctor`, which
+    only reads: on the empty database it reports the upgrade needed and creates nothing."""
     if pg_server is None:
         pytest.skip("no PostgreSQL server: set YULIN_TEST_PG_URL to run every test on it "
                     "as well (.ci/run always does)")
     name = pg_server.create(empty=True)
     try:
-        doc = ok_json("--db", pg_server.url_for(name), "doctor")
+        url = pg_server.url_for(name)
+        result = run("--db", url, "doctor", "--json")
+        assert result.exit_code == 1 and result.json["upgrade_needed"] is True
+        assert query(url, "SELECT COUNT(*) FROM information_schema.tables"
+                     " WHERE table_schema = 'public'") == [(0,)]
+        assert ok_json("--db", url, "upgrade") == {"before": None, "after": dbmod.SCHEMA_HEAD,
+                                                   "upgraded": True}
+        doc = ok_json("--db", url, "doctor")
         assert doc["ok"] is True
         schema = next(c for c in doc["checks"] if c["check"] == "schema")
         assert schema["detail"].startswith(dbmod.SCHEMA_HEAD)
@@ -301,3 +309,49 @@ def test_a_command_that_writes_creates_the_database(tmp_path):
     assert ok_json("--db", str(target), "staff", "list") == []
     other = tmp_path / "demo.db"
     assert ok_json("--db", str(other), "demo")["loaded"] is True
+def test_doctor_only_reads_and_upgrade_upgrades(isolated):
+    target = _first_release_copy(isolated)
+    before = _counts(target)
+    digest = hashlib.sha256(Path(target).read_bytes()).hexdigest() if isolated.is_sqlite else ""
+    result = run("--db", target, "doctor", "--json")
+    assert result.exit_code == 1 and result.json["upgrade_needed"] is True
+    assert "upgrade needed" in run("--db", target, "doctor").stdout
+    assert query(target, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert _counts(target) == before
+    if isolated.is_sqlite:
+        assert hashlib.sha256(Path(target).read_bytes()).hexdigest() == digest
+    upgraded = ok_json("--db", target, "upgrade")
+    assert upgraded == {"before": "0001", "after": dbmod.SCHEMA_HEAD, "upgraded": True}
+    assert ok_json("--db", target, "doctor")["ok"] is True
+    assert "already at" in ok("--db", target, "upgrade").stdout
+
+
+@pytest.mark.once
+def test_doctor_creates_no_database(tmp_path):
+    target = tmp_path / "nothing-here.db"
+    result = run("--db", str(target), "doctor")
+    assert result.exit_code == 2 and "no database at" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.once
+def test_team_mode_needs_a_server():
+    for args in (("team", "setup"), ("team", "login", "lina", "--staff", "李娜")):
+        result = run(*args)
+        assert result.exit_code == 2 and "PostgreSQL" in result.stderr
+
+
+def test_by_names_the_person_without_a_login(team, isolated):
+    ok("add-prospect", "--company", "苏州甲公司", "--city", "苏州", "--sourced-by", "李娜")
+    before = isolated.counts()
+    result = run("verify", "1", "--pretext", "buyer", "--result", "confirmed")
+    assert result.exit_code == 2 and "--by" in result.stderr
+    assert isolated.counts() == before
+
+
+def test_libpq_urls_work_too(isolated):
+    if isolated.is_sqlite:
+        pytest.skip("a server URL")
+    url = isolated.target.replace("postgresql+psycopg://", "postgresql://")
+    ok("--db", url, "center", "add", "甲", "--city", "苏州")
+    assert ok_json("--db", url, "center", "list") == [{"id": 1, "name": "甲", "city": "苏州"}]

@@ -62,10 +62,11 @@ def _slices() -> tuple[typer.Typer, ...]:
     from yulin_cli.guidance.commands import app as guidance
     from yulin_cli.prospects.commands import app as prospects
     from yulin_cli.reports.commands import app as reports
+    from yulin_cli.server.commands import app as server
     from yulin_cli.team.commands import app as team
     from yulin_cli.visits.commands import app as visits
 
-    return (team, prospects, visits, reports, guidance, deals, data, admin, corrections)
+    return (team, prospects, visits, reports, guidance, deals, data, admin, corrections, server)
 
 
 def _names(part: typer.Typer) -> set[str | None]:
@@ -91,6 +92,9 @@ def _slice_of(part: typer.Typer) -> str:
     for info in part.registered_commands:
         if info.callback is not None:
             return info.callback.__module__.split(".")[1]
+    for group in part.registered_groups:  # a slice of groups only (`team setup`, ...)
+        if group.typer_instance is not None:
+            return _slice_of(group.typer_instance)
     return "admin"
 
 

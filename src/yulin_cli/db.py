@@ -1,16 +1,24 @@
-"""Opening the database: SQLite files through the standard library, anything else through SQLAlchemy.
+"""Opening the database: SQLite files through the standard library, ``postgresql+psycopg://``
+URLs through psycopg, anything else through SQLAlchemy.
 
-Commands run plain SQL (``:name`` parameters) through ``Tx``, the same text on both backends.
-A SQLite file skips SQLAlchemy entirely, because importing it costs more than the whole
-command otherwise takes; Alembic and the ORM are loaded only to create or upgrade a schema.
+Commands run plain SQL (``:name`` parameters) through ``Tx``, the same text on every backend.
+SQLite and psycopg skip SQLAlchemy entirely, because importing it costs more than the whole
+command otherwise takes; Alembic and the ORM are loaded only to create, upgrade or copy a schema.
+
+On a server, only the owner of the schema migrates it (``yulin upgrade``); any other login on an
+older schema is told to ask the administrator. No message ever shows a password: ``hide_secrets``
+masks the URL's user part and its ``password=`` parameter in every error and document.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -18,10 +26,12 @@ from yulin_cli.errors import BadInput, RuleRefusal, YulinError
 
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0010")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
+                   "0010")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
+CONNECT_TIMEOUT_S = 10  # an unreachable server is an error, not a hang
 
 
 # Ids are 64-bit in both databases: a bigger number names nothing (and must not reach the
@@ -74,6 +84,61 @@ def sqlite_path(target: str) -> str | None:
         if target.startswith(prefix):
             return target[len(prefix):]
     return None
+
+
+# PostgreSQL URLs, as SQLAlchemy writes them and as libpq and psql do: all mean psycopg.
+_PG_SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
+
+
+def is_psycopg(target: str) -> bool:
+    """A PostgreSQL URL yulin talks to through psycopg directly (no SQLAlchemy at start-up)."""
+    return target.startswith(_PG_SCHEMES)
+
+
+def alchemy_url(target: str) -> str:
+    """``target`` as SQLAlchemy names it: a libpq ``postgresql://`` URL means psycopg."""
+    if target.startswith(_PG_SCHEMES[1:]):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
+    return target
+
+
+# --- secrets --------------------------------------------------------------------------------------
+
+_URL_PASSWORD = re.compile(r"(\w[\w+.-]*://[^/\s:@]*:)[^@\s]*@")
+_QUERY_PASSWORD = re.compile(r"((?:[?&]|\b)password\s*=\s*)('[^']*'|[^&\s]*)", re.IGNORECASE)
+
+
+def hide_secrets(text: str, *known: str | None) -> str:
+    """``text`` with every password masked: a URL's user part (``user:***@``), a ``password=``
+    parameter, and any of the ``known`` secrets wherever they appear."""
+    for secret in sorted((s for s in known if s and len(s) >= 3), key=len, reverse=True):
+        text = text.replace(secret, "***")
+    text = _URL_PASSWORD.sub(r"\1***@", text)
+    return _QUERY_PASSWORD.sub(r"\1***", text)
+
+
+def secrets_of(target: str | None) -> tuple[str, ...]:
+    """The passwords a database URL carries (user part and query string), and YULIN_PASSWORD."""
+    found: list[str] = []
+    if target and "://" in target:
+        from urllib.parse import parse_qs, unquote, urlsplit
+
+        try:
+            parts = urlsplit(target)
+            if parts.password:
+                found += [parts.password, unquote(parts.password)]
+            for value in parse_qs(parts.query).get("password", []):
+                found.append(value)
+        except ValueError:
+            pass
+    if os.environ.get("YULIN_PASSWORD"):
+        found.append(os.environ["YULIN_PASSWORD"])
+    return tuple(found)
+
+
+def shown_target(target: str) -> str:
+    """A database target as it may be shown: its passwords masked."""
+    return hide_secrets(target, *secrets_of(target))
 
 
 Row = dict[str, Any]
@@ -171,6 +236,66 @@ class AlchemyTx(_TxBase):
             yield tuple(row)
 
 
+_PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+def _pyformat(sql: str) -> str:
+    """``:name`` parameters as psycopg's ``%(name)s``, outside quoted literals; ``%`` doubled."""
+    cached = _PYFORMAT.get(sql)
+    if cached is None:
+        parts = sql.split("'")
+        for i, part in enumerate(parts):
+            part = part.replace("%", "%%")
+            parts[i] = part if i % 2 else _PARAM.sub(r"%(\1)s", part)
+        cached = _PYFORMAT[sql] = "'".join(parts)
+    return cached
+
+
+_PYFORMAT: dict[str, str] = {}
+_CURSORS = itertools.count()  # server-side cursors open at once need names of their own
+
+
+class PsycopgTx(_TxBase):
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def all(self, sql: str, **params: Any) -> list[dict]:
+        cur = self.conn.execute(_pyformat(sql), params)
+        return cur.fetchall() if cur.description is not None else []
+
+    def run(self, sql: str, **params: Any) -> int:
+        return int(self.conn.execute(_pyformat(sql), params).rowcount)
+
+    def many(self, sql: str, rows: list[dict]) -> None:
+        if rows:
+            with self.conn.cursor() as cur:
+                cur.executemany(_pyformat(sql), rows)
+
+    def iter(self, sql: str, **params: Any) -> Iterator[dict]:
+        # A server-side cursor: a big table streams instead of loading at once.
+        with self.conn.cursor(name=f"yulin_iter_{next(_CURSORS)}") as cur:
+            cur.itersize = 2000
+            cur.execute(_pyformat(sql), params)
+            yield from cur
+
+    def tuples(self, sql: str, **params: Any) -> Iterator[tuple]:
+        from psycopg.rows import tuple_row
+
+        with self.conn.cursor(name=f"yulin_iter_{next(_CURSORS)}", row_factory=tuple_row) as cur:
+            cur.itersize = 2000
+            cur.execute(_pyformat(sql), params)
+            yield from cur
+
+
+@dataclass(frozen=True, slots=True)
+class Login:
+    """Who a server connection is: the login, and the staff member mapped to it (team mode)."""
+
+    user: str
+    staff: str | None = None
+    roles: tuple[str, ...] = ()
+
+
 class Db:
     """A database handle; ``read()`` and ``write()`` each give one transaction."""
 
@@ -178,7 +303,14 @@ class Db:
         self.target = target
         self.path = sqlite_path(target)
         self._sqlite: sqlite3.Connection | None = None
+        self._pg: Any = None
         self._engine: Any = None
+        # Set by open(): the schema's revision, and on a server who is connected.
+        self.version: str | None = None
+        self.login: Login | None = None
+        self.owner: str | None = None  # on a server: the login owning the schema
+        self.may_migrate = True  # only the schema's owner migrates a server's schema
+        self._migrate = True  # open(migrate=False): doctor reads an old schema as it is
 
     @property
     def is_sqlite(self) -> bool:
@@ -187,30 +319,52 @@ class Db:
     @property
     def exists(self) -> bool:
         """False for a SQLite file not created yet (a server database always exists)."""
-        return self.path is None or Path(self.path).expanduser().exists()
+        if self.path is None:
+            return True
+        try:
+            return Path(self.path).expanduser().exists()
+        except (OSError, ValueError):  # a name too long, a NUL: no such file, and none to make
+            return False
 
-    def open(self) -> Db:
-        # A missing SQLite file is created by the first write; a command that only reads
-        # finds no database (exit 2) and creates nothing, not even its folder.
+    @property
+    def shown(self) -> str:
+        """The target as messages show it (no password)."""
+        return shown_target(self.target)
+
+    def open(self, migrate: bool = True) -> Db:
+        """Connects and brings the schema to this yulin's head; with ``migrate`` False (doctor)
+        nothing is written and ``version`` tells how old the schema is. A missing SQLite file
+        is created by the first write; a command that only reads finds no database (exit 2)
+        and creates nothing, not even its folder."""
+        self._migrate = migrate
         if self.exists:
             self._connect()
         return self
 
     def _connect(self) -> None:
+        migrate = self._migrate
         if self.path is not None:
             self._sqlite = _connect_sqlite(self.path)
+        elif is_psycopg(self.target):
+            self._pg = _connect_psycopg(self.target)
         else:
-            self._engine = _make_engine(self.target)
-        self._ensure_schema()
-        if self._sqlite is not None:
+            self._engine = _make_engine(alchemy_url(self.target))
+        self._ensure_schema(migrate)
+        if self._sqlite is not None and migrate:
             # Only now that the file is known to be ours: WAL rewrites the file header.
             self._sqlite.execute("PRAGMA journal_mode = WAL")
 
     def close(self) -> None:
         if self._sqlite is not None:
             self._sqlite.close()
+        if self._pg is not None:
+            self._pg.close()
         if self._engine is not None:
             self._engine.dispose()
+
+    @property
+    def needs_upgrade(self) -> bool:
+        return self.version != SCHEMA_HEAD
 
     @contextmanager
     def read(self) -> Iterator[Tx]:
@@ -225,7 +379,7 @@ class Db:
 
     @contextmanager
     def _transaction(self, write: bool) -> Iterator[Tx]:
-        if self._sqlite is None and self._engine is None:
+        if self._sqlite is None and self._engine is None and self._pg is None:
             if not write:
                 raise BadInput("db.missing", path=self.path)
             self._connect()
@@ -242,6 +396,13 @@ class Db:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+        elif self._pg is not None:
+            with self._pg.transaction():
+                if write:
+                    self._pg.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+                yield PsycopgTx(self._pg)
+                if write:
+                    pause_point("before-commit")
         else:
             with self._engine.begin() as conn:
                 if write and self._engine.dialect.name == "postgresql":
@@ -254,26 +415,84 @@ class Db:
         if write:
             pause_point("after-commit")
 
-    def _ensure_schema(self) -> None:
-        with self.read() as tx:
-            version = _schema_version(tx, self.is_sqlite)
-        if version == SCHEMA_HEAD:
+    def _ensure_schema(self, migrate: bool) -> None:
+        if self.is_sqlite:
+            with self.read() as tx:
+                self.version = _schema_version(tx, True)
+        else:
+            self._server_facts()
+        if self.version == SCHEMA_HEAD:
             return
-        if version is not None and version not in KNOWN_REVISIONS:
-            raise BadInput("db.newer", version=version, head=SCHEMA_HEAD)
+        if self.version is not None and self.version not in KNOWN_REVISIONS:
+            raise BadInput("db.newer", version=self.version, head=SCHEMA_HEAD)
+        if not migrate:
+            return
+        if not self.may_migrate:
+            # Only the schema's owner migrates: a staff login is told whom to ask.
+            raise BadInput("db.needs_upgrade", target=self.shown)
         upgrade(self.target)
+        self.version = SCHEMA_HEAD
+        if not self.is_sqlite:
+            self._server_facts()
+
+    def _server_facts(self) -> None:
+        """Reads the schema's version and owner, who is connected and the staff member mapped to
+        that login: one query when the schema is current."""
+        fast = ("SELECT a.version_num, current_user AS login,"
+                " pg_get_userbyid(c.relowner) AS owner, s.name AS staff, s.roles"
+                " FROM alembic_version a JOIN pg_class c ON c.oid = 'alembic_version'::regclass"
+                " LEFT JOIN staff s ON s.login = current_user")
+        try:
+            if self._pg is not None:  # one statement, one round trip: no BEGIN and COMMIT
+                row = self._pg.execute(fast).fetchone()
+            else:
+                with self.read() as tx:
+                    row = tx.one(fast)
+        except Exception as exc:  # no yulin schema yet, or an older one without logins
+            if _sqlstate(exc) not in ("42P01", "42703"):
+                raise
+            row = None
+        if row is not None and row["version_num"] == SCHEMA_HEAD:
+            self.version, self.owner = row["version_num"], row["owner"]
+            self.login = Login(row["login"], row["staff"], _split(row["roles"]))
+            self.may_migrate = self.owner == self.login.user
+            return
+        with self.read() as tx:
+            self.version = _schema_version(tx, False)
+            facts = tx.one(
+                "SELECT current_user AS login, has_schema_privilege(current_schema(), 'CREATE')"
+                " AS can_create, (SELECT pg_get_userbyid(relowner) FROM pg_class"
+                " WHERE oid = to_regclass('alembic_version')) AS owner")
+        assert facts is not None
+        self.login, self.owner = Login(facts["login"]), facts["owner"]
+        # An empty database is created by whoever may create tables in it.
+        self.may_migrate = (bool(facts["can_create"]) if self.version is None
+                            else self.owner == self.login.user)
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    """The server's error code, from psycopg's exception or the one SQLAlchemy wraps."""
+    return getattr(exc, "sqlstate", None) or getattr(getattr(exc, "orig", None), "sqlstate", None)
+
+
+def _split(text: str | None) -> tuple[str, ...]:
+    return tuple(part for part in (text or "").split(",") if part)
 
 
 def pause_point(name: str) -> None:
     """A test hook: with ``YULIN_TEST_PAUSE=name`` the process announces that it reached this
-    point (by creating ``YULIN_TEST_PAUSE_FILE``) and waits there to be killed, so crash tests
-    kill at exact points whatever the machine's load."""
+    point (by creating ``YULIN_TEST_PAUSE_FILE``) and waits there to be killed, or to go on once
+    the test removes the file; so crash tests act at exact points whatever the machine's load."""
     if os.environ.get("YULIN_TEST_PAUSE") != name:
         return
     import time
 
-    Path(os.environ["YULIN_TEST_PAUSE_FILE"]).write_text(name, encoding="utf-8")
-    time.sleep(3600)
+    announce = Path(os.environ["YULIN_TEST_PAUSE_FILE"])
+    announce.write_text(name, encoding="utf-8")
+    for _ in range(36_000):
+        if not announce.exists():
+            return
+        time.sleep(0.1)
 
 
 def _schema_version(tx: Tx, is_sqlite: bool) -> str | None:
@@ -307,6 +526,35 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
     return conn
 
 
+def _quiet_psycopg() -> None:
+    """psycopg logs a warning when a pipeline breaks with the connection, before the exception
+    saying the same reaches us: a lost connection must be one line, so the library keeps quiet."""
+    import logging
+
+    logger = logging.getLogger("psycopg")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
+def _connect_psycopg(target: str) -> Any:
+    """A psycopg connection for a ``postgresql+psycopg://`` URL (libpq reads the same URL)."""
+    import psycopg
+    from psycopg.rows import dict_row
+
+    _quiet_psycopg()
+    url = "postgresql://" + target.split("://", 1)[1]
+    options: dict[str, Any] = {"application_name": "yulin"}
+    if "connect_timeout=" not in url:
+        options["connect_timeout"] = CONNECT_TIMEOUT_S
+    try:
+        return psycopg.connect(url, autocommit=True, row_factory=dict_row, **options)
+    except psycopg.ProgrammingError as exc:  # a URL libpq cannot parse
+        detail = (str(exc).strip().splitlines() or [""])[0]
+        raise BadInput("db.bad_url", target=shown_target(target),
+                       error=hide_secrets(detail, *secrets_of(target))) from None
+
+
 def _sqlite_pragmas(conn: Any, foreign_keys: bool = True, wal: bool = False) -> None:
     """Per-connection settings; WAL lets readers work while one process writes."""
     cur = conn.cursor()
@@ -323,10 +571,12 @@ def _make_engine(url: Any, *, for_migration: bool = False) -> Any:
     from sqlalchemy import create_engine, event
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+    _quiet_psycopg()
     try:
         engine = create_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-        raise BadInput("db.bad_url", target=url, error=str(exc)) from None
+        raise BadInput("db.bad_url", target=shown_target(str(url)),
+                       error=hide_secrets(str(exc), *secrets_of(str(url)))) from None
     if engine.dialect.name == "sqlite":
         # Recipe from SQLAlchemy's pysqlite notes: let us emit BEGIN ourselves.
         @event.listens_for(engine, "connect")
@@ -343,62 +593,80 @@ def _make_engine(url: Any, *, for_migration: bool = False) -> Any:
 
 
 def upgrade(target: str, revision: str = "head") -> None:
-    """Create or upgrade the schema in one transaction, holding off other writers meanwhile."""
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy.engine import URL
+    """Create or upgrade the schema in one transaction, holding off other writers meanwhile; on
+    a server whose team roles exist, their grants and policies are renewed in the same one."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    path = sqlite_path(target)
-    # URL.create, not a formatted string: a file may be called "?" or "a#b".
-    url = (URL.create("sqlite", database=str(Path(path).expanduser()))
-           if path is not None else target)
-    engine = _make_engine(url, for_migration=True)
-    config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    engine = migration_engine(target)
     try:
         with engine.begin() as conn:
             if engine.dialect.name == "postgresql":
                 # Two first runs at once must not both create the tables.
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
-            config.attributes["connection"] = conn
-            command.upgrade(config, revision)
-            if engine.dialect.name == "sqlite":
-                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise BadInput("db.upgrade_failed", target=target, error=str(broken[:3]))
+            migrate(conn, revision)
+            if engine.dialect.name == "postgresql" and revision == "head":
+                from yulin_cli.server.setup import renew_if_set_up
+
+                renew_if_set_up(AlchemyTx(conn))
     except SQLAlchemyError as exc:
-        raise BadInput("db.upgrade_failed", target=target, error=str(exc).splitlines()[0]) from None
+        raise BadInput("db.upgrade_failed", target=shown_target(target),
+                       error=hide_secrets(str(exc).splitlines()[0], *secrets_of(target))) from None
     finally:
         engine.dispose()
 
 
+def migration_engine(target: str) -> Any:
+    """A SQLAlchemy engine for migrating or copying ``target``."""
+    from sqlalchemy.engine import URL
+
+    path = sqlite_path(target)
+    # URL.create, not a formatted string: a file may be called "?" or "a#b".
+    url = (URL.create("sqlite", database=str(Path(path).expanduser()))
+           if path is not None else alchemy_url(target))
+    return _make_engine(url, for_migration=True)
+
+
+def migrate(conn: Any, revision: str = "head") -> None:
+    """Runs the migrations on an open SQLAlchemy connection, inside its transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    config.attributes["connection"] = conn
+    command.upgrade(config, revision)
+    if conn.dialect.name == "sqlite":
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise BadInput("db.upgrade_failed", target="sqlite", error=str(broken[:3]))
+
+
+# A server that went away mid-command: shutdown, a killed backend, a dropped socket.
+_LOST = ("57P01", "57P02", "57P03", "08006", "08003", "08000")
+
+
 def database_error(exc: Exception, target: str | None) -> YulinError | None:
     """What to tell the user when the database itself says no; None for anything else."""
-    shown = str(target or os.environ.get("YULIN_DB") or default_db_path())
+    chosen = str(target or os.environ.get("YULIN_DB") or default_db_path())
+    shown = shown_target(chosen)
     if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
         return RuleRefusal("db.busy", target=shown)
-    if not type(exc).__module__.startswith("sqlalchemy"):
+    module = type(exc).__module__
+    if not module.startswith(("sqlalchemy", "psycopg")):
         return None
-    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
-    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
-    if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == "42501":
-        return RuleRefusal("db.denied", target=_hide_password(shown), error=detail)
-    if isinstance(exc, (OperationalError, InterfaceError)):
-        return BadInput("db.unreachable", target=_hide_password(shown), error=detail)
+    original = getattr(exc, "orig", None) or exc
+    lines = str(original).strip().splitlines() or [type(original).__name__]
+    detail = hide_secrets(lines[0][:200], *secrets_of(chosen))
+    state = _sqlstate(exc)
+    if state == "42501":
+        return RuleRefusal("db.denied", target=shown, error=detail)
+    kind = type(original).__name__
+    if state in _LOST or "closed the connection" in detail or "connection is closed" in detail \
+            or "connection is lost" in detail:
+        return BadInput("db.lost", target=shown, error=detail)
+    if kind in ("OperationalError", "InterfaceError"):
+        return BadInput("db.unreachable", target=shown, error=detail)
     return None
-
-
-def _hide_password(target: str) -> str:
-    if "://" not in target:
-        return target
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(target).render_as_string(hide_password=True)
-    except Exception:
-        return target.split("://")[0] + "://..."
 
 
 def backup(db: Db, dest: Path) -> int:
@@ -423,11 +691,12 @@ Check = tuple[str, bool, str, str, dict[str, Any]]
 
 def health(db: Db) -> list[Check]:
     """(check, ok, detail, catalogue code, params) for the database itself: integrity, schema,
-    file permissions. The detail is the language-free text of --json; the code says it in
-    words."""
+    file permissions, and on a server who is connected. The detail is the language-free text
+    of --json; the code says it in words. Reads only: an old schema is reported, never
+    upgraded."""
     checks: list[Check] = []
+    version = db.version
     with db.read() as tx:
-        version = tx.scalar("SELECT version_num FROM alembic_version")
         if db.is_sqlite:
             result = tx.scalar("PRAGMA integrity_check")
             fks = tx.all("PRAGMA foreign_key_check")
@@ -440,8 +709,14 @@ def health(db: Db) -> list[Check]:
         else:
             tx.scalar("SELECT 1")
             checks.append(("integrity", True, "server reachable", "check.reachable", {}))
-    checks.append(("schema", version == SCHEMA_HEAD, f"{version} (this yulin: {SCHEMA_HEAD})",
-                   "check.version", {"version": version, "head": SCHEMA_HEAD}))
+    checks.append(("schema", version == SCHEMA_HEAD,
+                   f"{version or 'none'} (this yulin: {SCHEMA_HEAD})",
+                   "check.version", {"version": version or "-", "head": SCHEMA_HEAD}))
+    if db.login is not None:
+        # The login and the staff member it acts as ("-": mapped to nobody, the administrator).
+        staff = db.login.staff or "-"
+        checks.append(("login", True, f"{db.login.user} → {staff}", "check.login_as",
+                       {"login": db.login.user, "staff": staff}))
     if db.path is not None:
         mode = f"{Path(db.path).expanduser().stat().st_mode & 0o777:o}"  # as ls and chmod say it
         checks.append(("permissions", int(mode, 8) & 0o077 == 0, mode, "check.mode",
@@ -449,7 +724,10 @@ def health(db: Db) -> list[Check]:
     return checks
 
 
-def open_db(target: str | None) -> Db:
+def chosen_target(target: str | None) -> str:
     """The database in force: ``--db``/``YULIN_DB``, else ``yulin.db`` in the user data dir."""
-    chosen = target or os.environ.get("YULIN_DB") or str(default_db_path())
-    return Db(chosen).open()
+    return target or os.environ.get("YULIN_DB") or str(default_db_path())
+
+
+def open_db(target: str | None, migrate: bool = True) -> Db:
+    return Db(chosen_target(target)).open(migrate)

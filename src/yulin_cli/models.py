@@ -5,6 +5,10 @@ Commands do not import this module: their SQL runs through ``db.Db`` so that a c
 without loading the ORM; the queries of each slice turn rows into ``records``. Dates are ISO
 text (YYYY-MM-DD): they sort and compare the same on SQLite and PostgreSQL. Table models do not
 validate; ``inputs.py`` does that first.
+
+Every table a command writes has ``recorded_by_login``: the database login that wrote the row.
+On PostgreSQL it defaults to ``current_user`` (set by migration 0008, per dialect, so it is not
+declared here) and row-level security checks it (``server/setup.py``); on SQLite it stays empty.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ class Center(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, max_length=100)
     city: str = Field(max_length=100)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class Staff(SQLModel, table=True):
@@ -33,6 +38,9 @@ class Staff(SQLModel, table=True):
     # Comma-separated: roles are few and fixed; industries are read with the person.
     roles: str = Field(max_length=100)
     industries: str = Field(default="", max_length=1000)
+    # The PostgreSQL login this person works under (team mode); a command run by it acts as them.
+    login: str | None = Field(default=None, max_length=63, unique=True, index=True)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class Prospect(SQLModel, table=True):
@@ -78,6 +86,7 @@ class Prospect(SQLModel, table=True):
     # Where the company is, WGS-84 degrees: photos are judged against it (Q15).
     latitude: float | None = None
     longitude: float | None = None
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class VerificationRound(SQLModel, table=True):
@@ -103,6 +112,7 @@ class VerificationRound(SQLModel, table=True):
     voided_at: str | None = Field(default=None, max_length=32)
     voided_by_id: int | None = Field(default=None, foreign_key="staff.id")
     void_reason: str | None = Field(default=None, max_length=500)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class PlannedVisit(SQLModel, table=True):
@@ -116,6 +126,7 @@ class PlannedVisit(SQLModel, table=True):
     day: str = Field(max_length=10)
     # Set when the visit is logged; an unset one on a past day was never made.
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 # Visits that found a prospect below the standard: few, and asked for on every rating.
@@ -148,6 +159,7 @@ class Visit(SQLModel, table=True):
     voided_at: str | None = Field(default=None, max_length=32)
     voided_by_id: int | None = Field(default=None, foreign_key="staff.id")
     void_reason: str | None = Field(default=None, max_length=500)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class VisitFlag(SQLModel, table=True):
@@ -160,6 +172,7 @@ class VisitFlag(SQLModel, table=True):
     flag: str = Field(max_length=30, index=True)
     # What raised a proof flag: the other visit, the photo's date, the distance in metres.
     detail: str | None = Field(default=None, max_length=100)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class VisitPhoto(SQLModel, table=True):
@@ -176,6 +189,7 @@ class VisitPhoto(SQLModel, table=True):
     taken_at: str | None = Field(default=None, max_length=19)
     latitude: float | None = None
     longitude: float | None = None
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class RedseaSignal(SQLModel, table=True):
@@ -184,6 +198,7 @@ class RedseaSignal(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     prospect_id: int = Field(foreign_key="prospect.id", index=True)
     signal: str = Field(max_length=30)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class PointsEntry(SQLModel, table=True):
@@ -207,6 +222,7 @@ class PointsEntry(SQLModel, table=True):
     void_reason: str | None = Field(default=None, max_length=500)
     # The entry this one gives back (a void's reversal): the sum stays the ledger's truth.
     reverses_id: int | None = Field(default=None, foreign_key="points_entry.id")
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class Notice(SQLModel, table=True):
@@ -222,6 +238,7 @@ class Notice(SQLModel, table=True):
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
     # A "voided" notice says which notice's praise or criticism no longer holds.
     reverses_id: int | None = Field(default=None, foreign_key="notice.id")
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class Inspection(SQLModel, table=True):
@@ -235,6 +252,7 @@ class Inspection(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=2000)
     # The proof flags a settled proof inspection judged (they leave the visit when overturned).
     flags: str = Field(default="", max_length=200)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class DirectSalesProject(SQLModel, table=True):
@@ -250,6 +268,7 @@ class DirectSalesProject(SQLModel, table=True):
     # open, or how a shared contact was settled: cooperate | we-withdraw | they-withdraw
     status: str = Field(default="open", max_length=20)
     created_at: str = Field(max_length=32)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class ProspectMerge(SQLModel, table=True):
@@ -265,6 +284,7 @@ class ProspectMerge(SQLModel, table=True):
     filled: str = Field(default="", max_length=300)  # KEEP's empty facts filled from DROP
     unmerged_at: str | None = Field(default=None, max_length=32)
     unmerged_by_id: int | None = Field(default=None, foreign_key="staff.id")
+    recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class MergeMoved(SQLModel, table=True):
@@ -277,3 +297,4 @@ class MergeMoved(SQLModel, table=True):
     table_name: str = Field(max_length=30)
     row_id: int
     round_no: int | None = None  # a round's number under DROP
+    recorded_by_login: str | None = Field(default=None, max_length=63)

@@ -124,6 +124,7 @@ class Prospect(_Record):
     credit_code: str | None = None  # unified social credit code (Q8)
     latitude: float | None = None  # where it is, WGS-84 (Q15)
     longitude: float | None = None
+    recorded_by_login: str | None = None  # team mode: the login that added it
 
     @property
     def location(self) -> tuple[float, float] | None:
@@ -217,10 +218,12 @@ class VerificationRound(_Record):
     employees_seen: int | None
     pcs_seen: int | None
     voided: Voiding | None = None
+    recorded_by_login: str | None = None  # team mode: the login that recorded it
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        values = {name: row[name] for name in field_names(cls) if name != "voided"}
+        values: dict[str, Any] = {name: row.get(name) for name in field_names(cls)
+                                  if name != "voided"}
         values["address_confirmed"] = bool(values["address_confirmed"])
         values["scale_checked"] = bool(values["scale_checked"])
         return cls(**values, voided=Voiding.of_row(row))
@@ -256,6 +259,7 @@ class Visit(_Record):
     note: str | None
     voided: Voiding | None = None
     photos: tuple[VisitPhoto, ...] = ()  # Q15
+    recorded_by_login: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any], flags: tuple[str, ...] = (),
@@ -265,7 +269,8 @@ class Visit(_Record):
                    outcome=row["outcome"], items=split_list(row["items"]),
                    contacts=split_list(row["contacts"]), effective=bool(row["effective"]),
                    flags=flags, failing_checks=split_list(row["failing_checks"]),
-                   note=row["note"], voided=Voiding.of_row(row), photos=photos)
+                   note=row["note"], voided=Voiding.of_row(row), photos=photos,
+                   recorded_by_login=row.get("recorded_by_login"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +281,7 @@ class PlannedVisit(_Record):
     visitor: str
     visit_id: int | None
     district: str | None
+    recorded_by_login: str | None
 
 
 @dataclass(frozen=True, slots=True)

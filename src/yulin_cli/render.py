@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import MESSAGES, cited, colon, explain, rule_name, t
+from yulin_cli.i18n import MESSAGES, cited, colon, current_lang, explain, rule_name, t
 from yulin_cli.results import Page, Result
 from yulin_cli.team.queries import Notice
 
@@ -125,6 +125,7 @@ def _load_views() -> None:
     from yulin_cli.guidance import views as _guidance  # noqa: F401
     from yulin_cli.prospects import views as _prospects  # noqa: F401
     from yulin_cli.reports import views as _reports  # noqa: F401
+    from yulin_cli.server import views as _server  # noqa: F401
     from yulin_cli.team import views as _team  # noqa: F401
     from yulin_cli.visits import views as _visits  # noqa: F401
 
@@ -167,6 +168,13 @@ def more_line(page: Page | None, key: str = "ui.more") -> list[Text]:
     if page is None or not page.more:
         return []
     return [Text(t(key, count=f"{page.more:,}"), style="dim")]
+
+
+def with_login(name: str, login: str | None) -> str:
+    """A person's name and, in team mode, the login that recorded the row: ``张伟（zhangwei）``."""
+    if not login:
+        return name
+    return f"{name}（{login}）" if current_lang() == "zh" else f"{name} ({login})"
 
 
 def lines_of(*lines: str) -> str:
@@ -288,14 +296,19 @@ def ranking_table(rated: Iterable[tuple[Any, rules.Rating]], title: str | None =
 
 
 def notices_table(rows: Iterable[Notice]) -> Table:
-    table = new_table(t("ui.date"), t("ui.name"), t("ui.kind"), t("ui.delta"), t("ui.rule"),
-                      t("ui.prospect"), title=t("ui.notices"))
+    notices = list(rows)
+    # Team mode: the login whose command wrote each notice, when any is known.
+    logins = any(n.recorded_by_login for n in notices)
+    headers = [t("ui.date"), t("ui.name"), t("ui.kind"), t("ui.delta"), t("ui.rule")]
+    table = new_table(*headers, *([t("ui.recorded_by")] if logins else []), t("ui.prospect"),
+                      title=t("ui.notices"))
     for col in table.columns[:-1]:
         col.no_wrap = True
-    for n in rows:
-        style = "green" if n.kind == "praise" else "red"
+    for n in notices:
+        style = {"praise": "green", "criticism": "red"}.get(n.kind, "dim")  # voided: withdrawn
+        login = [n.recorded_by_login or ""] if logins else []
         table.add_row(n.date, n.staff, Text(t(f"notice.{n.kind}"), style=style),
-                      f"{n.delta:+d}", cited(rule_name(n.rule), n.clause),
+                      f"{n.delta:+d}", cited(rule_name(n.rule), n.clause), *login,
                       Prose(f"#{n.prospect_id} {n.company or ''}"))
     return table
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from yulin_cli.errors import BadInput, Interrupted, NotReady, YulinError
+from yulin_cli.errors import BadInput, Interrupted, NotReady, RuleRefusal, YulinError
 from yulin_cli.i18n import reason_json, t
 
 if TYPE_CHECKING:
@@ -46,12 +46,20 @@ class State:
         self._db: Db | None = None
         self._policy: Policy | None = None
 
-    def db(self) -> Db:
+    def db(self, migrate: bool = True) -> Db:
+        """The database, opened on first use; ``migrate=False`` (doctor) never writes, not even
+        to bring an older schema up to date."""
         if self._db is None:
             from yulin_cli.db import open_db
 
-            self._db = open_db(self.db_target)
+            self._db = open_db(self.db_target, migrate)
         return self._db
+
+    def secrets(self) -> tuple[str, ...]:
+        """The passwords this run knows of, masked in every message."""
+        from yulin_cli.db import chosen_target, secrets_of
+
+        return secrets_of(chosen_target(self.db_target))
 
     def policy(self) -> Policy:
         if self._policy is None:
@@ -78,6 +86,22 @@ def begin(db: str | None, policy: str | None) -> State:
     global _state
     _state = State(db, policy)
     return _state
+
+
+def acting(by: str | None, option: str = "--by") -> str:
+    """The staff member a command acts as. In team mode a login mapped to a staff member acts as
+    them (``--by`` may be left out; someone else's name is refused unless a manager's login);
+    anywhere else ``--by`` names the person and is required. Every command with ``--by`` asks
+    here."""
+    from yulin_cli.rules import acting_as
+
+    login = current().db().login
+    verdict = acting_as(by, login.staff if login else None, login.roles if login else ())
+    if verdict.refusal is not None:
+        raise RuleRefusal(verdict.refusal.code, **verdict.refusal.params)
+    if verdict.name is None:
+        raise BadInput("input.missing", option=option)
+    return verdict.name
 
 
 def today() -> str:
@@ -113,6 +137,9 @@ def rows_to_show(limit: int | None, every: bool, json_output: bool) -> int | Non
     return limit or SCREEN
 SaveOpt = Annotated[str | None, typer.Option(
     "--save", metavar="FILE", help="Also write the view to FILE.html or FILE.svg.")]
+# Who did it: required on a SQLite file; in team mode it defaults to the login's staff member.
+ByOpt = Annotated[str | None, typer.Option(
+    "--by", help="Who did it (team mode: you, by default).")]
 
 
 # --- from a result to the terminal --------------------------------------------------------------
@@ -188,9 +215,24 @@ def error_text(err: YulinError) -> str:
     return t(err.key, **params)
 
 
+def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
+    """``value`` with every password masked, through lists and dicts."""
+    from yulin_cli.db import hide_secrets
+
+    if isinstance(value, str):
+        return hide_secrets(value, *secrets)
+    if isinstance(value, dict):
+        return {k: _scrub(v, secrets) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_scrub(v, secrets) for v in value]
+    return value
+
+
 def fail(err: YulinError, json_mode: bool) -> None:
-    """One line on stderr (and one JSON document in --json mode), then the error's exit code."""
-    message = error_text(err)
+    """One line on stderr (and one JSON document in --json mode), then the error's exit code.
+    Neither ever holds a password (a URL's user part or ``password=``)."""
+    secrets = current().secrets()
+    message = _scrub(error_text(err), secrets)
     if json_mode:
         doc: dict[str, Any] = {"error": {"code": err.key, "message": message,
                                          "exit_code": err.exit_code}}
@@ -200,7 +242,7 @@ def fail(err: YulinError, json_mode: bool) -> None:
             if key in err.params and isinstance(err.params[key], (int, str)):
                 doc[key] = err.params[key]
         doc.update(err.doc)  # e.g. an import's full report
-        emit_json(doc)
+        emit_json(_scrub(doc, secrets))
     prefix = t("error") if err.exit_code == 2 else ""
     typer.echo(prefix + message, err=True)
     raise typer.Exit(err.exit_code)

@@ -1,4 +1,5 @@
-"""Commands of administration: `policy show|init`, `backup`, `doctor` and `demo`."""
+"""Commands of administration: `policy show|init`, `backup`, `doctor`, `demo`, `upgrade` and
+`copy`."""
 
 import sys
 from pathlib import Path
@@ -47,10 +48,17 @@ def backup(
 
 @command(app, "doctor")
 def doctor(json_output: JsonOpt = False) -> None:
-    """Check the database (integrity, schema version, file permissions) and the policy."""
-    from yulin_cli.admin import service
+    """Check the database (integrity, schema version, file permissions) and the policy.
 
-    result = service.health(current().db(), current().policy_path)
+    Only reads: an older schema is reported (exit 1), never upgraded."""
+    from yulin_cli.admin import service
+    from yulin_cli.db import chosen_target, sqlite_path
+    from yulin_cli.errors import BadInput
+
+    path = sqlite_path(chosen_target(current().db_target))
+    if path is not None and not Path(path).expanduser().exists():
+        raise BadInput("db.missing", path=path)
+    result = service.health(current().db(migrate=False), current().policy_path)
     respond(result, json_output)
     if not result.ok:
         raise typer.Exit(1)
@@ -68,3 +76,23 @@ def demo(
     result = service.demo(current().db(), current().policy(), day,
                           progress=not json_output and sys.stdout.isatty())
     respond(result, json_output)
+
+
+@command(app, "upgrade")
+def upgrade(json_output: JsonOpt = False) -> None:
+    """Bring the database's schema up to this yulin (the schema's owner only)."""
+    from yulin_cli.admin import service
+
+    respond(service.upgrade(current().db(migrate=False)), json_output)
+
+
+@command(app, "copy")
+def copy(
+    to: Annotated[str, typer.Option("--to", help="An empty database: URL or SQLite file.")],
+    json_output: JsonOpt = False,
+) -> None:
+    """Copy every row of this database into an empty one (e.g. a laptop's file to a server)."""
+    from yulin_cli.admin import copying
+
+    progress = not json_output and sys.stdout.isatty()
+    respond(copying.copy_database(current().db(), to, progress=progress), json_output)

@@ -102,7 +102,7 @@ def load(db: Db, policy: Policy, *, progress: bool) -> bool:
             if queries.meta(tx, DEMO_MARK):
                 return False
             if queries.has_data(tx):
-                raise RuleRefusal("demo.not_empty", target=db.target)
+                raise RuleRefusal("demo.not_empty", target=db.shown)
     tables = {name: read_rows(name) for name in FILES}
     total = sum(len(rows) for rows in tables.values())
     with db.write() as tx:

@@ -49,6 +49,14 @@ class HealthCheck:
 class Health(Result):
     ok: bool
     checks: tuple[HealthCheck, ...]
+    upgrade_needed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Upgraded(Result):
+    before: str | None
+    after: str
+    upgraded: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +106,28 @@ def health(db: Db, policy_path: str | None) -> Health:
     from yulin_cli.runtime import error_text
 
     checks = [HealthCheck(*c) for c in dbmod.health(db)]
+    upgrade_needed = db.needs_upgrade
     try:
         load_policy(policy_path)
         checks.append(HealthCheck("policy", True, policy_path or "defaults",
                                   "" if policy_path else "check.defaults"))
     except YulinError as err:
         checks.append(HealthCheck("policy", False, error_text(err)))
-    return Health(all(c.ok for c in checks), tuple(checks))
+    return Health(all(c.ok for c in checks), tuple(checks), upgrade_needed)
+
+
+def upgrade(db: Db) -> Upgraded:
+    """The schema brought to this yulin's head; on a server only by the schema's owner."""
+    from yulin_cli import db as dbmod
+
+    before = db.version
+    if not db.needs_upgrade:
+        return Upgraded(before, dbmod.SCHEMA_HEAD, False)
+    if not db.may_migrate:
+        login = db.login.user if db.login else ""
+        raise BadInput("upgrade.not_owner", owner=db.owner or "?", login=login)
+    dbmod.upgrade(db.target)
+    return Upgraded(before, dbmod.SCHEMA_HEAD, True)
 
 
 def demo(db: Db, policy: Policy, day: str, *, progress: bool) -> DemoResult:
@@ -116,4 +139,4 @@ def demo(db: Db, policy: Policy, day: str, *, progress: bool) -> DemoResult:
     with db.read() as tx:
         report = daily_report(tx, policy, day, None)
         ranking = rate_all(tx, policy, SCREEN)  # the sample team fits on one screen
-    return DemoResult(loaded, report, ranking, db.target)
+    return DemoResult(loaded, report, ranking, db.shown)

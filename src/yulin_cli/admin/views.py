@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 
-from yulin_cli.admin.service import BackedUp, DemoResult, Health, PolicyShown, PolicyWritten
+from yulin_cli.admin.copying import Copied
+from yulin_cli.admin.service import (
+    BackedUp,
+    DemoResult,
+    Health,
+    PolicyShown,
+    PolicyWritten,
+    Upgraded,
+)
 from yulin_cli.i18n import cited, colon, t
 from yulin_cli.render import (
     NO,
@@ -37,9 +45,22 @@ def _(result: BackedUp) -> str:
 
 @view.register
 def _(result: Health) -> str:
-    return lines_of(*(
-        f"{OK if c.ok else NO} {t('check.' + c.check)}{colon()}"
-        + (t(c.code, **(c.params or {})) if c.code else c.detail) for c in result.checks))
+    lines = [f"{OK if c.ok else NO} {t('check.' + c.check)}{colon()}"
+             + (t(c.code, **(c.params or {})) if c.code else c.detail) for c in result.checks]
+    if result.upgrade_needed:
+        lines.append(t("ui.upgrade_needed"))
+    return lines_of(*lines)
+
+
+@view.register
+def _(result: Upgraded) -> str:
+    return t("ui.upgraded" if result.upgraded else "ui.up_to_date",
+             before=result.before or "-", after=result.after)
+
+
+@view.register
+def _(result: Copied) -> str:
+    return t("ui.copied", rows=result.rows, tables=len(result.tables), target=result.target)
 
 
 @view.register

@@ -6,7 +6,9 @@ import typer
 
 from yulin_cli.choices import VoidKind
 from yulin_cli.runtime import (
+    ByOpt,
     JsonOpt,
+    acting,
     choice_argument,
     command,
     current,
@@ -25,8 +27,8 @@ def void(
                                               help="round, visit or points.")],
     record_id: Annotated[int, typer.Argument(
         metavar="ID", help="Its id: round_id, visit_id or a points entry_id.")],
-    by: Annotated[str, typer.Option("--by", help="Who voids it.")],
     reason: Annotated[str, typer.Option("--reason", help="Why; kept with the record.")],
+    by: ByOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Void a mistaken round, visit or points entry: it stays, struck through, and its points,
@@ -35,6 +37,7 @@ def void(
     from yulin_cli.corrections import service
 
     why = text_option(reason, "--reason", 500)
+    name = acting(by)
     with current().db().write() as tx:
-        result = service.void(tx, what.value, record_id, by, why, wall_clock())
+        result = service.void(tx, what.value, record_id, name, why, wall_clock())
     respond(result, json_output)

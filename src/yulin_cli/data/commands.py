@@ -10,8 +10,10 @@ import typer
 from yulin_cli.choices import ExportFormat, ExportWhat, ImportKind
 from yulin_cli.errors import BadInput, Interrupted
 from yulin_cli.runtime import (
+    ByOpt,
     DateOpt,
     JsonOpt,
+    acting,
     choice,
     command,
     current,
@@ -130,7 +132,7 @@ def dedupe(
 def merge(
     keep: Annotated[int, typer.Argument(metavar="KEEP", help="The prospect that stays.")],
     drop: Annotated[int, typer.Argument(metavar="DROP", help="The one merged into it.")],
-    by: Annotated[str, typer.Option("--by", help="The manager merging them.")],
+    by: ByOpt = None,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask; needed with --json.")] = False,
     force: Annotated[bool, typer.Option(
         "--force", help="Merge even with no evidence that they are one company, or with two "
@@ -144,11 +146,12 @@ def merge(
     from yulin_cli.i18n import t
     from yulin_cli.team.service import require_manager
 
+    name = acting(by)
     if json_output and not yes:
         raise BadInput("merge.needs_yes")
     db = current().db()
     with db.read() as tx:
-        require_manager(tx, by)
+        require_manager(tx, name)
         preview = duplicates.merge_preview(tx, keep, drop)
     duplicates.code_veto(preview.keep, preview.drop, force)  # two codes: two companies
     if not preview.evidence and not force:
@@ -163,7 +166,7 @@ def merge(
         if not agreed:
             raise RuleRefusal("merge.declined", keep=keep, drop=drop)
     with db.write() as tx:
-        manager = require_manager(tx, by)
+        manager = require_manager(tx, name)
         result = duplicates.merge(tx, keep, drop, manager.id, wall_clock(), force=force)
     respond(result, json_output)
 
@@ -171,7 +174,7 @@ def merge(
 @command(app, "unmerge")
 def unmerge(
     drop: Annotated[int, typer.Argument(metavar="ID", help="The merged prospect to restore.")],
-    by: Annotated[str, typer.Option("--by", help="The manager undoing the merge.")],
+    by: ByOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Undo a merge: the prospect is live again and its own rounds, visits, points, notices
@@ -179,7 +182,8 @@ def unmerge(
     from yulin_cli.data import duplicates
     from yulin_cli.team.service import require_manager
 
+    name = acting(by)
     with current().db().write() as tx:
-        manager = require_manager(tx, by)
+        manager = require_manager(tx, name)
         result = duplicates.unmerge(tx, drop, manager.id, wall_clock())
     respond(result, json_output)

@@ -358,8 +358,12 @@ def _load_events(tx: Tx, policy: Policy, kind: str, headers: list[str],
                  today: str, keep_going: bool, tick: Callable[[int], None]) -> None:
     """Rounds or visits, each through its service (round numbers, points and notices follow)."""
 
+    from yulin_cli.runtime import acting
+
     def one(number: int, raw: dict[str, Any], write: bool) -> None:
-        common = {"prospect_id": raw.get("prospect_id"), "by": raw.get("by"),
+        # Each row's person as if typed in --by: in team mode, a staff login's own rows only.
+        by = acting(str(raw.get("by") or "").strip() or None)
+        common = {"prospect_id": raw.get("prospect_id"), "by": by,
                   "day": raw.get("date") or today, "note": raw.get("note") or None}
         if kind == "rounds":
             flags = {k: bool(spreadsheets.truthy(raw.get(k, ""))) for k in ("address", "scale")}

@@ -389,6 +389,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.unmerge.by": ("撤销合并的分管领导。", "The manager undoing it."),
     # --- corrections ------------------------------------------------------------------------------
     "help.section.corrections": ("更正", "Corrections"),
+    "help.section.server": ("团队模式（PostgreSQL）", "Team mode (PostgreSQL)"),
+    "help.cmd.team": ("PostgreSQL 上的团队模式：角色、权限规则和登录名。",
+                      "Team mode on PostgreSQL: roles, policies and logins."),
+    "help.cmd.team.setup": ("建立用户组、授权和行级安全规则；升级或改了谁的角色之后再运行一次。",
+                            "Create the group roles, grants and row-level security; run again "
+                            "after upgrades or after changing anyone's roles."),
+    "help.cmd.team.login": ("给伙伴一个数据库登录名；密码取自 YULIN_PASSWORD 或提示输入（两次），"
+                            "不在命令行上出现。",
+                            "Give a staff member a login; the password comes from "
+                            "YULIN_PASSWORD or a prompt (twice), never the command line."),
+    "help.cmd.team.login.name": ("数据库登录名（字母、数字、下划线）。", "The database login, e.g. lina."),
+    "help.cmd.team.login.staff": ("这个登录名属于哪位伙伴。", "The staff member it belongs to."),
+    "help.cmd.upgrade": ("把数据库结构升级到本程序的版本（只有结构的所有者可以）。",
+                         "Bring the database's schema up to this yulin (the schema's owner "
+                         "only)."),
+    "help.cmd.copy": ("把这个数据库的每一行复制到一个空数据库（例如把笔记本上的文件搬到服务器）。",
+                      "Copy every row of this database into an empty one (e.g. a laptop's file "
+                      "to a server)."),
+    "help.cmd.copy.to": ("一个空数据库：服务器地址或 SQLite 文件。", "An empty database: URL or SQLite "
+                         "file."),
+    "help.arg.LOGIN": ("登录名", "LOGIN"),
     "help.cmd.void": ("作废一条记错的复核、走访或积分：记录仍在（划掉显示），它带来的积分、"
                       "通报和检查由新的记录退回。录入人当天可以作废自己录的复核或走访；"
                       "其余情况以及积分，由分管领导作废。",

@@ -99,7 +99,13 @@ def add_prospect(
     from yulin_cli.prospects import service
     from yulin_cli.runtime import validated
 
-    data = validated(ProspectIn, {"found_on": today(), **_given(locals())})
+    facts = _given(locals())
+    if sourced_by is None:
+        # Team mode: a person adds what they found themselves unless they say otherwise.
+        login = current().db().login
+        if login is not None and login.staff is not None:
+            facts["sourced_by"] = login.staff
+    data = validated(ProspectIn, {"found_on": today(), **facts})
     with current().db().write() as tx:
         result = service.add_prospect(tx, data, force=force)
     respond(result, json_output)

@@ -232,7 +232,7 @@ class ProspectPage(Result):
              "qq", "found_on", "deal_value", "need", "yulin_interest", "platform_interest",
              "has_oa", "erp_need", "in_selection", "existing_customer", "partner",
              "vendor_share", "sourced_by", "center", "duplicate_of", "merged_into",
-             "credit_code", "latitude", "longitude")
+             "credit_code", "latitude", "longitude", "recorded_by_login")
 
     def to_json(self) -> Any:
         from yulin_cli.i18n import explain, reason_json
@@ -243,15 +243,18 @@ class ProspectPage(Result):
             "rounds": [{"round": r.round_no, "round_id": r.id, "by": r.by, "pretext": r.pretext,
                         "result": r.result, "address": r.address_confirmed,
                         "scale": r.scale_checked, "date": r.day, "note": r.note,
-                        "voided": jsonable(r.voided)}
+                        "voided": jsonable(r.voided),
+                        "recorded_by_login": r.recorded_by_login}
                        for r in self.rounds],
             "planned_visits": [{"id": v.id, "date": v.day, "visitor": v.visitor,
-                                "visit_id": v.visit_id} for v in self.planned_visits],
+                                "visit_id": v.visit_id, "recorded_by_login": v.recorded_by_login}
+                               for v in self.planned_visits],
             "visits": [{"id": v.id, "visit_id": v.id, "date": v.day, "by": v.by,
                         "kind": v.kind, "outcome": v.outcome, "effective": v.effective,
                         "items": list(v.items), "flags": list(v.flags), "note": v.note,
                         "voided": jsonable(v.voided),
-                        "photos": [photo_json(ph) for ph in v.photos]}
+                        "photos": [photo_json(ph) for ph in v.photos],
+                        "recorded_by_login": v.recorded_by_login}
                        for v in self.visits],
             "readiness": {"ready": self.readiness.ready,
                           "checks": [reason_json(c) for c in self.readiness.checks]},

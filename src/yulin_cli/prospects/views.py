@@ -37,6 +37,7 @@ from yulin_cli.render import (
     stars_text,
     view,
     warnings_of,
+    with_login,
 )
 from yulin_cli.rules import phone_display
 
@@ -99,7 +100,8 @@ def _(result: ProspectPage) -> Group:
     facts.add_column()
     shown = ("city", "district", "address", "industry", "ownership", "employees", "pcs",
              "contact_surname", "landline", "mobile", "email", "qq", "found_on", "deal_value",
-             "need", "yulin_interest", "sourced_by", "duplicate_of", "partner")
+             "need", "yulin_interest", "sourced_by", "duplicate_of", "partner",
+             "recorded_by_login")
     for key in shown:
         value = getattr(p, key)
         if value not in (None, ""):
@@ -118,7 +120,8 @@ def _(result: ProspectPage) -> Group:
         rounds = new_table("#", t("ui.by"), t("ui.pretext"), t("ui.result"), t("ui.date"),
                         title=t("ui.rounds_title"))
         for r in result.rounds:
-            rounds.add_row(str(r.round_no), r.by, _choice(Pretext, r.pretext),
+            rounds.add_row(str(r.round_no), with_login(r.by, r.recorded_by_login),
+                           _choice(Pretext, r.pretext),
                            _choice(RoundResult, r.result), r.day,
                            style="strike dim" if r.voided else None)
         parts.append(rounds)
@@ -128,7 +131,8 @@ def _(result: ProspectPage) -> Group:
         for v in result.visits:
             marks = ((t("ui.voided_mark"),) if v.voided else ()) + tuple(
                 flag_word(f) for f in v.flags)
-            visits.add_row(str(v.id), v.day, v.by, _choice(VisitKind, v.kind),
+            visits.add_row(str(v.id), v.day, with_login(v.by, v.recorded_by_login),
+                           _choice(VisitKind, v.kind),
                            _choice(Outcome, v.outcome), OK if v.effective else NO,
                            Prose(listed(list(marks))),
                            style="strike dim" if v.voided else None)

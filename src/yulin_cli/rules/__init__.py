@@ -30,6 +30,8 @@ from yulin_cli.rules.funnel import (
     funnel_stage,
 )
 from yulin_cli.rules.permissions import (
+    Acting,
+    acting_as,
     may_log_visit,
     may_verify,
     may_void,
@@ -138,6 +140,8 @@ __all__ = [
     "Trip",
     "VisitConsequences",
     "address_check",
+    "Acting",
+    "acting_as",
     "code_evidence",
     "codes_conflict",
     "contact_check",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from yulin_cli.rules.reasons import Reason
 from yulin_cli.rules.reasons import reason as _reason
 
@@ -39,3 +41,22 @@ def may_void(kind: str, by: str, roles: list[str], recorder: str | None,
     if by == recorder and recorded_on is not None and recorded_on == today:
         return None
     return _reason(VOID_RULES[kind], False, "void.not_allowed", name=by, recorder=recorder or "")
+@dataclass(frozen=True, slots=True)
+class Acting:
+    """Who a command acts as: a staff member's name, or the refusal (or None and no refusal:
+    the name must be given)."""
+
+    name: str | None
+    refusal: Reason | None = None
+
+
+def acting_as(by: str | None, login_staff: str | None, login_roles: tuple[str, ...]) -> Acting:
+    """Q15, team mode: a login mapped to a staff member acts as that person, so ``--by`` may be
+    left out; naming someone else is refused unless the login belongs to a manager. A login
+    mapped to nobody (the administrator, or any SQLite file) must name the person."""
+    if login_staff is None:
+        return Acting(by)
+    if by is None or by == login_staff or "manager" in login_roles:
+        return Acting(by or login_staff)
+    return Acting(None, _reason("identity", False, "refuse.not_you", name=by,
+                                staff=login_staff))

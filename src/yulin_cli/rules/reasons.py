@@ -29,6 +29,9 @@ CLAUSES: dict[str, str] = {
     "soe": "Q14",
     "pretext": "Q16, Q4",
     "proof": "Q15, Q8",
+    # Who a command acts as: records of visits and rounds must name who really did them (the
+    # closed loop of Q15), so a login acts as its own staff member (team mode).
+    "identity": "Q15",
 }
 
 # Points and notice-board entries: the one clause that grants or takes each kind of entry.

@@ -7,10 +7,12 @@ import typer
 from yulin_cli.choices import InspectionVerdict, Role
 from yulin_cli.runtime import (
     AllRowsOpt,
+    ByOpt,
     CenterOpt,
     DateOpt,
     JsonOpt,
     LimitOpt,
+    acting,
     choice,
     command,
     current,
@@ -143,7 +145,7 @@ def adjust_points(
     delta: Annotated[int, typer.Argument(
         help="Points to add; negative to take away.", min=-10_000, max=10_000)],
     reason: Annotated[str, typer.Option("--reason", help="Why; kept in the ledger.")],
-    by: Annotated[str, typer.Option("--by", help="The manager making it.")],
+    by: ByOpt = None,
     date: DateOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
@@ -151,17 +153,18 @@ def adjust_points(
     from yulin_cli.team import service
 
     why = text_option(reason, "--reason", 500)
+    manager = acting(by)
     with current().db().write() as tx:
-        result = service.adjust_points(tx, staff, delta, why, by, iso_date(date))
+        result = service.adjust_points(tx, staff, delta, why, manager, iso_date(date))
     respond(result, json_output)
 
 
 @command(app, "inspect")
 def inspect_visit(
     visit_id: Annotated[int, typer.Argument(metavar="VISIT_ID", help="The visit to settle.")],
-    by: Annotated[str, typer.Option("--by", help="The manager who checked.")],
     verdict: Annotated[InspectionVerdict, choice(InspectionVerdict, "--verdict",
                                                  help="Did the finding hold?")],
+    by: ByOpt = None,
     note: Annotated[str | None, typer.Option("--note", help="What the check found.")] = None,
     date: DateOpt = None,
     json_output: JsonOpt = False,
@@ -173,8 +176,9 @@ def inspect_visit(
     from yulin_cli.team import service
 
     note = text_option(note, "--note", 2000) if note else None
+    manager = acting(by)
     with current().db().write() as tx:
-        result = service.inspect(tx, visit_id, by, verdict.value, note, iso_date(date),
+        result = service.inspect(tx, visit_id, manager, verdict.value, note, iso_date(date),
                                  current().policy())
     respond(result, json_output)
 

@@ -32,6 +32,7 @@ class LedgerEntry:
     voided: Voiding | None = None
     reverses: int | None = None  # the entry this one gives back
     clause: str | None = None  # the clause behind the entry (None for a manager's adjustment)
+    recorded_by_login: str | None = None  # team mode: the login that wrote it
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class Notice:
     prospect_id: int | None
     company: str | None
     clause: str | None  # the clause behind the entry (None for a manager's own entry)
+    recorded_by_login: str | None  # team mode: the login whose command wrote it
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,10 +167,11 @@ def ledger(tx: Tx, staff_id: int, latest: int | None = None) -> list[LedgerEntry
         order, params["latest"] = "date DESC, id DESC LIMIT :latest", latest
     rows = [LedgerEntry(r["id"], r["date"], int(r["delta"]), r["rule"], r["prospect_id"],
                         r["visit_id"], r["reason"], r["by"], int(r["balance"]),
-                        Voiding.of_row(r), r["reverses_id"], entry_clause(r["rule"]))
+                        Voiding.of_row(r), r["reverses_id"], entry_clause(r["rule"]),
+                        r["recorded_by_login"])
             for r in tx.all(
         "SELECT * FROM (SELECT e.id, e.day AS date, e.delta, e.rule, e.prospect_id,"
-        " e.visit_id, e.reason, b.name AS by, e.reverses_id,"
+        " e.visit_id, e.reason, b.name AS by, e.reverses_id, e.recorded_by_login,"
         # Void when marked (`void points`) or given back by its visit's void.
         " COALESCE(e.voided_at, gv.voided_at) AS voided_at,"
         " COALESCE(vb.name, gb.name) AS voided_by, COALESCE(e.void_reason, g.reason)"
@@ -224,9 +227,10 @@ def iter_notices(tx: Tx, day_from: str, day_to: str, center: str | None,
     if latest is not None:
         order, params["latest"] = "n.day DESC, n.id DESC LIMIT :latest", latest
     return (Notice(r["date"], r["staff"], r["kind"], int(r["delta"]), r["rule"],
-                   r["prospect_id"], r["company"], entry_clause(r["rule"])) for r in tx.iter(
+                   r["prospect_id"], r["company"], entry_clause(r["rule"]),
+                   r["recorded_by_login"]) for r in tx.iter(
         "SELECT n.day AS date, s.name AS staff, n.kind, n.delta, n.rule, n.prospect_id,"
-        " p.company FROM notice n JOIN staff s ON s.id = n.staff_id"
+        " p.company, n.recorded_by_login FROM notice n JOIN staff s ON s.id = n.staff_id"
         " JOIN center c ON c.id = s.center_id LEFT JOIN prospect p ON p.id = n.prospect_id"
         f" WHERE n.day >= :day_from AND n.day <= :day_to{where} ORDER BY {order}", **params))
 

@@ -66,9 +66,11 @@ def _(result: StaffList) -> RenderableType:
 def _(result: Ledger) -> RenderableType:
     if not result.entries:
         return empty("empty.points", name=result.staff)
+    # Team mode: the login whose command wrote each entry, when any is known.
+    logins = any(e.recorded_by_login for e in result.entries)
     table = new_table(t("ui.id"), t("ui.date"), t("ui.delta"), t("ui.rule"), t("ui.prospect"),
-                      t("ui.reason"), t("ui.balance"),
-                      title=f"{result.staff}{colon()}{result.total}")
+                      t("ui.reason"), *([t("ui.recorded_by")] if logins else []),
+                      t("ui.balance"), title=f"{result.staff}{colon()}{result.total}")
     table.columns[1].no_wrap = True
     for e in result.entries:
         # Entries the rules wrote say so in the reader's language; people's reasons as typed.
@@ -87,7 +89,8 @@ def _(result: Ledger) -> RenderableType:
             why = f"{t('ui.voided_mark')} {e.voided.at[:10]}{by}{colon()}{e.voided.reason}"
         table.add_row(str(e.entry_id), e.date, f"{e.delta:+d}",
                       Prose(cited(rule_name(e.rule), e.clause)),
-                      f"#{e.prospect_id}" if e.prospect_id else "", Prose(why), str(e.balance),
+                      f"#{e.prospect_id}" if e.prospect_id else "", Prose(why),
+                      *([e.recorded_by_login or ""] if logins else []), str(e.balance),
                       style="strike dim" if e.voided else None)
     return Group(table, *more_line(result.page, "ui.earlier"))
 

@@ -10,11 +10,13 @@ import typer
 from yulin_cli.choices import Outcome, Pretext, RoundResult, VisitKind
 from yulin_cli.errors import BadInput, NotReady
 from yulin_cli.runtime import (
+    ByOpt,
     CenterOpt,
     DateOpt,
     IdArg,
     JsonOpt,
     NoteOpt,
+    acting,
     choice,
     command,
     current,
@@ -34,9 +36,9 @@ IcsOpt = Annotated[str | None, typer.Option(
 @command(app, "verify")
 def verify(
     prospect_id: IdArg,
-    by: Annotated[str, typer.Option("--by", help="Who made the call.")],
     pretext: Annotated[Pretext, choice(Pretext, "--pretext", help="Role played on the call.")],
     result: Annotated[RoundResult, choice(RoundResult, "--result", help="Did the facts hold?")],
+    by: ByOpt = None,
     address: Annotated[bool, typer.Option("--address", help="Confirmed the exact address.")] = False,
     scale: Annotated[bool, typer.Option("--scale", help="Checked scale via the address.")] = False,
     date: DateOpt = None,
@@ -48,7 +50,7 @@ def verify(
     from yulin_cli.visits import service
 
     data = validated(RoundIn, {
-        "prospect_id": prospect_id, "by": by, "pretext": pretext.value, "result": result.value,
+        "prospect_id": prospect_id, "by": acting(by), "pretext": pretext.value, "result": result.value,
         "address": address, "scale": scale, "day": date or today(), "note": note,
     })
     with current().db().write() as tx:
@@ -103,8 +105,8 @@ def plan_visit(
 @command(app, "log-visit")
 def log_visit(
     prospect_id: IdArg,
-    by: Annotated[str, typer.Option("--by", help="Who went.")],
     outcome: Annotated[Outcome, choice(Outcome, "--outcome", help="What happened.")],
+    by: ByOpt = None,
     kind: Annotated[VisitKind, choice(VisitKind, "--kind", help="Planned, sweep or upgrade.")] = (
         VisitKind.planned),
     items: Annotated[str | None, typer.Option(
@@ -133,7 +135,7 @@ def log_visit(
     from yulin_cli.visits import service
 
     raw = {
-        "prospect_id": prospect_id, "by": by, "outcome": outcome.value, "kind": kind.value,
+        "prospect_id": prospect_id, "by": acting(by), "outcome": outcome.value, "kind": kind.value,
         "items": items or "", "landline": landline, "email": email, "mobile": mobile,
         "qq": qq, "landline_number": landline_number, "email_address": email_address,
         "mobile_number": mobile_number, "qq_number": qq_number, "day": date or today(),

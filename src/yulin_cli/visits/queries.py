@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 _ROUNDS = (
     "SELECT r.id, r.prospect_id, r.round_no, r.staff_id, s.name AS by, r.pretext, r.result,"
     " r.address_confirmed, r.scale_checked, r.day, r.note, r.address_seen,"
-    " r.employees_seen, r.pcs_seen, r.voided_at, vb.name AS voided_by, r.void_reason"
-    " FROM verification_round r JOIN staff s ON s.id = r.staff_id"
+    " r.employees_seen, r.pcs_seen, r.voided_at, vb.name AS voided_by, r.void_reason,"
+    " r.recorded_by_login FROM verification_round r JOIN staff s ON s.id = r.staff_id"
     " LEFT JOIN staff vb ON vb.id = r.voided_by_id"
 )
 
@@ -91,7 +91,8 @@ def add_planned_visit(tx: Tx, prospect_id: int, visitor_id: int, day: str) -> in
 
 
 _PLANS = (
-    "SELECT pv.id, pv.prospect_id, pv.day, s.name AS visitor, pv.visit_id, p.district"
+    "SELECT pv.id, pv.prospect_id, pv.day, s.name AS visitor, pv.visit_id, p.district,"
+    " pv.recorded_by_login"
     " FROM planned_visit pv JOIN staff s ON s.id = pv.visitor_id"
     " JOIN prospect p ON p.id = pv.prospect_id"
 )
@@ -133,7 +134,7 @@ def visits(tx: Tx, prospect_id: int) -> list[Visit]:
     rows = tx.all(
         "SELECT v.id, v.prospect_id, v.day, v.staff_id, s.name AS by, v.kind, v.outcome, v.items,"
         " v.contacts, v.effective, v.failing_checks, v.note, v.voided_at, vb.name AS voided_by,"
-        " v.void_reason FROM visit v JOIN staff s ON s.id = v.staff_id"
+        " v.void_reason, v.recorded_by_login FROM visit v JOIN staff s ON s.id = v.staff_id"
         " LEFT JOIN staff vb ON vb.id = v.voided_by_id WHERE v.prospect_id = :id"
         " ORDER BY v.day, v.id",
         id=prospect_id)

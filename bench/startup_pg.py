@@ -1,0 +1,106 @@
+"""Start-up on PostgreSQL: whole `yulin` processes against the floor of any PostgreSQL client,
+`python -c "import psycopg; psycopg.connect(URL).close()"`, and against the same commands on
+SQLite.
+
+Target (issue 12): a read command on PostgreSQL within 1.5x of that floor. Each command runs
+REPEAT times after a warm-up; the median counts. The server is given by an admin URL; the
+benchmark makes its own database there, loads the demo team and drops it at the end.
+
+    python bench/startup_pg.py --url postgresql+psycopg://postgres:PW@127.0.0.1:54330/postgres
+
+On a shared machine wall-clock medians swing with the load, so each figure also gives the
+median CPU time of the client process (user + system), which the load hardly moves.
+
+Exits 1 if the target is missed (wall clock). Not a test: timing belongs here, not in the suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from startup import yulin_cmd  # noqa: E402
+
+
+def medians(cmd: list[str], repeat: int, env: dict[str, str]) -> tuple[float, float]:
+    """Median wall-clock and median client CPU seconds of ``cmd`` as a whole process."""
+    subprocess.run(cmd, env=env, capture_output=True, check=False)  # warm the file cache
+    walls, cpus = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, capture_output=True, check=False)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default=os.environ.get("YULIN_BENCH_PG_URL"),
+                        help="an admin URL of the server (or YULIN_BENCH_PG_URL)")
+    parser.add_argument("--repeat", type=int, default=21)
+    args = parser.parse_args()
+    if not args.url:
+        parser.error("give --url or YULIN_BENCH_PG_URL")
+    import psycopg
+
+    admin = args.url.replace("postgresql+psycopg://", "postgresql://")
+    name = f"yulin_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base, _slash, _db = args.url.rpartition("/")
+    target = f"{base}/{name}" + (("?" + _db.split("?", 1)[1]) if "?" in _db else "")
+    work = Path(tempfile.mkdtemp(prefix="yulin-bench-pg-"))
+    env = {**os.environ, "YULIN_LANG": "en", "COLUMNS": "80"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    yulin = yulin_cmd()
+    try:
+        pg = {**env, "YULIN_DB": target}
+        lite = {**env, "YULIN_DB": str(work / "bench.db")}
+        for where in (pg, lite):
+            subprocess.run([*yulin, "demo", "--json"], env=where, capture_output=True, check=True)
+        floor_url = target.replace("postgresql+psycopg://", "postgresql://")
+        floor, floor_cpu = medians([sys.executable, "-c", "import psycopg; psycopg.connect("
+                                    f"{floor_url!r}).close()"], args.repeat, env)
+        print(f"{'command':28} {'PostgreSQL':>10} {'x floor':>7} {'CPU':>7} {'x floor':>7}"
+              f" {'SQLite':>8} {'target':>8}")
+        print(f"{'psycopg.connect (floor)':28} {floor * 1000:8.1f}ms {1.0:7.2f}"
+              f" {floor_cpu * 1000:5.0f}ms {1.0:7.2f}")
+        missed = 0
+        for label, cmd, target_ratio in (
+            ("yulin check-visit 1 --json", ["check-visit", "1", "--json"], 1.5),
+            ("yulin staff list --json", ["staff", "list", "--json"], 1.5),
+            ("yulin rate 1", ["rate", "1"], None),
+            ("yulin daily-report --json", ["daily-report", "--date", "2026-10-15", "--json"],
+             None),
+        ):
+            on_pg, pg_cpu = medians([*yulin, *cmd], args.repeat, pg)
+            on_lite, _cpu = medians([*yulin, *cmd], args.repeat, lite)
+            ratio = on_pg / floor
+            verdict = ""
+            if target_ratio is not None:
+                verdict = f"{target_ratio:4.1f}x " + ("ok" if ratio <= target_ratio else "MISSED")
+                missed += ratio > target_ratio
+            print(f"{label:28} {on_pg * 1000:8.1f}ms {ratio:7.2f} {pg_cpu * 1000:5.0f}ms"
+                  f" {pg_cpu / floor_cpu:7.2f} {on_lite * 1000:6.1f}ms {verdict}")
+        return 1 if missed else 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Team mode: setting up the server's roles and policies, and giving a person a login."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.results import Result
+from yulin_cli.server import setup
+from yulin_cli.team import queries as team
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Db, Tx
+
+# Logins are typed unquoted in psql and in URLs: plain lowercase identifiers only.
+LOGIN_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
+
+
+@dataclass(frozen=True, slots=True)
+class MappedLogin:
+    login: str
+    group: str
+
+
+@dataclass(frozen=True, slots=True)
+class TeamSetUp(Result):
+    roles_created: tuple[str, ...]
+    policies: int
+    tables: int
+    logins: tuple[MappedLogin, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LoginMapped(Result):
+    login: str
+    staff: str
+    group: str
+    created: bool
+
+
+def require_server(db: Db) -> None:
+    from yulin_cli.db import is_psycopg
+
+    if not is_psycopg(db.target):
+        raise BadInput("team.needs_postgres")
+
+
+def set_up(db: Db) -> TeamSetUp:
+    """Group roles, grants, default privileges, policies and each mapped login's groups, in one
+    transaction; run again after changing someone's roles (and `yulin upgrade` renews it)."""
+    require_server(db)
+    with db.write() as tx:
+        created = setup.create_roles(tx)
+        policies = setup.apply(tx)
+        logins = setup.sync_logins(tx)
+    return TeamSetUp(tuple(created), policies, len(setup.RECORDED),
+                     tuple(MappedLogin(login, group) for login, group in logins))
+
+
+def check_login_name(login: str) -> str:
+    if not LOGIN_NAME.fullmatch(login):
+        raise BadInput("login.bad_name", login=login)
+    return login
+
+
+def check_password(password: str) -> str:
+    if not 8 <= len(password) <= 128 or any(ord(c) < 32 or ord(c) == 127 for c in password):
+        raise BadInput("login.bad_password")
+    return password
+
+
+def add_login(db: Db, login: str, staff: str, password: str) -> LoginMapped:
+    """Creates (or resets) a person's login in the right group and maps it to them; the
+    password goes to the server already hashed (SCRAM), so no statement log ever holds it."""
+    require_server(db)
+    check_login_name(login)
+    check_password(password)
+    with db.write() as tx:
+        if not setup.roles_exist(tx):
+            raise BadInput("login.no_roles")
+        person = team.staff_by_name(tx, staff)
+        holder = tx.scalar("SELECT name FROM staff WHERE login = :l", l=login)
+        if holder is not None and holder != staff:
+            raise RuleRefusal("login.taken", login=login, staff=holder)
+        role = tx.one("SELECT rolsuper OR rolname = current_user OR rolcreaterole AS reserved"
+                      " FROM pg_roles WHERE rolname = :l", l=login)
+        if role is not None and role["reserved"]:
+            raise RuleRefusal("login.reserved", login=login)
+        verifier = _scram(tx, login, password)
+        tx.run(f"{'ALTER' if role else 'CREATE'} ROLE {login} LOGIN PASSWORD '{verifier}'")
+        old = tx.scalar("SELECT login FROM staff WHERE id = :id", id=person.id)
+        if old and old != login:
+            _retire(tx, old)
+        group = setup.grant_login(tx, login, person.has_role("manager"))
+        tx.run("UPDATE staff SET login = :l WHERE id = :id", l=login, id=person.id)
+    return LoginMapped(login, staff, group, role is None)
+
+
+def _scram(tx: Tx, login: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of ``password``, made by libpq on this side of the wire."""
+    conn = tx.conn  # type: ignore[attr-defined]
+    digest: bytes = conn.pgconn.encrypt_password(password.encode(), login.encode(),
+                                                 b"scram-sha-256")
+    return digest.decode("ascii")
+
+
+def _retire(tx: Tx, login: str) -> None:
+    """A person's previous login loses its groups and this database: it no longer acts."""
+    if tx.scalar("SELECT 1 FROM pg_roles WHERE rolname = :l", l=login) is None:
+        return
+    database = tx.scalar("SELECT current_database()")
+    tx.run(f'REVOKE {setup.STAFF}, {setup.MANAGERS} FROM "{login}"')
+    tx.run(f'REVOKE CONNECT ON DATABASE "{database}" FROM "{login}"')
