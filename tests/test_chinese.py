@@ -25,6 +25,7 @@ NOT_WORDS = re.compile(
     r"[\w.+-]+@[\w-]+(\.[\w-]+)+"  # emails
     r"|(?<![\w-])--?[a-z][\w-]*"  # options
     r"|\bYULIN_[A-Z_]+\b"  # environment variables
+    r"|\byulin_[a-z_]+\b"  # the server's group roles
     r"|\b[a-z_]+\.[a-z_]+(\.[a-z_]+)*\b"  # policy keys, file names
     r"|[\w./-]*/[\w./-]+"  # paths and URLs
     r"|\bQ\d+\b|#\d+|\b\d+-\d+\b"  # clauses, ids, survey items
