@@ -453,6 +453,8 @@ def test_unrecorded_facts_read_as_such(team):
 
 
 def test_policy_mistakes_in_the_readers_words(team, tmp_path):
+    from dataclasses import fields
+
     from yulin_cli.policy import Policy
 
     for text, says in (("[standard]\nmin_employes = 3\n", "没有这一项"),
@@ -466,8 +468,9 @@ def test_policy_mistakes_in_the_readers_words(team, tmp_path):
         result = zh("--policy", str(path), "policy", "show")
         assert result.exit_code == 2 and says in result.stderr, (text, result.stderr)
         # Policy keys (sections and their keys) are names, allowed as they are.
-        keys = {name for section, info in Policy.model_fields.items()
-                for name in (section, *getattr(info.annotation, "model_fields", {}))}
+        keys = {name for section in fields(Policy)
+                for name in (section.name,
+                             *(f.name for f in fields(getattr(Policy(), section.name))))}
         assert not english_words(result.stderr, command_names() | keys), result.stderr
 
 

@@ -79,7 +79,10 @@ def test_dry_run_writes_nothing(team, isolated, tmp_path):
     path = write_csv(tmp_path / "in.csv", HEADER_EN, GOOD)
     before = row_counts(isolated)
     doc = ok_json("import", str(path), "--dry-run")
-    assert doc["imported"] == 2 and doc["dry_run"] is True
+    assert (doc["imported"], doc["would_import"], doc["dry_run"]) == (0, 2, True)
+    assert row_counts(isolated) == before
+    assert "2 rows; would import 2 (dry run: nothing written)" in ok(
+        "import", str(path), "--dry-run").stdout
     assert row_counts(isolated) == before
 
 
@@ -219,7 +222,8 @@ def test_dedupe_finds_each_kind_of_duplicate(team):
                 "--landline", "+86 512 6888 1234", "--force")["id"]
     c = ok_json("add-prospect", "--company", "恒瑞精密机械（苏州）有限公司", "--city", "苏州",
                 "--sourced-by", "王强", "--force")["id"]
-    # One character apart, same district and size (employees, PCs): one company typed twice.
+    # One character apart, and it sounds the same (利/丽, li), same district and size
+    # (employees, PCs): one company typed twice.
     d = add("苏州金达利精工模具有限公司", "--district", "吴中区")
     e = add("苏州金达丽精工模具有限公司", "--district", "吴中区")
     # One character apart but nothing else in common: shown only with --loose.
@@ -230,7 +234,7 @@ def test_dedupe_finds_each_kind_of_duplicate(team):
     by_ids = {tuple(grp["ids"]): grp for grp in groups}
     assert by_ids[(a, b, c)]["reasons"] == ["name", "phone"]
     assert by_ids[(a, b, c)]["confidence"] == 1.0
-    assert by_ids[(d, e)]["reasons"] == ["similar-name"]
+    assert by_ids[(d, e)]["reasons"] == ["same-sound"]
     assert 0.6 <= by_ids[(d, e)]["confidence"] < 0.95
     assert len(groups) == 2
     loose = {tuple(grp["ids"]): grp for grp in ok_json("dedupe", "--loose")}

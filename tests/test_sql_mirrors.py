@@ -167,9 +167,21 @@ def test_sql_restatements_agree_with_the_rules(db, items, policy):
                 " JOIN center c ON c.id = s.center_id ORDER BY p.id", **params)
             ranked = [r.id for r in prospects.list_prospects(tx, policy, prospects.Filters(),
                                                              ranked=True)]
-            raise _Undo((ids, rows, ranked))
+            # A whole list gathers the facts once and joins them; a page asks them of its
+            # rows: both say what the rules say.
+            listed = {r.id: r for r in prospects.list_prospects(tx, policy, prospects.Filters(),
+                                                                whole=True)}
+            page = prospects.list_prospects(tx, policy, prospects.Filters(), 3, ranked=True)
+            paged = {r.id: r for r in prospects.list_prospects(tx, policy, prospects.Filters(),
+                                                               len(ids))}
+            # A page of the ranking looks first among the most valuable prospects only.
+            probed = [prospects.ranked_ids(tx, policy, prospects.Filters(), size, probes)
+                      for size in (1, 3) for probes in ((1,), (1, 2), ())]
+            raise _Undo((ids, rows, ranked, listed, [r.id for r in page], paged, probed))
     except _Undo as undo:
-        ids, rows, ranked = undo.args[0]
+        ids, rows, ranked, listed, page, paged, probed = undo.args[0]
+    assert page == ranked[:3]
+    assert probed == [ranked[:1]] * 3 + [ranked[:3]] * 3
     expected = {}
     for pid, case, row in zip(ids, items, rows, strict=True):
         want = _python(case, row["duplicate_of"] is not None, row["merged_into"] is not None,
@@ -179,4 +191,8 @@ def test_sql_restatements_agree_with_the_rules(db, items, policy):
         assert got == {k: want[k] for k in got}, (case, policy)
         if row["merged_into"] is None:
             expected[pid] = rules.rank_key(want["rating"], case.deal_value, pid)
+            for shape in (listed, paged):
+                got = {"quality": shape[pid].quality, "stars": shape[pid].stars,
+                       "impure": shape[pid].impure}
+                assert got == {k: want[k] for k in got}, (case, policy)
     assert ranked == sorted(expected, key=expected.__getitem__)

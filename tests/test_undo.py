@@ -234,7 +234,7 @@ def test_merge_evidence_from_dedupe_and_names(team):
     a = add("苏州金达利精工模具有限公司", "--district", "吴中区", "--contact-surname", "周")
     b = add("苏州金达丽精工模具有限公司", "--district", "吴中区", "--contact-surname", "周")
     doc = ok_json("merge", a, b, "--by", "赵敏", "--yes")
-    assert doc["evidence"] == ["similar-name"]
+    assert doc["evidence"] == ["same-sound"]  # 利/丽: a same-sound slip (li)
     c = add("苏州丙公司")
     d = ok_json("add-prospect", "--company", "丙有限公司", "--city", "苏州", "--sourced-by", "王强",
                 "--force")["id"]

@@ -6,6 +6,7 @@ every help text and choice shows in the language in force. Each slice (``prospec
 services and its queries; errors become exit codes in ``runtime.YulinCommand``.
 """
 
+import inspect
 import sys
 from collections.abc import Sequence
 from typing import Annotated
@@ -14,7 +15,7 @@ import typer
 
 from yulin_cli import __version__
 from yulin_cli.i18n import LANGS, fallback_language, language_from, listed, set_lang, t
-from yulin_cli.runtime import YulinGroup, begin
+from yulin_cli.runtime import YulinGroup, begin, sub_app
 
 
 def _show_version(value: bool) -> None:
@@ -97,10 +98,11 @@ def _slice_of(part: typer.Typer) -> str:
     return "admin"
 
 
-def build_app(lang: str, command: str | None = None) -> typer.Typer:
+def build_app(lang: str, command: str | None = None, *, listing: bool = False) -> typer.Typer:
     """The command line, in ``lang``. Given the ``command`` a run will invoke, only the slice
     that owns it is built: Typer builds every command it holds on each run, and one slice
-    costs a fraction of all of them. Help and unknown commands get every slice."""
+    costs a fraction of all of them. Otherwise every slice is built; with ``listing`` (a run
+    that shows the root's help or names no known command) only their names and help."""
     set_lang(lang)
     root = typer.Typer(
         help="Run a Yulin-centre prospecting team by its field manual.",
@@ -116,9 +118,32 @@ def build_app(lang: str, command: str | None = None) -> typer.Typer:
     root.callback()(main_options)
     parts = _slices()
     owner = [part for part in parts if command in _names(part)]
-    for part in owner or parts:
+    for part in owner or ([_listing(parts)] if listing else parts):
         root.add_typer(part)
     return root
+
+
+def _listing(parts: tuple[typer.Typer, ...]) -> typer.Typer:
+    """Every command and group by name and help text only, for the root's help (and an
+    unknown command's error): that is all they show, and Typer would otherwise build every
+    option of every command first, a third of the help's start-up."""
+    from typer.main import solve_typer_info_help
+    from typer.models import CommandInfo
+
+    listing = sub_app("")
+    for part in parts:
+        listing.registered_commands += [
+            CommandInfo(name=c.name, help=c.help or inspect.getdoc(c.callback), hidden=c.hidden,
+                        callback=_listed) for c in part.registered_commands]
+        listing.registered_commands += [
+            CommandInfo(name=g.name, help=solve_typer_info_help(g), callback=_listed)
+            for g in part.registered_groups]
+    return listing
+
+
+def _listed() -> None:
+    # Never run: a run that names a command builds its slice (``build_app``).
+    raise typer.Exit(2)
 
 
 def command_of(argv: Sequence[str]) -> str | None:
@@ -151,7 +176,7 @@ def language_of(argv: Sequence[str]) -> str:
 
 def app_for(argv: Sequence[str]) -> typer.Typer:
     """The app a run with these arguments needs."""
-    return build_app(language_of(argv), command_of(argv))
+    return build_app(language_of(argv), command_of(argv), listing=True)
 
 
 def main() -> None:

@@ -26,7 +26,8 @@ from yulin_cli.errors import BadInput, RuleRefusal, YulinError
 
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
+                   "0010")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
@@ -154,6 +155,7 @@ class Tx(Protocol):
     def many(self, sql: str, rows: list[Row]) -> None: ...
     def insert(self, table: str, values: Row) -> int: ...
     def iter(self, sql: str, **params: Any) -> Iterator[Row]: ...
+    def tuples(self, sql: str, **params: Any) -> Iterator[tuple]: ...
 
 
 class _TxBase:
@@ -196,6 +198,11 @@ class SqliteTx(_TxBase):
         for row in cur:
             yield dict(zip(names, row, strict=True))
 
+    def tuples(self, sql: str, **params: Any) -> Iterator[tuple]:
+        """Rows as tuples in the order selected: for lists of 100,000 rows, where a dict a row
+        costs as much as the query."""
+        yield from self.conn.execute(sql, params)
+
 
 class AlchemyTx(_TxBase):
     def __init__(self, conn: Any) -> None:
@@ -222,6 +229,11 @@ class AlchemyTx(_TxBase):
         result = self.conn.execute(self._text(sql).execution_options(yield_per=2000), params)
         for row in result.mappings():
             yield dict(row)
+
+    def tuples(self, sql: str, **params: Any) -> Iterator[tuple]:
+        result = self.conn.execute(self._text(sql).execution_options(yield_per=2000), params)
+        for row in result:
+            yield tuple(row)
 
 
 _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
@@ -262,6 +274,14 @@ class PsycopgTx(_TxBase):
     def iter(self, sql: str, **params: Any) -> Iterator[dict]:
         # A server-side cursor: a big table streams instead of loading at once.
         with self.conn.cursor(name=f"yulin_iter_{next(_CURSORS)}") as cur:
+            cur.itersize = 2000
+            cur.execute(_pyformat(sql), params)
+            yield from cur
+
+    def tuples(self, sql: str, **params: Any) -> Iterator[tuple]:
+        from psycopg.rows import tuple_row
+
+        with self.conn.cursor(name=f"yulin_iter_{next(_CURSORS)}", row_factory=tuple_row) as cur:
             cur.itersize = 2000
             cur.execute(_pyformat(sql), params)
             yield from cur

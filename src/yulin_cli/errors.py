@@ -49,3 +49,9 @@ class NotReady(RuleRefusal):
         else:
             super().__init__("refuse.not_ready", id=prospect_id, failing=failing)
         self.readiness = readiness
+
+
+class Interrupted(YulinError):
+    """Ctrl-C: the transaction was rolled back, so nothing was written (exit 130)."""
+
+    exit_code = 130

@@ -9,7 +9,6 @@ of ``wrapping``. This module never loads Rich, so `yulin --help` stays quick. A 
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -226,6 +225,8 @@ def usage_message(error: UsageError) -> str | None:
         key = "input.missing_argument" if argument else "input.missing"
         return t(key, option=name)
     if isinstance(error, NoSuchOption):
+        import difflib  # only for a mistake, never on the way to a command
+
         near = difflib.get_close_matches(error.option_name, error.possibilities or [], n=1)
         if near:
             return t("usage.no_such_option_near", option=error.option_name, near=near[0])
@@ -248,6 +249,8 @@ def usage_message(error: UsageError) -> str | None:
 
 
 def no_such_command(name: str, known: list[str]) -> str:
+    import difflib
+
     near = difflib.get_close_matches(name, known, n=1)
     if near:
         return t("usage.no_such_command_near", command=name, near=near[0])
@@ -272,8 +275,14 @@ def _bad_value(error: BadParameter) -> str:
     # Our own parsers (choices, dates) raise BadParameter with a translated message already.
     if getattr(error, "translated", False):
         return t("usage.bad_value", option=name, why=error.message)
-    low, high = getattr(param, "min", None), getattr(param, "max", None)
-    if "valid integer" in error.message or "int_parsing" in error.message:
+    # Typer before 0.29 checks ranges in Click's IntRange type (its message: "... is not a
+    # valid int range"); later ones on the parameter, through Pydantic.
+    kind = getattr(param, "type", None)
+    low = getattr(param, "min", None)
+    high = getattr(param, "max", None)
+    low = getattr(kind, "min", None) if low is None else low
+    high = getattr(kind, "max", None) if high is None else high
+    if any(s in error.message for s in ("valid integer", "int_parsing", "valid int")):
         return t("usage.not_integer", option=name)
     if low is not None or high is not None:
         return t("usage.out_of_range", option=name, low="" if low is None else low,

@@ -6,13 +6,12 @@ Validators raise ``ValueError`` with a catalogue code, so errors follow ``--lang
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -35,40 +34,16 @@ from yulin_cli.choices import (
     VisitKind,
 )
 from yulin_cli.errors import BadInput
+from yulin_cli.values import (  # there, commands reach them without Pydantic
+    CONTROL,
+    clean_text,
+    parse_date,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
-_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 _QQ = re.compile(r"^[1-9]\d{4,10}$")
 _ITEM = re.compile(r"^\d-\d{1,2}$")
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def clean_text(value: object, limit: int = 200) -> str:
-    """Trimmed text without control characters; they corrupt reports and terminals."""
-    text = unicodedata.normalize("NFC", str(value)).strip()
-    if _CONTROL.search(text):
-        raise ValueError("bad.control_chars")
-    if len(text) > limit:
-        raise ValueError("bad.too_long")
-    return text
-
-
-def parse_date(value: object) -> str:
-    """A date as 2026-10-19, 2026/10/19, 2026.10.19 or 2026年10月19日, stored as ISO text
-    (YYYY-MM-DD): it sorts and compares on every backend."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    match = _DATE.fullmatch(text)
-    if not match:
-        raise ValueError("bad.date")
-    try:
-        return dt.date(*(int(part) for part in match.groups())).isoformat()
-    except ValueError:
-        raise ValueError("bad.date") from None
 
 
 # Money units: 万 and w are ten thousand, k and 千 a thousand, 亿 a hundred million.
@@ -133,6 +108,94 @@ def _parse_cn(text: str):  # -> phonenumbers.PhoneNumber
     return phonenumbers.parse(text, "CN")
 
 
+_TypeEntry = tuple[frozenset[int], Any, object]  # (possible lengths, fullmatch, type)
+
+
+@functools.cache
+def _cn_type_table() -> tuple[tuple[_TypeEntry, ...], bool]:
+    """China's number descriptions from phonenumbers' metadata, in the order
+    ``phonenumbers.number_type`` tries them (general, the eight special types, fixed line,
+    mobile), each pattern compiled once; and whether mobile and fixed-line patterns are one."""
+    import phonenumbers
+
+    kinds = phonenumbers.PhoneNumberType
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("CN")
+    assert meta is not None
+    table = []
+    for desc, kind in ((meta.general_desc, None), (meta.premium_rate, kinds.PREMIUM_RATE),
+                       (meta.toll_free, kinds.TOLL_FREE), (meta.shared_cost, kinds.SHARED_COST),
+                       (meta.voip, kinds.VOIP), (meta.personal_number, kinds.PERSONAL_NUMBER),
+                       (meta.pager, kinds.PAGER), (meta.uan, kinds.UAN),
+                       (meta.voicemail, kinds.VOICEMAIL), (meta.fixed_line, kinds.FIXED_LINE),
+                       (meta.mobile, kinds.MOBILE)):
+        pattern = desc.national_number_pattern if desc is not None else None
+        lengths = frozenset(desc.possible_length or ()) if desc is not None else frozenset()
+        # A description without a pattern matches nothing.
+        full = re.compile(pattern).fullmatch if pattern else (lambda _text: None)
+        table.append((lengths, full, kind))
+    _KINDS[:] = [kinds.UNKNOWN, kinds.FIXED_LINE, kinds.MOBILE, kinds.FIXED_LINE_OR_MOBILE]
+    # The eight special types as one pattern: most numbers are none of them, which one match
+    # then says instead of eight. A length the description lists is a lookahead here.
+    specials = []
+    for desc in (meta.premium_rate, meta.toll_free, meta.shared_cost, meta.voip,
+                 meta.personal_number, meta.pager, meta.uan, meta.voicemail):
+        if desc is None or not desc.national_number_pattern:
+            continue
+        sizes = sorted(n for n in desc.possible_length or () if n > 0)
+        if desc.possible_length and not sizes:
+            continue  # it lists no possible length: no number is of this type
+        ahead = ("(?=(?:" + "|".join(f"[0-9]{{{n}}}" for n in sizes) + r")\Z)"
+                 if sizes else "")
+        specials.append(f"{ahead}(?:{desc.national_number_pattern})")
+    _SPECIAL[:] = [re.compile("|".join(specials)).fullmatch if specials
+                   else (lambda _text: None)]
+    return tuple(table), bool(meta.same_mobile_and_fixed_line_pattern)
+
+
+_SPECIAL: list[Any] = []  # fullmatch of any special type's pattern: set with the table
+
+
+_KINDS: list[object] = []  # phonenumbers' unknown, fixed line, mobile, either: set with the table
+
+
+def _cn_number_type(national: str) -> object:
+    """``phonenumbers.number_type`` of a Chinese national number, with the metadata's patterns
+    compiled once instead of looked up on every call (a property test keeps the two equal)."""
+    table, same = _cn_type_table()
+    size = len(national)
+
+    def hit(index: int) -> bool:
+        # The length is possible for the description (when it lists lengths) and its pattern
+        # matches the whole number.
+        lengths, full, _kind = table[index]
+        return (not lengths or size in lengths) and full(national) is not None
+
+    unknown, fixed, mobile, either = _KINDS
+    if not hit(0):
+        return unknown
+    if _SPECIAL[0](national) is not None:
+        for index in range(1, 9):
+            if hit(index):
+                return table[index][2]
+    if hit(9):
+        return either if same or hit(10) else fixed
+    return mobile if not same and hit(10) else unknown
+
+
+def _plain_phone(text: str, kind: str) -> str:
+    """``parse_landline``/``parse_mobile`` of a plain number (``_PLAIN_CN``), without building
+    phonenumbers' objects; raises ValueError for any other (the full parse then decides)."""
+    match = _PLAIN_CN.fullmatch(_SEPARATORS.sub("", text))
+    if match is None:
+        raise ValueError(f"bad.{kind}")
+    national = match["fixed"] or match["mobile"]
+    found = _cn_number_type(national)
+    _unknown, fixed, mobile, either = _KINDS
+    if found is not either and found is not (fixed if kind == "landline" else mobile):
+        raise ValueError(f"bad.{kind}")
+    return "+86" + national
+
+
 def _phone(value: object, kind: str) -> str:
     import phonenumbers
 
@@ -142,7 +205,9 @@ def _phone(value: object, kind: str) -> str:
     except phonenumbers.NumberParseException:
         raise ValueError(f"bad.{kind}") from None
     # One type lookup does the work of is_valid_number: UNKNOWN means not a valid number.
-    found = phonenumbers.number_type(number)
+    found = (_cn_number_type(str(number.national_number))
+             if number.country_code == 86 and not number.italian_leading_zero
+             else phonenumbers.number_type(number))
     if number.country_code != 86 or found == phonenumbers.PhoneNumberType.UNKNOWN:
         raise ValueError(f"bad.{kind}")
     either = phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE
@@ -202,10 +267,41 @@ def parse_mobile(value: object) -> str:
     return _phone(value, "mobile")
 
 
+# The plain addresses that fill spreadsheets, which email_validator normalises only by
+# lower-casing the domain: dot-atoms of letters, digits, _ + - before the @, and after it
+# labels of letters, digits and inner hyphens (no IDNA "xn--" or other "--") ending in a
+# name of letters. Anything else goes to email_validator.
+_PLAIN_EMAIL = re.compile(
+    r"(?P<local>[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*)@"
+    r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{1,63})")
+
+
+@functools.cache
+def _special_domains() -> frozenset[str]:
+    from email_validator import SPECIAL_USE_DOMAIN_NAMES
+
+    return frozenset(SPECIAL_USE_DOMAIN_NAMES)
+
+
+def _plain_email(text: str) -> str | None:
+    """``parse_email`` of a plain address without email_validator (a property test checks
+    they agree); None when it is not plain."""
+    match = _PLAIN_EMAIL.fullmatch(text)
+    if match is None or len(text) > 254 or len(match["local"]) > 64 or "--" in text:
+        return None
+    domain = match["domain"].lower()
+    if len(domain) > 253 or not _special_domains().isdisjoint(domain.split(".")):
+        return None
+    return f"{match['local']}@{domain}"
+
+
 def parse_email(value: object) -> str:
     from email_validator import EmailNotValidError, validate_email
 
     text = clean_text(value, 254)
+    plain = _plain_email(text)
+    if plain is not None:
+        return plain
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
@@ -379,6 +475,158 @@ class ProspectIn(ProspectFields):
     ownership: Ownership = Ownership.private
 
 
+# --- the plain rows that fill spreadsheets, without the model -----------------------------------
+
+_TEXT_LIMITS = {"company": 200, "city": 100, "sourced_by": 100, "district": 200,
+                "address": 200, "industry": 200, "partner": 200, "contact_surname": 20}
+_REQUIRED = ("company", "city", "sourced_by", "found_on")
+_PLAIN_INT = re.compile(r"[1-9][0-9]{0,7}|0")
+_PLAIN_MONEY = re.compile(r"(?P<amount>[1-9][0-9]{0,11}|0)(?P<wan>万|w|W)?")
+_CHOICE_VALUES = {"ownership": frozenset(m.value for m in Ownership),
+                  "need": frozenset(m.value for m in Need),
+                  "yulin_interest": frozenset(m.value for m in Interest)}
+_FLAGS = ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
+          "existing_customer")
+
+
+class _NotPlain(Exception):
+    """A value the quick path leaves to the model."""
+
+
+def _plain_text(value: object, limit: int) -> str:
+    if type(value) is not str or CONTROL.search(value) or not unicodedata.is_normalized(
+            "NFC", value):
+        raise _NotPlain
+    text = value.strip()
+    if len(text) > limit:
+        raise _NotPlain
+    return text
+
+
+def _text(limit: int, required: bool = False) -> Any:
+    def parse(value: object) -> str | None:
+        text = _plain_text(value, limit)
+        if not text and required:
+            raise _NotPlain
+        return text or None
+    return parse
+
+
+def _flag(value: object) -> bool:
+    if type(value) is not bool:
+        raise _NotPlain
+    return value
+
+
+def _choice(key: str) -> Any:
+    values = _CHOICE_VALUES[key]
+
+    def parse(value: object) -> str:
+        if type(value) is not str or value not in values:
+            raise _NotPlain
+        return value
+    return parse
+
+
+def _count(value: object) -> int:
+    if type(value) is int and 0 <= value <= 10_000_000:
+        return value
+    if type(value) is str and _PLAIN_INT.fullmatch(value) and int(value) <= 10_000_000:
+        return int(value)
+    raise _NotPlain
+
+
+def _money(value: object) -> int:
+    match = _PLAIN_MONEY.fullmatch(value) if type(value) is str else None
+    if match is None:
+        raise _NotPlain
+    amount = int(match["amount"]) * (10_000 if match["wan"] else 1)
+    if amount > 10**12:
+        raise _NotPlain
+    return amount
+
+
+def _day(value: object) -> str:
+    if type(value) is not str or not _ISO_DAY.fullmatch(value):
+        raise _NotPlain
+    return parse_date(value)
+
+
+def _qq(value: object) -> str:
+    if type(value) is not str or CONTROL.search(value) or not _QQ.match(value):
+        raise _NotPlain
+    return value
+
+
+def _contact(kind: str) -> Any:
+    def parse(value: object) -> str:
+        if type(value) is not str or value != value.strip() or CONTROL.search(value):
+            raise _NotPlain
+        found = _plain_email(value) if kind == "email" else _plain_phone(value, kind)
+        if found is None:
+            raise _NotPlain
+        return found
+    return parse
+
+
+# Each field of the input model, and how a plain cell of it is read.
+_PLAIN_FIELDS: dict[str, Any] = {
+    **{key: _text(limit, key in _REQUIRED) for key, limit in _TEXT_LIMITS.items()},
+    **{key: _flag for key in _FLAGS},
+    **{key: _choice(key) for key in _CHOICE_VALUES},
+    "employees": _count, "pcs": _count, "deal_value": _money, "vendor_share": _money,
+    "found_on": _day, "qq": _qq, "landline": _contact("landline"),
+    "mobile": _contact("mobile"), "email": _contact("email"),
+}
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PROSPECT_DEFAULTS: dict[str, Any] = {}
+
+
+def quick_prospect(data: dict[str, Any]) -> dict[str, Any] | None:
+    """``ProspectIn.model_validate(data).model_dump()`` for a plain row, without the model:
+    imports of 100,000 rows spend most of their time here. None when any value is not plain
+    or not valid; the model then decides, and words every error. A property test checks the
+    two agree."""
+    if not _PROSPECT_DEFAULTS:
+        _PROSPECT_DEFAULTS.update({name: info.get_default(call_default_factory=True)
+                                   for name, info in ProspectIn.model_fields.items()})
+        _PROSPECT_DEFAULTS["ownership"] = Ownership.private.value
+    if any(key not in data for key in _REQUIRED):
+        return None
+    out = dict(_PROSPECT_DEFAULTS)
+    fields, seen, repeated = _PLAIN_FIELDS, _SEEN, _REPEATED
+    try:
+        for key, value in data.items():
+            parse = fields.get(key)
+            if parse is None:  # not a field: the model names it
+                return None
+            if value is None:
+                if key in _REQUIRED or key == "ownership":
+                    return None
+                continue
+            if key in repeated:
+                # A column of a few values (a city, a finder, a day): each read once.
+                found = seen.get((key, value), _NotPlain)
+                if found is _NotPlain:
+                    found = parse(value)
+                    if len(seen) < 100_000:
+                        seen[(key, value)] = found
+                out[key] = found
+            else:
+                out[key] = parse(value)
+    except (_NotPlain, ValueError, TypeError):  # TypeError: a value that cannot be a key
+        return None
+    return out
+
+
+_REPEATED = frozenset(("city", "sourced_by", "district", "industry", "contact_surname",
+                       "found_on", "deal_value", "employees", "pcs", "ownership", "need",
+                       "yulin_interest", "vendor_share", "partner"))
+_SEEN: dict[tuple[str, Any], Any] = {}
+
+
 class RoundIn(_Input):
     prospect_id: int
     by: Name
@@ -446,6 +694,9 @@ _PYDANTIC_CODES = {
     "extra_forbidden": "bad.unknown_key", "dict_type": "bad.table", "model_type": "bad.table",
     "string_type": "bad.text", "list_type": "bad.list", "date_from_datetime_parsing": "bad.date",
     "date_parsing": "bad.date", "date_type": "bad.date",
+    # The policy's sections are dataclasses: Pydantic words their checks so.
+    "unexpected_keyword_argument": "bad.unknown_key", "dataclass_type": "bad.table",
+    "dataclass_args_type": "bad.table", "tuple_type": "bad.list",
 }
 
 

@@ -13,7 +13,7 @@ declared here) and row-level security checks it (``server/setup.py``); on SQLite
 
 from __future__ import annotations
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -44,7 +44,10 @@ class Staff(SQLModel, table=True):
 
 
 class Prospect(SQLModel, table=True):
-    __table_args__ = (Index("ix_prospect_source_day", "sourced_by_id", "found_on"),
+    __table_args__ = (Index("ix_prospect_merged_into", "merged_into",
+                            sqlite_where=text("merged_into IS NOT NULL"),
+                            postgresql_where=text("merged_into IS NOT NULL")),
+                      Index("ix_prospect_source_day", "sourced_by_id", "found_on"),
                       Index("ix_prospect_found_on", "found_on"))
 
     id: int | None = Field(default=None, primary_key=True)
@@ -64,7 +67,7 @@ class Prospect(SQLModel, table=True):
     email: str | None = Field(default=None, max_length=254)
     qq: str | None = Field(default=None, max_length=20)
     found_on: str = Field(max_length=10)
-    deal_value: int | None = None
+    deal_value: int | None = Field(default=None, index=True)
     need: str | None = Field(default=None, max_length=10)
     yulin_interest: str | None = Field(default=None, max_length=10)
     platform_interest: bool = False
@@ -126,9 +129,18 @@ class PlannedVisit(SQLModel, table=True):
     recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
+# Visits that found a prospect below the standard: few, and asked for on every rating.
+_SUBSTANDARD = text("outcome = 'substandard'")
+
+
 class Visit(SQLModel, table=True):
     __table_args__ = (Index("ix_visit_staff_day", "staff_id", "day", "effective"),
-                      Index("ix_visit_day", "day"))
+                      Index("ix_visit_day", "day"),
+                      Index("ix_visit_substandard", "prospect_id", sqlite_where=_SUBSTANDARD,
+                            postgresql_where=_SUBSTANDARD),
+                      Index("ix_visit_voided", "prospect_id",
+                            sqlite_where=text("voided_at IS NOT NULL"),
+                            postgresql_where=text("voided_at IS NOT NULL")))
 
     id: int | None = Field(default=None, primary_key=True)
     prospect_id: int = Field(foreign_key="prospect.id", index=True)

@@ -2,130 +2,171 @@
 
 A TOML file (``--policy`` or ``YULIN_POLICY``) overrides it key by key. Unknown keys and
 wrong types are refused, naming the key, so a typo never silently keeps a default.
+
+The sections are plain frozen dataclasses, so the defaults cost nothing at start-up; Pydantic
+loads only to validate a policy file (it validates standard dataclasses as it does models).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from typing import Any, ClassVar, Self
 
 from yulin_cli.errors import BadInput
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def setting(default: Any, doc: str, *, ge: int | None = None, le: int | None = None) -> Any:
+    """A policy key: its default, the comment `policy init` writes, and its bounds."""
+    return field(default=default, metadata={"doc": doc, "ge": ge, "le": le})
 
 
+class _Section:
+    """A section of keys. Frozen, without a generated __eq__ or slots: a policy is never
+    compared, and every generated method costs start-up time on each run."""
+
+    # Read by Pydantic when it validates a policy file: an unknown key is an error.
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
+
+    def __post_init__(self) -> None:
+        for f in fields(self):  # type: ignore[arg-type]
+            floor, ceiling = f.metadata.get("ge"), f.metadata.get("le")
+            if floor is not None and getattr(self, f.name) < floor:
+                raise ValueError(f"{f.name} must be >= {floor}")
+            if ceiling is not None and getattr(self, f.name) > ceiling:
+                raise ValueError(f"{f.name} must be <= {ceiling}")
+        self.check()
+
+    def check(self) -> None:
+        """Rules between a section's keys."""
+
+
+@dataclass(frozen=True, eq=False)
 class Standard(_Section):
-    min_employees: int = Field(100, ge=0, description="Employees needed for the quality standard")
-    min_pcs: int = Field(30, ge=0, description="PCs needed for the quality standard")
+    min_employees: int = setting(100, "Employees needed for the quality standard", ge=0)
+    min_pcs: int = setting(30, "PCs needed for the quality standard", ge=0)
 
 
+@dataclass(frozen=True, eq=False)
 class Verification(_Section):
-    min_rounds: int = Field(2, ge=0, description="Rounds by the source before a visit (2nd, 3rd)")
-    min_pretexts: int = Field(2, ge=0, description="Different pretexts among those rounds")
+    min_rounds: int = setting(2, "Rounds by the source before a visit (2nd, 3rd)", ge=0)
+    min_pretexts: int = setting(2, "Different pretexts among those rounds", ge=0)
 
 
+@dataclass(frozen=True, eq=False)
 class Quota(_Section):
-    per_day: int = Field(2, ge=0, description="Quality customers each prospector finds a day")
-    campaign_start: dt.date = Field(dt.date(2026, 1, 1), description="First day the quota applies")
-    campaign_end: dt.date = Field(dt.date(2026, 10, 31), description="Last day the quota applies")
+    per_day: int = setting(2, "Quality customers each prospector finds a day", ge=0)
+    campaign_start: dt.date = setting(dt.date(2026, 1, 1), "First day the quota applies")
+    campaign_end: dt.date = setting(dt.date(2026, 10, 31), "Last day the quota applies")
 
-    @model_validator(mode="after")
-    def _window(self) -> Quota:
+    def check(self) -> None:
         if self.campaign_start > self.campaign_end:
-            raise ValueError("policy.campaign_order")  # a catalogue code
-        return self
+            raise ValueError("policy.campaign_order")
 
 
+@dataclass(frozen=True, eq=False)
 class Stars(_Section):
-    five_min: int = Field(200_000, ge=0, description="Deal value (yuan) for 5 stars")
-    four_min: int = Field(100_000, ge=0, description="Deal value for 4 stars")
-    three_min: int = Field(100_000, ge=0, description="Deal value for 3 stars")
-    two_min: int = Field(70_000, ge=0, description="Deal value for 2 stars")
+    five_min: int = setting(200_000, "Deal value (yuan) for 5 stars", ge=0)
+    four_min: int = setting(100_000, "Deal value for 4 stars", ge=0)
+    three_min: int = setting(100_000, "Deal value for 3 stars", ge=0)
+    two_min: int = setting(70_000, "Deal value for 2 stars", ge=0)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Stars:
+    def check(self) -> None:
         if not self.five_min >= self.four_min >= self.two_min:
             raise ValueError("policy.stars_order")
         if not self.three_min >= self.two_min:
             raise ValueError("policy.stars_three")
-        return self
 
 
+@dataclass(frozen=True, eq=False)
 class EffectiveVisit(_Section):
-    items: list[str] = Field(
-        ["1-5", "2-2", "2-3", "2-4", "2-5", "2-8", "2-9"],
-        description="Questionnaire items an effective visit must capture",
-    )
-    contacts: list[str] = Field(
-        ["landline", "email"], description="Contact details an effective visit must capture"
-    )
+    items: tuple[str, ...] = setting(("1-5", "2-2", "2-3", "2-4", "2-5", "2-8", "2-9"),
+                                     "Questionnaire items an effective visit must capture")
+    contacts: tuple[str, ...] = setting(("landline", "email"),
+                                        "Contact details an effective visit must capture")
 
 
+@dataclass(frozen=True, eq=False)
 class Points(_Section):
-    substandard: int = Field(-5, description="Points for the source when a visit finds it substandard")
-    sweep: int = Field(3, description="Points for an effective sweep visit")
-    unproven_visit: int = Field(
-        -5, description="Points for the visitor when an inspection finds a visit did not happen as logged")
+    substandard: int = setting(-5, "Points for the source when a visit finds it substandard")
+    sweep: int = setting(3, "Points for an effective sweep visit")
+    unproven_visit: int = setting(
+        -5, "Points for the visitor when an inspection finds a visit did not happen as logged")
 
 
+@dataclass(frozen=True, eq=False)
 class Redsea(_Section):
-    doubtful_at: int = Field(1, ge=1, description="Signals from which a red-sea prospect is doubtful")
-    impure_at: int = Field(2, ge=1, description="Signals from which it is impure: drop it")
+    doubtful_at: int = setting(1, "Signals from which a red-sea prospect is doubtful", ge=1)
+    impure_at: int = setting(2, "Signals from which it is impure: drop it", ge=1)
 
 
+@dataclass(frozen=True, eq=False)
 class Territory(_Section):
-    direct_sales_cities: list[str] = Field(
-        ["南京", "深圳"], description="Cities with a direct-sales branch"
-    )
+    direct_sales_cities: tuple[str, ...] = setting(("南京", "深圳"),
+                                                   "Cities with a direct-sales branch")
 
 
+@dataclass(frozen=True, eq=False)
 class Proof(_Section):
-    require_photo: bool = Field(False, description="A visit without a photo is not effective")
-    max_distance_m: int = Field(
-        1000, ge=0, description="Metres a visit's photo may be from the company's location")
-    sample_percent: int = Field(
-        10, ge=0, le=100, description="Share of substandard findings inspected even when nothing looks wrong")
+    require_photo: bool = setting(False, "A visit without a photo is not effective")
+    max_distance_m: int = setting(1000, "Metres a visit's photo may be from the company's location",
+                                  ge=0)
+    sample_percent: int = setting(
+        10, "Share of substandard findings inspected even when nothing looks wrong", ge=0, le=100)
 
 
+@dataclass(frozen=True, eq=False)
 class Route(_Section):
-    max_visits_per_day: int = Field(6, ge=1, description="Suburban visits planned per day")
-    max_days: int = Field(2, ge=1, description="Working days in one suburban trip")
+    max_visits_per_day: int = setting(6, "Suburban visits planned per day", ge=1)
+    max_days: int = setting(2, "Working days in one suburban trip", ge=1)
 
 
+@dataclass(frozen=True, eq=False)
 class Managers(_Section):
-    upgrade_min_pcs: int = Field(100, ge=0, description="PCs of an existing customer worth an upgrade visit")
+    upgrade_min_pcs: int = setting(100, "PCs of an existing customer worth an upgrade visit",
+                                   ge=0)
 
 
+@dataclass(frozen=True, eq=False)
 class Partner(_Section):
-    min_effort: int = Field(4, ge=0, description="Rounds plus visits that count as high effort")
-    small_share: int = Field(50_000, ge=0, description="Vendor share (yuan) below which it is small")
+    min_effort: int = setting(4, "Rounds plus visits that count as high effort", ge=0)
+    small_share: int = setting(50_000, "Vendor share (yuan) below which it is small", ge=0)
 
 
+@dataclass(frozen=True, eq=False)
 class Policy(_Section):
-    standard: Standard = Standard()
-    verification: Verification = Verification()
-    quota: Quota = Quota()
-    stars: Stars = Stars()
-    effective_visit: EffectiveVisit = EffectiveVisit()
-    points: Points = Points()
-    redsea: Redsea = Redsea()
-    territory: Territory = Territory()
-    route: Route = Route()
-    managers: Managers = Managers()
-    partner: Partner = Partner()
-    proof: Proof = Proof()
+    standard: Standard = field(default_factory=Standard)
+    verification: Verification = field(default_factory=Verification)
+    quota: Quota = field(default_factory=Quota)
+    stars: Stars = field(default_factory=Stars)
+    effective_visit: EffectiveVisit = field(default_factory=EffectiveVisit)
+    points: Points = field(default_factory=Points)
+    redsea: Redsea = field(default_factory=Redsea)
+    territory: Territory = field(default_factory=Territory)
+    route: Route = field(default_factory=Route)
+    managers: Managers = field(default_factory=Managers)
+    partner: Partner = field(default_factory=Partner)
+    proof: Proof = field(default_factory=Proof)
+
+    @classmethod
+    def model_validate(cls, data: dict[str, Any]) -> Self:
+        """A policy from plain data (a parsed TOML file), validated key by key; raises
+        Pydantic's ValidationError naming the first bad key."""
+        from pydantic import TypeAdapter
+
+        return TypeAdapter(cls).validate_python(data)
 
 
 def load_policy(path: str | None) -> Policy:
     """The policy in force: defaults, overridden by the TOML file at ``path`` if given."""
     if not path:
         return Policy()
+    import tomllib
+
+    from pydantic import ValidationError
+
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -161,7 +202,7 @@ def _toml_value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, dt.date)):
         return str(value)
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -171,13 +212,13 @@ def policy_toml(policy: Policy) -> str:
     from yulin_cli.i18n import MESSAGES, t
 
     lines = [f"# {t('policy.header')}", ""]
-    for section, _field in Policy.model_fields.items():
-        lines.append(f"[{section}]")
-        part = getattr(policy, section)
-        for key, info in type(part).model_fields.items():
-            value = getattr(part, key)
-            code = f"policy.{section}.{key}"
-            lines.append(f"# {t(code) if code in MESSAGES else info.description}")
+    for section in fields(policy):
+        lines.append(f"[{section.name}]")
+        part = getattr(policy, section.name)
+        for info in fields(part):
+            key, value = info.name, getattr(part, info.name)
+            code = f"policy.{section.name}.{key}"
+            lines.append(f"# {t(code) if code in MESSAGES else info.metadata['doc']}")
             entry = f"{key} = {_toml_value(value)}"
             # TOML has no null: an unset optional date is written commented out.
             lines.append(f"# {key} = 2026-09-01" if value is None else entry)
@@ -186,4 +227,12 @@ def policy_toml(policy: Policy) -> str:
 
 
 def policy_dict(policy: Policy) -> dict:
-    return policy.model_dump(mode="json")
+    """The policy as JSON data: sections of keys, dates as ISO text, lists as lists."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return list(value) if isinstance(value, tuple) else value
+
+    return {s.name: {k.name: plain(getattr(getattr(policy, s.name), k.name))
+                     for k in fields(getattr(policy, s.name))} for s in fields(policy)}

@@ -28,7 +28,18 @@ class _Record:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        return cls(**{f.name: row[f.name] for f in fields(cls)})  # type: ignore[arg-type]
+        return cls(**{name: row[name] for name in field_names(cls)})
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """A record's fields, looked up once: lists of 100,000 rows build a record each."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +134,7 @@ class Prospect(_Record):
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        values = {f.name: row[f.name] for f in fields(cls)}
+        values = {name: row[name] for name in field_names(cls)}
         for flag in (*FLAG_COLUMNS, "found_substandard"):
             values[flag] = bool(values[flag])
         values["redsea_count"] = int(values["redsea_count"])
@@ -161,13 +172,18 @@ class ListedProspect(_Record):
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        values = {f.name: row[f.name] for f in fields(cls)}
-        for flag in ("suburban", "platform_interest", "in_selection", "quality",
-                     "found_substandard", "impure"):
-            values[flag] = bool(values[flag])
-        for count in ("stars", "redsea_count", "visits"):
-            values[count] = int(values[count])
-        return cls(**values)
+        return cls.from_tuple(tuple(row[name] for name in field_names(cls)))
+
+    @classmethod
+    def from_tuple(cls, row: tuple) -> Self:
+        """From the columns in the order of the fields (``Tx.tuples``)."""
+        (id_, company, city, district, suburban, sourced_by, found_on, duplicate_of,
+         deal_value, need, interest, platform, in_selection, quality, found_substandard,
+         stars, impure, redsea_count, visits) = row
+        return cls(id_, company, city, district, bool(suburban), sourced_by, found_on,
+                   duplicate_of, deal_value, need, interest, bool(platform), bool(in_selection),
+                   bool(quality), bool(found_substandard), int(stars), bool(impure),
+                   int(redsea_count), int(visits))
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +222,8 @@ class VerificationRound(_Record):
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        values: dict[str, Any] = {f.name: row.get(f.name) for f in fields(cls)
-                                  if f.name != "voided"}
+        values: dict[str, Any] = {name: row.get(name) for name in field_names(cls)
+                                  if name != "voided"}
         values["address_confirmed"] = bool(values["address_confirmed"])
         values["scale_checked"] = bool(values["scale_checked"])
         return cls(**values, voided=Voiding.of_row(row))

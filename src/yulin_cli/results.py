@@ -10,14 +10,41 @@ result is chosen by its type in ``render.view``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import Field, field, fields, is_dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from yulin_cli.i18n import explain, reason_json
 from yulin_cli.rules import Rating, Reason
 
 _HUMAN_ONLY = {"json": False}
+
+# Rows a human view of a long list shows unless told otherwise (one screen).
+SCREEN = 50
+
+
+class Page(NamedTuple):
+    """How much of a long list a human view shows: the rows shown, and how many there are."""
+
+    shown: int
+    total: int
+
+    @property
+    def more(self) -> int:
+        return max(0, self.total - self.shown)
+
+
+class JsonRows:
+    """A JSON array written while its rows are read (``runtime.emit_json``), so a list of
+    100,000 rows never waits for the last one nor holds them all. ``encoded`` rows are JSON
+    text already (rows that share most of their text make it once)."""
+
+    __slots__ = ("encoded", "rows")
+
+    def __init__(self, rows: Iterable[Any], *, encoded: bool = False) -> None:
+        self.rows = rows
+        self.encoded = encoded
 
 
 def human_only(default: Any = None) -> Any:

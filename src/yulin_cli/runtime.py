@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from yulin_cli.errors import BadInput, NotReady, RuleRefusal, YulinError
+from yulin_cli.errors import BadInput, Interrupted, NotReady, RuleRefusal, YulinError
 from yulin_cli.i18n import reason_json, t
 
 if TYPE_CHECKING:
@@ -122,6 +122,19 @@ IdArg = Annotated[int, typer.Argument(metavar="ID", help="Prospect id.")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text.")]
 CenterOpt = Annotated[str | None, typer.Option("--center", help="One centre only.")]
+LimitOpt = Annotated[int | None, typer.Option(
+    "--limit", min=1, max=10**9, help="Rows to show (default 50); --json has every row.")]
+AllRowsOpt = Annotated[bool, typer.Option("--all", help="Show every row.")]
+
+
+def rows_to_show(limit: int | None, every: bool, json_output: bool) -> int | None:
+    """How many rows of a long list to read: one screen by default, ``--limit N``, or every
+    row (None) for ``--all`` and for ``--json``, which always holds them all."""
+    from yulin_cli.results import SCREEN
+
+    if json_output or every:
+        return None
+    return limit or SCREEN
 SaveOpt = Annotated[str | None, typer.Option(
     "--save", metavar="FILE", help="Also write the view to FILE.html or FILE.svg.")]
 # Who did it: required on a SQLite file; in team mode it defaults to the login's staff member.
@@ -133,8 +146,33 @@ ByOpt = Annotated[str | None, typer.Option(
 
 
 def emit_json(doc: Any) -> None:
-    """One JSON document on stdout, never through Rich."""
+    """One JSON document on stdout, never through Rich. A long list (``results.JsonRows``)
+    streams one compact row a line as its rows are read."""
+    from yulin_cli.results import JsonRows
+
+    if isinstance(doc, JsonRows):
+        _stream_rows(doc)
+        return
     typer.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
+
+
+def _stream_rows(doc: Any) -> None:
+    import sys
+
+    out = sys.stdout
+    dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    chunk: list[str] = []
+    opened = False
+    for row in doc.rows:
+        chunk.append(("[\n" if not opened else ",\n") + (row if doc.encoded else dumps(row)))
+        opened = True
+        if len(chunk) >= 1000:
+            out.write("".join(chunk))
+            chunk = []
+    out.write("".join(chunk) + ("\n]\n" if opened else "[]\n"))
+    out.flush()
+
+
 
 
 def save_path(value: str | None) -> str | None:
@@ -224,12 +262,20 @@ def _usage_mistake(make_context: Callable[..., Any], args: list[str], *rest: Any
                    **extra: Any) -> Any:
     """Parses a command line; a usage mistake becomes one translated line and exit 2 (and,
     with --json, one JSON document)."""
-    from yulin_cli.helptext import UsageError, usage_message
+    # Click's error, named where Typer vendors it; the words (helptext) load only for a mistake.
+    from typer._click.exceptions import UsageError
 
     try:
         return make_context(*rest, args, **extra)
-    except UsageError as error:
-        message = usage_message(error)
+    except (UsageError, ValueError) as error:
+        from yulin_cli.helptext import usage_message
+
+        if isinstance(error, UsageError):
+            message = usage_message(error)
+        elif "null" in str(error):  # a NUL in a path: Typer before 0.29 stats it unchecked
+            message = t("usage.bad", detail=t("bad.control_chars"))
+        else:
+            raise
         if message is None:  # no arguments at all: the help, as Click shows it
             raise
         if "--json" in args:
@@ -260,6 +306,9 @@ class YulinCommand(TyperCommand):
             return super().invoke(ctx)
         except YulinError as err:
             fail(err, json_mode)
+        except KeyboardInterrupt:
+            # Ctrl-C: every write is one transaction, rolled back on the way out.
+            fail(Interrupted("interrupted"), json_mode)
         except Exception as exc:  # the database refused, not a bug of ours
             from yulin_cli.db import database_error
 
@@ -369,7 +418,7 @@ def iso_date(value: str | None, option: str = "--date") -> str:
     """A validated ISO date from an option, today when it was not given."""
     if value is None:
         return today()
-    from yulin_cli.inputs import parse_date
+    from yulin_cli.values import parse_date
 
     try:
         return parse_date(value)
@@ -379,7 +428,7 @@ def iso_date(value: str | None, option: str = "--date") -> str:
 
 def text_option(value: str, option: str, limit: int) -> str:
     """Free text from an option: trimmed, not empty, no control characters, not too long."""
-    from yulin_cli.inputs import clean_text
+    from yulin_cli.values import clean_text
 
     try:
         text = clean_text(value, limit)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from yulin_cli.policy import Policy
 
+
 def found_substandard_sql(as_of: bool = False) -> str:
     """A visit found it below the standard, the visit was not voided, and no inspection
     overturned that finding or found that the visit never happened as logged (Q15). With
@@ -28,18 +29,29 @@ def found_substandard_sql(as_of: bool = False) -> str:
 
 
 FOUND_SUBSTANDARD_SQL = found_substandard_sql()
+# The same, for a whole list at once: the prospects with such a visit, joined as ``fs``
+# (``FOUND_SUBSTANDARD_JOINED`` then says it of each row, without a subquery per row).
+FOUND_SUBSTANDARD_IDS = (
+    "SELECT sv.prospect_id FROM visit sv WHERE sv.outcome = 'substandard'"
+    " AND sv.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM inspection si"
+    " WHERE si.visit_id = sv.id AND si.status IN ('overturned', 'unproven'))"
+    " GROUP BY sv.prospect_id"
+)
+FOUND_SUBSTANDARD_JOINED = "(fs.prospect_id IS NOT NULL)"
 
 
-def quality_sql(as_of: bool = False) -> str:
+def quality_sql(as_of: bool = False, found_substandard: str | None = None) -> str:
     """``rules.is_quality_customer`` in SQL; ``p`` is the prospect, ``c`` the source's centre.
-    With ``as_of``, judged on the visits up to ``:as_of`` (a period's last day).
+    With ``as_of``, judged on the visits up to ``:as_of`` (a period's last day);
+    ``found_substandard`` says it another way (``FOUND_SUBSTANDARD_JOINED``).
 
     Needs the parameters of ``quality_params``.
     """
+    found = found_substandard or found_substandard_sql(as_of)
     return (
         "(p.employees >= :min_employees AND p.pcs >= :min_pcs AND p.city = c.city"
         " AND p.duplicate_of IS NULL AND p.merged_into IS NULL"
-        f" AND NOT {found_substandard_sql(as_of)})"
+        f" AND NOT {found})"
     )
 
 
@@ -47,13 +59,13 @@ def quality_params(policy: Policy) -> dict[str, Any]:
     return {"min_employees": policy.standard.min_employees, "min_pcs": policy.standard.min_pcs}
 
 
-def stars_sql() -> str:
+def stars_sql(found_substandard: str | None = None) -> str:
     """``rules.star_rating(...).stars`` in SQL: 0 for a prospect that is not a quality customer,
     else ``rules.star_level``. Needs ``rank_params``."""
     value = "COALESCE(p.deal_value, 0)"
     # Quality tests positively: with an unknown scale it is NULL, and NOT NULL is not true.
     return (
-        f"(CASE WHEN {quality_sql()} THEN"
+        f"(CASE WHEN {quality_sql(found_substandard=found_substandard)} THEN"
         f" (CASE WHEN {value} >= :five_min AND p.need = 'explicit'"
         " AND p.yulin_interest = 'high' THEN 5"
         f" WHEN {value} >= :four_min AND p.need = 'explicit' AND p.yulin_interest = 'high'"
@@ -66,8 +78,17 @@ def stars_sql() -> str:
 
 
 REDSEA_COUNT_SQL = "(SELECT COUNT(*) FROM redsea_signal rs WHERE rs.prospect_id = p.id)"
-# Q18: ``rules.redsea_verdict(...) == "impure"`` in SQL.
-IMPURE_SQL = f"({REDSEA_COUNT_SQL} >= :impure_at)"
+# The same for a whole list: counts per prospect, joined as ``rc``.
+REDSEA_COUNTS = "SELECT prospect_id, COUNT(*) AS n FROM redsea_signal GROUP BY prospect_id"
+REDSEA_COUNT_JOINED = "COALESCE(rc.n, 0)"
+
+
+def impure_sql(redsea_count: str = REDSEA_COUNT_SQL) -> str:
+    """Q18: ``rules.redsea_verdict(...) == "impure"`` in SQL."""
+    return f"({redsea_count} >= :impure_at)"
+
+
+IMPURE_SQL = impure_sql()
 # ``rules.rank_key`` in SQL, over a query exposing ``stars`` and ``impure`` (0 or 1).
 RANK_ORDER_SQL = "impure, stars DESC, COALESCE(p.deal_value, 0) DESC, p.id"
 

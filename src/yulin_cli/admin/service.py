@@ -133,9 +133,10 @@ def upgrade(db: Db) -> Upgraded:
 def demo(db: Db, policy: Policy, day: str, *, progress: bool) -> DemoResult:
     from yulin_cli.admin import sample
     from yulin_cli.reports.service import daily_report, rate_all
+    from yulin_cli.results import SCREEN
 
     loaded = sample.load(db, policy, progress=progress)
     with db.read() as tx:
         report = daily_report(tx, policy, day, None)
-        ranking = rate_all(tx, policy)
+        ranking = rate_all(tx, policy, SCREEN)  # the sample team fits on one screen
     return DemoResult(loaded, report, ranking, db.shown)

@@ -23,6 +23,7 @@ from yulin_cli.render import (
     ranking_table,
     view,
 )
+from yulin_cli.reports import views as _reports  # noqa: F401  (the demo shows the report)
 
 
 @view.register

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from yulin_cli.choices import ExportFormat, ExportWhat, ImportKind
-from yulin_cli.errors import BadInput
+from yulin_cli.errors import BadInput, Interrupted
 from yulin_cli.runtime import (
     ByOpt,
     DateOpt,
@@ -66,6 +66,9 @@ def import_file(
         if not json_output:  # in --json mode the report rides in the error document
             respond(refused.result, json_output)
         raise
+    except KeyboardInterrupt:
+        # Ctrl-C: the import's one transaction was rolled back on the way out.
+        raise Interrupted("import.interrupted") from None
     respond(result, json_output)
 
 

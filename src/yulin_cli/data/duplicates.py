@@ -1,15 +1,18 @@
 """Finding and merging duplicate prospects across the whole database (Q8).
 
 Three signals, strongest first: the same normalised phone; the same normalised name in the same
-city; and names one typo apart in their distinctive part. Typos are found by blocking, never by
-comparing all pairs: each name is filed under its distinctive part and under every way of
-deleting one character from it, so two names one edit apart always share a key. rapidfuzz then
-scores each candidate pair.
+city; and names a typo apart, backed by a second fact (``rules.duplicates.likely_duplicate``).
+Typos are found by blocking, never by comparing all pairs: each name is filed under itself
+and every way of deleting one character from it, so two names one edit apart always share a
+key; and under its sound, each character's pinyin, so names typed with a same-sound slip of
+a pinyin input method (同音字) meet too. Each character's pinyin is looked up once.
 """
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,34 +21,14 @@ from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import Prospect, join_list, split_list
 from yulin_cli.results import Result, jsonable
+from yulin_cli.rules.duplicates import CompanyFacts, address_key, likely_duplicate, name_typo
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
     from yulin_cli.records import Prospect
 
-# Words that say what a company does, not which company it is.
-GENERIC = sorted(
-    ["信息技术", "科技", "技术", "信息", "电子", "精密", "机械", "软件", "实业", "贸易", "工程",
-     "设备", "制造", "发展", "新材料", "材料", "化工", "物流", "服饰", "纺织", "食品", "医药",
-     "医疗器械", "环保", "电器", "建材", "五金", "包装", "印刷", "家具", "咨询", "管理", "服务",
-     "供应链", "汽车零部件", "零部件", "光电", "模具", "照明", "电缆", "电线", "机电", "化妆品",
-     "农业", "广告", "传媒", "置业", "教育", "制品", "配件", "国际", "控股", "投资"],
-    key=len, reverse=True,
-)
-MIN_CORE = 3  # shorter distinctive parts are too easily someone else's name
+MIN_NAME = 3  # shorter names are too easily someone else's: a typo there proves nothing
 MAX_BLOCK = 60  # a key shared by more names than this is generic, not a company
-
-
-def core(name_key: str) -> str:
-    """The distinctive part of a normalised name: without generic industry words."""
-    text = name_key
-    for word in GENERIC:
-        text = text.replace(word, "")
-    return text or name_key
-
-
-def _block_keys(text: str) -> set[str]:
-    return {text} | {text[:i] + text[i + 1:] for i in range(len(text))}
 
 
 @dataclass
@@ -72,49 +55,72 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _close(x: int | None, y: int | None) -> bool:
-    return bool(x and y and abs(x - y) <= 0.1 * max(x, y))
+Pair = tuple[int, int, str, float]
 
 
-def corroborated(a: dict, b: dict) -> bool:
-    """Two names one typo apart are one company only if three more facts agree, of: the
-    district, the contact's surname, the employees and the PCs (each within a tenth). Fewer
-    agree by chance too often between neighbours in a big city."""
-    agree = (
-        bool(a["district"]) and a["district"] == b["district"],
-        bool(a["contact_surname"]) and a["contact_surname"] == b["contact_surname"],
-        _close(a["employees"], b["employees"]),
-        _close(a["pcs"], b["pcs"]),
-    )
-    return sum(agree) >= 3
-
-
-def find_pairs(rows: list[dict], loose: bool = False) -> list[tuple[int, int, str, float]]:
+def find_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     """(id, id, reason, confidence) for every pair that looks like one company.
 
-    Names one typo apart count only when corroborated, unless ``loose``.
+    Names a typo apart count only when a second fact backs them (``typo_pairs``), unless
+    ``loose``.
     """
-    from rapidfuzz.distance import Levenshtein
-    from rapidfuzz.fuzz import ratio
-
-    pairs: list[tuple[int, int, str, float]] = []
+    pairs: list[Pair] = []
     by_phone: dict[str, list[int]] = defaultdict(list)
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    info = {r["id"]: r for r in rows}
     for r in rows:
         for phone in {r["landline"], r["mobile"]} - {None, ""}:
             by_phone[phone].append(r["id"])
         by_name[(r["city"], r["name_key"])].append(r["id"])
-        distinct = core(r["name_key"])
-        r["_core"] = distinct
-        if len(distinct) >= MIN_CORE:
-            for key in _block_keys(distinct):
-                blocks[(r["city"], key)].append(r["id"])
     for ids in by_phone.values():
         pairs += [(ids[0], other, "phone", 1.0) for other in ids[1:]]
     for ids in by_name.values():
         pairs += [(ids[0], other, "name", 0.95) for other in ids[1:]]
+    pairs += typo_pairs(rows, loose)
+    return pairs
+
+
+def sounds_of(characters: Iterable[str]) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """Each character's readings (toneless pinyin) and its usual one, looked up once per
+    character: a name-level conversion per row would cost far more than the rest of dedupe.
+    A character without pinyin (a letter, a digit) sounds like itself."""
+    # Characters only: the dictionary of words is not needed and takes a second to load.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
+    from pypinyin import Style, pinyin
+
+    readings: dict[str, frozenset[str]] = {}
+    usual: dict[str, str] = {}
+    for ch in set(characters):
+        found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="default")[0]
+        readings[ch] = frozenset(found) or frozenset({ch})
+        usual[ch] = found[0] if found else ch
+    return readings, usual
+
+
+def _deletions(text: str) -> set[str]:
+    return {text} | {text[:i] + text[i + 1:] for i in range(len(text))}
+
+
+def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
+    """(id, id, reason, confidence) for names a typo apart that a second fact backs
+    (``rules.duplicates.likely_duplicate``): ``same-sound`` or ``similar-name``; with
+    ``loose``, the others as ``similar-name-only``, less sure."""
+    from rapidfuzz.fuzz import ratio
+
+    readings, usual = sounds_of(ch for r in rows for ch in r["name_key"])
+    facts: dict[int, CompanyFacts] = {}
+    blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for r in rows:
+        key, city = r["name_key"], r["city"]
+        facts[r["id"]] = CompanyFacts(
+            key, tuple(readings[ch] for ch in key), r["district"] or None,
+            address_key(r["address"]), r["contact_surname"] or None, r["employees"], r["pcs"])
+        if len(key) < MIN_NAME:
+            continue
+        for variant in _deletions(key):
+            blocks[(city, variant)].append(r["id"])
+        blocks[(city, tuple(usual[ch] for ch in key))].append(r["id"])
+    out: list[Pair] = []
     compared: set[tuple[int, int]] = set()
     for ids in blocks.values():
         if len(ids) < 2 or len(ids) > MAX_BLOCK:
@@ -125,20 +131,14 @@ def find_pairs(rows: list[dict], loose: bool = False) -> list[tuple[int, int, st
                 if pair in compared:
                     continue
                 compared.add(pair)
-                ra, rb = info[pair[0]], info[pair[1]]
-                if ra["name_key"] == rb["name_key"]:
-                    continue  # already an exact name match
-                # One edit on the whole name: a similar trade name in another industry is
-                # another company.
-                if Levenshtein.distance(ra["name_key"], rb["name_key"]) <= 1:
-                    score = ratio(ra["name_key"], rb["name_key"]) / 100
-                    if corroborated(ra, rb):
-                        pairs.append((pair[0], pair[1], "similar-name",
-                                      round(0.6 + 0.3 * score, 2)))
-                    elif loose:
-                        pairs.append((pair[0], pair[1], "similar-name-only",
-                                      round(0.3 + 0.3 * score, 2)))
-    return pairs
+                fa, fb = facts[pair[0]], facts[pair[1]]
+                found = likely_duplicate(fa, fb)
+                if found is not None:
+                    out.append((*pair, found.typo, found.confidence))
+                elif loose and name_typo(fa, fb) is not None:
+                    score = ratio(fa.name_key, fb.name_key) / 100
+                    out.append((*pair, "similar-name-only", round(0.3 + 0.2 * score, 2)))
+    return out
 
 
 def same_code_pairs(rows: list[dict]) -> list[tuple[int, int, str, float]]:
@@ -189,7 +189,7 @@ class MergePreview(Result):
 
     keep: Prospect
     drop: Prospect
-    evidence: tuple[str, ...]  # phone | name | similar-name | filed-duplicate
+    evidence: tuple[str, ...]  # phone | name | same-sound | similar-name | filed-duplicate
 
     def to_json(self) -> Any:
         return {"keep": self.keep.id, "drop": self.drop.id, "evidence": list(self.evidence)}
@@ -204,7 +204,7 @@ class Unmerged(Result):
 
 
 def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
-    rows = tx.all("SELECT id, company, city, name_key, landline, mobile, district,"
+    rows = tx.all("SELECT id, company, city, name_key, landline, mobile, district, address,"
                   " contact_surname, employees, pcs, credit_code FROM prospect"
                   " WHERE merged_into IS NULL ORDER BY id")
     names = {r["id"]: r["company"] for r in rows}
@@ -273,7 +273,7 @@ def merge_preview(tx: Tx, keep: int, drop: int) -> MergePreview:
         evidence.add("credit-code")
     if kept.duplicate_of == drop or dropped.duplicate_of == keep:
         evidence.add("filed-duplicate")
-    order = ("credit-code", "phone", "name", "similar-name", "filed-duplicate")
+    order = ("credit-code", "phone", "name", "same-sound", "similar-name", "filed-duplicate")
     return MergePreview(kept, dropped, tuple(e for e in order if e in evidence))
 
 

@@ -8,20 +8,19 @@ reason. Prospect rows pass the input model and the admission step of ``add-prosp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import contextlib
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from yulin_cli import inputs
-from yulin_cli.data import spreadsheets
+from yulin_cli.data import spreadsheets, validation
 from yulin_cli.db import now_stamp, pause_point
-from yulin_cli.errors import BadInput, YulinError
+from yulin_cli.errors import YulinError
 from yulin_cli.prospects import queries as prospects
-from yulin_cli.prospects.service import admit, normalised
-from yulin_cli.records import FLAG_COLUMNS, PROSPECT_COLUMNS
+from yulin_cli.prospects.service import admit
+from yulin_cli.records import PROSPECT_COLUMNS
 from yulin_cli.results import Result
 from yulin_cli.team import queries as team
 from yulin_cli.visits import service as visits
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
 BATCH = 2000
 CHUNK = 2500  # rows per task for the validation workers
 PARALLEL_FROM = 2 * 1024 * 1024  # bytes: smaller files are validated in this process
-_NOT_IMPORTED = ("id", "duplicate_of", "stars")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +39,18 @@ class ImportResult(Result):
     """What an import did, or would do: every row's errors, duplicates and warnings."""
 
     rows: int
-    imported: int
+    imported: int  # rows written: none on a dry run
     errors: tuple[dict[str, Any], ...]
     duplicates: tuple[dict[str, Any], ...]
     dry_run: bool
     # Q8: rows in an industry another prospector owns, as add-prospect warns (not refused).
     warnings: tuple[dict[str, Any], ...]
+    would_import: int = 0  # rows the same import without --dry-run writes
+
+    @property
+    def error_rows(self) -> int:
+        """Rows with at least one error (a row may have several)."""
+        return len({e["row"] for e in self.errors})
 
 
 @dataclass
@@ -61,8 +65,11 @@ class ImportReport:
     warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def result(self) -> ImportResult:
-        return ImportResult(self.rows, self.imported, tuple(self.errors),
-                            tuple(self.duplicates), self.dry_run, tuple(self.warnings))
+        # Counted as written even on a dry run (the transaction is only rolled back at its
+        # end): a dry run writes none of them and says how many it would.
+        written = 0 if self.dry_run else self.imported
+        return ImportResult(self.rows, written, tuple(self.errors), tuple(self.duplicates),
+                            self.dry_run, tuple(self.warnings), self.imported)
 
 
 class ImportRefused(YulinError):
@@ -70,7 +77,7 @@ class ImportRefused(YulinError):
 
     def __init__(self, key: str, result: ImportResult, exit_code: int) -> None:
         super().__init__(key, errors=len(result.errors), duplicates=len(result.duplicates),
-                         rows=result.rows)
+                         rows=result.rows, bad_rows=result.error_rows)
         self.result = result
         self.exit_code = exit_code
         self.doc = result.to_json()
@@ -130,83 +137,15 @@ def _header_of(headers: list[str], columns: dict[int, str], field_name: str) -> 
     return field_name
 
 
-def _error_text(err: BadInput) -> str:
-    from yulin_cli.i18n import t
-
-    if err.key == "input.missing":
-        return t("bad.required")
-    code = err.params.get("code")
-    return t(code) if isinstance(code, str) and code else str(err.params.get("detail"))
-
-
-def _prepare(raw: dict[str, Any], today: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """Spreadsheet cells -> input-model data: yes/no cells, Chinese enum words, defaults."""
-    data: dict[str, Any] = {}
-    problems: list[tuple[str, str]] = []
-    for key, value in raw.items():
-        if key in _NOT_IMPORTED:
-            continue
-        text = value.strip() if isinstance(value, str) else value
-        if key in FLAG_COLUMNS:
-            flag = spreadsheets.truthy(text)
-            if flag is None:
-                problems.append((key, "bad.yes_no"))
-            data[key] = bool(flag)
-        elif text not in ("", None):
-            data[key] = spreadsheets.choice_value(key, text)
-    data.setdefault("found_on", today)
-    return data, problems
-
-
-Validated = tuple[int, dict | None, list[tuple[str, str]], str | None]
-
-
-def validate_rows(rows: list[tuple[int, dict[str, Any]]], today: str) -> list[Validated]:
-    """(row, values or None, [(field, reason)], finder's name) for each row: the add-prospect
-    input model. The finder's name comes back even from a bad row, so an unknown one is
-    reported with the row's other errors.
-
-    Runs in worker processes for big files, so it touches no database and no shared state.
-    """
-    from yulin_cli.i18n import t
-
-    out: list[Validated] = []
-    for number, raw in rows:
-        data, problems = _prepare(raw, today)
-        errors = [(key, t(code)) for key, code in problems]
-        try:
-            # Pure work done here too, off the process that writes.
-            values = normalised(inputs.ProspectIn.model_validate(data).model_dump())
-        except ValidationError as exc:
-            errors += [(str(e.params["field"]), _error_text(e))
-                       for e in inputs.input_errors(exc, row=number)]
-            values = None
-        except BadInput as exc:  # a local landline in a city without a known area code
-            errors.append((str(exc.params["field"]), _error_text(exc)))
-            values = None
-        try:
-            source = inputs.clean_text(data.get("sourced_by") or "", 100) or None
-        except ValueError:
-            source = None  # already an error of the row
-        out.append((number, None if errors else values, errors, source))
-    return out
-
-
-def _worker_start(lang: str) -> None:
-    from yulin_cli.i18n import set_lang
-
-    set_lang(lang)
-
-
-def _validated(rows: Iterator[list[Any]], headers: list[str], columns: dict[int, str],
-               today: str, parallel: bool) -> Iterator[Validated]:
+def _validated(rows: Iterator[list[Any]], columns: dict[int, str], today: str,
+               parallel: bool) -> Generator[validation.Validated, None, None]:
     """Validated rows in file order; a big file is validated on every core."""
 
-    def chunks() -> Iterator[list[tuple[int, dict[str, Any]]]]:
-        chunk: list[tuple[int, dict[str, Any]]] = []
+    def chunks() -> Iterator[list[tuple[int, list[Any]]]]:
+        chunk: list[tuple[int, list[Any]]] = []
         for number, cells in enumerate(rows, start=2):
             if any(str(c).strip() for c in cells):  # blank lines are not rows
-                chunk.append((number, _row_dict(columns, cells)))
+                chunk.append((number, cells))
             if len(chunk) >= CHUNK:
                 yield chunk
                 chunk = []
@@ -215,10 +154,11 @@ def _validated(rows: Iterator[list[Any]], headers: list[str], columns: dict[int,
 
     if not parallel:
         for chunk in chunks():
-            yield from validate_rows(chunk, today)
+            yield from validation.validate_rows(chunk, columns, today)
         return
     import multiprocessing
     import os
+    import signal
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
@@ -226,15 +166,28 @@ def _validated(rows: Iterator[list[Any]], headers: list[str], columns: dict[int,
 
     # Spawned, not forked: a forked worker would inherit the open database connection.
     workers = max(1, min(4, os.cpu_count() or 1))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_worker_start, initargs=(current_lang(),)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=validation.worker_start, initargs=(current_lang(),))
+    # Ctrl-C reaches every process of the terminal's group, workers still starting up too: they
+    # are started ignoring it (an ignored signal stays ignored in the new interpreter, which
+    # then installs no KeyboardInterrupt of its own), and only this process hears it again.
+    hear = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        for _ in range(workers):
+            pool.submit(int)  # starts a worker (they start when work comes)
+    finally:
+        signal.signal(signal.SIGINT, hear)
+    try:
         pending: deque = deque()
         for chunk in chunks():
-            pending.append(pool.submit(validate_rows, chunk, today))
+            pending.append(pool.submit(validation.validate_rows, chunk, columns, today))
             if len(pending) > 6 * workers:  # a bounded window keeps memory flat
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    finally:
+        # Interrupted or refused: the chunks not yet started are dropped, not validated.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _FileIndex:
@@ -286,10 +239,27 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
                     postgres: bool, parallel: bool) -> None:
     """Every row through ``prospects.service.admit``, the admission step of add-prospect, with an
     in-memory index of the earlier prospects in place of one query per row."""
+    validated = _validated(rows, columns, today, parallel)
+    with contextlib.closing(validated):  # workers stop as soon as the import does
+        _admit_rows(tx, validated, headers, columns, report, force=force, keep_going=keep_going,
+                    tick=tick)
+    if postgres:
+        # Rows were given their ids: move the sequence past them.
+        tx.run("SELECT setval(pg_get_serial_sequence('prospect', 'id'),"
+               " (SELECT COALESCE(MAX(id), 1) FROM prospect))")
+
+
+def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list[str],
+                columns: dict[int, str], report: ImportReport, *, force: bool,
+                keep_going: bool, tick: Callable[[int], None]) -> None:
+    """Every validated row through ``admit``, then in batches into the table."""
     from yulin_cli.i18n import explain, t
 
     staff = {s.name: s for s in team.list_staff(tx)}
     owners: dict[int, dict[str, list[str]]] = {}
+    # Who calls an industry, per centre: the prospectors of the centre who call it, found
+    # once per industry rather than by looking through every prospector on every row.
+    owning: dict[tuple[int, str | None], dict[str, list[str]]] = {}
     index = _FileIndex(tx)
     index.load_codes(tx)
     # Ids are given here, inside the write lock, so a later row can name an earlier one
@@ -299,7 +269,7 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
     batch: list[dict[str, Any]] = []
     insert = (f"INSERT INTO prospect (id, {', '.join(PROSPECT_COLUMNS)}, created_at)"
               f" VALUES (:id, {', '.join(':' + c for c in PROSPECT_COLUMNS)}, :created_at)")
-    for number, values, errors, name in _validated(rows, headers, columns, today, parallel):
+    for number, values, errors, name in validated:
         report.rows += 1
         if report.rows % 1000 == 0:
             tick(1000)
@@ -314,7 +284,11 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
             continue
         if source.center_id not in owners:
             owners[source.center_id] = team.prospector_industries(tx, source.center_id)
-        admission = admit(values, source, index, owners[source.center_id])
+        field = (source.center_id, values.get("industry"))
+        if field not in owning:
+            owning[field] = {name: industries for name, industries
+                             in owners[source.center_id].items() if field[1] in industries}
+        admission = admit(values, source, index, owning[field])
         if admission.refusal is not None:
             _error(report, number, _header_of(headers, columns, "city"),
                    t("refuse.territory", **admission.refusal.params))
@@ -326,7 +300,9 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
             report.duplicates.append({"row": number, "duplicate_of": admission.duplicate[0]})
             if not force:
                 continue
-        row = {**prospects.insert_row(admission.values), "id": next_id, "created_at": stamp}
+        # Admission's values are its own fresh dict of exactly the columns: completed in place.
+        row = prospects.insert_row(admission.values, own=True)
+        row["id"], row["created_at"] = next_id, stamp
         index.add(next_id, [row["landline"], row["mobile"]], row["name_key"], row["city"])
         index.add_code(next_id, row["credit_code"])
         next_id += 1
@@ -339,10 +315,6 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
             batch = []
     if batch and (not report.errors or keep_going):
         tx.many(insert, batch)
-    if postgres:
-        # Rows were given their ids: move the sequence past them.
-        tx.run("SELECT setval(pg_get_serial_sequence('prospect', 'id'),"
-               " (SELECT COALESCE(MAX(id), 1) FROM prospect))")
 
 
 def _load_each(headers: list[str], columns: dict[int, str], rows: Iterator[list[Any]],
@@ -377,7 +349,7 @@ def _message(err: YulinError) -> str:
     from yulin_cli.i18n import expand, t
 
     if err.key in ("input.invalid", "input.missing"):
-        return _error_text(err)  # type: ignore[arg-type]
+        return validation.error_text(err)  # type: ignore[arg-type]
     return t(err.key, **expand(err.params))
 
 

@@ -9,7 +9,7 @@ from yulin_cli import rules
 from yulin_cli.data.duplicates import DuplicateGroups, Merged, MergePreview, Unmerged
 from yulin_cli.data.exporting import Exported
 from yulin_cli.data.importing import ImportResult
-from yulin_cli.i18n import cited, colon, current_lang, label, listed, t
+from yulin_cli.i18n import cited, colon, label, listed, t
 from yulin_cli.render import (
     Prose,
     Screen,
@@ -22,8 +22,9 @@ from yulin_cli.rules import phone_display
 @view.register
 def _(result: ImportResult) -> Group:
     parts: list[RenderableType] = [Text(
-        t("ui.imported", rows=result.rows, imported=result.imported)
-        + ((" " if current_lang() == "en" else "") + t("ui.dry_run") if result.dry_run else ""))]
+        t("ui.would_import", rows=f"{result.rows:,}", count=f"{result.would_import:,}")
+        if result.dry_run else t("ui.imported", rows=f"{result.rows:,}",
+                                 imported=f"{result.imported:,}"))]
     if result.errors:
         table = new_table(t("ui.row"), t("ui.column"), t("ui.error"))
         for e in result.errors[:100]:

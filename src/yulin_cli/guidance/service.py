@@ -11,6 +11,7 @@ from yulin_cli import rules
 from yulin_cli.prospects.queries import live_prospect
 from yulin_cli.reports.service import rating
 from yulin_cli.results import Result
+from yulin_cli.rules.advice import AdviceFacts, advice
 from yulin_cli.visits.queries import visits
 from yulin_cli.visits.service import prospect_facts
 
@@ -49,7 +50,7 @@ def advice_for(prospect: Prospect, facts: rules.ProspectFacts, visits: list[Visi
     redsea = rules.redsea_assessment(prospect.in_selection, facts.redsea_signals, policy)
     active = rules.quota_active(dt.date.fromisoformat(prospect.found_on), policy)
     quota = (policy.quota.per_day, policy.quota.campaign_end.isoformat()) if active else None
-    return rules.advice(rules.AdviceFacts(
+    return advice(AdviceFacts(
         ownership=prospect.ownership, erp_need=prospect.erp_need, has_oa=prospect.has_oa,
         suburban=prospect.suburban, existing_customer=prospect.existing_customer,
         partner=prospect.partner, redsea=redsea.verdict, refused_failing=refused,

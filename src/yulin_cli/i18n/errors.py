@@ -118,10 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.binary": ("{path} 不是 CSV 或 XLSX 文件", "{path} is not a CSV or XLSX file"),
     "import.empty": ("{path} 是空文件", "{path} is empty"),
     "import.unreadable": ("无法读取 {path}：{error}", "cannot read {path}: {error}"),
-    "import.invalid_rows": ("{rows} 行中有 {errors} 处错误，什么都没有导入；"
+    "import.invalid_rows": ("{rows} 行中有 {bad_rows} 行出错，共 {errors} 处错误，什么都没有导入；"
                             "可用 --skip-invalid 只导入正确的行",
-                            "{errors} error(s) in {rows} rows: nothing was imported; "
-                            "--skip-invalid imports the valid rows"),
+                            "{errors} error(s) in {bad_rows} of {rows} rows: nothing was "
+                            "imported; --skip-invalid imports the valid rows"),
     "import.duplicate_rows": ("{duplicates} 行与已有客户重复，什么都没有导入；"
                               "确属不同公司可加 --force",
                               "{duplicates} row(s) duplicate existing prospects: nothing was "

@@ -116,7 +116,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.backed_up": ("已备份到 {path}（{size} 字节）", "backed up to {path} ({size} bytes)"),
     "ui.importing": ("正在导入", "importing"),
     "ui.imported": ("共 {rows} 行，导入 {imported} 行", "{rows} rows, {imported} imported"),
-    "ui.dry_run": ("（试运行，未写入）", "(dry run: nothing written)"),
     "ui.row": ("行", "row"),
     "ui.column": ("列", "column"),
     "ui.error": ("错误", "error"),

@@ -5,7 +5,20 @@ from typing import Annotated, Any
 import typer
 
 from yulin_cli.choices import Interest, Need, Ownership
-from yulin_cli.runtime import IdArg, JsonOpt, choice, command, current, iso_date, respond, sub_app, today
+from yulin_cli.runtime import (
+    AllRowsOpt,
+    IdArg,
+    JsonOpt,
+    LimitOpt,
+    choice,
+    command,
+    current,
+    iso_date,
+    respond,
+    rows_to_show,
+    sub_app,
+    today,
+)
 
 app = sub_app("Prospects: add, change, show and list them.")
 
@@ -146,7 +159,8 @@ def list_prospects(
     industry: Annotated[str | None, typer.Option("--industry")] = None,
     suburban: Annotated[bool | None, typer.Option("--suburban/--not-suburban")] = None,
     min_stars: Annotated[int | None, typer.Option("--min-stars", min=0, max=5)] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, max=10**9)] = None,
+    limit: LimitOpt = None,
+    every: AllRowsOpt = False,
     json_output: JsonOpt = False,
 ) -> None:
     """List prospects with their stars; filters combine."""
@@ -159,5 +173,6 @@ def list_prospects(
         found_to=iso_date(found_to, "--to") if found_to is not None else None,
         district=district, industry=industry, suburban=suburban, min_stars=min_stars)
     with current().db().read() as tx:
-        result = service.list_prospects(tx, current().policy(), filters, limit)
-    respond(result, json_output)
+        result = service.list_prospects(tx, current().policy(), filters,
+                                        rows_to_show(limit, every, json_output))
+        respond(result, json_output)  # inside the transaction: --json streams from it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -10,21 +11,27 @@ from yulin_cli.errors import BadInput
 from yulin_cli.records import FLAG_COLUMNS, PROSPECT_COLUMNS, ListedProspect, Prospect
 from yulin_cli.rules import normalise_city
 from yulin_cli.sql_rules import (
+    FOUND_SUBSTANDARD_IDS,
+    FOUND_SUBSTANDARD_JOINED,
     FOUND_SUBSTANDARD_SQL,
     IMPURE_SQL,
     RANK_ORDER_SQL,
+    REDSEA_COUNT_JOINED,
     REDSEA_COUNT_SQL,
+    REDSEA_COUNTS,
+    impure_sql,
     quality_sql,
     rank_params,
     stars_sql,
 )
 
 if TYPE_CHECKING:
-    from yulin_cli.db import Tx
+    from yulin_cli.db import Row, Tx
     from yulin_cli.policy import Policy
 
 
-_PROSPECT = (
+# A prospect as a record: its facts, its finder and centre, and what the rules read besides.
+PROSPECT_SELECT = (
     "SELECT p.*, s.name AS sourced_by, s.center_id, c.city AS center_city, c.name AS center,"
     f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard,"
     f" {REDSEA_COUNT_SQL} AS redsea_count"
@@ -36,7 +43,7 @@ _PROSPECT = (
 def prospect(tx: Tx, prospect_id: int) -> Prospect:
     if not fits_id(prospect_id):
         raise BadInput("not_found.prospect", id=prospect_id)
-    row = tx.one(_PROSPECT + " WHERE p.id = :id", id=prospect_id)
+    row = tx.one(PROSPECT_SELECT + " WHERE p.id = :id", id=prospect_id)
     if row is None:
         raise BadInput("not_found.prospect", id=prospect_id)
     return Prospect.from_row(row)
@@ -45,7 +52,7 @@ def prospect(tx: Tx, prospect_id: int) -> Prospect:
 def prospects_of(tx: Tx, prospect_ids: list[int]) -> dict[int, Prospect]:
     """Many prospects by id, in a few queries (ids that name nothing are left out)."""
     return {row["id"]: Prospect.from_row(row) for row in rows_for(
-        tx, _PROSPECT + " WHERE p.id IN ({marks})", [i for i in prospect_ids if fits_id(i)])}
+        tx, PROSPECT_SELECT + " WHERE p.id IN ({marks})", [i for i in prospect_ids if fits_id(i)])}
 
 
 def live_prospect(tx: Tx, prospect_id: int) -> Prospect:
@@ -98,12 +105,18 @@ def credit_codes(tx: Tx, ids: list[int]) -> dict[int, str]:
         " AND credit_code IS NOT NULL", **{f"id{i}": v for i, v in enumerate(ids)})}
 
 
-def insert_row(values: dict[str, Any]) -> dict[str, Any]:
-    """The stored form of admitted facts: every column, flags as booleans."""
-    row = {k: values.get(k) for k in PROSPECT_COLUMNS}
+def insert_row(values: dict[str, Any], *, own: bool = False) -> dict[str, Any]:
+    """The stored form of admitted facts: every column, flags as booleans. With ``own`` the
+    dict is the caller's to change (an import's 100,000 rows are not copied again)."""
+    if own:
+        row = values
+        for column in PROSPECT_COLUMNS:  # a column no way in sets (a location) starts empty
+            row.setdefault(column, None)
+    else:
+        row = {k: values.get(k) for k in PROSPECT_COLUMNS}
     for flag in FLAG_COLUMNS:
-        row[flag] = bool(row[flag])
-    row["ownership"] = row["ownership"] or "private"
+        row[flag] = bool(row.get(flag))
+    row["ownership"] = row.get("ownership") or "private"
     return row
 
 
@@ -135,10 +148,9 @@ class Filters:
     new_on: str | None = None  # only those found or visited that day
 
 
-def list_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None = None,
-                   *, ranked: bool = False) -> list[ListedProspect]:
-    """Live prospects with their stars (``sql_rules.stars_sql``) and red-sea impurity, by id
-    or, with ``ranked``, best first (``sql_rules.RANK_ORDER_SQL``)."""
+def _where(policy: Policy, filters: Filters) -> tuple[list[str], dict[str, Any]]:
+    """The conditions and parameters of a list's filters (``p`` the prospect, ``s`` its
+    finder, ``c`` the finder's centre)."""
     where = ["p.merged_into IS NULL"]
     params: dict[str, Any] = dict(rank_params(policy))
     for value, sql, key in (
@@ -163,23 +175,111 @@ def list_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None =
                      " UNION SELECT prospect_id FROM visit WHERE day = :new_on"
                      " AND voided_at IS NULL)")
         params["new_on"] = filters.new_on
+    return where, params
+
+
+_FROM = (" FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+         " JOIN center c ON c.id = s.center_id")
+
+
+def count_prospects(tx: Tx, policy: Policy, filters: Filters) -> int:
+    """How many live prospects the filters keep: what a page of a list is out of."""
+    if filters == Filters():  # every live prospect: all of them less the few merged
+        return int(tx.scalar("SELECT (SELECT COUNT(*) FROM prospect) - (SELECT COUNT(*)"
+                             " FROM prospect WHERE merged_into IS NOT NULL)") or 0)
+    where, params = _where(policy, filters)
+    return int(tx.scalar(f"SELECT COUNT(*){_FROM} WHERE {' AND '.join(where)}", **params) or 0)
+
+
+# How deep a page of the ranking first looks, in pages, among the most valuable prospects.
+RANK_PROBES = (40, 400)
+
+
+def ranked_ids(tx: Tx, policy: Policy, filters: Filters, limit: int,
+               probes: tuple[int, ...] = RANK_PROBES) -> list[int]:
+    """The first ``limit`` of the ranking (``RANK_ORDER_SQL``), exactly, without ranking every
+    prospect when it need not. Stars need a deal value of at least their level's minimum, so
+    the ranking of the prospects worth at least some value V is the start of the whole
+    ranking when its last row has at least as many stars as any prospect worth less than V
+    can have (one worth less, with as many stars, ranks after it), and it has no impure one
+    (those rank last). V is tried at the value of the 40th, then 400th page down; failing
+    those, every prospect is ranked."""
+    where, params = _where(policy, filters)
+    params["limit"] = limit
+    narrow = (f"SELECT p.id, p.deal_value, {stars_sql()} AS stars,"
+              f" CASE WHEN {IMPURE_SQL} THEN 1 ELSE 0 END AS impure{_FROM}"
+              f" WHERE {' AND '.join(where)}")
+
+    def top(condition: str = "", **extra: Any) -> list[Row]:
+        return tx.all(f"SELECT id, stars, impure FROM ({narrow}{condition}) p"
+                      f" ORDER BY {RANK_ORDER_SQL} LIMIT :limit", **params, **extra)
+
+    s = policy.stars
+    minimums = ((5, s.five_min), (4, s.four_min), (3, s.three_min), (2, s.two_min), (1, 0))
+    for depth in probes:
+        value = tx.scalar("SELECT deal_value FROM prospect WHERE merged_into IS NULL"
+                          " AND deal_value IS NOT NULL ORDER BY deal_value DESC"
+                          " LIMIT 1 OFFSET :depth", depth=depth * limit)
+        if value is None or value <= 0:
+            break
+        below = max(level for level, least in minimums if least < value)
+        rows = top(" AND p.deal_value >= :value_floor", value_floor=value)
+        if (len(rows) == limit and not any(r["impure"] for r in rows)
+                and int(rows[-1]["stars"]) >= below):
+            return [int(r["id"]) for r in rows]
+    return [int(r["id"]) for r in top()]
+
+
+def list_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None = None,
+                   *, ranked: bool = False, whole: bool = False) -> list[ListedProspect]:
+    """Live prospects with their stars (``sql_rules.stars_sql``) and red-sea impurity, by id
+    or, with ``ranked``, best first (``sql_rules.RANK_ORDER_SQL``); the first ``limit``."""
+    return list(iter_prospects(tx, policy, filters, limit, ranked=ranked, whole=whole))
+
+
+def iter_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None = None,
+                   *, ranked: bool = False, whole: bool = False) -> Iterator[ListedProspect]:
+    """``list_prospects`` as they are read, for lists too long to hold. ``whole``: most of
+    the prospects will be read (a whole list), so what each row needs is gathered once for
+    all rather than asked of each row."""
+    where, params = _where(policy, filters)
+    if limit is not None:
+        params["limit"] = limit
+    if not whole:
+        if limit is not None and ranked:
+            # Rank on the few columns the order needs; the rest is read for the page only.
+            ids = ranked_ids(tx, policy, filters, limit)
+            where.append(f"p.id IN ({', '.join(map(str, ids))})" if ids else "1 = 0")
+        # A page or a narrow list: what a row needs is asked of each of its few rows.
+        found, redsea, visits, joins = (
+            FOUND_SUBSTANDARD_SQL, REDSEA_COUNT_SQL,
+            "(SELECT COUNT(*) FROM visit lv WHERE lv.prospect_id = p.id"
+            " AND lv.voided_at IS NULL)", "")
+    else:
+        # Every row: the same facts gathered once for all, then joined.
+        found, redsea, visits = (FOUND_SUBSTANDARD_JOINED, REDSEA_COUNT_JOINED,
+                                 "COALESCE(vc.n, 0) - COALESCE(vv.n, 0)")
+        joins = (f" LEFT JOIN ({FOUND_SUBSTANDARD_IDS}) fs ON fs.prospect_id = p.id"
+                 f" LEFT JOIN ({REDSEA_COUNTS}) rc ON rc.prospect_id = p.id"
+                 # Live visits: all of them less the voided, each counted from an index.
+                 " LEFT JOIN (SELECT prospect_id, COUNT(*) AS n FROM visit"
+                 " GROUP BY prospect_id) vc ON vc.prospect_id = p.id"
+                 " LEFT JOIN (SELECT prospect_id, COUNT(*) AS n FROM visit"
+                 " WHERE voided_at IS NOT NULL GROUP BY prospect_id) vv ON vv.prospect_id = p.id")
     sql = (
         "SELECT * FROM (SELECT p.id, p.company, p.city, p.district, p.suburban,"
         " s.name AS sourced_by, p.found_on, p.duplicate_of, p.deal_value, p.need,"
         " p.yulin_interest, p.platform_interest, p.in_selection,"
-        f" CASE WHEN {quality_sql()} THEN 1 ELSE 0 END AS quality,"
-        f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard,"
-        f" {REDSEA_COUNT_SQL} AS redsea_count,"
-        f" {stars_sql()} AS stars,"
-        f" CASE WHEN {IMPURE_SQL} THEN 1 ELSE 0 END AS impure,"
-        " (SELECT COUNT(*) FROM visit lv WHERE lv.prospect_id = p.id"
-        " AND lv.voided_at IS NULL) AS visits"
-        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
-        " JOIN center c ON c.id = s.center_id"
-        f" WHERE {' AND '.join(where)}) p"
+        f" CASE WHEN {quality_sql(found_substandard=found)} THEN 1 ELSE 0 END AS quality,"
+        f" CASE WHEN {found} THEN 1 ELSE 0 END AS found_substandard,"
+        f" {stars_sql(found)} AS stars,"
+        f" CASE WHEN {impure_sql(redsea)} THEN 1 ELSE 0 END AS impure,"
+        f" {redsea} AS redsea_count,"
+        f" {visits} AS visits"
+        f"{_FROM}{joins} WHERE {' AND '.join(where)}) p"
         f" ORDER BY {RANK_ORDER_SQL if ranked else 'p.id'}"
     )
     if limit is not None:
         sql += " LIMIT :limit"
-        params["limit"] = limit
-    return [ListedProspect.from_row(r) for r in tx.all(sql, **params)]
+    # Columns in the order of ListedProspect's fields.
+    return map(ListedProspect.from_tuple, tx.tuples(sql, **params))

@@ -3,6 +3,7 @@ data), changes to a prospect's facts, one prospect's page, and lists (Q6, Q8).""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -12,7 +13,7 @@ from yulin_cli.guidance.service import advice_for
 from yulin_cli.prospects import queries
 from yulin_cli.records import ListedProspect, Prospect, StaffMember
 from yulin_cli.reports.service import rating
-from yulin_cli.results import Result, human_only, jsonable, rating_json
+from yulin_cli.results import JsonRows, Page, Result, human_only, jsonable, rating_json
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries as visits
 from yulin_cli.visits.service import photo_json, prospect_facts
@@ -197,13 +198,18 @@ class ProspectUpdated(Result):
 
 @dataclass(frozen=True, slots=True)
 class ProspectList(Result):
-    prospects: tuple[ListedProspect, ...]
+    """`list`: a human view holds its first page (``page`` says of how many); ``--json``
+    streams every prospect as it is read."""
+
+    prospects: Iterable[ListedProspect]
+    page: Page | None = human_only(None)
 
     KEYS = ("id", "company", "city", "district", "suburban", "sourced_by", "found_on", "stars",
             "duplicate_of", "visits")
 
     def to_json(self) -> Any:
-        return [{k: getattr(p, k) for k in self.KEYS} for p in self.prospects]
+        keys = self.KEYS
+        return JsonRows({k: getattr(p, k) for k in keys} for p in self.prospects)
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,5 +339,11 @@ def show(tx: Tx, policy: Policy, prospect_id: int) -> ProspectPage:
 
 def list_prospects(tx: Tx, policy: Policy, filters: queries.Filters,
                    limit: int | None) -> ProspectList:
-    return ProspectList(tuple(queries.list_prospects(tx, policy, filters, limit)))
+    """The first ``limit`` prospects with how many there are, or every one as it is read."""
+    if limit is None:
+        return ProspectList(queries.iter_prospects(tx, policy, filters, whole=True))
+    shown = tuple(queries.list_prospects(tx, policy, filters, limit))
+    total = (len(shown) if len(shown) < limit
+             else queries.count_prospects(tx, policy, filters))
+    return ProspectList(shown, Page(len(shown), total))
 

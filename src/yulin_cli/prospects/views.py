@@ -30,6 +30,7 @@ from yulin_cli.render import (
     Screen,
     advice_table,
     empty,
+    more_line,
     new_table,
     rating_view,
     readiness_view,
@@ -56,16 +57,17 @@ def _(result: ProspectUpdated) -> Screen:
 
 @view.register
 def _(result: ProspectList) -> RenderableType:
-    if not result.prospects:
+    shown = tuple(result.prospects)
+    if not shown:
         return empty("empty.prospects")
     table = new_table(t("ui.id"), t("ui.company"), t("ui.city"), t("ui.source"),
                       t("ui.found_on"), t("ui.stars"), t("ui.duplicate_of"))
     table.columns[4].no_wrap = True
     table.columns[5].no_wrap = True
-    for p in result.prospects:
+    for p in shown:
         table.add_row(str(p.id), Prose(p.company), p.city, p.sourced_by, p.found_on,
                       stars_text(p.stars), f"#{p.duplicate_of}" if p.duplicate_of else "")
-    return table
+    return Group(table, *more_line(result.page))
 
 
 # Facts whose values are choices: shown in the reader's words.

@@ -7,14 +7,17 @@ import typer
 
 from yulin_cli.errors import BadInput
 from yulin_cli.runtime import (
+    AllRowsOpt,
     CenterOpt,
     DateOpt,
     JsonOpt,
+    LimitOpt,
     SaveOpt,
     command,
     current,
     iso_date,
     respond,
+    rows_to_show,
     save_path,
     sub_app,
 )
@@ -26,6 +29,7 @@ app = sub_app("Ratings and reports.")
 def rate(
     prospect_id: Annotated[int | None, typer.Argument(metavar="[ID]", help="Prospect id.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every prospect, best first.")] = False,
+    limit: LimitOpt = None,
     save: SaveOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
@@ -39,9 +43,11 @@ def rate(
         raise BadInput("save.rate_all")
     target = save_path(save)
     with current().db().read() as tx:
+        # `--all` names the ranking here, so a screen of it grows with --limit alone.
         result: Result = (service.rate(tx, current().policy(), prospect_id)
-                          if prospect_id is not None else service.rate_all(tx, current().policy()))
-    respond(result, json_output, target)
+                          if prospect_id is not None else service.rate_all(
+                              tx, current().policy(), rows_to_show(limit, False, json_output)))
+        respond(result, json_output, target)  # inside the transaction: --json streams from it
 
 
 @command(app, "daily-report")
@@ -130,16 +136,16 @@ def notices(
     date_from: Annotated[str | None, typer.Option("--from", help="First day.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last day (default today).")] = None,
     center: CenterOpt = None,
+    limit: LimitOpt = None,
+    every: AllRowsOpt = False,
     json_output: JsonOpt = False,
 ) -> None:
     """The notice board: praise and criticism, with the rule and prospect behind each."""
     from yulin_cli.reports import service
-    from yulin_cli.team import queries
 
     day_to = iso_date(date_to, "--to")
     day_from = iso_date(date_from, "--from") if date_from else "0000-01-01"
     with current().db().read() as tx:
-        if center is not None:
-            queries.center_by_name(tx, center)
-        result = service.NoticeBoard(service.notices(tx, day_from, day_to, center))
-    respond(result, json_output)
+        result = service.notice_board(tx, day_from, day_to, center,
+                                      rows_to_show(limit, every, json_output))
+        respond(result, json_output)  # inside the transaction: --json streams from it

@@ -228,8 +228,10 @@ def unvisited_quality(tx: Tx, policy: Policy) -> int:
     return int(tx.scalar(
         "SELECT COUNT(*) FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
         " JOIN center c ON c.id = s.center_id"
-        f" WHERE {quality_sql()} AND NOT EXISTS (SELECT 1 FROM visit v"
-        " WHERE v.prospect_id = p.id AND v.voided_at IS NULL)", **quality_params(policy)) or 0)
+        # No live visit: as many visits as voided ones, both counted from indexes.
+        " WHERE (SELECT COUNT(*) FROM visit v WHERE v.prospect_id = p.id)"
+        " = (SELECT COUNT(*) FROM visit v WHERE v.prospect_id = p.id"
+        f" AND v.voided_at IS NOT NULL) AND {quality_sql()}", **quality_params(policy)) or 0)
 
 
 def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[UpgradeCandidate]:

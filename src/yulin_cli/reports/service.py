@@ -4,6 +4,7 @@ view (Q13) and the notice board."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import ListedProspect, Prospect
 from yulin_cli.reports import queries
 from yulin_cli.reports.queries import FoundToday, PersonCounts, UpgradeCandidate
-from yulin_cli.results import Result, human_only, rating_json
+from yulin_cli.results import JsonRows, Page, Result, human_only, rating_json
 from yulin_cli.team import queries as team
 from yulin_cli.team.queries import Notice
 from yulin_cli.visits.service import facts_of
@@ -66,13 +67,31 @@ class RatingResult(Result):
 
 @dataclass(frozen=True, slots=True)
 class Ranking(Result):
-    """`rate --all`: every live prospect, best first; impure red sea last (Q18)."""
+    """`rate --all`: every live prospect, best first; impure red sea last (Q18). A human view
+    holds its first page (``page`` says of how many); ``--json`` streams every one."""
 
-    rated: tuple[tuple[ListedProspect, rules.Rating], ...]
+    rated: Iterable[tuple[ListedProspect, rules.Rating]]
     unvisited: int = human_only(0)  # quality customers not yet visited (Q5)
+    page: Page | None = human_only(None)
 
     def to_json(self) -> Any:
-        return [rating_json(p.id, r, company=p.company) for p, r in self.rated]
+        return JsonRows(_rating_rows(self.rated), encoded=True)
+
+
+def _rating_rows(rated: Iterable[tuple[ListedProspect, rules.Rating]]) -> Iterator[str]:
+    """Each rating object as JSON text. Prospects rated alike share one Rating
+    (``rate_all``), so the text of its reasons and actions is made once."""
+    import json
+
+    made: dict[int, str] = {}
+    for p, rating in rated:
+        body = made.get(id(rating))
+        if body is None:
+            doc = rating_json(0, rating)
+            del doc["prospect_id"]
+            body = made[id(rating)] = json.dumps(doc, ensure_ascii=False)[1:]
+        company = json.dumps(p.company, ensure_ascii=False)
+        yield f'{{"prospect_id": {p.id}, "company": {company}, {body}'
 
 
 def rate(tx: Tx, policy: Policy, prospect_id: int) -> RatingResult:
@@ -80,11 +99,30 @@ def rate(tx: Tx, policy: Policy, prospect_id: int) -> RatingResult:
     return RatingResult(prospect_id, prospect.company, rating(prospect, policy))
 
 
-def rate_all(tx: Tx, policy: Policy) -> Ranking:
-    """Every live prospect with its stars, best first (ranked in SQL)."""
-    listed = prospects.list_prospects(tx, policy, prospects.Filters(), ranked=True)
-    return Ranking(tuple((p, rate_listed(p, policy)) for p in listed),
-                   queries.unvisited_quality(tx, policy))
+def rate_all(tx: Tx, policy: Policy, limit: int | None = None) -> Ranking:
+    """Live prospects with their stars, best first (ranked in SQL): the first ``limit`` with
+    how many there are, or every one as it is read (``limit`` None)."""
+    ratings: dict[tuple, rules.Rating] = {}
+
+    def rated(listed: Iterable[ListedProspect]) -> Iterator[tuple[ListedProspect,
+                                                                 rules.Rating]]:
+        for p in listed:
+            # A rating reads only these facts: prospects that share them share it.
+            key = (p.quality, p.found_substandard, p.deal_value, p.need, p.yulin_interest,
+                   p.platform_interest, p.in_selection, p.redsea_count)
+            found = ratings.get(key)
+            if found is None:
+                found = ratings[key] = rate_listed(p, policy)
+            yield p, found
+
+    everyone = prospects.Filters()
+    if limit is None:
+        return Ranking(rated(prospects.iter_prospects(tx, policy, everyone, ranked=True,
+                                                      whole=True)))
+    shown = tuple(rated(prospects.list_prospects(tx, policy, everyone, limit, ranked=True)))
+    total = (len(shown) if len(shown) < limit
+             else prospects.count_prospects(tx, policy, everyone))
+    return Ranking(shown, queries.unvisited_quality(tx, policy), Page(len(shown), total))
 
 
 # --- the daily report (Q3, Q13, Q15, Q17) -------------------------------------------------------
@@ -216,12 +254,29 @@ def notices(tx: Tx, day_from: str, day_to: str, center: str | None) -> tuple[Not
 
 @dataclass(frozen=True, slots=True)
 class NoticeBoard(Result):
-    notices: tuple[Notice, ...]
+    """`notices`: a human view holds the latest (``page`` says of how many); ``--json``
+    streams every one, oldest first."""
+
+    notices: Iterable[Notice]
+    page: Page | None = human_only(None)
 
     def to_json(self) -> Any:
         from yulin_cli.results import jsonable
 
-        return [jsonable(n) for n in self.notices]
+        return JsonRows(jsonable(n) for n in self.notices)
+
+
+def notice_board(tx: Tx, day_from: str, day_to: str, center: str | None,
+                 limit: int | None) -> NoticeBoard:
+    """The latest ``limit`` notices with how many there are, or every one as it is read."""
+    if center is not None:
+        team.center_by_name(tx, center)
+    if limit is None:
+        return NoticeBoard(team.iter_notices(tx, day_from, day_to, center))
+    shown = tuple(team.notices(tx, day_from, day_to, center, latest=limit))
+    total = (len(shown) if len(shown) < limit
+             else team.count_notices(tx, day_from, day_to, center))
+    return NoticeBoard(shown, Page(len(shown), total))
 
 
 def daily_report(tx: Tx, policy: Policy, day: str, center: str | None,

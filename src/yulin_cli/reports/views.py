@@ -17,6 +17,7 @@ from yulin_cli.render import (
     Screen,
     bar,
     empty,
+    more_line,
     new_table,
     notices_table,
     quota_bar,
@@ -50,6 +51,7 @@ def _(result: Ranking) -> Screen:
     if not result.rated:
         return Screen((empty("empty.ranking"),))
     parts: list[RenderableType | str] = [ranking_table(result.rated, title=t("ui.ranking"))]
+    parts += more_line(result.page, "ui.more_ranking")
     if result.unvisited:
         parts.append(Prose(cited(t("ui.unvisited", count=result.unvisited), "Q5")))
     return Screen(tuple(parts))
@@ -255,5 +257,7 @@ def _(result: ManagerView) -> Group:
 
 @view.register
 def _(result: NoticeBoard) -> RenderableType:
-    return notices_table(result.notices) if result.notices else Text(
-        f"{t('ui.notices')}{colon()}{t('ui.none')}")
+    shown = tuple(result.notices)
+    if not shown:
+        return Text(f"{t('ui.notices')}{colon()}{t('ui.none')}")
+    return Group(notices_table(shown), *more_line(result.page, "ui.earlier"))

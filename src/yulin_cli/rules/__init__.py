@@ -4,14 +4,11 @@ Nothing here touches the database, the clock, the terminal or the language, and 
 framework: every reason is a catalogue code with parameters (see ``yulin_cli.i18n``), tagged with
 its rule id and manual clause, so the same verdict renders as a Rich view or as JSON, in Chinese
 or English. Each module holds the rules of one part of the manual; this package exports them all,
-so callers write ``rules.visit_readiness``.
+so callers write ``rules.visit_readiness``. The advice of every question of the manual
+(``rules/advice.py``), the biggest module, is imported where advice is given, so the other
+commands start without it.
 """
 
-from yulin_cli.rules.advice import (
-    AdviceFacts,
-    advice,
-    opener,
-)
 from yulin_cli.rules.agenda import (
     next_working_day,
     still_to_capture,
@@ -115,7 +112,6 @@ from yulin_cli.rules.visits import (
 )
 
 __all__ = [
-    "AdviceFacts",
     "Award",
     "CLAUSES",
     "ENTRY_CLAUSES",
@@ -146,7 +142,6 @@ __all__ = [
     "address_check",
     "Acting",
     "acting_as",
-    "advice",
     "code_evidence",
     "codes_conflict",
     "contact_check",
@@ -168,7 +163,6 @@ __all__ = [
     "next_working_day",
     "next_actions",
     "normalise_city",
-    "opener",
     "partner_effort",
     "phone_display",
     "photo_proof",

@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from yulin_cli.rules.reasons import Reason
 from yulin_cli.rules.reasons import reason as _reason
@@ -80,3 +81,93 @@ def industry_check(industry: str | None, source: str, owners: dict[str, list[str
         return None
     return _reason("duplicate", False, "industry.other_owner", "industry.fix",
                    industry=industry, owners="、".join(owned_by))
+
+
+# --- likely duplicates: a typo in the name, backed by a second fact (Q8) ------------------------
+
+
+# Named tuples, not dataclasses: every command imports this module, and a dataclass costs
+# start-up time to build where a named tuple costs next to none.
+class CompanyFacts(NamedTuple):
+    """What tells two prospects apart when their names are nearly the same. ``sounds`` holds
+    each character's readings (pinyin without tones; a character with several readings has
+    several), looked up by the caller: this module does no I/O and loads no dictionary."""
+
+    name_key: str
+    sounds: tuple[frozenset[str], ...]
+    district: str | None = None
+    address: str | None = None  # as ``address_key`` gives it
+    contact_surname: str | None = None
+    employees: int | None = None
+    pcs: int | None = None
+
+
+class LikelyDuplicate(NamedTuple):
+    """Q8: why two prospects are probably one company typed twice."""
+
+    typo: str  # "same-sound": the names sound alike; "similar-name": one character apart
+    agreeing: tuple[str, ...]  # of "address", "district-surname", "scale"
+    reason: Reason
+
+    @property
+    def confidence(self) -> float:
+        """How sure: a same-sound slip is how a name taken down from a phone call goes wrong,
+        and every further agreeing fact adds to it."""
+        return round(min(0.9, 0.6 + 0.1 * len(self.agreeing)
+                         + (0.1 if self.typo == "same-sound" else 0.0)), 2)
+
+
+def address_key(address: str | None) -> str | None:
+    """An address as compared: width, case, spaces and punctuation do not count."""
+    if not address:
+        return None
+    return _NOISE.sub("", unicodedata.normalize("NFKC", address).lower()) or None
+
+
+def name_typo(a: CompanyFacts, b: CompanyFacts) -> str | None:
+    """How two different names may be one name typed twice: ``same-sound`` when they have as
+    many characters and each pair sounds alike (同音字, the slip of a pinyin input method),
+    ``similar-name`` when one character is changed, added or left out; else None."""
+    x, y = a.name_key, b.name_key
+    if x == y:
+        return None
+    if len(x) == len(y) and all(p == q or sa & sb for p, q, sa, sb
+                                in zip(x, y, a.sounds, b.sounds, strict=True)):
+        return "same-sound"
+    return "similar-name" if _one_edit(x, y) else None
+
+
+def _one_edit(x: str, y: str) -> bool:
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    if abs(len(x) - len(y)) != 1:
+        return False
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    i = next((i for i, (p, q) in enumerate(zip(short, long, strict=False)) if p != q),
+             len(short))
+    return short[i:] == long[i + 1:]
+
+
+def likely_duplicate(a: CompanyFacts, b: CompanyFacts) -> LikelyDuplicate | None:
+    """Q8: two prospects whose names differ by a typo are likely one company when a second
+    fact agrees (the same address; the same district with the same contact surname; or the
+    same scale, employees and PCs both known and equal), and no fact says otherwise (two
+    known addresses or districts that differ). A similar name alone is often a neighbour,
+    not a twin: ``dedupe --loose`` shows those apart."""
+    typo = name_typo(a, b)
+    if typo is None:
+        return None
+    if (a.address and b.address and a.address != b.address) or (
+            a.district and b.district and a.district != b.district):
+        return None
+    agreeing = tuple(fact for fact, agrees in (
+        ("address", bool(a.address) and a.address == b.address),
+        ("district-surname", bool(a.district and a.contact_surname)
+         and (a.district, a.contact_surname) == (b.district, b.contact_surname)),
+        ("scale", a.employees is not None and a.pcs is not None
+         and (a.employees, a.pcs) == (b.employees, b.pcs)),
+    ) if agrees)
+    if not agreeing:
+        return None
+    return LikelyDuplicate(typo, agreeing, _reason("duplicate", False, f"dup.likely_{typo}",
+                                                   facts=list(agreeing)))

@@ -6,16 +6,19 @@ import typer
 
 from yulin_cli.choices import InspectionVerdict, Role
 from yulin_cli.runtime import (
+    AllRowsOpt,
     ByOpt,
     CenterOpt,
     DateOpt,
     JsonOpt,
+    LimitOpt,
     acting,
     choice,
     command,
     current,
     iso_date,
     respond,
+    rows_to_show,
     sub_app,
     text_option,
     validated,
@@ -120,15 +123,18 @@ def staff_update(
 def points(
     staff: Annotated[str | None, typer.Argument(help="One person's ledger.")] = None,
     center: CenterOpt = None,
+    limit: LimitOpt = None,
+    every: AllRowsOpt = False,
     json_output: JsonOpt = False,
 ) -> None:
     """Everyone's total, or one person's ledger with the running total after each entry."""
     from yulin_cli.results import Result
     from yulin_cli.team import service
 
+    rows = rows_to_show(limit, every, json_output)
     with current().db().read() as tx:
-        result: Result = (service.ledger(tx, staff) if staff is not None
-                          else service.points_totals(tx, center))
+        result: Result = (service.ledger(tx, staff, rows) if staff is not None
+                          else service.points_totals(tx, center, rows))
     respond(result, json_output)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -158,15 +158,20 @@ def add_notice(tx: Tx, staff_id: int, day: str, kind: str, delta: int, rule: str
                          "rule": rule, "prospect_id": prospect_id, "visit_id": visit_id})
 
 
-def ledger(tx: Tx, staff_id: int) -> list[LedgerEntry]:
-    """Every entry with the running total after it, oldest first."""
-    return [LedgerEntry(r["id"], r["date"], int(r["delta"]), r["rule"], r["prospect_id"],
+def ledger(tx: Tx, staff_id: int, latest: int | None = None) -> list[LedgerEntry]:
+    """Every entry with the running total after it, oldest first; with ``latest``, only the
+    newest (their totals still count every entry before them)."""
+    params: dict[str, Any] = {"s": staff_id}
+    order = "date, id"
+    if latest is not None:
+        order, params["latest"] = "date DESC, id DESC LIMIT :latest", latest
+    rows = [LedgerEntry(r["id"], r["date"], int(r["delta"]), r["rule"], r["prospect_id"],
                         r["visit_id"], r["reason"], r["by"], int(r["balance"]),
                         Voiding.of_row(r), r["reverses_id"], entry_clause(r["rule"]),
                         r["recorded_by_login"])
             for r in tx.all(
-        "SELECT e.id, e.day AS date, e.delta, e.rule, e.prospect_id, e.visit_id, e.reason,"
-        " b.name AS by, e.reverses_id, e.recorded_by_login,"
+        "SELECT * FROM (SELECT e.id, e.day AS date, e.delta, e.rule, e.prospect_id,"
+        " e.visit_id, e.reason, b.name AS by, e.reverses_id, e.recorded_by_login,"
         # Void when marked (`void points`) or given back by its visit's void.
         " COALESCE(e.voided_at, gv.voided_at) AS voided_at,"
         " COALESCE(vb.name, gb.name) AS voided_by, COALESCE(e.void_reason, g.reason)"
@@ -176,31 +181,67 @@ def ledger(tx: Tx, staff_id: int) -> list[LedgerEntry]:
         " LEFT JOIN staff vb ON vb.id = e.voided_by_id"
         " LEFT JOIN points_entry g ON g.reverses_id = e.id LEFT JOIN staff gb ON gb.id = g.by_id"
         " LEFT JOIN visit gv ON gv.id = e.visit_id AND g.id IS NOT NULL"
-        " WHERE e.staff_id = :s ORDER BY e.day, e.id", s=staff_id)]
+        f" WHERE e.staff_id = :s) e ORDER BY {order}", **params)]
+    return rows[::-1] if latest is not None else rows
 
 
-def points_totals(tx: Tx, center: str | None) -> list[PointsTotal]:
+def ledger_entries(tx: Tx, staff_id: int) -> int:
+    return int(tx.scalar("SELECT COUNT(*) FROM points_entry WHERE staff_id = :s", s=staff_id)
+               or 0)
+
+
+def points_totals(tx: Tx, center: str | None, limit: int | None = None) -> list[PointsTotal]:
+    """Each person's points, most first; with ``limit``, the first so many."""
     params: dict[str, Any] = {}
     where = center_filter(center, params)
-    rows = tx.all(
-        "SELECT s.name AS staff, c.name AS center, COUNT(e.id) AS entries,"
-        " COALESCE(SUM(e.delta), 0) AS total FROM staff s JOIN center c ON c.id = s.center_id"
-        f" LEFT JOIN points_entry e ON e.staff_id = s.id WHERE 1 = 1{where}"
-        " GROUP BY s.id, s.name, c.name ORDER BY total DESC, s.name", **params)
+    sql = ("SELECT s.name AS staff, c.name AS center, COUNT(e.id) AS entries,"
+           " COALESCE(SUM(e.delta), 0) AS total FROM staff s JOIN center c ON c.id = s.center_id"
+           f" LEFT JOIN points_entry e ON e.staff_id = s.id WHERE 1 = 1{where}"
+           " GROUP BY s.id, s.name, c.name ORDER BY total DESC, s.name")
+    if limit is not None:
+        sql, params["limit"] = sql + " LIMIT :limit", limit
+    rows = tx.all(sql, **params)
     return [PointsTotal(r["staff"], r["center"], int(r["entries"]), int(r["total"])) for r in rows]
 
 
-def notices(tx: Tx, day_from: str, day_to: str, center: str | None) -> list[Notice]:
+def count_staff(tx: Tx, center: str | None) -> int:
+    params: dict[str, Any] = {}
+    where = center_filter(center, params)
+    return int(tx.scalar("SELECT COUNT(*) FROM staff s JOIN center c ON c.id = s.center_id"
+                         f" WHERE 1 = 1{where}", **params) or 0)
+
+
+def notices(tx: Tx, day_from: str, day_to: str, center: str | None,
+            latest: int | None = None) -> list[Notice]:
+    """The notice board between two days, oldest first; with ``latest``, only the newest."""
+    found = list(iter_notices(tx, day_from, day_to, center, latest))
+    return found[::-1] if latest is not None else found
+
+
+def iter_notices(tx: Tx, day_from: str, day_to: str, center: str | None,
+                 latest: int | None = None) -> Iterator[Notice]:
+    """``notices`` as they are read: oldest first, or with ``latest`` the newest first."""
     params: dict[str, Any] = {"day_from": day_from, "day_to": day_to}
     where = center_filter(center, params)
-    return [Notice(r["date"], r["staff"], r["kind"], int(r["delta"]), r["rule"],
+    order = "n.day, n.id"
+    if latest is not None:
+        order, params["latest"] = "n.day DESC, n.id DESC LIMIT :latest", latest
+    return (Notice(r["date"], r["staff"], r["kind"], int(r["delta"]), r["rule"],
                    r["prospect_id"], r["company"], entry_clause(r["rule"]),
-                   r["recorded_by_login"]) for r in tx.all(
+                   r["recorded_by_login"]) for r in tx.iter(
         "SELECT n.day AS date, s.name AS staff, n.kind, n.delta, n.rule, n.prospect_id,"
         " p.company, n.recorded_by_login FROM notice n JOIN staff s ON s.id = n.staff_id"
         " JOIN center c ON c.id = s.center_id LEFT JOIN prospect p ON p.id = n.prospect_id"
-        f" WHERE n.day >= :day_from AND n.day <= :day_to{where} ORDER BY n.day, n.id",
-        **params)]
+        f" WHERE n.day >= :day_from AND n.day <= :day_to{where} ORDER BY {order}", **params))
+
+
+def count_notices(tx: Tx, day_from: str, day_to: str, center: str | None) -> int:
+    params: dict[str, Any] = {"day_from": day_from, "day_to": day_to}
+    where = center_filter(center, params)
+    return int(tx.scalar(
+        "SELECT COUNT(*) FROM notice n JOIN staff s ON s.id = n.staff_id"
+        " JOIN center c ON c.id = s.center_id"
+        f" WHERE n.day >= :day_from AND n.day <= :day_to{where}", **params) or 0)
 
 
 # --- inspections (Q15) --------------------------------------------------------------------------

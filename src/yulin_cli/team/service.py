@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli import rules
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.records import Center, StaffMember, join_list
-from yulin_cli.results import Result, human_only
+from yulin_cli.results import Page, Result, human_only
 from yulin_cli.team import queries
 from yulin_cli.team.queries import LedgerEntry, PointsTotal
 
@@ -71,11 +71,13 @@ class StaffList(Result):
 
 @dataclass(frozen=True, slots=True)
 class Ledger(Result):
-    """One person's points, every entry with the running total after it."""
+    """One person's points, every entry with the running total after it (a human view: the
+    latest, ``page`` saying of how many)."""
 
     staff: str
     total: int
     entries: tuple[LedgerEntry, ...]
+    page: Page | None = human_only(None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,7 @@ class Adjusted(Result):
 @dataclass(frozen=True, slots=True)
 class PointsTotals(Result):
     totals: tuple[PointsTotal, ...]
+    page: Page | None = human_only(None)
 
     def to_json(self) -> Any:
         return [{"staff": p.staff, "center": p.center, "entries": p.entries, "total": p.total}
@@ -177,16 +180,27 @@ def update_staff(tx: Tx, name: str, *, center: str | None, roles: list[str] | No
     return StaffProfile.of(queries.staff_by_name(tx, name))
 
 
-def ledger(tx: Tx, staff: str) -> Ledger:
+def ledger(tx: Tx, staff: str, limit: int | None = None) -> Ledger:
+    """One person's ledger: every entry, or the latest ``limit`` and how many there are."""
     person = queries.staff_by_name(tx, staff)
-    entries = tuple(queries.ledger(tx, person.id))
-    return Ledger(staff, entries[-1].balance if entries else 0, entries)
+    entries = tuple(queries.ledger(tx, person.id, limit))
+    page = None
+    if limit is not None:
+        page = Page(len(entries), len(entries) if len(entries) < limit
+                    else queries.ledger_entries(tx, person.id))
+    return Ledger(staff, entries[-1].balance if entries else 0, entries, page)
 
 
-def points_totals(tx: Tx, center: str | None) -> PointsTotals:
+def points_totals(tx: Tx, center: str | None, limit: int | None = None) -> PointsTotals:
+    """Everyone's points, most first: every person, or the first ``limit`` and how many."""
     if center is not None:
         queries.center_by_name(tx, center)
-    return PointsTotals(tuple(queries.points_totals(tx, center)))
+    totals = tuple(queries.points_totals(tx, center, limit))
+    page = None
+    if limit is not None:
+        page = Page(len(totals), len(totals) if len(totals) < limit
+                    else queries.count_staff(tx, center))
+    return PointsTotals(totals, page)
 
 
 def adjust_points(tx: Tx, staff: str, delta: int, reason: str, by: str, day: str) -> Adjusted:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 
 from yulin_cli import rules
 from yulin_cli.choices import Role, word
@@ -11,6 +11,7 @@ from yulin_cli.render import (
     Prose,
     empty,
     lines_of,
+    more_line,
     new_table,
     view,
 )
@@ -91,7 +92,7 @@ def _(result: Ledger) -> RenderableType:
                       f"#{e.prospect_id}" if e.prospect_id else "", Prose(why),
                       *([e.recorded_by_login or ""] if logins else []), str(e.balance),
                       style="strike dim" if e.voided else None)
-    return table
+    return Group(table, *more_line(result.page, "ui.earlier"))
 
 
 @view.register
@@ -108,7 +109,7 @@ def _(result: PointsTotals) -> RenderableType:
                    title=t("ui.points_title"))
     for r in result.totals:
         table.add_row(r.staff, r.center, str(r.entries), str(r.total))
-    return table
+    return Group(table, *more_line(result.page))
 
 
 @view.register

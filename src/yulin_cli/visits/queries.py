@@ -249,3 +249,9 @@ def visit_photos(tx: Tx, prospect_id: int) -> dict[int, tuple[VisitPhoto, ...]]:
                     " WHERE v.prospect_id = :id ORDER BY ph.id", id=prospect_id):
         found.setdefault(r["visit_id"], []).append(VisitPhoto.from_row(r))
     return {k: tuple(v) for k, v in found.items()}
+
+
+def add_planned_visits(tx: Tx, plans: list[dict[str, Any]]) -> None:
+    """Several planned visits at once: (prospect_id, visitor_id, day) each."""
+    tx.many("INSERT INTO planned_visit (prospect_id, visitor_id, day, visit_id)"
+            " VALUES (:prospect_id, :visitor_id, :day, NULL)", plans)

@@ -234,6 +234,8 @@ class Agenda(Result):
 def agenda(tx: Tx, policy: Policy, visitor: str, day: str) -> Agenda:
     """The visitor's morning: the day's planned visits by district, each judged as of that
     day, in a fixed number of queries."""
+    from yulin_cli.rules.advice import AdviceFacts, opener  # the big module: only here
+
     person = team.staff_by_name(tx, visitor)
     plans = queries.day_plans(tx, person.id, day)
     ids = [p.prospect_id for p in plans]
@@ -250,7 +252,7 @@ def agenda(tx: Tx, policy: Policy, visitor: str, day: str) -> Agenda:
             prospect.id, prospect.company, prospect.district, prospect.address,
             prospect.contact_surname, prospect.landline, readiness.ready,
             rules.still_to_capture(items, contacts, policy),
-            rules.opener(rules.AdviceFacts(ownership=prospect.ownership)),
+            opener(AdviceFacts(ownership=prospect.ownership)),
             tuple(c for c in readiness.checks if not c.ok), plan.visit_id is not None))
     return Agenda(day, person.name, tuple(out), person.id)
 
@@ -441,28 +443,40 @@ def _record_proof(tx: Tx, policy: Policy, data: VisitIn, prospect: Prospect, vis
 
 def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str | None,
           plan: bool) -> RoutePlan:
-    """Q6: ready suburban prospects grouped into trips; with ``plan`` they are scheduled."""
+    """Q6: ready suburban prospects grouped into trips; with ``plan`` they are scheduled. It
+    reads what it judges in a fixed number of queries (``facts_of``), not one per prospect."""
     if center is not None:
         team.center_by_name(tx, center)
     if plan and visitor is None:
         raise BadInput("bad.plan_needs_visitor")
+    candidates = queries.suburban_unvisited(tx, center)
+    found = prospects.prospects_of(tx, [pid for pid, _district in candidates])
+    facts = facts_of(tx, [found[pid] for pid, _district in candidates])
     ready: list[tuple[int, str]] = []
     not_ready: list[int] = []
-    companies: dict[int, str] = {}
-    for prospect_id, district in queries.suburban_unvisited(tx, center):
-        prospect, verdict = readiness(tx, policy, prospect_id)
-        companies[prospect_id] = prospect.company
-        if verdict.ready:
+    companies = {pid: found[pid].company for pid, _district in candidates}
+    for prospect_id, district in candidates:
+        if rules.visit_readiness(facts[prospect_id], policy).ready:
             ready.append((prospect_id, district or ""))
         else:
             not_ready.append(prospect_id)
     trips = rules.plan_trips(ready, dt.date.fromisoformat(start), policy)
     if plan:
         assert visitor is not None
+        person = team.staff_by_name(tx, visitor)
+        if not person.has_role("visitor"):
+            raise BadInput("role.not_visitor", name=visitor)
+        plans = []
         for trip in trips:
             for day, ids in trip.days:
                 for pid in ids:
-                    plan_visit(tx, policy, pid, visitor, day)
+                    # Q2: as plan-visit does, judged as of the day it is planned for.
+                    verdict = rules.visit_readiness(facts[pid], policy, day)
+                    if not verdict.ready:
+                        raise NotReady(pid, verdict, as_of=day
+                                       if day < dt.date.today().isoformat() else None)
+                    plans.append({"prospect_id": pid, "visitor_id": person.id, "day": day})
+        queries.add_planned_visits(tx, plans)
     return RoutePlan(
         tuple(Trip(t.district, tuple(TripDay(d, tuple(ids)) for d, ids in t.days))
               for t in trips),

@@ -1,0 +1,123 @@
+"""An import as a user meets it: Ctrl-C rolls everything back and says so (exit 130), every
+error of a row is reported at once, the summary counts errors and rows right, and a dry run
+says what it would import."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import assert_refused, ok, ok_json, run
+
+HEADER = ["company", "city", "sourced_by", "employees", "pcs", "landline", "email",
+          "found_on", "deal_value"]
+# Runs yulin as its console script does, with every file taken as big (validated by workers).
+PARALLEL = ("import sys\n"
+            "from yulin_cli.data import importing\n"
+            "importing.PARALLEL_FROM = 0\n"
+            "sys.argv = ['yulin', *sys.argv[1:]]\n"
+            "from yulin_cli.app import main\n"
+            "main()\n")
+
+
+def write(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def good_rows(count, start=0):
+    return [[f"苏州中断测试{i:05d}号公司", "苏州", "李娜", 150, 40, f"0512-6{i:07d}",
+             f"it{i}@zhongduan.cn", "2026-10-15", "15万"] for i in range(start, start + count)]
+
+
+def interrupt(command, tmp_path, group: bool) -> subprocess.CompletedProcess:
+    """Runs an import until it has written its first batch (the test hook pauses it there),
+    then presses Ctrl-C: SIGINT to the process, or to its whole group as a terminal does."""
+    marker = tmp_path / f"paused-{len(list(tmp_path.glob('paused-*')))}"
+    env = {**os.environ, "YULIN_TEST_PAUSE": "import-batch", "YULIN_TEST_PAUSE_FILE": str(marker)}
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while not marker.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the import never reached its pause point"
+        time.sleep(0.02)
+    if group:
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=300)
+    return subprocess.CompletedProcess(command, proc.returncode, out, err)
+
+
+def test_ctrl_c_writes_nothing_and_says_so(team, isolated, tmp_path):
+    path = write(tmp_path / "big.csv", good_rows(2100))  # more than one batch of 2000
+    before = isolated.counts()
+    done = interrupt([sys.executable, "-m", "yulin_cli", "import", str(path)], tmp_path,
+                     group=False)
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == "interrupted: nothing imported\n"
+    assert isolated.counts() == before
+    done = interrupt([sys.executable, "-m", "yulin_cli", "--lang", "zh", "import", str(path),
+                      "--json"], tmp_path, group=False)
+    assert done.returncode == 130 and done.stderr == "已中断：什么都没有导入\n"
+    assert json.loads(done.stdout)["error"] == {
+        "code": "import.interrupted", "message": "已中断：什么都没有导入", "exit_code": 130}
+    assert isolated.counts() == before
+
+
+@pytest.mark.slow
+def test_ctrl_c_reaches_the_workers_without_a_word(team, isolated, tmp_path):
+    path = write(tmp_path / "big.csv", good_rows(12_000))
+    before = isolated.counts()
+    done = interrupt([sys.executable, "-c", PARALLEL, "import", str(path)], tmp_path,
+                     group=True)
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == "interrupted: nothing imported\n"  # no worker's traceback
+    assert isolated.counts() == before
+
+
+def test_every_error_of_a_row_is_reported_at_once(team, isolated, tmp_path):
+    rows = [*good_rows(2),
+            ["苏州四错公司", "苏州", "无名氏", "many", "-1", "0512-1", "not-an-email",
+             "2026-10-15", "lots"]]
+    path = write(tmp_path / "bad.csv", rows)
+    before = isolated.counts()
+    result = run("import", str(path), "--json")
+    assert_refused(result, 2)
+    doc = result.json
+    found = sorted(e["column"] for e in doc["errors"] if e["row"] == 4)
+    assert found == ["deal_value", "email", "employees", "landline", "pcs", "sourced_by"]
+    assert "no staff member" in next(e["error"] for e in doc["errors"]
+                                     if e["column"] == "sourced_by")
+    assert result.stderr.strip() == ("Error: 6 error(s) in 1 of 3 rows: nothing was imported; "
+                                     "--skip-invalid imports the valid rows")
+    assert isolated.counts() == before
+    # Errors in two rows of three are counted as such.
+    rows.append(["", "苏州", "李娜", 150, 40, "", "", "2026-10-15", ""])
+    result = run("import", str(write(tmp_path / "bad2.csv", rows)))
+    assert "7 error(s) in 2 of 4 rows" in result.stderr
+    doc = ok_json("import", str(path), "--skip-invalid")
+    assert (doc["imported"], doc["would_import"]) == (2, 2)
+
+
+def test_a_dry_run_says_what_it_would_import(team, isolated, tmp_path):
+    path = write(tmp_path / "ok.csv", good_rows(3))
+    before = isolated.counts()
+    out = ok("import", str(path), "--dry-run").stdout
+    assert "3 rows; would import 3 (dry run: nothing written)" in out
+    assert "imported" not in out
+    zh = ok("--lang", "zh", "import", str(path), "--dry-run").stdout
+    assert "共 3 行，将导入 3 行（试运行，什么都没有写入）" in zh
+    assert isolated.counts() == before
+    assert "3 rows, 3 imported" in ok("import", str(path)).stdout
