@@ -336,6 +336,26 @@ def test_housekeeping_commands_speak_chinese(demo, tmp_path):
     assert not said, said
 
 
+@pytest.mark.parametrize("what", ["prospects", "visits", "points", "notices", "report"])
+def test_a_chinese_export_reads_chinese(demo, tmp_path, what):
+    """Headers and cells alike: choice words, 是/否, rule, flag and notice names; the workbook's
+    tab says what it holds. (The prospects file still imports: see test_data.)"""
+    ok("void", "visit", "8", "--by", "赵敏", "--reason", "录错")  # a give-back entry: rule void
+    text = zh("export", "--what", what, "--date", "2026-10-15").stdout
+    assert len(text.splitlines()) > 2, text
+    assert not english_words(text, set()), sorted(set(english_words(text, set())))
+    # English exports keep the stored values that scripts read.
+    english = ok("export", "--what", what, "--date", "2026-10-15").stdout
+    assert english.lstrip("\ufeff").split(",")[0] in ("id", "date", "name")
+    from openpyxl import load_workbook
+
+    out = tmp_path / "导出.xlsx"
+    ok("--lang", "zh", "export", "--what", what, "-o", str(out))
+    book = load_workbook(out)
+    assert book.sheetnames == [{"prospects": "客户", "visits": "走访", "points": "积分",
+                                "notices": "通报", "report": "日报"}[what]]
+
+
 def test_the_chinese_runs_cover_every_command():
     """READS, WRITES and HOUSEKEEPING together run every command there is."""
     root = typer.main.get_command(build_app("en"))

@@ -102,7 +102,8 @@ def export(
         rows = exporting.export_rows(tx, current().policy(), what.value, day, redact)
         try:
             if fmt is ExportFormat.xlsx:
-                count = spreadsheets.write_xlsx(Path(output or ""), headers, rows)
+                count = spreadsheets.write_xlsx(Path(output or ""), headers, rows,
+                                                 exporting.sheet_title(what.value))
             else:
                 with spreadsheets.text_stream(output) as stream:
                     count = spreadsheets.write_csv(stream, headers, rows)

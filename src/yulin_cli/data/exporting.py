@@ -1,16 +1,18 @@
-"""Exports: prospects, visits, points, notices and a day's report as CSV or XLSX, headers in
-the language in force, contact details masked on request."""
+"""Exports: prospects, visits, points, notices and a day's report as CSV or XLSX, headers and
+cells in the language in force (a Chinese file reads back in), contact details masked on request."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli import rules
+from yulin_cli import choices, rules
 from yulin_cli.data import spreadsheets
+from yulin_cli.i18n import current_lang, flag_word, label, listed, rule_name, t
 from yulin_cli.inputs import location_text
-from yulin_cli.records import FLAG_COLUMNS, join_list
+from yulin_cli.records import FLAG_COLUMNS, join_list, split_list
 from yulin_cli.reports.service import daily_report
 from yulin_cli.results import Result
 from yulin_cli.sql_rules import rank_params, stars_sql
@@ -39,7 +41,8 @@ EXPORTS = {
                "visits", "effective_visits", "points_today", "points_total", "flagged_visits"],
 }
 # Chinese headers of the fields that prospects do not already name.
-_ZH = {"prospect_id": "客户编号", "date": "日期", "by": "经办人", "kind": "类型",
+_ZH = {"id": "编号", "company": "公司名称", "prospect_id": "客户编号", "date": "日期",
+       "by": "经办人", "kind": "类型",
        "outcome": "结果", "items": "问卷题号", "contacts": "联系方式", "effective": "有效",
        "flags": "标记", "note": "备注", "staff": "伙伴", "delta": "分数", "rule": "规则",
        "visit_id": "走访编号", "reason": "理由", "name": "伙伴", "center": "服务中心",
@@ -53,8 +56,41 @@ def export_headers(what: str, lang: str) -> list[str]:
     fields = EXPORTS[what]
     if lang != "zh":
         return fields
-    return [spreadsheets.PROSPECT_HEADERS[f][0] if what == "prospects" else _ZH.get(f, f)
-            for f in fields]
+    # A visits file carries the headers a visits import reads (走访人, not 经办人).
+    named = spreadsheets.HEADERS.get(what, {})
+    return [named[f][0] if f in named else _ZH.get(f, f) for f in fields]
+
+
+def sheet_title(what: str) -> str:
+    """The workbook's tab: what it holds, in the reader's language."""
+    return choices.word(choices.ExportWhat(what))
+
+
+# Cells that say yes or no; in Chinese they read 是 / 否 (the importer reads both back).
+_YES_NO = {"effective", "quota_met", *FLAG_COLUMNS}
+_CHOICE_OF: dict[str, type[StrEnum]] = {**spreadsheets.CHOICES, "roles": choices.Role}
+
+
+def _in_chinese(what: str, name: str, value: Any) -> Any:
+    """A cell as a Chinese reader reads it: choice words, 是/否, rule, flag and notice names.
+    English exports keep the stored values, which scripts read."""
+    if value is None or value == "":
+        return value
+    if what == "notices" and name == "kind":  # praise, criticism, withdrawn: not a visit's kind
+        return t(f"notice.{value}")
+    if name in _YES_NO:
+        return t("export.yes") if value else ("" if name in FLAG_COLUMNS else t("export.no"))
+    enum = _CHOICE_OF.get(name)
+    if enum is not None:
+        members = [(choices.parse(enum, v), v) for v in split_list(str(value))]
+        return listed([choices.word(m) if m else v for m, v in members])
+    if name == "flags":
+        return listed([flag_word(f) for f in split_list(str(value))])
+    if name == "contacts":
+        return listed([label(f) for f in split_list(str(value))])
+    if name == "rule":
+        return rule_name(value)
+    return value
 
 
 def redact(field_name: str, value: Any) -> Any:
@@ -72,6 +108,7 @@ def export_rows(tx: Tx, policy: Policy, what: str, day: str,
                 redacted: bool) -> Iterator[list[Any]]:
     """The rows of an export, streamed: a 100,000-row export never sits in memory."""
     fields = EXPORTS[what]
+    chinese = current_lang() == "zh"
     source: Iterator[dict[str, Any]]
     if what == "prospects":
         source = _prospect_rows(tx, policy)
@@ -96,6 +133,8 @@ def export_rows(tx: Tx, policy: Policy, what: str, day: str,
                 value = join_list(value)
             if name in ("landline", "mobile"):
                 value = rules.phone_display(value)
+            elif chinese:
+                value = _in_chinese(what, name, value)
             values.append(redact(name, value) if redacted else value)
         yield values
 

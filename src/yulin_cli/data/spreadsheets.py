@@ -67,7 +67,7 @@ HEADERS = {"prospects": PROSPECT_HEADERS, "rounds": ROUND_HEADERS, "visits": VIS
 
 # The choice each column holds: a cell may name a value in English or Chinese, as the command
 # line accepts it (``choices.WORDS``); we always store the English value.
-_CHOICES: dict[str, type[StrEnum]] = {
+CHOICES: dict[str, type[StrEnum]] = {
     "ownership": choices.Ownership, "need": choices.Need, "yulin_interest": choices.Interest,
     "pretext": choices.Pretext, "result": choices.RoundResult, "outcome": choices.Outcome,
     "kind": choices.VisitKind,
@@ -76,7 +76,7 @@ _CHOICES: dict[str, type[StrEnum]] = {
 
 def choice_value(field_name: str, text: Any) -> Any:
     """The stored value of a choice cell (English or Chinese); other cells unchanged."""
-    enum = _CHOICES.get(field_name)
+    enum = CHOICES.get(field_name)
     if enum is None or not isinstance(text, str):
         return text
     member = choices.parse(enum, text)
@@ -264,18 +264,19 @@ def write_csv(out: IO[str], headers: list[str], rows: Iterator[list[Any]]) -> in
     return count
 
 
-def write_xlsx(path: Path, headers: list[str], rows: Iterator[list[Any]]) -> int:
+def write_xlsx(path: Path, headers: list[str], rows: Iterator[list[Any]], title: str) -> int:
     with open(path, "wb") as handle:  # a bad path fails here, before any work
-        return _write_book(handle, headers, rows)
+        return _write_book(handle, headers, rows, title)
 
 
-def _write_book(handle: IO[bytes], headers: list[str], rows: Iterator[list[Any]]) -> int:
+def _write_book(handle: IO[bytes], headers: list[str], rows: Iterator[list[Any]],
+                title: str) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet()
+    sheet = book.create_sheet(title)
     # Widths come from the first rows (they must be set before a write-only sheet's first
     # row); the rest streams through.
     sample = list(itertools.islice(rows, 1000))

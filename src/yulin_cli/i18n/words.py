@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.proof": ("走访凭证", "proof"),
     "rule.adjustment": ("手工调整", "adjustment"),
     "rule.inspection": ("检查退分", "inspection"),
+    "rule.void": ("作废冲回", "void"),
+    # --- a yes or no in an export's cell ------------------------------------------------------
+    "export.yes": ("是", "yes"),
+    "export.no": ("否", "no"),
     # --- a prospect's facts --------------------------------------------------------------------
     "field.company": ("公司", "company"),
     "field.city": ("城市", "city"),
