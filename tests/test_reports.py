@@ -108,3 +108,17 @@ def test_chinese_report(isolated):
     ok("demo")
     out = ok("--lang", "zh", "daily-report", "--date", "2026-10-15").stdout
     assert "日报 2026-10-15" in out and "通报" in out and "需要分管领导关注" in out
+
+
+def test_quality_customers_not_yet_visited_count_only_live_visits(team):
+    """Q5's line under the ranking counts quality customers with no visit, or only voided ones."""
+    add("苏州甲公司")
+    voided, visited = add("苏州乙公司"), add("苏州丙公司")
+    add("苏州丁公司", "--employees", "10", "--pcs", "2")  # not a quality customer
+    for pid in (voided, visited):
+        make_ready(pid)
+        ok("log-visit", pid, "--by", "刘洋", "--outcome", "met", "--date", "2026-10-16")
+    assert "1 quality customer(s) not yet visited" in ok("rate", "--all").stdout
+    visit = ok_json("show", voided)["visits"][0]["visit_id"]
+    ok("void", "visit", visit, "--by", "赵敏", "--reason", "录错")
+    assert "2 quality customer(s) not yet visited" in ok("rate", "--all").stdout

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from yulin_cli import rules, sql_rules
@@ -66,7 +66,7 @@ def policies(draw) -> Policy:
     four = draw(st.sampled_from([two, 100_000, 150_000]))
     four = max(two, four)
     five = max(four, draw(st.sampled_from([four, 200_000])))
-    three = max(two, draw(st.sampled_from([two, 100_000])))
+    three = max(two, draw(st.sampled_from([two, 100_000, 200_000])))  # may pass four and five
     return Policy.model_validate({
         "standard": {"min_employees": draw(st.sampled_from([0, 100])),
                      "min_pcs": draw(st.sampled_from([0, 30]))},
@@ -177,9 +177,13 @@ def test_sql_restatements_agree_with_the_rules(db, items, policy):
             # A page of the ranking looks first among the most valuable prospects only.
             probed = [prospects.ranked_ids(tx, policy, prospects.Filters(), size, probes)
                       for size in (1, 3) for probes in ((1,), (1, 2), ())]
-            raise _Undo((ids, rows, ranked, listed, [r.id for r in page], paged, probed))
+            # A filter on stars (the daily report's take-overs) tests a deal-value floor first.
+            by_stars = {least: {r.id for r in prospects.list_prospects(
+                tx, policy, prospects.Filters(min_stars=least))} for least in range(1, 6)}
+            raise _Undo((ids, rows, ranked, listed, [r.id for r in page], paged, probed,
+                         by_stars))
     except _Undo as undo:
-        ids, rows, ranked, listed, page, paged, probed = undo.args[0]
+        ids, rows, ranked, listed, page, paged, probed, by_stars = undo.args[0]
     assert page == ranked[:3]
     assert probed == [ranked[:1]] * 3 + [ranked[:3]] * 3
     expected = {}
@@ -196,3 +200,25 @@ def test_sql_restatements_agree_with_the_rules(db, items, policy):
                        "impure": shape[pid].impure}
                 assert got == {k: want[k] for k in got}, (case, policy)
     assert ranked == sorted(expected, key=expected.__getitem__)
+    stars = {pid: _python(case, row["duplicate_of"] is not None, False, policy)["stars"]
+             for pid, case, row in zip(ids, items, rows, strict=True)
+             if row["merged_into"] is None}
+    assert by_stars == {least: {pid for pid, n in stars.items() if n >= least}
+                        for least in range(1, 6)}, policy
+
+
+@given(policy=policies(), value=st.one_of(st.sampled_from(VALUES), st.integers(0, 500_000)),
+       need=st.sampled_from([None, "none", "latent", "explicit"]),
+       interest=st.sampled_from([None, "none", "flat", "high"]), platform=st.booleans())
+# Three stars may need more than four: a 4-star prospect is then among the 3-or-more.
+@example(policy=Policy.model_validate({"stars": {"two_min": 0, "three_min": 200_000,
+                                                 "four_min": 100_000, "five_min": 200_000}}),
+         value=150_000, need="explicit", interest="high", platform=False)
+def test_no_prospect_worth_less_than_the_stars_floor_has_those_stars(policy, value, need,
+                                                                    interest, platform):
+    """``stars_floor`` only ever skips prospects the rating would rank lower."""
+    rating = rules.star_rating(quality=True, deal_value=value, need=need, yulin_interest=interest,
+                               platform_interest=platform, policy=policy,
+                               redsea=rules.redsea_verdict(False, 0, policy))
+    for least in range(1, rating.stars + 1):
+        assert value >= sql_rules.stars_floor(policy, least), (least, rating.stars)

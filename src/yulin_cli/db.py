@@ -201,7 +201,10 @@ class SqliteTx(_TxBase):
     def tuples(self, sql: str, **params: Any) -> Iterator[tuple]:
         """Rows as tuples in the order selected: for lists of 100,000 rows, where a dict a row
         costs as much as the query."""
-        yield from self.conn.execute(sql, params)
+        # A loop, not ``yield from``: a reader that stops early (``| head``) closes this
+        # generator after the connection, and ``yield from`` would close the cursor then.
+        for row in self.conn.execute(sql, params):  # noqa: UP028 (see above)
+            yield row
 
 
 class AlchemyTx(_TxBase):

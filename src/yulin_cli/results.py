@@ -70,8 +70,13 @@ def fields_json(result: Any) -> dict[str, Any]:
     return {f.name: jsonable(getattr(result, f.name)) for f in fields(result) if _in_json(f)}
 
 
+_PLAIN = frozenset({str, int, float, bool})
+
+
 def jsonable(value: Any) -> Any:
     """Plain JSON data for a result, a reason, a record or a value."""
+    if value is None or type(value) in _PLAIN:  # most values: checked first, and cheaply
+        return value
     if isinstance(value, Result):
         return value.to_json()
     if isinstance(value, Reason):

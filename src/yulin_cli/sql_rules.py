@@ -77,6 +77,15 @@ def stars_sql(found_substandard: str | None = None) -> str:
     )
 
 
+def stars_floor(policy: Policy, stars: int) -> int:
+    """The least deal value at which ``stars_sql`` can give ``stars`` or more: each level needs
+    its own minimum. A filter on stars tests it first, so prospects worth less are never
+    rated (the property test of ``list_prospects`` by stars keeps the two agreeing)."""
+    s = policy.stars
+    minimums = {5: s.five_min, 4: s.four_min, 3: s.three_min, 2: s.two_min, 1: 0}
+    return min((least for level, least in minimums.items() if level >= stars), default=0)
+
+
 REDSEA_COUNT_SQL = "(SELECT COUNT(*) FROM redsea_signal rs WHERE rs.prospect_id = p.id)"
 # The same for a whole list: counts per prospect, joined as ``rc``.
 REDSEA_COUNTS = "SELECT prospect_id, COUNT(*) AS n FROM redsea_signal GROUP BY prospect_id"

@@ -137,6 +137,14 @@ def _header_of(headers: list[str], columns: dict[int, str], field_name: str) -> 
     return field_name
 
 
+def _blank(cells: list[Any]) -> bool:
+    """A row with nothing in it. Text cells (CSV) are joined and stripped once, in C."""
+    try:
+        return not "".join(cells).strip()
+    except TypeError:  # a workbook's numbers and dates
+        return not any(str(c).strip() for c in cells)
+
+
 def _validated(rows: Iterator[list[Any]], columns: dict[int, str], today: str,
                parallel: bool) -> Generator[validation.Validated, None, None]:
     """Validated rows in file order; a big file is validated on every core."""
@@ -144,7 +152,7 @@ def _validated(rows: Iterator[list[Any]], columns: dict[int, str], today: str,
     def chunks() -> Iterator[list[tuple[int, list[Any]]]]:
         chunk: list[tuple[int, list[Any]]] = []
         for number, cells in enumerate(rows, start=2):
-            if any(str(c).strip() for c in cells):  # blank lines are not rows
+            if not _blank(cells):  # blank lines are not rows
                 chunk.append((number, cells))
             if len(chunk) >= CHUNK:
                 yield chunk

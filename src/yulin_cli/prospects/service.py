@@ -155,7 +155,9 @@ def admit(values: dict[str, Any], source: StaffMember, index: DuplicateIndex,
     territory = rules.territory_check(values["city"], source.city, bool(values.get("suburban")))
     duplicate = rules.earliest_duplicate(duplicate_evidence(values, index))
     clash = rules.industry_check(values.get("industry"), source.name, owners)
-    row = {k: v for k, v in values.items() if k not in ("sourced_by", "notes")}
+    row = values.copy()  # a copy in C, then two keys off: faster than filtering each key
+    row.pop("sourced_by", None)
+    row.pop("notes", None)
     row.update(sourced_by_id=source.id, duplicate_of=duplicate[0] if duplicate else None)
     return Admission(row, None if territory.ok else territory, duplicate,
                      (clash,) if clash else (), values.get("notes", ()))

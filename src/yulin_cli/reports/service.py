@@ -82,6 +82,7 @@ def _rating_rows(rated: Iterable[tuple[ListedProspect, rules.Rating]]) -> Iterat
     """Each rating object as JSON text. Prospects rated alike share one Rating
     (``rate_all``), so the text of its reasons and actions is made once."""
     import json
+    from json.encoder import encode_basestring  # a quoted JSON string, non-ASCII kept
 
     made: dict[int, str] = {}
     for p, rating in rated:
@@ -90,7 +91,8 @@ def _rating_rows(rated: Iterable[tuple[ListedProspect, rules.Rating]]) -> Iterat
             doc = rating_json(0, rating)
             del doc["prospect_id"]
             body = made[id(rating)] = json.dumps(doc, ensure_ascii=False)[1:]
-        company = json.dumps(p.company, ensure_ascii=False)
+        # Not json.dumps: with options it builds an encoder each call, 1 µs a row for nothing.
+        company = encode_basestring(p.company)
         yield f'{{"prospect_id": {p.id}, "company": {company}, {body}'
 
 
@@ -355,10 +357,8 @@ def attention(tx: Tx, policy: Policy, day: str, center: str | None
               ) -> tuple[AttentionItem, ...]:
     """What needs someone's attention on ``day``, grouped by kind, oldest first in each."""
     items: list[AttentionItem] = []
-    inspections = queries.open_inspections(tx, day, center)
-    flagged = queries.visit_flag_details(tx, [v.visit_id for v in inspections])
-    for visit in inspections:
-        items.append(_inspection_item(visit, flagged.get(visit.visit_id, [])))
+    for visit, flags in queries.open_inspections(tx, day, center):
+        items.append(_inspection_item(visit, flags))
     for visit in queries.flagged_visits(tx, day, center, "unready"):
         items.append(AttentionItem(
             "readiness", "unready", visit.prospect_id,
