@@ -121,3 +121,26 @@ def test_a_dry_run_says_what_it_would_import(team, isolated, tmp_path):
     assert "共 3 行，将导入 3 行（试运行，什么都没有写入）" in zh
     assert isolated.counts() == before
     assert "3 rows, 3 imported" in ok("import", str(path)).stdout
+
+
+def test_a_duplicate_of_an_earlier_row_names_that_row(team, isolated, tmp_path):
+    """A row that repeats an earlier row of the same file points at that row: the prospect
+    it would duplicate does not exist yet (and never will, the import being refused)."""
+    first = ok_json("add-prospect", "--company", "苏州已有公司", "--city", "苏州",
+                    "--sourced-by", "李娜", "--landline", "0512-69990000")["id"]
+    rows = good_rows(2)
+    rows.append([rows[0][0], "苏州", "李娜", 150, 40, "0512-68880000", "", "2026-10-15", ""])
+    rows.append(["苏州另一家公司", "苏州", "李娜", 150, 40, "0512-69990000", "", "2026-10-15", ""])
+    path = write(tmp_path / "dup.csv", rows)
+    before = isolated.counts()
+    result = run("import", str(path), "--dry-run", "--json")
+    assert result.exit_code == 1
+    assert result.json["duplicates"] == [
+        {"row": 4, "duplicate_of": first + 1, "duplicate_of_row": 2},
+        {"row": 5, "duplicate_of": first}]
+    human = run("import", str(path), "--dry-run")
+    assert "4→row 2 of the file, 5→#" in human.stdout
+    assert "duplicate existing prospects or earlier rows of the file" in human.stderr
+    zh = run("--lang", "zh", "import", str(path), "--dry-run")
+    assert "4→文件第 2 行、5→#" in zh.stdout
+    assert isolated.counts() == before

@@ -272,7 +272,8 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
     index.load_codes(tx)
     # Ids are given here, inside the write lock, so a later row can name an earlier one
     # as its duplicate before either is inserted.
-    next_id = int(tx.scalar("SELECT COALESCE(MAX(id), 0) FROM prospect")) + 1
+    next_id = first_id = int(tx.scalar("SELECT COALESCE(MAX(id), 0) FROM prospect")) + 1
+    given_to: list[int] = []  # the file's row number of each id given, from first_id on
     stamp = now_stamp()
     batch: list[dict[str, Any]] = []
     insert = (f"INSERT INTO prospect (id, {', '.join(PROSPECT_COLUMNS)}, created_at)"
@@ -305,12 +306,17 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
             report.warnings.append({"row": number, "rule": warning.rule,
                                     "clause": warning.clause, "message": explain(warning)})
         if admission.duplicate is not None:
-            report.duplicates.append({"row": number, "duplicate_of": admission.duplicate[0]})
+            earlier = admission.duplicate[0]
+            # An earlier row of this file has no prospect yet a user could look up: name it.
+            report.duplicates.append({"row": number, "duplicate_of": earlier, **(
+                {"duplicate_of_row": given_to[earlier - first_id]} if earlier >= first_id
+                else {})})
             if not force:
                 continue
         # Admission's values are its own fresh dict of exactly the columns: completed in place.
         row = prospects.insert_row(admission.values, own=True)
         row["id"], row["created_at"] = next_id, stamp
+        given_to.append(number)
         index.add(next_id, [row["landline"], row["mobile"]], row["name_key"], row["city"])
         index.add_code(next_id, row["credit_code"])
         next_id += 1

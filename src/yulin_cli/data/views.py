@@ -33,7 +33,10 @@ def _(result: ImportResult) -> Group:
         if len(result.errors) > 100:
             parts.append(Text(f"… +{len(result.errors) - 100}"))
     if result.duplicates:
-        dups = ", ".join(f"{d['row']}→#{d['duplicate_of']}" for d in result.duplicates[:30])
+        dups = listed([
+            f"{d['row']}→" + (t("ui.file_row", row=d["duplicate_of_row"])
+                              if "duplicate_of_row" in d else f"#{d['duplicate_of']}")
+            for d in result.duplicates[:30]])
         parts.append(Text(f"{t('ui.duplicates')}{colon()}{dups}"))
     return Group(*parts)
 

@@ -122,10 +122,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "可用 --skip-invalid 只导入正确的行",
                             "{errors} error(s) in {bad_rows} of {rows} rows: nothing was "
                             "imported; --skip-invalid imports the valid rows"),
-    "import.duplicate_rows": ("{duplicates} 行与已有客户重复，什么都没有导入；"
+    "import.duplicate_rows": ("{duplicates} 行与已有客户或文件中前面的行重复，什么都没有导入；"
                               "确属不同公司可加 --force",
-                              "{duplicates} row(s) duplicate existing prospects: nothing was "
-                              "imported; use --force if they are really other companies"),
+                              "{duplicates} row(s) duplicate existing prospects or earlier rows "
+                              "of the file: nothing was imported; use --force if they are "
+                              "really other companies"),
     "bad.yes_no": ("应填 是/否", "should be yes or no"),
     "export.needs_file": ("这种导出需要 -o 文件名", "this export needs -o FILE"),
     "export.unwritable": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
