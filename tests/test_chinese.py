@@ -4,7 +4,11 @@ words; and what users type in Chinese (choices, money, dates, local numbers) is 
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import typer.main
@@ -354,6 +358,30 @@ def test_a_chinese_export_reads_chinese(demo, tmp_path, what):
     book = load_workbook(out)
     assert book.sheetnames == [{"prospects": "客户", "visits": "走访", "points": "积分",
                                 "notices": "通报", "report": "日报"}[what]]
+
+
+def _complete(words: str, env: dict[str, str]) -> list[str]:
+    """What bash completion offers after ``words`` (the console script, as a shell runs it)."""
+    script = Path(sys.executable).with_name("yulin")
+    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    done = subprocess.run([str(script)], capture_output=True, text=True, check=True, env={
+        **os.environ, **env, "_YULIN_COMPLETE": "complete_bash", "COMP_WORDS": words,
+        "COMP_CWORD": str(cword)})
+    return done.stdout.split()
+
+
+def test_completion_offers_commands_options_and_choices_in_both_languages(monkeypatch):
+    monkeypatch.delenv("YULIN_LANG", raising=False)
+    assert "check-visit" in _complete("yulin che", {})
+    assert _complete("yulin verify --pre", {}) == ["--pretext"]
+    english = _complete("yulin verify 1 --pretext ", {})
+    assert english[:5] == ["buyer", "applicant", "invitation", "front-desk", "other"]
+    assert "采购" in english
+    chinese = _complete("yulin verify 1 --pretext ", {"YULIN_LANG": "zh"})
+    assert chinese[0] == "采购" and "buyer" in chinese  # the reader's words first
+    assert _complete("yulin void 走", {}) == ["走访"]
+    script = run("--show-completion", "bash")
+    assert "_yulin_completion" in script.stdout, script.stdout
 
 
 def test_the_chinese_runs_cover_every_command():

@@ -175,7 +175,12 @@ def language_of(argv: Sequence[str]) -> str:
 
 
 def app_for(argv: Sequence[str]) -> typer.Typer:
-    """The app a run with these arguments needs."""
+    """The app a run with these arguments needs. A shell asking for completions passes the
+    words typed in its environment, not as arguments: it gets every command with its options."""
+    import os
+
+    if os.environ.get("_YULIN_COMPLETE"):
+        return build_app(language_of(argv))
     return build_app(language_of(argv), command_of(argv), listing=True)
 
 
