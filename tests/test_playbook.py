@@ -396,3 +396,36 @@ def test_playbook_never_quotes_the_manual():
         prose = {r for r in runs if all("\u4e00" <= ch <= "\u9fff" for ch in r)}
         quoted += [(where, r) for r in prose if r in source]
     assert not quoted
+
+
+@pytest.mark.parametrize(("topic", "en", "zh"), [
+    ("q6", ["Foreign-owned companies in the city are visited"], ["外企", "照常走访"]),
+    ("q10", ["Upgrade and service fees", "booked to the vendor", "local service centre"],
+     ["升级费和服务费", "厂家名下", "本地服务中心"]),
+    ("q16", ["will not take part", "Do not pitch first", "Leave the Yulin material"],
+     ["不愿参加调研", "不要一上来就推项目", "资料留下"]),
+])
+def test_the_pieces_the_first_playbook_missed_in_both_languages(topic, en, zh):
+    english = ok_json("playbook", topic)[0]["text"]
+    chinese = ok_json("--lang", "zh", "playbook", topic)[0]["text"]
+    assert all(piece in english for piece in en), english
+    assert all(piece in chinese for piece in zh), chinese
+
+
+def test_the_quota_topic_ends_when_the_policy_says(tmp_path):
+    policy = tmp_path / "team.toml"
+    policy.write_text("[quota]\ncampaign_end = 2027-03-31\n", encoding="utf-8")
+    assert "2027-03-31" in ok_json("--policy", str(policy), "playbook", "q3")[0]["text"]
+    assert "2027-03-31" in ok_json("--policy", str(policy), "--lang", "zh", "playbook",
+                                   "q3")[0]["text"]
+
+
+def test_advise_gives_the_visit_opening_pieces_in_both_languages(team):
+    pid = add()
+    english = [a["message"] for a in ok_json("advise", pid)["advice"] if a["clause"] == "Q16"]
+    chinese = [a["message"] for a in ok_json("--lang", "zh", "advise", pid)["advice"]
+               if a["clause"] == "Q16"]
+    assert any("will not take part" in m for m in english)
+    assert any("do not pitch first" in m for m in english)
+    assert any("material behind" in m for m in english)
+    assert len(chinese) == len(english) and all(not m.isascii() for m in chinese)
