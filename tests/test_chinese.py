@@ -358,6 +358,9 @@ def test_a_chinese_export_reads_chinese(demo, tmp_path, what):
     book = load_workbook(out)
     assert book.sheetnames == [{"prospects": "客户", "visits": "走访", "points": "积分",
                                 "notices": "通报", "report": "日报"}[what]]
+    cells = " ".join(str(v) for row in book.worksheets[0].iter_rows(values_only=True)
+                     for v in row if v is not None)
+    assert not english_words(cells, set()), sorted(set(english_words(cells, set())))
 
 
 def _complete(words: str, env: dict[str, str]) -> list[str]:
@@ -380,8 +383,24 @@ def test_completion_offers_commands_options_and_choices_in_both_languages(monkey
     chinese = _complete("yulin verify 1 --pretext ", {"YULIN_LANG": "zh"})
     assert chinese[0] == "采购" and "buyer" in chinese  # the reader's words first
     assert _complete("yulin void 走", {}) == ["走访"]
+    # A --lang typed before the command counts, as when the command runs.
+    assert _complete("yulin --lang zh log-visit 1 --outcome ", {})[0] == "见到"
     script = run("--show-completion", "bash")
     assert "_yulin_completion" in script.stdout, script.stdout
+
+
+def test_zsh_completion_describes_commands_and_options_in_chinese(monkeypatch):
+    script = Path(sys.executable).with_name("yulin")
+
+    def offered(typed: str) -> str:
+        return subprocess.run([str(script)], capture_output=True, text=True, check=True, env={
+            **os.environ, "YULIN_LANG": "zh", "_YULIN_COMPLETE": "complete_zsh",
+            "_TYPER_COMPLETE_ARGS": typed}).stdout
+
+    assert '"export":"导出为' in offered("yulin ex")
+    options = offered("yulin export --")
+    assert '"--redact":"遮住电话' in options and '"--help":"显示本帮助' in options
+    assert '"add":"添加伙伴' in offered("yulin staff a")
 
 
 def test_the_chinese_runs_cover_every_command():

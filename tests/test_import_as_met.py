@@ -139,8 +139,23 @@ def test_a_duplicate_of_an_earlier_row_names_that_row(team, isolated, tmp_path):
         {"row": 4, "duplicate_of": first + 1, "duplicate_of_row": 2},
         {"row": 5, "duplicate_of": first}]
     human = run("import", str(path), "--dry-run")
-    assert "4→row 2 of the file, 5→#" in human.stdout
+    assert "4→row 2, 5→#" in human.stdout
     assert "duplicate existing prospects or earlier rows of the file" in human.stderr
     zh = run("--lang", "zh", "import", str(path), "--dry-run")
-    assert "4→文件第 2 行、5→#" in zh.stdout
+    assert "4→第 2 行、5→#" in zh.stdout
     assert isolated.counts() == before
+
+
+def test_a_long_list_of_duplicates_breaks_between_entries(team, tmp_path):
+    """At 80 columns in Chinese, a row never parts from the prospect it duplicates."""
+    rows = [[f"苏州重复测试{i:02d}号公司", "苏州", "李娜", 150, 40, f"0512-6{i:07d}", "",
+             "2026-10-15", ""] for i in range(30)]
+    rows += [[f"苏州重复测试{i:02d}号公司", "苏州", "李娜", 150, 40, "", "", "2026-10-15", ""]
+             for i in range(30)]
+    out = run("--lang", "zh", "import", str(write(tmp_path / "dup.csv", rows)),
+              "--dry-run").stdout
+    lines = [line.strip() for line in out.splitlines()]
+    assert len(lines) > 3 and all(len(line) <= 80 for line in out.splitlines())
+    body = [line for line in lines if "→" in line]
+    assert all(not line.endswith(("→", "第")) and not line.startswith(("#", "行", "第"))
+               for line in body), body

@@ -122,3 +122,8 @@ def test_quality_customers_not_yet_visited_count_only_live_visits(team):
     visit = ok_json("show", voided)["visits"][0]["visit_id"]
     ok("void", "visit", visit, "--by", "赵敏", "--reason", "录错")
     assert "2 quality customer(s) not yet visited" in ok("rate", "--all").stdout
+    # A voided visit beside a live one: still visited.
+    ok("log-visit", visited, "--by", "刘洋", "--outcome", "met", "--date", "2026-10-17")
+    second = ok_json("show", visited)["visits"][-1]["visit_id"]
+    ok("void", "visit", second, "--by", "赵敏", "--reason", "录错")
+    assert "2 quality customer(s) not yet visited" in ok("rate", "--all").stdout

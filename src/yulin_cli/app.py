@@ -180,7 +180,16 @@ def app_for(argv: Sequence[str]) -> typer.Typer:
     import os
 
     if os.environ.get("_YULIN_COMPLETE"):
-        return build_app(language_of(argv))
+        import shlex
+
+        # The words typed so far (bash, or zsh/fish through Typer): a `--lang zh` among them
+        # counts, as it would when the command runs.
+        typed = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
+        try:
+            words = shlex.split(typed)[1:]
+        except ValueError:  # an open quote: the words as typed
+            words = typed.split()[1:]
+        return build_app(language_of(words))
     return build_app(language_of(argv), command_of(argv), listing=True)
 
 

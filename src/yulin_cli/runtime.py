@@ -322,6 +322,19 @@ class YulinCommand(TyperCommand):
 
         format_command(self, ctx, formatter)
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        # zsh and fish show each option's help beside it: in the language in force.
+        from yulin_cli.helptext import key_of, param_help
+
+        items = super().shell_complete(ctx, incomplete)
+        params = {name: p for p in self.get_params(ctx) for name in (*p.opts, *p.secondary_opts)}
+        for item in items:
+            if item.value in params:
+                param = params[item.value]
+                item.help = (t("help.help") if param.name == "help"
+                             else param_help(key_of(ctx), param))
+        return items
+
     # ``ctx`` is Click's context; Typer vendors Click privately, so it is not named here.
     def invoke(self, ctx: Any) -> Any:
         json_mode = bool(ctx.params.get("json_output"))
@@ -349,6 +362,18 @@ class YulinGroup(TyperGroup):
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
                      **extra: Any) -> Any:
         return _usage_mistake(super().make_context, args, info_name, parent=parent, **extra)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        # zsh and fish show each command's help beside it: in the language in force.
+        from yulin_cli.helptext import command_help, key_of
+
+        items = super().shell_complete(ctx, incomplete)
+        here = key_of(ctx)
+        for item in items:
+            if item.value in self.commands:
+                path = item.value if here == "root" else f"{here}.{item.value}"
+                item.help = command_help(path, item.help)
+        return items
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""

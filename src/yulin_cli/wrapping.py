@@ -17,9 +17,11 @@ from functools import lru_cache
 NO_START = set("，。、；：！？）」』】》〉”’…·,.;:!?)]}%")
 NO_END = set("（「『【《〈“‘([{")
 # Pieces that must stay whole: a `yulin ...` command (up to the end of its options), an
-# option with its value, an email, a number with its unit or sign, or a code like Q13.
+# option with its value, an email, a number with its unit or sign, a code like Q13, or an
+# import's "row→#id".
 _UNBREAKABLE = re.compile(
     r"yulin(?: [^\s，。；、（）]+)+"
+    r"|\d+→(?:#\d+|第 \d+ 行|row \d+)?"
     r"|(?<![\w-])--?[A-Za-z][\w-]*(?:=\S+)?"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?<![A-Za-z])[A-Za-z]*[+-]?\d[\d,.:/-]*[%万元]?"

@@ -1,5 +1,6 @@
 """Exports: prospects, visits, points, notices and a day's report as CSV or XLSX, headers and
-cells in the language in force (a Chinese file reads back in), contact details masked on request."""
+cells in the language in force (a prospects file, Chinese or English, imports back to the same
+data), contact details masked on request."""
 
 from __future__ import annotations
 
@@ -56,7 +57,8 @@ def export_headers(what: str, lang: str) -> list[str]:
     fields = EXPORTS[what]
     if lang != "zh":
         return fields
-    # A visits file carries the headers a visits import reads (走访人, not 经办人).
+    # A visits file names the columns it shares with a visits import as that import does (走访人,
+    # not 经办人); its other columns (id, effective, flags, ...) are for reading.
     named = spreadsheets.HEADERS.get(what, {})
     return [named[f][0] if f in named else _ZH.get(f, f) for f in fields]
 

@@ -313,7 +313,7 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
                 else {})})
             if not force:
                 continue
-        # Admission's values are its own fresh dict of exactly the columns: completed in place.
+        # Admission's values are its own fresh dict: completed with every column.
         row = prospects.insert_row(admission.values, own=True)
         row["id"], row["created_at"] = next_id, stamp
         given_to.append(number)

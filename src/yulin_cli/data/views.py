@@ -37,7 +37,7 @@ def _(result: ImportResult) -> Group:
             f"{d['row']}→" + (t("ui.file_row", row=d["duplicate_of_row"])
                               if "duplicate_of_row" in d else f"#{d['duplicate_of']}")
             for d in result.duplicates[:30]])
-        parts.append(Text(f"{t('ui.duplicates')}{colon()}{dups}"))
+        parts.append(Prose(f"{t('ui.duplicates')}{colon()}{dups}"))
     return Group(*parts)
 
 

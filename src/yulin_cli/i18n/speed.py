@@ -10,7 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "{count} earlier not shown: --limit N shows more, --all shows every one"),
     "interrupted": ("已中断：什么都没有写入", "interrupted: nothing written"),
     "import.interrupted": ("已中断：什么都没有导入", "interrupted: nothing imported"),
-    "ui.file_row": ("文件第 {row} 行", "row {row} of the file"),
+    "ui.file_row": ("第 {row} 行", "row {row}"),  # an earlier row of the same file
     "ui.would_import": ("共 {rows} 行，将导入 {count} 行（试运行，什么都没有写入）",
                         "{rows} rows; would import {count} (dry run: nothing written)"),
     "dup.same-sound": ("名称同音", "same-sounding name"),

@@ -111,9 +111,10 @@ _NO_VALUES: dict[str, Any] = dict.fromkeys(PROSPECT_COLUMNS)
 
 def insert_row(values: dict[str, Any], *, own: bool = False) -> dict[str, Any]:
     """The stored form of admitted facts: every column, flags as booleans. With ``own`` the
-    dict is the caller's to change (an import's 100,000 rows are not copied again)."""
+    dict is the caller's and may hold more keys (an import's id): it is completed by one merge
+    in C rather than by picking each column."""
     if own:
-        # A column no way in sets (a location) starts empty; one merge in C, not a loop.
+        # A column no way in sets (a location) starts empty.
         row = {**_NO_VALUES, **values}
     else:
         row = {k: values.get(k) for k in PROSPECT_COLUMNS}
