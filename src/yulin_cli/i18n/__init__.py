@@ -94,7 +94,9 @@ def t(key: str, /, **params: object) -> str:
     if pair is None:
         return key
     text = pair[0] if _lang == "zh" else pair[1]
-    text = _PLURAL.sub(lambda m: m.group(2) if params.get(m.group(1)) == 1 else m.group(3), text)
+    if "|" in text:  # a plural to choose: most texts have none, and a report has thousands
+        text = _PLURAL.sub(lambda m: m.group(2) if params.get(m.group(1)) == 1 else m.group(3),
+                           text)
     try:
         return text.format(**params)
     except (KeyError, ValueError, IndexError):

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
-from yulin_cli.i18n import explain
+from yulin_cli.i18n import explain, t, t_in
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import ListedProspect, Prospect
 from yulin_cli.reports import queries
@@ -201,8 +201,6 @@ class AttentionItem:
 
     def command_in(self, lang: str | None = None) -> str:
         """The command, with placeholders in ``lang`` (JSON: always English)."""
-        from yulin_cli.i18n import t, t_in
-
         if self.command is None:
             return ""
         if lang is None:
@@ -532,8 +530,6 @@ class ManagerView(Result):
     tasks: tuple[rules.Reason, ...]
 
     def to_json(self) -> Any:
-        from yulin_cli.i18n import explain
-
         tasks = [explain(r) for r in self.tasks]
         return {
             "take_now": [rating_json(p.id, r, company=p.company, deal_value=p.deal_value)
