@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,14 +15,13 @@ from conftest import add, make_ready
 
 pytestmark = pytest.mark.once  # a SQLite file, as a user's laptop has
 
-# Runs yulin as its console script does, then names the top-level packages it imported.
-PROBE = ("import atexit, sys\n"
-         "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted("
-         "{m.split('.')[0] for m in sys.modules})) + '\\n'))\n"
-         "sys.argv = ['yulin', *sys.argv[1:]]\n"
-         "from yulin_cli.app import main\n"
-         "main()\n")
-HEAVY = {"pydantic", "sqlalchemy", "alembic", "sqlmodel"}
+# The probe bench/startup.py runs (yulin as its console script runs, then the top-level
+# packages it imported), one definition for both.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from startup import HEAVY as _HEAVY  # noqa: E402
+from startup import PROBE  # noqa: E402
+
+HEAVY = set(_HEAVY)
 
 
 def loaded(*args: str) -> set[str]:
