@@ -482,7 +482,7 @@ def test_every_verdict_names_its_clause_in_words_and_in_json(team):
              "2026-10-18").stdout
     verdicts = [line for line in out.splitlines() if line.strip().startswith("·")]
     assert verdicts and all(re.search(r"（Q\d+(、Q\d+)*）$", v) for v in verdicts), out
-    assert "待检查（Q15）" in out
+    assert "送检（Q15）" in out
     assert "不达标（Q1）" in zh("notices", "--from", "2026-10-16", "--to", "2026-10-18").stdout
     english = run("log-visit", pid, "--by", "张伟", "--outcome", "substandard", "--date",
                   "2026-10-19").stdout
@@ -569,3 +569,10 @@ def test_an_impure_prospect_is_advised_only_to_be_dropped(demo):
     assert impure
     advice = ok_json("advise", impure[0])["advice"]
     assert [(a["rule"], a["clause"]) for a in advice] == [("next-actions", "Q18")]
+
+
+def test_help_lists_the_choices_in_the_readers_words():
+    assert "--pretext [采购|应聘|会议邀请|前台|其他]" in zh("verify", "--help").stdout
+    assert "--outcome [见到|被拒|不达标]" in zh("log-visit", "--help").stdout
+    assert "--pretext [buyer|applicant|invitation|front-desk|other]" in run(
+        "verify", "--help").stdout

@@ -101,6 +101,10 @@ def test_agenda_ics_parses_back_and_a_second_export_updates(morning, tmp_path):
        "--json")
     assert [str(e["uid"]) for e in _events(again)] == uids  # same visits, same events
     assert str(_events(again)[1]["summary"]).startswith("走访 #")
+    # What a phone calendar shows a Chinese visitor reads Chinese (座机, not landline).
+    chinese = " ".join(str(e["description"]) for e in _events(again))
+    assert "要问到：" in chinese and ("座机" in chinese or "邮箱" in chinese), chinese
+    assert "landline" not in chinese and "email" not in chinese, chinese
     assert_refused(run("agenda", "--visitor", "张伟", "--ics", str(tmp_path / "no" / "x.ics")), 2)
 
 

@@ -275,3 +275,41 @@ def test_unmerge_restores_the_prospect_and_its_own_history(team, isolated, pinne
     assert {t: n for t, n in after.items() if t not in ("prospect_merge", "merge_moved")} == {
         t: n for t, n in counts.items() if t not in ("prospect_merge", "merge_moved")}
     assert_refused(run("unmerge", drop, "--by", "赵敏"), 1)  # twice
+
+
+def test_the_round_id_void_takes_is_the_one_people_see(team, pinned):
+    """A round's number counts a prospect's calls (the first found it); `void 复核` takes the
+    round's id. Both `verify` and `show` print that id, and the void names the prospect."""
+    first, second = add("苏州甲公司"), add("苏州乙公司")
+    make_ready(first)  # two rounds: the second prospect's ids no longer match their numbers
+    said = ok("--lang", "zh", "verify", second, "--by", "李娜", "--pretext", "采购",
+              "--result", "确认").stdout
+    doc = ok_json("verify", second, "--by", "李娜", "--pretext", "buyer", "--result",
+                  "confirmed")
+    earlier = ok_json("show", second)["rounds"][0]
+    assert (earlier["round"], doc["round"]) == (2, 3)
+    assert earlier["round_id"] != earlier["round"]
+    assert f"客户 #{second} 第 2 轮复核已记录（复核 #{earlier['round_id']}）" in said
+    shown = ok("show", second).stdout
+    rows = [line.split() for line in shown.splitlines() if "李娜" in line and "buyer" in line]
+    assert [row[:2] for row in rows] == [[str(earlier["round_id"]), "2"],
+                                         [str(doc["round_id"]), "3"]]  # "#", then the number
+    voided = ok("--lang", "zh", "void", "复核", doc["round_id"], "--by", "李娜", "--reason",
+                "录错").stdout
+    assert f"已作废客户 #{second} 的复核 #{doc['round_id']}" in voided
+
+
+def test_merge_asks_in_chinese_and_takes_a_chinese_yes(team):
+    keep = add("苏州甲公司", "--landline", "0512-66661234")
+    drop = ok_json("add-prospect", "--company", "甲科技", "--city", "苏州", "--sourced-by", "王强",
+                   "--landline", "0512 6666 1234", "--force")["id"]
+    not_manager = run("--lang", "zh", "merge", keep, drop, "--by", "李娜", "--yes")
+    assert_refused(not_manager, 1)
+    assert "只有分管领导能合并或拆分客户" in not_manager.stderr
+    declined = run("--lang", "zh", "merge", keep, drop, "--by", "赵敏", input="否\n")
+    assert_refused(declined, 1)
+    assert f"把 #{drop} 合并到 #{keep}？ [是/否]" in declined.stdout
+    assert "y/N" not in declined.stdout
+    merged = run("--lang", "zh", "merge", keep, drop, "--by", "赵敏", input="是\n")
+    assert merged.exit_code == 0, merged.stderr
+    assert_refused(run("show", drop), 2)

@@ -415,3 +415,19 @@ def test_version_alone_prints_the_version():
 
     result = run("--version")
     assert result.exit_code == 0 and result.stdout.strip() == __version__
+
+
+def test_a_change_that_undoes_readiness_says_so(team):
+    """Changing the address of a prospect ready to visit says it no longer is, and why."""
+    pid = add()
+    make_ready(pid)
+    quiet = ok_json("update-prospect", pid, "--district", "工业园区")
+    assert quiet["readiness_lost"] == []
+    doc = ok_json("update-prospect", pid, "--address", "工业园区新地址 100 号")
+    assert [r["rule"] for r in doc["readiness_lost"]] == ["address"]
+    again = ok("--lang", "zh", "update-prospect", pid, "--address", "工业园区新地址 102 号")
+    assert "不能走访了" not in again.stdout  # it was not ready before this change either
+    fresh = add("苏州乙公司")
+    make_ready(fresh)
+    said = ok("--lang", "zh", "update-prospect", fresh, "--employees", "300").stdout
+    assert f"客户 #{fresh} 不能走访了" in said and "（Q2）" in said

@@ -61,9 +61,13 @@ def _descriptor(param: Any) -> Any:
 
 
 def choice_enum(param: Any) -> type[StrEnum] | None:
-    """The enum a choice option offers (see ``runtime.choice``), if it is one."""
-    info = getattr(_descriptor(param), "parameter_info", None)
-    return getattr(getattr(info, "parser", None), "enum", None)
+    """The enum a choice option offers (see ``runtime.choice``), if it is one. Typer keeps the
+    parser as the Click type's function (before 0.29) or on the parameter's descriptor."""
+    parser = getattr(getattr(param, "type", None), "func", None)
+    if parser is None:
+        info = getattr(_descriptor(param), "parameter_info", None)
+        parser = getattr(info, "parser", None)
+    return getattr(parser, "enum", None)
 
 
 def metavar(path: str, param: Any) -> str:

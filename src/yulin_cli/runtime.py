@@ -453,6 +453,20 @@ def choice_argument(enum: type[StrEnum], metavar: str, help: str = "") -> Any:
                           autocompletion=parser.complete)
 
 
+# Answers that mean yes, in either language; anything else (or no answer) means no.
+YES = frozenset({"y", "yes", "是", "是的", "好", "对", "确认", "确定"})
+
+
+def confirmed(question: str) -> bool:
+    """A yes-or-no question on the terminal, in the reader's words: 是 or y agrees, anything
+    else, an empty answer or the end of input declines."""
+    try:
+        answer = typer.prompt(f"{question} {t('ask.yes_no')}", default="", show_default=False)
+    except typer.Abort:  # the end of input: no answer
+        return False
+    return answer.strip().lower() in YES
+
+
 # --- input from options -------------------------------------------------------------------------
 
 

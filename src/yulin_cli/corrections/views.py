@@ -9,7 +9,9 @@ from yulin_cli.render import lines_of, view
 
 @view.register
 def _(result: Voided) -> str:
-    lines = [t("ui.voided", kind=t(f"void.kind_{result.kind}"), id=result.id,
+    # Name the prospect: a mistyped id voids another prospect's record, and this line shows it.
+    lines = [t("ui.voided_of" if result.prospect_id is not None else "ui.voided",
+               kind=t(f"void.kind_{result.kind}"), id=result.id, prospect=result.prospect_id,
                by=result.voided_by, reason=result.reason)]
     lines += ["  " + t("ui.given_back", staff=g.staff, delta=g.delta, entry=g.reverses)
               for g in result.points]

@@ -16,6 +16,7 @@ from yulin_cli.runtime import (
     acting,
     choice,
     command,
+    confirmed,
     current,
     iso_date,
     respond,
@@ -152,7 +153,7 @@ def merge(
         raise BadInput("merge.needs_yes")
     db = current().db()
     with db.read() as tx:
-        require_manager(tx, name)
+        require_manager(tx, name, "refuse.merge_managers")
         preview = duplicates.merge_preview(tx, keep, drop)
     duplicates.code_veto(preview.keep, preview.drop, force)  # two codes: two companies
     if not preview.evidence and not force:
@@ -160,14 +161,10 @@ def merge(
     if not json_output:
         respond(preview, json_output)
     if not yes:
-        try:
-            agreed = typer.confirm(t("merge.confirm", keep=keep, drop=drop), default=False)
-        except typer.Abort:  # no answer (end of input)
-            agreed = False
-        if not agreed:
+        if not confirmed(t("merge.confirm", keep=keep, drop=drop)):
             raise RuleRefusal("merge.declined", keep=keep, drop=drop)
     with db.write() as tx:
-        manager = require_manager(tx, name)
+        manager = require_manager(tx, name, "refuse.merge_managers")
         result = duplicates.merge(tx, keep, drop, manager.id, wall_clock(), force=force)
     respond(result, json_output)
 
@@ -185,6 +182,6 @@ def unmerge(
 
     name = acting(by)
     with current().db().write() as tx:
-        manager = require_manager(tx, name)
+        manager = require_manager(tx, name, "refuse.merge_managers")
         result = duplicates.unmerge(tx, drop, manager.id, wall_clock())
     respond(result, json_output)

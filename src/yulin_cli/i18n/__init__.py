@@ -141,6 +141,11 @@ def flag_word(flag: str) -> str:
     return t(f"flag.{flag}") if f"flag.{flag}" in MESSAGES else flag
 
 
+def capture_word(item: str) -> str:
+    """What a visit is still to capture, as people read it: 座机, 邮箱, or a survey item's code."""
+    return t(f"item.{item}") if f"item.{item}" in MESSAGES else flag_word(item)
+
+
 def listed(words: list[str] | tuple[str, ...]) -> str:
     """Words in a list: 、 between them in Chinese, a comma in English."""
     return ("、" if _lang == "zh" else ", ").join(words)

@@ -99,6 +99,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "refuse.not_manager": ("拒绝：{name} 不是分管领导，不能改变别人的积分或检查结论",
                            "refused: {name} is not a manager; only managers change other "
                            "people's standing"),
+    "refuse.merge_managers": ("拒绝：{name} 不是分管领导，只有分管领导能合并或拆分客户",
+                              "refused: {name} is not a manager; only managers merge or unmerge "
+                              "prospects"),
     "refuse.not_substandard": ("走访 #{id} 没有报告不达标，无需检查",
                                "visit #{id} did not report the company substandard; nothing "
                                "to inspect"),

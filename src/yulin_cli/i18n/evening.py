@@ -27,6 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "void.visit_voided": ("拒绝：走访 #{id} 已作废，无需检查", "refused: visit #{id} was voided; "
                           "there is nothing to inspect"),
     "ui.voided": ("已作废{kind} #{id}（{by}：{reason}）", "voided {kind} #{id} ({by}: {reason})"),
+    "ui.voided_of": ("已作废客户 #{prospect} 的{kind} #{id}（{by}：{reason}）",
+                     "voided {kind} #{id} of prospect #{prospect} ({by}: {reason})"),
     "ui.given_back": ("{staff} {delta:+d} 分（冲销积分记录 #{entry}）",
                       "{staff} {delta:+d} points (gives back entry #{entry})"),
     "ui.notices_voided": ("通报上撤回 {count} 条", "{count} notice(s) withdrawn on the board"),
@@ -117,6 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "refused: nothing shows #{keep} and #{drop} are one company (no shared "
                           "phone, name or dedupe pair); use --force if you are sure"),
     "merge.confirm": ("把 #{drop} 合并到 #{keep}？", "Merge #{drop} into #{keep}?"),
+    "ask.yes_no": ("[是/否]", "[y/N]"),
     "merge.declined": ("未合并：#{drop} 和 #{keep} 保持原样", "not merged: #{drop} and #{keep} "
                        "are unchanged"),
     "unmerge.not_merged": ("拒绝：客户 #{id} 没有被合并", "refused: prospect #{id} is not merged"),

@@ -40,10 +40,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.added_duplicate": ("已添加客户 #{id}，标记为 #{dup} 的重复", "added prospect #{id}, "
                            "marked as a duplicate of #{dup}"),
     "ui.updated_prospect": ("已更新客户 #{id}", "updated prospect #{id}"),
+    "ui.readiness_lost": ("注意：改了以后，客户 #{id} 不能走访了，已安排的走访要等重新复核",
+                          "note: after this change prospect #{id} is no longer ready to visit; "
+                          "planned visits wait for a new round"),
     "ui.added_center": ("已添加服务中心 {name}（{city}）", "added centre {name} ({city})"),
     "ui.added_staff": ("已添加伙伴 {name}", "added staff member {name}"),
-    "ui.round_recorded": ("客户 #{id} 第 {round} 轮复核已记录", "round {round} recorded for "
-                          "prospect #{id}"),
+    "ui.round_recorded": ("客户 #{id} 第 {round} 轮复核已记录（复核 #{round_id}）",
+                          "round {round} recorded for prospect #{id} (round #{round_id})"),
+    "ui.round_no": ("轮次", "round"),
     "ui.round_not_counted": ("注意：{by} 不是开拓人，这轮不计入复核次数",
                              "note: {by} is not the source; this round does not count"),
     "ui.round_contradicted": ("注意：这轮与已知信息不符，开拓人确认之前不能走访",

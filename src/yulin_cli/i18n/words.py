@@ -67,7 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.flags": ("情况", "flags"),
     # --- a visit's flags and what it captured ------------------------------------------------
     "flag.unready": ("当时未就绪", "unready"),
-    "flag.inspect": ("待检查", "inspect"),
+    "flag.inspect": ("送检", "inspect"),  # a fact of the visit, still true once settled
     "flag.sweep-early": ("扫楼过早", "sweep-early"),
     "flag.sweep-unplanned": ("无计划扫楼", "sweep-unplanned"),
     "flag.sweep-far": ("扫楼太远", "sweep-far"),

@@ -134,7 +134,8 @@ def update_prospect(
 
     patch = validated(ProspectFields, _given(locals()))
     with current().db().write() as tx:
-        result = service.update_prospect(tx, prospect_id, patch, force=force)
+        result = service.update_prospect(tx, current().policy(), prospect_id, patch,
+                                         force=force)
     respond(result, json_output)
 
 

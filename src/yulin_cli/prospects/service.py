@@ -191,6 +191,9 @@ class ProspectUpdated(Result):
     changed: tuple[str, ...]
     warnings: tuple[rules.Reason, ...]
     notes: tuple[AreaCodeAdded, ...] = human_only(())
+    # Ready to visit before the change and not after: a new address or scale is not confirmed
+    # by the rounds that confirmed the old one (Q2). What now fails, so nobody goes unaware.
+    readiness_lost: tuple[rules.Reason, ...] = ()
 
     def to_json(self) -> Any:
         from yulin_cli.results import fields_json
@@ -285,9 +288,10 @@ def add_prospect(tx: Tx, data: ProspectIn, *, force: bool) -> ProspectAdded:
                          data.company, admission.notes)
 
 
-def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *,
+def update_prospect(tx: Tx, policy: Policy, prospect_id: int, patch: ProspectFields, *,
                     force: bool) -> ProspectUpdated:
-    """Changes the facts given; the admission rules run again on the changed prospect."""
+    """Changes the facts given; the admission rules run again on the changed prospect, and a
+    change that undoes its readiness to visit says so."""
     current = queries.prospect(tx, prospect_id)
     changes: dict[str, Any] = patch.model_dump(exclude_unset=True, exclude={"sourced_by"})
     changes = located({k: v for k, v in changes.items() if v is not None})
@@ -314,10 +318,19 @@ def update_prospect(tx: Tx, prospect_id: int, patch: ProspectFields, *,
                 assert error is not None
                 raise error
             changes["duplicate_of"] = admission.duplicate[0]
+    confirmed_facts = {"address", "employees", "pcs"} & changes.keys()
+    was_ready = bool(confirmed_facts) and _ready(tx, policy, prospect_id).ready
     queries.update_prospect(tx, prospect_id, changes)
+    lost = (tuple(c for c in _ready(tx, policy, prospect_id).checks if not c.ok) if was_ready
+            else ())
     return ProspectUpdated(prospect_id, tuple(sorted(k for k in changes if k != "name_key")),
                            admission.warnings if "industry" in changes else (),
-                           admission.notes if "landline" in changes else ())
+                           admission.notes if "landline" in changes else (), lost)
+
+
+def _ready(tx: Tx, policy: Policy, prospect_id: int) -> rules.Readiness:
+    return rules.visit_readiness(prospect_facts(tx, queries.live_prospect(tx, prospect_id)),
+                                 policy)
 
 
 def show(tx: Tx, policy: Policy, prospect_id: int) -> ProspectPage:

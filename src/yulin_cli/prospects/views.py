@@ -20,7 +20,7 @@ from yulin_cli.choices import (
     parse,
     word,
 )
-from yulin_cli.i18n import cited, colon, flag_word, label, listed, t
+from yulin_cli.i18n import cited, colon, explain, flag_word, label, listed, t
 from yulin_cli.prospects.service import ProspectAdded, ProspectList, ProspectPage, ProspectUpdated
 from yulin_cli.records import VisitPhoto
 from yulin_cli.render import (
@@ -52,7 +52,14 @@ def _(result: ProspectAdded) -> Screen:
 @view.register
 def _(result: ProspectUpdated) -> Screen:
     line = t("ui.changed", id=result.id, fields=listed([label(f) for f in result.changed]))
-    return Screen((line, *(n.message() for n in result.notes)), warnings_of(result.warnings))
+    lost: list[RenderableType | str] = []
+    if result.readiness_lost:
+        lost.append(Prose(cited(t("ui.readiness_lost", id=result.id), "Q2")))
+        for reason in result.readiness_lost:
+            lost.append(Prose(f"  {NO} {explain(reason)}"
+                              + (f" → {t(reason.fix)}" if reason.fix else ""), indent=4))
+    return Screen((line, *(n.message() for n in result.notes), *lost),
+                  warnings_of(result.warnings))
 
 
 @view.register
@@ -117,13 +124,15 @@ def _(result: ProspectPage) -> Group:
     parts: list[RenderableType] = [Panel(facts, title=f"#{p.id} {p.company}", title_align="left",
                                          expand=False)]
     if result.rounds:
-        rounds = new_table("#", t("ui.by"), t("ui.pretext"), t("ui.result"), t("ui.date"),
-                        title=t("ui.rounds_title"))
+        # "#" is the id `void 复核` takes, as for visits; the round's number comes beside it.
+        rounds = new_table("#", t("ui.round_no"), t("ui.by"), t("ui.pretext"), t("ui.result"),
+                           t("ui.date"), title=t("ui.rounds_title"))
         for r in result.rounds:
-            rounds.add_row(str(r.round_no), with_login(r.by, r.recorded_by_login),
+            outcome = _choice(RoundResult, r.result)
+            rounds.add_row(str(r.id), str(r.round_no), with_login(r.by, r.recorded_by_login),
                            _choice(Pretext, r.pretext),
-                           _choice(RoundResult, r.result), r.day,
-                           style="strike dim" if r.voided else None)
+                           listed([outcome, t("ui.voided_mark")]) if r.voided else outcome,
+                           r.day, style="strike dim" if r.voided else None)
         parts.append(rounds)
     if result.visits:
         visits = new_table("#", t("ui.date"), t("ui.by"), t("ui.kind"), t("ui.outcome"),
@@ -140,8 +149,10 @@ def _(result: ProspectPage) -> Group:
         photos = [(v.id, ph) for v in result.visits for ph in v.photos]
         if photos:
             parts.append(photos_table(photos))
-    voided = [*(("#" + str(r.round_no), r.voided) for r in result.rounds if r.voided),
-              *(("#" + str(v.id), v.voided) for v in result.visits if v.voided)]
+    voided = [*((f"{t('void.kind_round')} #{r.id}", r.voided) for r in result.rounds
+                if r.voided),
+              *((f"{t('void.kind_visit')} #{v.id}", v.voided) for v in result.visits
+                if v.voided)]
     for which, void in voided:
         assert void is not None
         parts.append(Prose(f"  {which} {t('ui.voided_mark')} {void.at[:10]} {void.by}"

@@ -156,11 +156,12 @@ def list_staff(tx: Tx) -> StaffList:
     return StaffList(tuple(StaffProfile.of(p) for p in queries.list_staff(tx)))
 
 
-def require_manager(tx: Tx, name: str) -> StaffMember:
-    """Changing someone else's standing takes a manager; anyone else is refused (exit 1)."""
+def require_manager(tx: Tx, name: str, refusal: str = "refuse.not_manager") -> StaffMember:
+    """Changing someone else's standing (or, with ``refusal`` saying so, the prospects'
+    records) takes a manager; anyone else is refused (exit 1)."""
     person = queries.staff_by_name(tx, name)
     if not person.has_role("manager"):
-        raise RuleRefusal("refuse.not_manager", name=name)
+        raise RuleRefusal(refusal, name=name)
     return person
 
 

@@ -259,17 +259,18 @@ def agenda(tx: Tx, policy: Policy, visitor: str, day: str) -> Agenda:
 
 def agenda_events(result: Agenda) -> list[CalendarEvent]:
     """The agenda as calendar events, in the language in force."""
-    from yulin_cli.i18n import explain, t
+    from yulin_cli.i18n import capture_word, colon, explain, listed, t
 
     events = []
     for v in result.visits:
         lines = [t("ics.contact", who=" / ".join(
             x for x in (v.contact_surname, rules.phone_display(v.landline)) if x) or "-")]
-        lines.append(t("ui.ready") if v.ready else t("ui.not_ready") + ": " + "; ".join(
+        lines.append(t("ui.ready") if v.ready else t("ui.not_ready") + colon() + "; ".join(
             explain(r) for r in v.failing))
         if v.to_capture:
-            lines.append(t("ui.to_capture") + ": " + ", ".join(v.to_capture))
-        lines.append(t("ui.opener") + ": " + explain(v.opener))
+            lines.append(t("ui.to_capture") + colon()
+                         + listed([capture_word(i) for i in v.to_capture]))
+        lines.append(t("ui.opener") + colon() + explain(v.opener))
         events.append(CalendarEvent(v.prospect_id, result.date, str(result.visitor_id),
                                     t("ics.summary", id=v.prospect_id, company=v.company),
                                     v.address or v.district or "", "\n".join(lines)))

@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import MESSAGES, cited, colon, explain, flag_word, listed, rule_name, t
+from yulin_cli.i18n import capture_word, cited, colon, explain, flag_word, listed, rule_name, t
 from yulin_cli.render import (
     NO,
     OK,
@@ -39,7 +39,8 @@ def _(result: ReadinessResult) -> Group:
 @view.register
 def _(result: RoundRecorded) -> Screen:
     parts: list[RenderableType | str] = [
-        t("ui.round_recorded", id=result.prospect_id, round=result.round)]
+        t("ui.round_recorded", id=result.prospect_id, round=result.round,
+          round_id=result.round_id)]
     if not result.counts:
         parts.append(Prose(t("ui.round_contradicted" if result.contradicted
                              else "ui.round_not_counted", by=result.by)))
@@ -131,8 +132,7 @@ def _(result: Agenda) -> Screen:
             text += explain(reason) + (f" → {t(reason.fix)}" if reason.fix else "")
             parts.append(Prose(text, style="red", indent=7))
         if v.to_capture:
-            captured = listed([flag_word(i) if f"item.{i}" not in MESSAGES else t(f"item.{i}")
-                               for i in v.to_capture])
+            captured = listed([capture_word(i) for i in v.to_capture])
             parts.append(Prose(f"     {cited(t('ui.to_capture'), rules.CLAUSES['effective'])}"
                                f"{colon()}{captured}", indent=7))
         parts.append(Prose(f"     {t('ui.opener')}{colon()}"
