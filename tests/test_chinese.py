@@ -576,3 +576,15 @@ def test_help_lists_the_choices_in_the_readers_words():
     assert "--outcome [见到|被拒|不达标]" in zh("log-visit", "--help").stdout
     assert "--pretext [buyer|applicant|invitation|front-desk|other]" in run(
         "verify", "--help").stdout
+
+
+def test_continuation_lines_hang_under_their_first(demo):
+    """A wrapped line continues a little further in than it starts, never further out
+    (agenda's opener: it used to start at column 12 and continue at 7)."""
+    agenda = zh("agenda", "--visitor", "刘洋", "--date", "2026-10-16").stdout.splitlines()
+    openers = [i for i, line in enumerate(agenda) if line.startswith("     开场：")]
+    assert openers
+    for i in openers:
+        follow = agenda[i + 1] if i + 1 < len(agenda) else ""
+        if follow.strip() and not follow.startswith("  #"):
+            assert follow.startswith("       ") and not follow.startswith("        "), follow

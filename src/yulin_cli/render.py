@@ -138,20 +138,25 @@ class Prose:
     with closing punctuation, never splitting a `yulin ...` command or an option, continuation
     lines keeping their indent. Rich's own wrapping knows none of that for Chinese."""
 
-    def __init__(self, text: str, style: str = "", indent: int = 0) -> None:
+    def __init__(self, text: str, style: str = "", indent: int = 0,
+                 first_indent: int | None = None) -> None:
+        # ``indent`` for continuation lines; the first line gets ``first_indent`` (default the
+        # same). Text that carries its own leading spaces wants ``first_indent=0``.
         self.text, self.style, self.indent = text, style, indent
+        self.first_indent = first_indent
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from yulin_cli.wrapping import cells, wrap
 
         widest = max((cells(p) for p in self.text.split("\n")), default=0)
-        narrowest = max((cells(line) for line in wrap(self.text, 1, self.indent)), default=0)
+        narrowest = max((cells(line) for line in wrap(self.text, 1, self.indent,
+                                                      self.first_indent)), default=0)
         return Measurement(min(narrowest, widest), widest)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from yulin_cli.wrapping import wrap
 
-        for line in wrap(self.text, options.max_width, self.indent):
+        for line in wrap(self.text, options.max_width, self.indent, self.first_indent):
             yield Text(line, style=self.style, no_wrap=True, overflow="ignore")
 
 
@@ -195,7 +200,7 @@ def quota_bar(found: int, per_day: int, width: int = 5) -> Text:
 
 def verdict_line(reason: rules.Reason, mark: str = "·") -> Prose:
     """One verdict on a line of its own, with the manual's clause it comes from."""
-    return Prose(f"  {mark} {cited(explain(reason), reason.clause)}", indent=4)
+    return Prose(f"  {mark} {cited(explain(reason), reason.clause)}", indent=4, first_indent=0)
 
 
 def rule_cell(reason: rules.Reason) -> str:

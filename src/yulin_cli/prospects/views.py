@@ -57,7 +57,8 @@ def _(result: ProspectUpdated) -> Screen:
         lost.append(Prose(cited(t("ui.readiness_lost", id=result.id), "Q2")))
         for reason in result.readiness_lost:
             lost.append(Prose(f"  {NO} {explain(reason)}"
-                              + (f" → {t(reason.fix)}" if reason.fix else ""), indent=4))
+                              + (f" → {t(reason.fix)}" if reason.fix else ""), indent=4,
+                              first_indent=0))
     return Screen((line, *(n.message() for n in result.notes), *lost),
                   warnings_of(result.warnings))
 

@@ -77,7 +77,7 @@ def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
             message = explain(a.message)
             if a.company and a.company not in message:
                 message = f"#{a.prospect_id} {a.company} — {message}"
-            parts.append(Prose(f"• {message}", indent=2))
+            parts.append(Prose(f"• {message}", indent=4, first_indent=2))
             who = a.staff or t("ui.any_manager")
             # The command on a line of its own, never broken.
             parts.append(Text(f"    {who}", style="dim"))
@@ -118,7 +118,8 @@ def _found_today(report: DailyReport) -> RenderableType:
     for p in report.people:
         quality = [f"#{f.prospect_id} {f.company}" for f in p.found_today if f.quality]
         if quality:
-            lines.append(Prose(f"  {p.name}{colon()}" + listed(quality), indent=4))
+            lines.append(Prose(f"  {p.name}{colon()}" + listed(quality), indent=4,
+                               first_indent=0))
     if len(lines) == 1:
         lines.append(Text(f"  {t('ui.none')}", style="dim"))
     return Group(*lines)

@@ -72,7 +72,7 @@ def _(result: VisitLogged) -> Screen:
     for reason in result.reasons[1:]:
         parts.append(verdict_line(reason))
         if reason.fix:
-            parts.append(Prose("    → " + t(reason.fix), indent=6))
+            parts.append(Prose("    → " + t(reason.fix), indent=6, first_indent=0))
     if result.flags:
         flags = listed([cited(flag_word(f), rules.FLAG_RULES[f][1]) for f in result.flags])
         parts.append(Prose(t("ui.flags_line", flags=flags), indent=4))
@@ -126,17 +126,18 @@ def _(result: Agenda) -> Screen:
         contact = " · ".join(x for x in (v.address, v.contact_surname,
                                          rules.phone_display(v.landline)) if x)
         if contact:
-            parts.append(Prose(f"     {contact}", indent=5))
+            parts.append(Prose(f"     {contact}", indent=5, first_indent=0))
         for reason in v.failing:
             text = f"     {NO} {cited(rule_name(reason.rule), reason.clause)}{colon()}"
             text += explain(reason) + (f" → {t(reason.fix)}" if reason.fix else "")
-            parts.append(Prose(text, style="red", indent=7))
+            parts.append(Prose(text, style="red", indent=7, first_indent=0))
         if v.to_capture:
             captured = listed([capture_word(i) for i in v.to_capture])
             parts.append(Prose(f"     {cited(t('ui.to_capture'), rules.CLAUSES['effective'])}"
-                               f"{colon()}{captured}", indent=7))
+                               f"{colon()}{captured}", indent=7, first_indent=0))
         parts.append(Prose(f"     {t('ui.opener')}{colon()}"
-                           f"{cited(explain(v.opener), v.opener.clause)}", style="dim", indent=7))
+                           f"{cited(explain(v.opener), v.opener.clause)}", style="dim", indent=7,
+                           first_indent=0))
     if not result.visits:
         parts.append(empty("ui.no_plans"))
     if result.ics:
