@@ -313,3 +313,11 @@ def test_merge_asks_in_chinese_and_takes_a_chinese_yes(team):
     merged = run("--lang", "zh", "merge", keep, drop, "--by", "赵敏", input="是\n")
     assert merged.exit_code == 0, merged.stderr
     assert_refused(run("show", drop), 2)
+
+
+def test_dedupe_says_how_to_merge_a_group(team):
+    keep = add("苏州甲公司", "--landline", "0512-66661234")
+    drop = ok_json("add-prospect", "--company", "甲科技", "--city", "苏州", "--sourced-by", "王强",
+                   "--landline", "0512 6666 1234", "--force")["id"]
+    assert f"yulin merge {keep} {drop} --by ..." in ok("dedupe").stdout
+    assert f"yulin merge {keep} {drop} --by 分管领导" in ok("--lang", "zh", "dedupe").stdout

@@ -50,13 +50,18 @@ def _(result: Exported) -> Screen:
 def _(result: DuplicateGroups) -> RenderableType:
     if not result.groups:
         return Text(t("ui.no_duplicates"))
+    first = result.groups[0]
     table = new_table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"),
                       title=cited(t("ui.likely_duplicates"), rules.CLAUSES["duplicate"]))
     for g in result.groups:
         table.add_row("\n".join(f"#{i}" for i in g.ids),
                       Group(*(Prose(c) for c in g.companies)),
                       Prose(listed([t(f"dup.{r}") for r in g.reasons])), f"{g.confidence:.0%}")
-    return table
+    # What to do about a group: the first one's command, which shows both side by side first.
+    drop = next(i for i in first.ids if i != first.keep)
+    return Group(table, Prose(t("ui.merge_hint")),
+                 Text(f"  → {t('cmd.merge', keep=first.keep, drop=drop)}", no_wrap=True,
+                      overflow="ignore"))
 
 
 @view.register

@@ -41,6 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The commands that settle attention items; JSON always carries the English one.
     "cmd.inspect": ("yulin inspect {visit} --by 分管领导 --verdict 维持|推翻",
                     "yulin inspect {visit} --by ... --verdict upheld|overturned"),
+    "cmd.merge": ("yulin merge {keep} {drop} --by 分管领导", "yulin merge {keep} {drop} --by ..."),
     "cmd.check_visit": ("yulin check-visit {id} --date {date}",
                         "yulin check-visit {id} --date {date}"),
     "cmd.contact": ("yulin update-prospect {id} --contact-surname 姓氏 --landline 座机",

@@ -129,6 +129,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.confidence": ("把握", "sure"),
     "ui.likely_duplicates": ("可能重复的客户", "likely duplicates"),
     "ui.reasons": ("依据", "why"),
+    "ui.merge_hint": ("确属同一家的，由分管领导合并（先并排显示两条记录，确认后才合并），例如：",
+                      "Where a group is one company, a manager merges it (both records are "
+                      "shown side by side and confirmed first), for example:"),
     "ui.no_duplicates": ("没有发现重复客户", "no likely duplicates found"),
     "ui.commands": ("可以用这些命令：", "commands that settle it:"),
     "ui.warning_line": ("注意：{text}（{clause}）", "warning: {text} ({clause})"),
