@@ -340,7 +340,7 @@ def test_housekeeping_commands_speak_chinese(demo, tmp_path):
     assert not said, said
 
 
-@pytest.mark.parametrize("what", ["prospects", "visits", "points", "notices", "report"])
+@pytest.mark.parametrize("what", ["prospects", "rounds", "visits", "points", "notices", "report"])
 def test_a_chinese_export_reads_chinese(demo, tmp_path, what):
     """Headers and cells alike: choice words, 是/否, rule, flag and notice names; the workbook's
     tab says what it holds. (The prospects file still imports: see test_data.)"""
@@ -356,8 +356,8 @@ def test_a_chinese_export_reads_chinese(demo, tmp_path, what):
     out = tmp_path / "导出.xlsx"
     ok("--lang", "zh", "export", "--what", what, "-o", str(out))
     book = load_workbook(out)
-    assert book.sheetnames == [{"prospects": "客户", "visits": "走访", "points": "积分",
-                                "notices": "通报", "report": "日报"}[what]]
+    assert book.sheetnames == [{"prospects": "客户", "rounds": "复核", "visits": "走访",
+                                "points": "积分", "notices": "通报", "report": "日报"}[what]]
     cells = " ".join(str(v) for row in book.worksheets[0].iter_rows(values_only=True)
                      for v in row if v is not None)
     assert not english_words(cells, set()), sorted(set(english_words(cells, set())))

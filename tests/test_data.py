@@ -195,7 +195,7 @@ def test_export_other_tables(team, tmp_path):
     make_ready(pid)
     ok("log-visit", pid, "--by", "刘洋", "--outcome", "substandard", "--date", "2026-10-15")
     for what, needle in (("visits", "substandard"), ("points", "-5"), ("notices", "criticism"),
-                         ("report", "李娜")):
+                         ("report", "李娜"), ("rounds", "applicant")):
         out = ok("export", "--what", what, "--date", "2026-10-15").stdout
         assert needle in out, what
     zh = ok("--lang", "zh", "export", "--what", "report", "--date", "2026-10-15").stdout
@@ -296,3 +296,13 @@ def test_parallel_validation_gives_the_same_report(team, isolated, tmp_path, mon
     doc = run("import", str(path), "--json", "--skip-invalid").json
     assert doc["imported"] == len(rows) - 1 - len(doc["errors"])
     assert isolated.counts()["prospect"] == doc["imported"]
+
+
+def test_export_rounds_with_the_columns_a_rounds_import_reads(team):
+    pid = add()
+    make_ready(pid)
+    text = ok("--lang", "zh", "export", "--what", "复核").stdout.lstrip("\ufeff")
+    header, first = text.splitlines()[:2]
+    assert header.split(",") == ["编号", "客户编号", "公司名称", "轮次", "复核人", "身份", "结果",
+                                 "确认地址", "核实规模", "日期", "备注", "作废时间"]
+    assert f",{pid},苏州恒瑞精密机械有限公司,2,李娜,采购,确认,是,否,2026-10-15," in first

@@ -75,6 +75,7 @@ class ImportKind(StrEnum):
 
 class ExportWhat(StrEnum):
     prospects = "prospects"
+    rounds = "rounds"
     visits = "visits"
     points = "points"
     notices = "notices"
@@ -131,6 +132,7 @@ WORDS: dict[StrEnum, tuple[str, ...]] = {
     ImportKind.rounds: ("复核",),
     ImportKind.visits: ("走访",),
     ExportWhat.prospects: ("客户",),
+    ExportWhat.rounds: ("复核",),
     ExportWhat.visits: ("走访",),
     ExportWhat.points: ("积分",),
     ExportWhat.notices: ("通报",),

@@ -33,6 +33,9 @@ class Exported(Result):
 
 EXPORTS = {
     "prospects": list(spreadsheets.PROSPECT_HEADERS),
+    # A rounds file carries the columns `import --kind rounds` reads, and a few to read by.
+    "rounds": ["id", "prospect_id", "company", "round", "by", "pretext", "result", "address",
+               "scale", "date", "note", "voided_at"],
     "visits": ["id", "prospect_id", "company", "date", "by", "kind", "outcome", "items",
                "contacts", "effective", "flags", "note", "voided_at"],
     "points": ["date", "staff", "delta", "rule", "prospect_id", "visit_id", "reason", "by",
@@ -50,15 +53,15 @@ _ZH = {"id": "编号", "company": "公司名称", "prospect_id": "客户编号",
        "roles": "角色", "quality_found": "优质客户", "quota_met": "完成任务",
        "verifications": "复核", "visits": "走访", "effective_visits": "有效走访",
        "points_today": "今日分", "points_total": "累计分", "voided_at": "作废时间",
-       "flagged_visits": "存疑走访"}
+       "flagged_visits": "存疑走访", "round": "轮次"}
 
 
 def export_headers(what: str, lang: str) -> list[str]:
     fields = EXPORTS[what]
     if lang != "zh":
         return fields
-    # A visits file names the columns it shares with a visits import as that import does (走访人,
-    # not 经办人); its other columns (id, effective, flags, ...) are for reading.
+    # A rounds or visits file names the columns it shares with that import as the import does
+    # (复核人, 走访人, not 经办人); its other columns (id, effective, flags, ...) are for reading.
     named = spreadsheets.HEADERS.get(what, {})
     return [named[f][0] if f in named else _ZH.get(f, f) for f in fields]
 
@@ -80,7 +83,7 @@ def _in_chinese(what: str, name: str, value: Any) -> Any:
         return value
     if what == "notices" and name == "kind":  # praise, criticism, withdrawn: not a visit's kind
         return t(f"notice.{value}")
-    if name in _YES_NO:
+    if name in _YES_NO or (what == "rounds" and name in ("address", "scale")):
         return t("export.yes") if value else ("" if name in FLAG_COLUMNS else t("export.no"))
     enum = _CHOICE_OF.get(name)
     if enum is not None:
@@ -116,6 +119,13 @@ def export_rows(tx: Tx, policy: Policy, what: str, day: str,
         source = _prospect_rows(tx, policy)
     elif what == "visits":
         source = _visit_rows(tx)
+    elif what == "rounds":
+        source = tx.iter(
+            "SELECT r.id, r.prospect_id, p.company, r.round_no AS round, s.name AS by,"
+            " r.pretext, r.result, r.address_confirmed AS address, r.scale_checked AS scale,"
+            " r.day AS date, r.note, r.voided_at FROM verification_round r"
+            " JOIN staff s ON s.id = r.staff_id JOIN prospect p ON p.id = r.prospect_id"
+            " ORDER BY r.id")
     elif what == "points":
         source = tx.iter(
             "SELECT e.day AS date, s.name AS staff, e.delta, e.rule, e.prospect_id,"
