@@ -571,11 +571,14 @@ def test_an_impure_prospect_is_advised_only_to_be_dropped(demo):
     assert [(a["rule"], a["clause"]) for a in advice] == [("next-actions", "Q18")]
 
 
-def test_help_lists_the_choices_in_the_readers_words():
+def test_help_lists_the_choices_and_kinds_in_the_readers_words():
     assert "--pretext [采购|应聘|会议邀请|前台|其他]" in zh("verify", "--help").stdout
     assert "--outcome [见到|被拒|不达标]" in zh("log-visit", "--help").stdout
     assert "--pretext [buyer|applicant|invitation|front-desk|other]" in run(
         "verify", "--help").stdout
+    # And a number's kind: Typer before 0.29 names it on the Click type only.
+    assert "--employees 整数" in zh("add-prospect", "--help").stdout
+    assert "--employees INTEGER" in run("add-prospect", "--help").stdout
 
 
 def test_continuation_lines_hang_under_their_first(demo):

@@ -56,17 +56,10 @@ def _first_paragraph(help_text: str | None) -> str:
     return (help_text or "").strip().split("\n\n")[0].replace("\n", " ")
 
 
-def _descriptor(param: Any) -> Any:
-    return getattr(param, "type_descriptor", None)
-
-
 def choice_enum(param: Any) -> type[StrEnum] | None:
-    """The enum a choice option offers (see ``runtime.choice``), if it is one. Typer keeps the
-    parser as the Click type's function (before 0.29) or on the parameter's descriptor."""
+    """The enum a choice option offers (see ``runtime.choice``), if it is one: Typer makes the
+    option's parser the function of its Click type."""
     parser = getattr(getattr(param, "type", None), "func", None)
-    if parser is None:
-        info = getattr(_descriptor(param), "parameter_info", None)
-        parser = getattr(info, "parser", None)
     return getattr(parser, "enum", None)
 
 
@@ -81,10 +74,11 @@ def metavar(path: str, param: Any) -> str:
     for key in (f"help.cmd.{path}.{name}.metavar", f"help.metavar.{name}"):
         if key in MESSAGES:
             return t(key)
-    annotation: Any = getattr(_descriptor(param), "annotation", str)
-    kind = "integer" if annotation is int else "path" if getattr(
-        annotation, "__name__", "") in ("Path", "PosixPath") else "text"
-    return t(f"help.type.{kind}")
+    # Click's own name for the value's type: "int", "int range", "path", "text", ...
+    kind = str(getattr(getattr(param, "type", None), "name", "text"))
+    if kind.startswith("int"):
+        return t("help.type.integer")
+    return t("help.type.path" if kind in ("path", "file") else "help.type.text")
 
 
 def _option_label(path: str, param: Any) -> str:
