@@ -6,23 +6,25 @@ each against the same command on a team with no data, as whole processes.
 
 The centre is written straight into a migrated SQLite file (deterministic): prospects with
 two confirmed rounds each, visits over the year (2% substandard, half of those awaiting
-inspection), points and notices, and planned visits on the report's next working day. Prints a
-Markdown table; exits 1 when a command takes more than 1.5x its empty-team time.
+inspection), points and notices, and planned visits on the report's next working day. Each
+command runs alternately with its empty-team twin (``scale.paired``). Prints a Markdown table;
+exits 1 when a command takes more than 1.5x its empty-team time.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import scale  # the same way of running and timing yulin (bench/ is on the path when run)
+from scale import env, paired
 
 DAY, TOMORROW = "2026-10-16", "2026-10-19"  # a Friday, and the Monday after
 CITY, CENTER = "苏州", "苏州育林中心"
@@ -30,23 +32,7 @@ DISTRICTS = ("工业园区", "高新区", "吴中区", "相城区", "姑苏区",
 
 
 def yulin(db: Path, *args: str) -> list[str]:
-    exe = shutil.which("yulin", path=str(Path(sys.executable).parent)) or "yulin"
-    return [exe, "--db", str(db), *args]
-
-
-def env() -> dict[str, str]:
-    return {**os.environ, "YULIN_LANG": "en", "COLUMNS": "80"}
-
-
-def timed(cmd: list[str], repeat: int) -> float:
-    """Median wall time of ``repeat`` runs (after one warm-up)."""
-    subprocess.run(cmd, env=env(), check=True, capture_output=True)
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(cmd, env=env(), check=True, capture_output=True)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return scale.yulin(*args, db=db)
 
 
 def team(db: Path, staff: int) -> tuple[list[int], list[int]]:
@@ -152,7 +138,7 @@ def main() -> int:
     print("|---|---|---|---|---|")
     ok = True
     for label, cmd in commands.items():
-        full, bare = timed(yulin(big, *cmd), args.repeat), timed(yulin(empty, *cmd), args.repeat)
+        full, bare = paired(yulin(big, *cmd), yulin(empty, *cmd), args.repeat)
         within = full <= 1.5 * bare
         ok &= within
         print(f"| {label} | {full * 1000:.0f} ms | {bare * 1000:.0f} ms | {full / bare:.2f}x |"

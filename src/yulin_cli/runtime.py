@@ -184,19 +184,16 @@ def _stream_rows(doc: Any) -> None:
     import sys
 
     out = sys.stdout
-    dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
     chunk: list[str] = []
     opened = False
     for row in doc.rows:
-        chunk.append(("[\n" if not opened else ",\n") + (row if doc.encoded else dumps(row)))
+        chunk.append(("[\n" if not opened else ",\n") + (row if doc.encoded else _COMPACT(row)))
         opened = True
         if len(chunk) >= 1000:
             out.write("".join(chunk))
             chunk = []
     out.write("".join(chunk) + ("\n]\n" if opened else "[]\n"))
     out.flush()
-
-
 
 
 def save_path(value: str | None) -> str | None:

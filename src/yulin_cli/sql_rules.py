@@ -77,13 +77,18 @@ def stars_sql(found_substandard: str | None = None) -> str:
     )
 
 
-def stars_floor(policy: Policy, stars: int) -> int:
-    """The least deal value at which ``stars_sql`` can give ``stars`` or more: each level needs
-    its own minimum. A filter on stars tests it first, so prospects worth less are never
-    rated (the property test of ``list_prospects`` by stars keeps the two agreeing)."""
+def star_minimums(policy: Policy) -> dict[int, int]:
+    """The deal value each star level of ``stars_sql`` needs at least (1 star: none)."""
     s = policy.stars
-    minimums = {5: s.five_min, 4: s.four_min, 3: s.three_min, 2: s.two_min, 1: 0}
-    return min((least for level, least in minimums.items() if level >= stars), default=0)
+    return {5: s.five_min, 4: s.four_min, 3: s.three_min, 2: s.two_min, 1: 0}
+
+
+def stars_floor(policy: Policy, stars: int) -> int:
+    """The least deal value at which ``stars_sql`` can give ``stars`` or more. A filter on
+    stars tests it first, so prospects worth less are never rated (the property test of
+    ``list_prospects`` by stars keeps the two agreeing)."""
+    return min((least for level, least in star_minimums(policy).items() if level >= stars),
+               default=0)
 
 
 REDSEA_COUNT_SQL = "(SELECT COUNT(*) FROM redsea_signal rs WHERE rs.prospect_id = p.id)"

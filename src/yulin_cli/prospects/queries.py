@@ -22,6 +22,7 @@ from yulin_cli.sql_rules import (
     impure_sql,
     quality_sql,
     rank_params,
+    star_minimums,
     stars_floor,
     stars_sql,
 )
@@ -222,8 +223,7 @@ def ranked_ids(tx: Tx, policy: Policy, filters: Filters, limit: int,
         return tx.all(f"SELECT id, stars, impure FROM ({narrow}{condition}) p"
                       f" ORDER BY {RANK_ORDER_SQL} LIMIT :limit", **params, **extra)
 
-    s = policy.stars
-    minimums = ((5, s.five_min), (4, s.four_min), (3, s.three_min), (2, s.two_min), (1, 0))
+    minimums = star_minimums(policy).items()
     for depth in probes:
         value = tx.scalar("SELECT deal_value FROM prospect WHERE merged_into IS NULL"
                           " AND deal_value IS NOT NULL ORDER BY deal_value DESC"
