@@ -109,3 +109,18 @@ def test_hostile_text_is_stored_or_refused_never_crashes(team, isolated, monkeyp
         assert after == row_counts(isolated)
     else:
         assert after["prospect"] == row_counts(isolated).get("prospect", 0) + 1
+
+
+@pytest.mark.parametrize("args", [["show", "abc"], ["list", "--limit", "0"],
+                                  ["verify", "1", "--by", "李娜", "--pretext", "bad",
+                                   "--result", "confirmed"]])
+def test_a_value_mistake_with_json_is_one_json_document(team, args):
+    """Click reads the values after taking the arguments apart: --json must still be heard."""
+    result = run(*args, "--json")
+    assert_refused(result, 2)
+    assert result.json["error"]["exit_code"] == 2
+
+
+@pytest.mark.parametrize("args", [["list", "--sourced-by", "无人"], ["list", "--center", "无"]])
+def test_list_by_an_unknown_name_is_bad_input(team, args):
+    assert_refused(run(*args), 2)

@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from conftest import ok
+from conftest import ok, ok_json
 
 ROWS = 4000  # two batches, so "half-way" has rows written and rows still to come
 POINTS = {"import-batch": "before", "before-commit": "before", "after-commit": "after"}
@@ -60,3 +60,26 @@ def test_killed_import_is_all_or_nothing(team, isolated, tmp_path):
             assert isolated.query("PRAGMA integrity_check") == [("ok",)]
             assert isolated.query("PRAGMA foreign_key_check") == []
     assert ok("doctor").exit_code == 0
+
+
+@pytest.mark.parametrize(("point", "saved"), [("before-commit", False), ("after-commit", True)])
+def test_ctrl_c_says_whether_the_change_was_saved(isolated, tmp_path, point, saved):
+    """Ctrl-C just before a commit: nothing written. Just after it: the change stands, and
+    the message says so instead of claiming nothing was written (both exit 130)."""
+    target = isolated.fresh()
+    ok("--db", target, "center", "add", "苏州育林中心", "--city", "苏州")
+    marker = tmp_path / f"paused-{point}"
+    env = {**os.environ, "YULIN_LANG": "en", "YULIN_TEST_PAUSE": point,
+           "YULIN_TEST_PAUSE_FILE": str(marker)}
+    proc = subprocess.Popen([sys.executable, "-m", "yulin_cli", "--db", target, "staff", "add",
+                             "李娜", "--center", "苏州育林中心", "--role", "prospector"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while not marker.exists():
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, (out, err)
+    assert ("saved" in err) is saved and ("nothing written" in err) is not saved, err
+    names = [s["name"] for s in ok_json("--db", target, "staff", "list")]
+    assert ("李娜" in names) is saved

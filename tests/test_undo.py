@@ -321,3 +321,31 @@ def test_dedupe_says_how_to_merge_a_group(team):
                    "--landline", "0512 6666 1234", "--force")["id"]
     assert f"yulin merge {keep} {drop} --by ..." in ok("dedupe").stdout
     assert f"yulin merge {keep} {drop} --by 分管领导" in ok("--lang", "zh", "dedupe").stdout
+
+
+def test_ctrl_c_at_the_merge_question_interrupts(team, isolated):
+    """Ctrl-C is not a no: the merge is interrupted (exit 130), nothing changes."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    keep = add("苏州甲公司", "--landline", "0512-66661234")
+    drop = ok_json("add-prospect", "--company", "甲科技", "--city", "苏州", "--sourced-by", "王强",
+                   "--landline", "0512 6666 1234", "--force")["id"]
+    before = row_counts(isolated)
+    proc = subprocess.Popen([sys.executable, "-m", "yulin_cli", "--db", isolated.target, "merge",
+                             str(keep), str(drop), "--by", "赵敏"],
+                            env={**os.environ, "YULIN_LANG": "en"}, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    shown = ""
+    while not shown.endswith("[y/N]: "):  # the question is on screen: press Ctrl-C
+        char = proc.stdout.read(1)
+        assert char, proc.communicate()
+        shown += char
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err
+    assert row_counts(isolated) == before

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import signal
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -299,6 +300,19 @@ class Login:
     roles: tuple[str, ...] = ()
 
 
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C waits until the block is done (a commit and its record), then arrives."""
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 class Db:
     """A database handle; ``read()`` and ``write()`` each give one transaction."""
 
@@ -314,6 +328,7 @@ class Db:
         self.owner: str | None = None  # on a server: the login owning the schema
         self.may_migrate = True  # only the schema's owner migrates a server's schema
         self._migrate = True  # open(migrate=False): doctor reads an old schema as it is
+        self.saved = False  # a write of this run has committed (Ctrl-C then says so)
 
     @property
     def is_sqlite(self) -> bool:
@@ -356,6 +371,7 @@ class Db:
         if self._sqlite is not None and migrate:
             # Only now that the file is known to be ours: WAL rewrites the file header.
             self._sqlite.execute("PRAGMA journal_mode = WAL")
+        self.saved = False  # the schema's own upkeep is not the command's change
 
     def close(self) -> None:
         if self._sqlite is not None:
@@ -398,7 +414,9 @@ class Db:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
+            with _ctrl_c_held():  # what was saved is known exactly
+                conn.execute("COMMIT")
+                self.saved = True
         elif self._pg is not None:
             with self._pg.transaction():
                 if write:
@@ -406,6 +424,7 @@ class Db:
                 yield PsycopgTx(self._pg)
                 if write:
                     pause_point("before-commit")
+            self.saved = self.saved or write
         else:
             with self._engine.begin() as conn:
                 if write and self._engine.dialect.name == "postgresql":
@@ -415,6 +434,7 @@ class Db:
                 yield AlchemyTx(conn)
                 if write:
                     pause_point("before-commit")
+            self.saved = self.saved or write
         if write:
             pause_point("after-commit")
 

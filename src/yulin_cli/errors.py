@@ -52,6 +52,7 @@ class NotReady(RuleRefusal):
 
 
 class Interrupted(YulinError):
-    """Ctrl-C: the transaction was rolled back, so nothing was written (exit 130)."""
+    """Ctrl-C (exit 130): the transaction was rolled back, so nothing was written; or a write
+    had already committed, and the message says it stands."""
 
     exit_code = 130

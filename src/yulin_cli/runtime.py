@@ -55,6 +55,10 @@ class State:
             self._db = open_db(self.db_target, migrate)
         return self._db
 
+    def saved(self) -> bool:
+        """Whether a write of this run has committed."""
+        return self._db is not None and self._db.saved
+
     def secrets(self) -> tuple[str, ...]:
         """The passwords this run knows of, masked in every message."""
         from yulin_cli.db import chosen_target, secrets_of
@@ -286,6 +290,7 @@ def _usage_mistake(make_context: Callable[..., Any], args: list[str], *rest: Any
     # Click's error, named where Typer vendors it; the words (helptext) load only for a mistake.
     from typer._click.exceptions import UsageError
 
+    wants_json = "--json" in args  # read first: Click consumes ``args`` as it parses them
     try:
         return make_context(*rest, args, **extra)
     except (UsageError, ValueError) as error:
@@ -299,7 +304,7 @@ def _usage_mistake(make_context: Callable[..., Any], args: list[str], *rest: Any
             raise
         if message is None:  # no arguments at all: the help, as Click shows it
             raise
-        if "--json" in args:
+        if wants_json:
             emit_json({"error": {"code": "usage", "message": message, "exit_code": 2}})
         typer.echo(t("error") + message, err=True)
         raise typer.Exit(2) from None
@@ -341,8 +346,10 @@ class YulinCommand(TyperCommand):
         except YulinError as err:
             fail(err, json_mode)
         except KeyboardInterrupt:
-            # Ctrl-C: every write is one transaction, rolled back on the way out.
-            fail(Interrupted("interrupted"), json_mode)
+            # Ctrl-C: every write is one transaction, rolled back on the way out; one that
+            # had already committed is saved, and the message says so.
+            fail(Interrupted("interrupted_saved" if current().saved() else "interrupted"),
+                 json_mode)
         except Exception as exc:  # the database refused, not a bug of ours
             from yulin_cli.db import database_error
 
@@ -456,10 +463,12 @@ YES = frozenset({"y", "yes", "是", "是的", "好", "对", "确认", "确定"})
 
 def confirmed(question: str) -> bool:
     """A yes-or-no question on the terminal, in the reader's words: 是 or y agrees, anything
-    else, an empty answer or the end of input declines."""
+    else, an empty answer or the end of input declines. Ctrl-C is not an answer: it
+    interrupts the command (exit 130), which Click's prompt would turn into a no."""
+    typer.echo(f"{question} {t('ask.yes_no')}: ", nl=False)
     try:
-        answer = typer.prompt(f"{question} {t('ask.yes_no')}", default="", show_default=False)
-    except typer.Abort:  # the end of input: no answer
+        answer = input()
+    except EOFError:  # the end of input: no answer
         return False
     return answer.strip().lower() in YES
 

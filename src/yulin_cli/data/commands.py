@@ -68,8 +68,10 @@ def import_file(
             respond(refused.result, json_output)
         raise
     except KeyboardInterrupt:
-        # Ctrl-C: the import's one transaction was rolled back on the way out.
-        raise Interrupted("import.interrupted") from None
+        # Ctrl-C: the import's one transaction was rolled back on the way out (unless it had
+        # committed, when what is saved is saved).
+        raise Interrupted("interrupted_saved" if current().saved()
+                          else "import.interrupted") from None
     respond(result, json_output)
 
 

@@ -9,6 +9,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.earlier": ("更早的 {count} 条没有显示：--limit N 多看几条，--all 全部显示",
                    "{count} earlier not shown: --limit N shows more, --all shows every one"),
     "interrupted": ("已中断：什么都没有写入", "interrupted: nothing written"),
+    "interrupted_saved": ("已中断：改动在中断前已经保存", "interrupted after the change was saved"),
     "import.interrupted": ("已中断：什么都没有导入", "interrupted: nothing imported"),
     "ui.file_row": ("第 {row} 行", "row {row}"),  # an earlier row of the same file
     "ui.would_import": ("共 {rows} 行，将导入 {count} 行（试运行，什么都没有写入）",

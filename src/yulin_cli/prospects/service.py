@@ -354,7 +354,12 @@ def show(tx: Tx, policy: Policy, prospect_id: int) -> ProspectPage:
 
 def list_prospects(tx: Tx, policy: Policy, filters: queries.Filters,
                    limit: int | None) -> ProspectList:
-    """The first ``limit`` prospects with how many there are, or every one as it is read."""
+    """The first ``limit`` prospects with how many there are, or every one as it is read. A
+    person or centre to filter by must exist (exit 2), as everywhere else."""
+    if filters.sourced_by is not None:
+        team.staff_by_name(tx, filters.sourced_by)
+    if filters.center is not None:
+        team.center_by_name(tx, filters.center)
     if limit is None:
         return ProspectList(queries.iter_prospects(tx, policy, filters, whole=True))
     shown = tuple(queries.list_prospects(tx, policy, filters, limit))
