@@ -300,7 +300,8 @@ def add(company: str = "苏州恒瑞精密机械有限公司", *extra: str, by: 
 
 def make_ready(pid: int, by: str = "李娜") -> None:
     """Everything check-visit asks for: two rounds, two pretexts, address and scale, contact."""
-    ok("update-prospect", pid, "--address", "工业园区星湖街 218 号", "--contact-surname", "周")
+    ok("update-prospect", pid, "--address", "工业园区星湖街 218 号", "--contact-surname", "周",
+       "--date", "2026-10-15")
     ok("verify", pid, "--by", by, "--pretext", "buyer", "--result", "confirmed", "--address",
        "--date", "2026-10-15")
     ok("verify", pid, "--by", by, "--pretext", "applicant", "--result", "confirmed", "--scale",

@@ -135,7 +135,8 @@ def test_every_choice_option_takes_its_chinese_words(team, tmp_path):
                    "--role", "分管领导")["roles"] == ["visitor", "manager"]
     project = ok_json("direct-sales", "add", "--company", "南京甲公司", "--city", "南京",
                       "--contact", "周")["id"]
-    assert ok_json("direct-sales", "settle", project, "--outcome", "合作")["status"] == "cooperate"
+    assert ok_json("direct-sales", "settle", project, "--outcome", "合作",
+                   "--by", "赵敏")["status"] == "cooperate"
     out = tmp_path / "客户.csv"
     assert ok_json("export", "--what", "客户", "--format", "CSV", "-o", out)["what"] == "prospects"
     rounds = tmp_path / "复核.csv"
@@ -306,14 +307,23 @@ HOUSEKEEPING = [
     ["void", "visit", "1", "--by", "赵敏", "--reason", "记错了"],
     ["void", "points", "1", "--by", "赵敏", "--reason", "记错了"],
     ["direct-sales", "add", "--company", "南京新海有限公司", "--city", "南京", "--contact", "周"],
-    ["direct-sales", "settle", "1", "--outcome", "合作"],
+    ["direct-sales", "settle", "1", "--outcome", "合作", "--by", "赵敏"],
     ["direct-sales", "list"],
     ["backup", "{tmp}/备份.db"],
     ["policy", "init", "{tmp}/policy.toml"],
     ["upgrade"], ["copy", "--to", "{tmp}/副本.db"],
     ["team", "setup"], ["team", "login", "lina", "--staff", "李娜"],
     ["policy", "show"],
+    ["policy", "simulate", "{tmp}/sweep5.toml", "--from", "2026-10-01", "--to", "2026-10-31"],
+    ["policy", "simulate", "{tmp}/sweep5.toml", "--from", "2026-10-01", "--to", "2026-10-31",
+     "--vary", "points.sweep=3..6"],
+    ["policy", "set", "{tmp}/sweep5.toml", "--from", "2026-10-15", "--by", "赵敏"],
+    ["policy", "set", "{tmp}/sweep5.toml", "--from", "2026-10-15", "--by", "赵敏",
+     "--retroactive"],
+    ["policy", "history"],
+    ["show", "1", "--history"],
     ["doctor"],
+    ["doctor", "--recompute"],
     ["demo"],
 ]
 
@@ -326,6 +336,9 @@ def test_housekeeping_commands_speak_chinese(demo, tmp_path):
         "苏州恒瑞精密机械有限公司,苏州,李娜,260,85,\n", encoding="utf-8")
     dup = ok_json("add-prospect", "--company", "恒瑞精密机械", "--city", "苏州", "--sourced-by",
                   "李娜", "--force")["id"]
+    (tmp_path / "sweep5.toml").write_text("[points]\nsweep = 5\n[quota]\nper_day = 3\n",
+                                          encoding="utf-8")
+    ok("update-prospect", "1", "--pcs", "90", "--by", "李娜", "--date", "2026-10-20")
     said = {}
     for args in HOUSEKEEPING:
         args = [a.format(tmp=tmp_path, dup=dup) for a in args]

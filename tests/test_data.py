@@ -262,6 +262,8 @@ def test_merge_moves_history_and_keeps_the_dropped_row(team, isolated):
     assert doc["filled"] == ["email"]
     after = row_counts(isolated)  # nothing deleted; the merge is on record
     assert (after.pop("prospect_merge"), after.pop("merge_moved")) == (1, 5)
+    # The facts it filled and the merge itself are changes in the prospects' histories.
+    assert after.pop("prospect_change") == before.pop("prospect_change") + 2
     assert after == {t: n for t, n in before.items() if t not in ("prospect_merge",
                                                                   "merge_moved")}
     shown = ok_json("show", keep)

@@ -117,9 +117,27 @@ def test_inspection_refusals_change_nothing(team, isolated):
     assert ok_json("points", "李娜")["total"] == -5
 
 
-@given(deductions=st.lists(st.integers(-50, 50), max_size=5))
-def test_reversal_gives_back_exactly_the_deductions(deductions):
-    assert rules.inspection_reversal(deductions) == -sum(d for d in deductions if d < 0)
+@given(delta=st.integers(-50, 50), causes=st.lists(st.sampled_from(
+    ["void", "entry", "overturned", "unproven"]), max_size=4, unique=True))
+def test_reversal_gives_back_exactly_what_stands_once(delta, causes):
+    """However many things withdraw a consequence, it is given back once, exactly (RULES.md,
+    third release: a reversal never gives back more than stands)."""
+    visit = rules.LoggedVisit(
+        1, 1, 2, "2026-10-19", "planned", "substandard", (), (),
+        void=rules.Withdrawal("2026-10-20T09:00:00", "2026-10-19", "void")
+        if "void" in causes else None,
+        verdicts=tuple(rules.Verdict("finding" if c == "overturned" else "proof", c,
+                                     "2026-10-21", f"2026-10-21T1{i}:00:00")
+                       for i, c in enumerate(causes) if c in ("overturned", "unproven")))
+    made = rules.Consequence("visit:1:substandard", 3, "2026-10-19", delta, "substandard",
+                             "criticism", 1, 1)
+    entry_void = (rules.Withdrawal("2026-10-22T09:00:00", "2026-10-19", "void", order=1)
+                  if "entry" in causes else None)
+    withdrawn = rules.withdrawals(visit, made, entry_void)
+    entries, notices = rules.ledger_rows(made, withdrawn[0] if withdrawn else None)
+    assert sum(e.delta for e in entries) == (0 if causes else delta)
+    assert len([e for e in entries if e.reverses]) == (1 if causes and delta else 0)
+    assert sum(n.delta for n in notices) == (0 if causes else delta)
 
 
 # --- refusals (Q17) -----------------------------------------------------------------------
@@ -266,14 +284,17 @@ def test_same_contact_fails_until_settled(nanjing):
     code, check = direct_check(pid)
     assert code == 1 and not check["ok"] and "cooperate" in check["fix"]
     # The command that settles it names the very project, so it runs as printed.
-    assert f"yulin direct-sales settle {project} --outcome cooperate" in run(
+    assert f"yulin direct-sales settle {project} --outcome cooperate --by" in run(
         "check-visit", pid).stdout
     assert_refused(run("plan-visit", pid, "--visitor", "钱多"), 1)
-    ok("direct-sales", "settle", project, "--outcome", "cooperate")
+    # Only a manager settles it (RULES.md, third release).
+    assert_refused(run("direct-sales", "settle", project, "--outcome", "cooperate",
+                       "--by", "钱多"), 1)
+    ok("direct-sales", "settle", project, "--outcome", "cooperate", "--by", "赵敏")
     assert direct_check(pid)[0] == 0
-    ok("direct-sales", "settle", project, "--outcome", "we-withdraw")
+    ok("direct-sales", "settle", project, "--outcome", "we-withdraw", "--by", "赵敏")
     assert direct_check(pid)[0] == 1
-    ok("direct-sales", "settle", project, "--outcome", "they-withdraw")
+    ok("direct-sales", "settle", project, "--outcome", "they-withdraw", "--by", "赵敏")
     assert direct_check(pid)[0] == 0
 
 
@@ -288,8 +309,9 @@ def test_direct_sales_refusals(team, isolated):
     before = row_counts(isolated)
     assert_refused(run("direct-sales", "add", "--company", "苏州甲", "--city", "苏州",
                        "--contact", "周"), 2)
-    assert_refused(run("direct-sales", "settle", "5", "--outcome", "cooperate"), 2)
-    assert_refused(run("direct-sales", "settle", "5", "--outcome", "maybe"), 2)
+    assert_refused(run("direct-sales", "settle", "5", "--outcome", "cooperate", "--by", "赵敏"),
+                   2)
+    assert_refused(run("direct-sales", "settle", "5", "--outcome", "maybe", "--by", "赵敏"), 2)
     assert row_counts(isolated) == before
 
 

@@ -44,9 +44,11 @@ def visit(pid: int, *photos: str, outcome: str = "met", effective: bool = True,
 
 
 def policy_file(tmp_path, monkeypatch, text: str) -> None:
+    """The team's policy from now on: a manager sets it, judging again what came before (a
+    personal YULIN_POLICY file no longer changes what a write records)."""
     path = tmp_path / "proof.toml"
     path.write_text(text, encoding="utf-8")
-    monkeypatch.setenv("YULIN_POLICY", str(path))
+    ok("policy", "set", str(path), "--from", "2026-01-01", "--by", "赵敏", "--retroactive")
 
 
 # --- the rules, table-driven ----------------------------------------------------------------
@@ -208,11 +210,6 @@ def test_sample_check(outcome, kind, inspected, sampled):
 
 
 @pytest.mark.once
-def test_unproven_reversal_cancels_what_the_visit_gave():
-    assert rules.unproven_reversal([(1, -5), (2, 3)]) == {1: 5, 2: -3}
-    assert rules.unproven_reversal([]) == {}
-
-
 # --- who the company is, through the CLI (Q8) -----------------------------------------------
 
 
@@ -447,7 +444,11 @@ def test_upheld_proof_inspection_unproves_the_visit(team, tmp_path, monkeypatch)
     doc = visit(pid, outcome="substandard", by="刘洋")
     assert doc["flags"] == ["sampled"] and doc["effective"] is True
     assert ok_json("rate", pid)["stars"] == 0  # found substandard, for now
-    settled = ok_json("inspect", doc["visit_id"], "--by", "赵敏", "--verdict", "upheld",
+    # The sample asks whether the visit happened: "upheld" answers another question.
+    wrong = run("inspect", doc["visit_id"], "--by", "赵敏", "--verdict", "upheld", "--json")
+    assert_refused(wrong, 2)
+    assert wrong.json["error"]["code"] == "inspect.wrong_word"
+    settled = ok_json("inspect", doc["visit_id"], "--by", "赵敏", "--verdict", "unproven",
                       "--date", "2026-10-20")
     assert settled["proof"] is True and settled["penalty"]["delta"] == -5
     assert [r["delta"] for r in settled["reversed"]] == [5]  # the finder's -5 given back
@@ -462,7 +463,9 @@ def test_upheld_proof_inspection_unproves_the_visit(team, tmp_path, monkeypatch)
         ("刘洋", "criticism", "proof")]
     report = ok_json("daily-report", "--date", "2026-10-20")
     assert not [a for a in report["attention"] if a.get("visit_id") == doc["visit_id"]]
+    # A visit that did not happen leaves no finding to judge.
     assert_refused(run("inspect", doc["visit_id"], "--by", "赵敏", "--verdict", "overturned"), 1)
+    assert_refused(run("inspect", doc["visit_id"], "--by", "赵敏", "--verdict", "proven"), 1)
 
 
 def test_an_unproven_sweep_loses_its_praise(team, tmp_path):
@@ -474,20 +477,21 @@ def test_an_unproven_sweep_loses_its_praise(team, tmp_path):
     sweep = visit(add("苏州乙公司", by="张伟"), door, extra=("--kind", "sweep"))
     assert sweep["flags"] == ["photo-reused"]  # the planned visit's photo, used again
     assert sweep["points"] == [{"staff": "张伟", "delta": 3, "rule": "sweep", "clause": "Q12"}]
-    settled = ok_json("inspect", sweep["visit_id"], "--by", "赵敏", "--verdict", "upheld",
+    settled = ok_json("inspect", sweep["visit_id"], "--by", "赵敏", "--verdict", "不实",
                       "--date", "2026-10-20")
     assert [r["delta"] for r in settled["reversed"]] == [-3]
     ledger = ok_json("points", "张伟")
-    assert [(e["delta"], e["rule"]) for e in ledger["entries"]] == [
-        (3, "sweep"), (-3, "inspection"), (-5, "proof")]
+    assert ledger["entries"][0]["rule"] == "sweep"
+    assert sorted((e["delta"], e["rule"]) for e in ledger["entries"][1:]) == [
+        (-5, "proof"), (-3, "inspection")]
 
 
 def test_overturned_proof_inspection_clears_the_flags(team, tmp_path):
     pid = add("苏州恒瑞精密机械有限公司", "--location", HERE)
     make_ready(pid)
     far = visit(pid, jpeg(tmp_path / "far.jpg", gps=FAR))
-    assert_refused(run("inspect", far["visit_id"], "--by", "张伟", "--verdict", "upheld"), 1)
-    settled = ok_json("inspect", far["visit_id"], "--by", "赵敏", "--verdict", "overturned")
+    assert_refused(run("inspect", far["visit_id"], "--by", "张伟", "--verdict", "proven"), 1)
+    settled = ok_json("inspect", far["visit_id"], "--by", "赵敏", "--verdict", "proven")
     assert settled["cleared"] == ["photo-far"] and settled["penalty"] is None
     [shown] = ok_json("show", pid)["visits"]
     assert shown["flags"] == [] and shown["effective"] is True

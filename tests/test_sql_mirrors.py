@@ -114,7 +114,8 @@ def _store(tx, items: list[Case]) -> list[int]:
                                         "voided_at": "2026-10-16T09:00:00"
                                         if case.substandard == "voided" else None})
             if case.substandard == "overturned":
-                tx.insert("inspection", {"visit_id": visit, "status": "overturned"})
+                tx.insert("inspection", {"visit_id": visit, "status": "overturned",
+                                          "question": "finding", "flags": ""})
     for pid, case in zip(ids, items, strict=True):
         if case.merged and pid != ids[0]:
             tx.run("UPDATE prospect SET merged_into = :k WHERE id = :id", k=ids[0], id=pid)

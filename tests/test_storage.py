@@ -17,6 +17,7 @@ from conftest import ok, ok_json, query, run
 from yulin_cli import db as dbmod
 
 FIXTURE = Path(__file__).parent / "fixtures" / "first-release.db"
+SECOND = Path(__file__).parent / "fixtures" / "second-release.db"
 
 WORKER = textwrap.dedent("""
     import sys
@@ -115,25 +116,33 @@ def test_first_use_by_many_processes_at_once(isolated):
 
 def _first_release_copy(isolated) -> str:
     """The committed first-release database, on the backend under test."""
+    return _release_copy(isolated, FIXTURE, "0001")
+
+
+def _release_copy(isolated, fixture: Path, revision: str) -> str:
+    """A committed database of an earlier release, on the backend under test: the file
+    itself, or its rows in a server database migrated to the same revision."""
     if isolated.is_sqlite:
         target = isolated.tmp_path / "old.db"
-        shutil.copy(FIXTURE, target)
-        target.chmod(0o600)  # as the first release created it
+        shutil.copy(fixture, target)
+        target.chmod(0o600)  # as yulin created it
         return str(target)
     target = isolated.fresh()
-    dbmod.upgrade(target, "0001")
-    old = sqlite3.connect(FIXTURE)
+    dbmod.upgrade(target, revision)
+    old = sqlite3.connect(fixture)
     tables = [r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                         " AND name NOT IN ('alembic_version', 'sqlite_sequence')")]
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import Boolean, MetaData, create_engine, text
 
     engine = create_engine(target)
-    booleans = {"suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
-                "existing_customer", "address_confirmed", "scale_checked", "effective"}
-    order = ["meta", "center", "staff", "prospect", "verification_round", "visit",
-             "planned_visit", "redsea_signal", "points_entry", "notice"]
     with engine.begin() as conn:
-        for table in sorted(tables, key=order.index):
+        meta = MetaData()
+        meta.reflect(conn)
+        # Rows as the file holds them, referring to rows copied later: checks wait until the end.
+        conn.execute(text("SET session_replication_role = replica"))
+        for table in tables:
+            booleans = {c.name for c in meta.tables[table].columns
+                        if isinstance(c.type, Boolean)}
             cur = old.execute(f'SELECT * FROM "{table}"')
             names = [d[0] for d in cur.description]
             rows = [{n: (bool(v) if n in booleans and v is not None else v)
@@ -145,6 +154,7 @@ def _first_release_copy(isolated) -> str:
             if "id" in names:
                 conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
                                   f" (SELECT COALESCE(MAX(id), 1) FROM \"{table}\"))"))
+        conn.execute(text("SET session_replication_role = DEFAULT"))
     engine.dispose()
     return target
 
@@ -175,6 +185,7 @@ def test_first_release_upgrades_keeping_every_row(isolated):
     inspect = sum("inspect" in flags.split(",") for (flags,) in old_flags)
     assert inspect > 0 and after.pop("inspection") == inspect
     assert flags > inspect and after.pop("visit_flag") == flags
+    assert after.pop("policy_version") == 1  # the policy in force became the first version
     assert all(after[t] == 0 for t in after.keys() - before.keys())
     assert query(target, "SELECT version_num FROM alembic_version") == [(dbmod.SCHEMA_HEAD,)]
     report = ok_json("--db", target, "daily-report", "--date", "2026-10-15")
@@ -182,9 +193,35 @@ def test_first_release_upgrades_keeping_every_row(isolated):
     assert people["张伟"]["points_today"] == 3 and people["陈静"]["points_today"] == -5
     doctor = ok_json("--db", target, "doctor")
     assert doctor["ok"] is True
+    # The upgrade rewrote no amount; what differs from the rules is one sweep the second
+    # release's rule finds far from the day's visits (sweep-far), which the first did not know.
+    doctor = run("--db", target, "doctor", "--recompute", "--json")
+    assert doctor.exit_code == 1
+    assert {d["record"].split()[-1].split(":")[1] for d in doctor.json["differences"]} == {"7"}
     # New features work on the upgraded data: an inspection settles an old finding.
     inspect = next(a for a in report["attention"] if a["kind"] == "inspect")
     ok("--db", target, "inspect", inspect["visit_id"], "--by", "赵敏", "--verdict", "upheld")
+
+
+def test_the_second_release_upgrades_and_every_outcome_still_derives(isolated):
+    """What the second release stored (an overturned finding, a voided adjustment, a visit
+    found unproven with its fine, a voided sweep, a signal without a day) is, after the
+    upgrade, exactly what the rules derive again: no amount was rewritten."""
+    target = _release_copy(isolated, SECOND, "0010")
+    before = query(target, "SELECT staff_id, day, delta FROM points_entry ORDER BY id")
+    assert ok_json("--db", target, "upgrade")["upgraded"] is True
+    assert query(target, "SELECT staff_id, day, delta FROM points_entry ORDER BY id") == before
+    doctor = run("--db", target, "doctor", "--recompute", "--json")
+    assert doctor.exit_code == 0 and doctor.json["differences"] == [], doctor.stdout
+    # The proof inspection became the proof question, answered; the overturned finding kept.
+    assert sorted(query(target, "SELECT question, status FROM inspection"
+                        " WHERE status <> 'open'")) == [("finding", "overturned"),
+                                                      ("proof", "unproven")]
+    assert query(target, "SELECT COUNT(*) FROM policy_version") == [(1,)]
+    # The undated signal counts from the day its prospect was found.
+    assert query(target, "SELECT COUNT(*) FROM redsea_signal rs JOIN prospect p"
+                 " ON p.id = rs.prospect_id WHERE rs.day = p.found_on") == query(
+        target, "SELECT COUNT(*) FROM redsea_signal")
 
 
 def test_a_newer_database_is_refused_untouched(isolated):

@@ -540,7 +540,7 @@ def test_a_staff_day_works_under_its_logins(team_db, tmp_path):
                       f"{pid},buyer,confirmed,是,否,2026-10-16\n"
                       f"{pid},applicant,confirmed,否,是,2026-10-16\n", encoding="utf-8")
     ok("--db", lina, "update-prospect", str(pid), "--address", "吴中大道 1 号",
-       "--contact-surname", "周")
+       "--contact-surname", "周", "--date", "2026-10-16")
     imported = run("--db", lina, "import", str(rounds), "--kind", "rounds", "--json")
     assert imported.exit_code == 0, imported.stdout
     assert imported.json["imported"] == 2
@@ -599,9 +599,9 @@ def test_team_setup_runs_again_unchanged(team_db):
 
 
 def test_a_staff_login_voids_its_own_visit_and_nothing_else(team_db):
-    """The recorder voids their own visit the day they typed it in, under their own login:
-    the server lets them mark it, give back its entries and notices exactly, and close its open
-    inspection as voided; never settle it, nor touch anyone else's record."""
+    """A visit under inspection is voided by a manager only, even its own visitor is refused;
+    the void gives back its entries and notices exactly and closes its open question, and a
+    staff login can never settle it, nor give an entry back twice by hand."""
     import psycopg
 
     pid = ok_json("--db", team_db.urls["lina"], "add-prospect", "--company", "苏州作废测试有限公司",
@@ -613,9 +613,11 @@ def test_a_staff_login_voids_its_own_visit_and_nothing_else(team_db):
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         team_db.sql("zhangwei", "UPDATE inspection SET status = 'overturned' WHERE visit_id ="
                     " %(v)s", v=logged["visit_id"])
-    # Someone else may not void it (the CLI says so; the server changes nothing either).
+    # Someone else may not void it (the CLI says so; the server changes nothing either), nor,
+    # now that it is under inspection, its own visitor: only a manager (RULES.md).
     _forbidden(team_db, "lina", "void", "visit", visit, "--reason", "不是我的")
-    voided = ok_json("--db", team_db.urls["zhangwei"], "void", "visit", visit, "--reason",
+    _forbidden(team_db, "zhangwei", "void", "visit", visit, "--reason", "记错了客户")
+    voided = ok_json("--db", team_db.urls["zhaomin"], "void", "visit", visit, "--reason",
                      "记错了客户")
     assert [g["delta"] for g in voided["points"]] == [5] and voided["notices"] == 1
     assert voided["inspection_closed"] is True

@@ -80,7 +80,9 @@ def test_voiding_a_substandard_visit_reverses_points_notices_quota_and_inspectio
     assert [a["kind"] for a in report["attention"]].count("inspect") == 1
     assert [n["kind"] for n in report["notices"]] == ["criticism"]
 
-    doc = ok_json("void", "visit", visit["visit_id"], "--by", "张伟", "--reason", "wrong company")
+    # Under inspection, only a manager voids it (RULES.md, third release), not its visitor.
+    assert_refused(run("void", "visit", visit["visit_id"], "--by", "张伟", "--reason", "x"), 1)
+    doc = ok_json("void", "visit", visit["visit_id"], "--by", "赵敏", "--reason", "wrong company")
     assert doc["inspection_closed"] is True and doc["notices"] == 1
     assert [(p["staff"], p["delta"]) for p in doc["points"]] == [("李娜", 5)]
     report = ok_json("daily-report", "--date", DAY)
@@ -100,7 +102,7 @@ def test_voiding_a_substandard_visit_reverses_points_notices_quota_and_inspectio
     assert ledger["total"] == 0
     shown = ok_json("show", pid)
     assert shown["visits"][0]["voided"]["reason"] == "wrong company"
-    assert shown["visits"][0]["voided"]["by"] == "张伟"
+    assert shown["visits"][0]["voided"]["by"] == "赵敏"
     assert shown["readiness"]["checks"][0]["ok"] is True  # no longer found substandard
     assert "voided" in ok("show", pid).stdout
     assert "voided" in ok("points", "李娜").stdout
@@ -259,6 +261,8 @@ def test_unmerge_restores_the_prospect_and_its_own_history(team, isolated, pinne
     assert_refused(run("unmerge", drop, "--by", "赵敏"), 1)  # not merged
     ok("merge", keep, drop, "--by", "赵敏", "--yes")
     assert [r["round"] for r in ok_json("show", keep)["rounds"]] == [2, 3, 4]
+    # The finding still costs the one who vouched for the record it was made on.
+    assert ok_json("points", "王强")["total"] == -5 and ok_json("points", "李娜")["total"] == 0
     assert_refused(run("unmerge", drop, "--by", "李娜"), 1)  # managers only
     doc = ok_json("unmerge", drop, "--by", "赵敏")
     assert doc["moved"]["verification_round"] == 2 and doc["moved"]["visit"] == 1
@@ -269,11 +273,13 @@ def test_unmerge_restores_the_prospect_and_its_own_history(team, isolated, pinne
         assert after_drop[key] == before_drop[key], key
     assert ok_json("points", "王强")["total"] == -5
     assert {p["id"] for p in ok_json("list")} == {keep, drop, third}
-    # Nothing deleted; the merge and the rows it moved stay on record.
+    # Nothing deleted; the merge, the rows it moved and the facts it changed stay on record.
     after = row_counts(isolated)
     assert after["prospect_merge"] == counts["prospect_merge"] + 1
-    assert {t: n for t, n in after.items() if t not in ("prospect_merge", "merge_moved")} == {
-        t: n for t, n in counts.items() if t not in ("prospect_merge", "merge_moved")}
+    assert after["prospect_change"] > counts["prospect_change"]
+    kept = ("prospect_merge", "merge_moved", "prospect_change")
+    assert {t: n for t, n in after.items() if t not in kept} == {
+        t: n for t, n in counts.items() if t not in kept}
     assert_refused(run("unmerge", drop, "--by", "赵敏"), 1)  # twice
 
 

@@ -193,9 +193,11 @@ def test_a_sweep_far_from_the_days_visits_earns_nothing(team):
 # --- 6. the quota is a window with a first and a last day (Q3) ------------------------------
 
 
+# The last day of the window is a Saturday in 2026: working days only count (RULES.md, third
+# release), so the window's last day that counts is Friday 30 October.
 @pytest.mark.parametrize(("day", "active"), [
-    ("2025-11-15", False), ("2025-12-31", False), ("2026-01-01", True), ("2026-10-31", True),
-    ("2026-11-01", False),
+    ("2025-11-14", False), ("2025-12-31", False), ("2026-01-01", True), ("2026-10-30", True),
+    ("2026-10-31", False), ("2026-11-02", False),
 ])
 def test_quota_window(team, day, active):
     add(found_on=day)
@@ -209,8 +211,9 @@ def test_quota_window_is_policy(team, tmp_path):
     policy = tmp_path / "team.toml"
     policy.write_text("[quota]\ncampaign_start = 2025-11-01\ncampaign_end = 2025-11-30\n",
                       encoding="utf-8")
-    report = ok_json("--policy", str(policy), "daily-report", "--date", "2025-11-15")
+    report = ok_json("--policy", str(policy), "daily-report", "--date", "2025-11-14")
     assert report["quota"]["active"] is True
+    assert report["policy"] == {"what_if": str(policy)}  # a read under a file says so
     shown = ok_json("--policy", str(policy), "policy", "show")["quota"]
     assert (shown["campaign_start"], shown["campaign_end"]) == ("2025-11-01", "2025-11-30")
     policy.write_text("[quota]\ncampaign_start = 2026-12-01\n", encoding="utf-8")
@@ -367,7 +370,8 @@ HUGE = "99999999999999999999999"
     (["log-visit", HUGE, "--by", "张伟", "--outcome", "met"], f"no prospect with id {HUGE}"),
     (["plan-visit", HUGE, "--visitor", "张伟"], f"no prospect with id {HUGE}"),
     (["inspect", HUGE, "--by", "赵敏", "--verdict", "upheld"], f"no visit with id {HUGE}"),
-    (["direct-sales", "settle", HUGE, "--outcome", "cooperate"], "no direct-sales project"),
+    (["direct-sales", "settle", HUGE, "--outcome", "cooperate", "--by", "赵敏"],
+     "no direct-sales project"),
     (["merge", "1", HUGE, "--by", "赵敏"], f"no prospect with id {HUGE}"),
     (["list", "--limit", HUGE], "--limit"),
     (["adjust-points", "李娜", HUGE, "--reason", "x", "--by", "赵敏"], "DELTA"),
@@ -399,7 +403,8 @@ def test_redsea_without_flags_only_shows_and_clear_clears(team, isolated):
     ok("redsea", pid, "--cold", "--excluded-us")
     before = row_counts(isolated)
     shown = ok_json("redsea", pid)
-    assert (shown["verdict"], shown["signals"]) == ("impure", ["excluded-us", "cold"])
+    assert shown["verdict"] == "impure"
+    assert [s["signal"] for s in shown["signals"]] == ["excluded-us", "cold"]
     assert "drop" in shown["action"] and "drop it; drop it" not in shown["action"]
     assert row_counts(isolated) == before
     assert_refused(run("redsea", pid, "--clear", "--cold"), 2)

@@ -46,16 +46,24 @@ def test_check_visit_human_view_says_what_to_do(team):
 def test_impure_red_sea_is_not_ready(team):
     pid = add()
     make_ready(pid)
-    doc = ok_json("redsea", pid, "--cold")
-    assert (doc["verdict"], doc["signals"]) == ("doubtful", ["cold"])
+    doc = ok_json("redsea", pid, "--cold", "--by", "李娜", "--date", "2026-10-16")
+    assert (doc["verdict"], doc["signals"]) == (
+        "doubtful", [{"signal": "cold", "date": "2026-10-16", "by": "李娜"}])
     assert checks(pid)["redsea"] is True
-    doc = ok_json("redsea", pid, "--cold", "--excluded-us")
+    # Signals accumulate (RULES.md, third release): a standing one is not recorded twice.
+    doc = ok_json("redsea", pid, "--cold", "--excluded-us", "--date", "2026-10-17")
     assert doc["verdict"] == "impure" and "drop" in doc["action"]
+    assert [s["signal"] for s in doc["signals"]] == ["cold", "excluded-us"]
+    assert doc["signals"][0]["date"] == "2026-10-16"
     assert checks(pid)["redsea"] is False
     # With no signal flags the recorded verdict is only shown, never erased.
     assert ok_json("redsea", pid)["verdict"] == "impure"
-    assert ok_json("redsea", pid, "--stale-project")["signals"] == ["stale-project"]  # replaced
-    assert ok_json("redsea", pid, "--clear")["verdict"] == "pure"  # still in its selection
+    doc = ok_json("redsea", pid, "--clear")
+    assert doc["verdict"] == "pure" and doc["signals"] == []  # still in its selection
+    assert ok_json("redsea", pid, "--stale-project")["signals"][0]["signal"] == "stale-project"
+    # As of the day before they were withdrawn, the signals still stood.
+    result = run("check-visit", pid, "--date", "2026-10-17", "--json")
+    assert {c["rule"]: c["ok"] for c in result.json["checks"]}["redsea"] is False
 
 
 def test_plan_visit_refused_until_ready(team, isolated):

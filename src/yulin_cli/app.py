@@ -60,13 +60,15 @@ def _slices() -> tuple[typer.Typer, ...]:
     from yulin_cli.data.commands import app as data
     from yulin_cli.deals.commands import app as deals
     from yulin_cli.guidance.commands import app as guidance
+    from yulin_cli.policies.commands import app as policies
     from yulin_cli.prospects.commands import app as prospects
     from yulin_cli.reports.commands import app as reports
     from yulin_cli.server.commands import app as server
     from yulin_cli.team.commands import app as team
     from yulin_cli.visits.commands import app as visits
 
-    return (team, prospects, visits, reports, guidance, deals, data, admin, corrections, server)
+    return (team, prospects, visits, reports, guidance, deals, data, policies, admin,
+            corrections, server)
 
 
 def _names(part: typer.Typer) -> set[str | None]:

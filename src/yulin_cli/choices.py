@@ -59,6 +59,13 @@ class VisitKind(StrEnum):
 class InspectionVerdict(StrEnum):
     upheld = "upheld"
     overturned = "overturned"
+    proven = "proven"
+    unproven = "unproven"
+
+
+class Question(StrEnum):
+    finding = "finding"
+    proof = "proof"
 
 
 class Settlement(StrEnum):
@@ -125,6 +132,10 @@ WORDS: dict[StrEnum, tuple[str, ...]] = {
     VisitKind.upgrade: ("升级", "升级走访"),
     InspectionVerdict.upheld: ("维持",),
     InspectionVerdict.overturned: ("推翻",),
+    InspectionVerdict.proven: ("属实",),
+    InspectionVerdict.unproven: ("不实",),
+    Question.finding: ("结论", "发现"),
+    Question.proof: ("真实性", "证据"),
     Settlement.cooperate: ("合作",),
     Settlement.we_withdraw: ("我方退出",),
     Settlement.they_withdraw: ("直销退出", "对方退出"),

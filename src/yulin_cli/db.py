@@ -17,7 +17,7 @@ import os
 import re
 import signal
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +28,7 @@ from yulin_cli.errors import BadInput, RuleRefusal, YulinError
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
-                   "0010")
+                   "0010", "0011")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
@@ -45,9 +45,9 @@ def fits_id(record_id: int) -> bool:
 
 
 def now_stamp() -> str:
-    import datetime as dt
+    from yulin_cli.clock import utc_stamp
 
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return utc_stamp()
 
 
 def center_filter(center: str | None, params: dict[str, Any], alias: str = "c") -> str:
@@ -329,6 +329,9 @@ class Db:
         self.may_migrate = True  # only the schema's owner migrates a server's schema
         self._migrate = True  # open(migrate=False): doctor reads an old schema as it is
         self.saved = False  # a write of this run has committed (Ctrl-C then says so)
+        # The policy a new database starts with (the file in force, else the defaults), as
+        # (policy as JSON data, the file's name): asked only when a schema is created.
+        self.first_policy: Callable[[], tuple[dict[str, Any], str | None]] | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -397,11 +400,20 @@ class Db:
             yield tx
 
     @contextmanager
-    def _transaction(self, write: bool) -> Iterator[Tx]:
+    def scratch(self) -> Iterator[Tx]:
+        """A transaction whose writes are always rolled back: a what-if computes in it."""
+        with self._transaction(write=False, scratch=True) as tx:
+            yield tx
+
+    @contextmanager
+    def _transaction(self, write: bool, scratch: bool = False) -> Iterator[Tx]:
         if self._sqlite is None and self._engine is None and self._pg is None:
             if not write:
                 raise BadInput("db.missing", path=self.path)
             self._connect()
+        if scratch:
+            yield from self._scratch()
+            return
         if self._sqlite is not None:
             conn = self._sqlite
             # IMMEDIATE takes the write lock up front, so concurrent writers queue on the busy
@@ -438,6 +450,24 @@ class Db:
         if write:
             pause_point("after-commit")
 
+    def _scratch(self) -> Iterator[Tx]:
+        if self._sqlite is not None:
+            self._sqlite.execute("BEGIN")
+            try:
+                yield SqliteTx(self._sqlite)
+            finally:
+                self._sqlite.execute("ROLLBACK")
+        elif self._pg is not None:
+            with self._pg.transaction(force_rollback=True):
+                yield PsycopgTx(self._pg)
+        else:
+            with self._engine.connect() as conn:
+                trans = conn.begin()
+                try:
+                    yield AlchemyTx(conn)
+                finally:
+                    trans.rollback()
+
     def _ensure_schema(self, migrate: bool) -> None:
         if self.is_sqlite:
             with self.read() as tx:
@@ -453,7 +483,7 @@ class Db:
         if not self.may_migrate:
             # Only the schema's owner migrates: a staff login is told whom to ask.
             raise BadInput("db.needs_upgrade", target=self.shown)
-        upgrade(self.target)
+        upgrade(self.target, first_policy=self.first_policy)
         self.version = SCHEMA_HEAD
         if not self.is_sqlite:
             self._server_facts()
@@ -615,9 +645,11 @@ def _make_engine(url: Any, *, for_migration: bool = False) -> Any:
     return engine
 
 
-def upgrade(target: str, revision: str = "head") -> None:
+def upgrade(target: str, revision: str = "head",
+            first_policy: Callable[[], tuple[dict[str, Any], str | None]] | None = None) -> None:
     """Create or upgrade the schema in one transaction, holding off other writers meanwhile; on
-    a server whose team roles exist, their grants and policies are renewed in the same one."""
+    a server whose team roles exist, their grants and policies are renewed in the same one.
+    ``first_policy`` gives the policy a schema made now starts with (else the defaults)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     engine = migration_engine(target)
@@ -626,7 +658,7 @@ def upgrade(target: str, revision: str = "head") -> None:
             if engine.dialect.name == "postgresql":
                 # Two first runs at once must not both create the tables.
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
-            migrate(conn, revision)
+            migrate(conn, revision, first_policy)
             if engine.dialect.name == "postgresql" and revision == "head":
                 from yulin_cli.server.setup import renew_if_set_up
 
@@ -649,7 +681,8 @@ def migration_engine(target: str) -> Any:
     return _make_engine(url, for_migration=True)
 
 
-def migrate(conn: Any, revision: str = "head") -> None:
+def migrate(conn: Any, revision: str = "head",
+            first_policy: Callable[[], tuple[dict[str, Any], str | None]] | None = None) -> None:
     """Runs the migrations on an open SQLAlchemy connection, inside its transaction."""
     from alembic import command
     from alembic.config import Config
@@ -657,6 +690,9 @@ def migrate(conn: Any, revision: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     config.attributes["connection"] = conn
+    if first_policy is not None:
+        config.attributes["first_policy"], config.attributes["first_policy_source"] = (
+            first_policy())
     command.upgrade(config, revision)
     if conn.dialect.name == "sqlite":
         broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -752,5 +788,8 @@ def chosen_target(target: str | None) -> str:
     return target or os.environ.get("YULIN_DB") or str(default_db_path())
 
 
-def open_db(target: str | None, migrate: bool = True) -> Db:
-    return Db(chosen_target(target)).open(migrate)
+def open_db(target: str | None, migrate: bool = True,
+            first_policy: Callable[[], tuple[dict[str, Any], str | None]] | None = None) -> Db:
+    db = Db(chosen_target(target))
+    db.first_policy = first_policy
+    return db.open(migrate)

@@ -13,7 +13,10 @@ declared here) and row-level security checks it (``server/setup.py``); on SQLite
 
 from __future__ import annotations
 
-from sqlalchemy import Index, text
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 
@@ -40,6 +43,8 @@ class Staff(SQLModel, table=True):
     industries: str = Field(default="", max_length=1000)
     # The PostgreSQL login this person works under (team mode); a command run by it acts as them.
     login: str | None = Field(default=None, max_length=63, unique=True, index=True)
+    # The day they began as a prospector: the quota counts from it (Q3).
+    since: str | None = Field(default=None, max_length=10)
     recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
@@ -193,19 +198,30 @@ class VisitPhoto(SQLModel, table=True):
 
 
 class RedseaSignal(SQLModel, table=True):
+    """A competitor signal seen on a prospect in a vendor selection (Q18): dated, attributed,
+    and withdrawn (cleared) on a later day rather than deleted."""
+
     __tablename__ = "redsea_signal"
 
     id: int | None = Field(default=None, primary_key=True)
     prospect_id: int = Field(foreign_key="prospect.id", index=True)
     signal: str = Field(max_length=30)
+    day: str | None = Field(default=None, max_length=10)
+    by_id: int | None = Field(default=None, foreign_key="staff.id")
+    recorded_at: str | None = Field(default=None, max_length=32)
+    cleared_on: str | None = Field(default=None, max_length=10)
+    cleared_by_id: int | None = Field(default=None, foreign_key="staff.id")
     recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class PointsEntry(SQLModel, table=True):
-    """The points ledger: only ever added to, so it is its own audit trail."""
+    """The points ledger. A manager's adjustment is a fact; every other entry is what the rules
+    derive from the facts (``derived_key`` names which consequence it is) and is kept equal to
+    that derivation (``outcomes``)."""
 
     __tablename__ = "points_entry"
-    __table_args__ = (Index("ix_points_staff_day", "staff_id", "day", "delta"),)
+    __table_args__ = (Index("ix_points_staff_day", "staff_id", "day", "delta"),
+                      Index("ix_points_entry_visit_id", "visit_id"))
 
     id: int | None = Field(default=None, primary_key=True)
     staff_id: int = Field(foreign_key="staff.id")
@@ -222,11 +238,15 @@ class PointsEntry(SQLModel, table=True):
     void_reason: str | None = Field(default=None, max_length=500)
     # The entry this one gives back (a void's reversal): the sum stays the ledger's truth.
     reverses_id: int | None = Field(default=None, foreign_key="points_entry.id")
+    derived_key: str | None = Field(default=None, max_length=80, unique=True, index=True)
     recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class Notice(SQLModel, table=True):
-    """The notice board (通报): praise and criticism with the rule behind each."""
+    """The notice board (通报): praise and criticism with the rule behind each, all derived
+    from the facts like the points that go with them (``derived_key``)."""
+
+    __table_args__ = (Index("ix_notice_visit_id", "visit_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     staff_id: int = Field(foreign_key="staff.id")
@@ -238,19 +258,27 @@ class Notice(SQLModel, table=True):
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
     # A "voided" notice says which notice's praise or criticism no longer holds.
     reverses_id: int | None = Field(default=None, foreign_key="notice.id")
+    derived_key: str | None = Field(default=None, max_length=80, unique=True, index=True)
     recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
 class Inspection(SQLModel, table=True):
-    """A finding a manager must check (Q15 closed loop); open until settled."""
+    """One question a manager must answer about a visit (Q15 closed loop): ``finding`` (does
+    the substandard finding hold? upheld | overturned) or ``proof`` (did the visit happen as
+    recorded? proven | unproven). An open question is derived from the visit's flags; an answer
+    is a fact."""
+
+    __table_args__ = (UniqueConstraint("visit_id", "question", name="uq_inspection_question"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    visit_id: int = Field(foreign_key="visit.id", unique=True)
+    visit_id: int = Field(foreign_key="visit.id", index=True)
+    question: str = Field(default="finding", max_length=10)
     status: str = Field(default="open", max_length=12, index=True)
     decided_by: int | None = Field(default=None, foreign_key="staff.id")
     decided_on: str | None = Field(default=None, max_length=10)
+    decided_at: str | None = Field(default=None, max_length=32)  # wall clock: orders verdicts
     note: str | None = Field(default=None, max_length=2000)
-    # The proof flags a settled proof inspection judged (they leave the visit when overturned).
+    # The proof flags a proof question judged (a proven visit's flags leave it).
     flags: str = Field(default="", max_length=200)
     recorded_by_login: str | None = Field(default=None, max_length=63)
 
@@ -297,4 +325,43 @@ class MergeMoved(SQLModel, table=True):
     table_name: str = Field(max_length=30)
     row_id: int
     round_no: int | None = None  # a round's number under DROP
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
+
+class PolicyVersion(SQLModel, table=True):
+    """A version of the team's policy, in force from ``valid_from`` (NULL: the first version,
+    which covers every day before the second) until the next version's first day. ``body`` is
+    the whole policy as JSON (JSONB on PostgreSQL, so the server can read the amounts)."""
+
+    __tablename__ = "policy_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    valid_from: str | None = Field(default=None, max_length=10)
+    body: dict[str, Any] = Field(sa_column=Column(JSON().with_variant(JSONB(), "postgresql"),
+                                                  nullable=False))
+    set_by_id: int | None = Field(default=None, foreign_key="staff.id")
+    set_at: str = Field(max_length=32)
+    source: str | None = Field(default=None, max_length=200)  # the file's name
+    source_text: str | None = Field(default=None, max_length=20000)  # the file as given
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
+
+class ProspectChange(SQLModel, table=True):
+    """One change of one fact of a prospect: the value before and after, the day it took
+    effect, who made it (a person, or a visit that found it out) and when it was typed in.
+    A prospect's values at creation are its first state; "as of a day" undoes the changes
+    dated after it."""
+
+    __tablename__ = "prospect_change"
+    __table_args__ = (Index("ix_prospect_change_prospect_day", "prospect_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    prospect_id: int = Field(foreign_key="prospect.id")
+    field: str = Field(max_length=30)
+    old_value: str | None = Field(default=None, max_length=1000)
+    new_value: str | None = Field(default=None, max_length=1000)
+    day: str = Field(max_length=10)
+    at: str = Field(max_length=32)
+    by_id: int | None = Field(default=None, foreign_key="staff.id")
+    visit_id: int | None = Field(default=None, foreign_key="visit.id")
     recorded_by_login: str | None = Field(default=None, max_length=63)

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from yulin_cli.errors import BadInput
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Tx
 
 
 def setting(default: Any, doc: str, *, ge: int | None = None, le: int | None = None) -> Any:
@@ -60,6 +64,7 @@ class Quota(_Section):
     per_day: int = setting(2, "Quality customers each prospector finds a day", ge=0)
     campaign_start: dt.date = setting(dt.date(2026, 1, 1), "First day the quota applies")
     campaign_end: dt.date = setting(dt.date(2026, 10, 31), "Last day the quota applies")
+    weekdays_only: bool = setting(True, "Count the quota on working days only (Monday to Friday)")
 
     def check(self) -> None:
         if self.campaign_start > self.campaign_end:
@@ -159,16 +164,11 @@ class Policy(_Section):
         return TypeAdapter(cls).validate_python(data)
 
 
-def load_policy(path: str | None) -> Policy:
-    """The policy in force: defaults, overridden by the TOML file at ``path`` if given."""
-    if not path:
-        return Policy()
+def _read_toml(path: str) -> dict[str, Any]:
     import tomllib
 
-    from pydantic import ValidationError
-
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BadInput("policy.missing", path=path) from None
     except tomllib.TOMLDecodeError as exc:
@@ -180,6 +180,12 @@ def load_policy(path: str | None) -> Policy:
         raise BadInput("policy.unreadable", path=path, error=str(exc)) from None
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise BadInput("policy.unreadable", path=path, error=str(exc)) from None
+
+
+def validated(data: dict[str, Any], path: str) -> Policy:
+    """A policy from plain data, or a BadInput naming the first bad key of the file ``path``."""
+    from pydantic import ValidationError
+
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
@@ -193,6 +199,130 @@ def load_policy(path: str | None) -> Policy:
             pydantic_why(first))
         why = t(code, **params) if code.startswith(("bad.", "policy.")) else first["msg"]
         raise BadInput("policy.bad_key", path=path, key=key, error=why) from None
+
+
+def load_overrides(path: str) -> dict[str, Any]:
+    """The keys a policy file sets, checked: each must exist and hold a valid value over the
+    defaults (``validated``). Returned as written, so they can override any version."""
+    data = _read_toml(path)
+    validated(data, path)
+    return data
+
+
+def load_policy(path: str | None) -> Policy:
+    """The defaults, overridden by the TOML file at ``path`` if given."""
+    if not path:
+        return Policy()
+    return validated(_read_toml(path), path)
+
+
+def overlaid(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+    """``base`` (a policy as data) with each key of ``overrides`` in its place."""
+    out = {name: dict(section) for name, section in base.items()}
+    for name, section in overrides.items():
+        if isinstance(section, dict):
+            out.setdefault(name, {}).update(section)
+        else:
+            out[name] = section
+    return out
+
+
+def policy_from_dict(data: dict[str, Any]) -> Policy:
+    """A policy from data this program wrote (a stored version): built directly, without
+    Pydantic, since it was validated when it was set. Keys unknown to this version of yulin
+    are ignored; keys it lacks keep their defaults."""
+    defaults = Policy()
+    sections = {}
+    for section in fields(Policy):
+        kind = type(getattr(defaults, section.name))
+        given = data.get(section.name) or {}
+        values: dict[str, Any] = {}
+        for info in fields(kind):
+            if info.name not in given:
+                continue
+            value, default = given[info.name], info.default
+            if isinstance(default, dt.date) and isinstance(value, str):
+                value = dt.date.fromisoformat(value)
+            elif isinstance(default, tuple):
+                value = tuple(value)
+            values[info.name] = value
+        sections[section.name] = kind(**values)
+    return Policy(**sections)
+
+
+# --- the team's policy, in versions (RULES.md, "Rulings for the third release") -----------------
+
+
+@dataclass(frozen=True, eq=False)
+class PolicyVersion:
+    """One version of the team's policy: in force from ``valid_from`` (None: the first, which
+    covers every day before the second) until the next version's first day."""
+
+    id: int
+    valid_from: str | None
+    policy: Policy
+    set_by: str | None = None
+    set_at: str = ""
+    source: str | None = None  # the file it was set from
+
+
+class PolicyBook:
+    """The team's policy versions, and optionally a file (``--policy``) that overrides, key by
+    key, whichever version is in force on the day concerned (a what-if)."""
+
+    def __init__(self, versions: Sequence[PolicyVersion],
+                 overrides: dict[str, Any] | None = None, what_if: str | None = None) -> None:
+        self.versions = tuple(sorted(versions, key=lambda v: (v.valid_from or "", v.id))) or (
+            PolicyVersion(0, None, Policy()),)
+        self.overrides = overrides
+        self.what_if = what_if  # the file a read computes under, when it differs
+        self._overlaid: dict[int, Policy] = {}
+
+    def version_at(self, day: str) -> PolicyVersion:
+        """The version in force on ``day``."""
+        found = self.versions[0]
+        for version in self.versions[1:]:
+            if version.valid_from is not None and version.valid_from <= day:
+                found = version
+        return found
+
+    def at(self, day: str) -> Policy:
+        """The policy that judges a record dated ``day``."""
+        version = self.version_at(day)
+        if not self.overrides:
+            return version.policy
+        found = self._overlaid.get(version.id)
+        if found is None:
+            found = self._overlaid[version.id] = validated(
+                overlaid(policy_dict(version.policy), self.overrides), self.what_if or "")
+        return found
+
+    def changes_on(self, day: str) -> bool:
+        """Whether the policy judging ``day`` differs from the version in force then."""
+        return bool(self.overrides) and policy_dict(self.at(day)) != policy_dict(
+            self.version_at(day).policy)
+
+    def in_force(self) -> PolicyBook:
+        """The same versions without the file."""
+        return PolicyBook(self.versions)
+
+    def with_file(self, overrides: dict[str, Any], path: str) -> PolicyBook:
+        return PolicyBook(self.versions, overrides, path)
+
+    def first_days(self, first: str, last: str) -> list[str]:
+        """The days in [first, last] on which a version starts, besides ``first``."""
+        return sorted({v.valid_from for v in self.versions
+                       if v.valid_from is not None and first < v.valid_from <= last})
+
+    def segments(self, first: str, last: str) -> list[tuple[str, str, Policy]]:
+        """[first, last] cut where a version starts: (from, to, policy) each."""
+        starts = [first, *self.first_days(first, last)]
+        out = []
+        for i, start in enumerate(starts):
+            end = (dt.date.fromisoformat(starts[i + 1]) - dt.timedelta(days=1)).isoformat() \
+                if i + 1 < len(starts) else last
+            out.append((start, end, self.at(start)))
+        return out
 
 
 def _toml_value(value: object) -> str:
@@ -236,3 +366,35 @@ def policy_dict(policy: Policy) -> dict:
 
     return {s.name: {k.name: plain(getattr(getattr(policy, s.name), k.name))
                      for k in fields(getattr(policy, s.name))} for s in fields(policy)}
+
+
+def _body(value: Any) -> dict[str, Any]:
+    """A stored version's body: a document on PostgreSQL, JSON text on SQLite."""
+    if isinstance(value, (str, bytes)):
+        import json
+
+        return dict(json.loads(value))
+    return dict(value)
+
+
+def versions(tx: Tx) -> list[PolicyVersion]:
+    """The team's policy versions, oldest first."""
+    return [PolicyVersion(r["id"], r["valid_from"], policy_from_dict(_body(r["body"])),
+                          r["set_by"], r["set_at"], r["source"]) for r in tx.all(
+        "SELECT v.id, v.valid_from, v.body, s.name AS set_by, v.set_at, v.source"
+        " FROM policy_version v LEFT JOIN staff s ON s.id = v.set_by_id"
+        " ORDER BY COALESCE(v.valid_from, ''), v.id")]
+
+
+def add_version(tx: Tx, valid_from: str | None, policy: Policy, set_by_id: int | None,
+                set_at: str, source: str | None, source_text: str | None) -> int:
+    import json
+
+    return tx.insert("policy_version", {
+        "valid_from": valid_from, "body": json.dumps(policy_dict(policy), ensure_ascii=False),
+        "set_by_id": set_by_id, "set_at": set_at, "source": source,
+        "source_text": source_text})
+
+
+def load_book(tx: Tx) -> PolicyBook:
+    return PolicyBook(versions(tx))

@@ -58,12 +58,13 @@ class StaffMember(_Record):
     city: str  # the centre's city
     roles: tuple[str, ...]
     industries: tuple[str, ...]
+    since: str | None = None  # the day they began as a prospector (Q3)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
         return cls(id=row["id"], name=row["name"], center_id=row["center_id"],
                    center=row["center"], city=row["city"], roles=split_list(row["roles"]),
-                   industries=split_list(row["industries"]))
+                   industries=split_list(row["industries"]), since=row.get("since"))
 
     def has_role(self, *roles: str) -> bool:
         return any(role in self.roles for role in roles)

@@ -123,6 +123,7 @@ def _load_views() -> None:
     from yulin_cli.data import views as _data  # noqa: F401
     from yulin_cli.deals import views as _deals  # noqa: F401
     from yulin_cli.guidance import views as _guidance  # noqa: F401
+    from yulin_cli.policies import views as _policies  # noqa: F401
     from yulin_cli.prospects import views as _prospects  # noqa: F401
     from yulin_cli.reports import views as _reports  # noqa: F401
     from yulin_cli.server import views as _server  # noqa: F401
@@ -334,3 +335,60 @@ def empty(key: str, **params: Any) -> Text:
 
 def warnings_of(warnings: Iterable[rules.Reason]) -> tuple[str, ...]:
     return tuple(t("ui.warning_line", text=explain(w), clause=w.clause) for w in warnings)
+
+
+def record_words(record: str) -> str:
+    """A record a difference names, in words: ``visit:12``, ``entry visit:12:sweep[:back]``,
+    ``notice ...``, ``entry entry:5:back`` (what gives a manager's adjustment back)."""
+    kind, _sp, key = record.partition(" ")
+    if not key:  # visit:12
+        return t("diff.visit", id=record.partition(":")[2])
+    parts = key.split(":")
+    back = t("diff.back") if parts[-1] == "back" else ""
+    if parts[0] == "visit" and len(parts) >= 3:
+        text = t(f"diff.{kind}_of", visit=parts[1], rule=rule_name(parts[2]))
+    elif parts[0] == "entry" and len(parts) >= 2:
+        text = t("diff.adjustment", id=parts[1])
+    else:
+        text = f"{kind} {key}"
+    return text + back
+
+
+def difference_line(diff: Any, names: dict[int, str] | None = None,
+                    key: str = "diff.line") -> str:
+    """A difference between what is kept and what the rules derive (``outcomes.Difference``),
+    in words: the record, what differs, kept and derived (``key``: as a check reports it, or
+    ``diff.changed`` as a change made)."""
+    what = t(f"diff.{diff.what}") if f"diff.{diff.what}" in MESSAGES else diff.what
+    people = names or {}
+
+    def shown(value: Any, key: str | None = None) -> str:
+        if value is None:
+            return t("diff.none")
+        if isinstance(value, bool):
+            return t("ui.yes") if value else t("ui.no")
+        if isinstance(value, dict) and list(value) == ["delta"]:
+            return shown(value["delta"], "delta")
+        if isinstance(value, dict):
+            return ("；" if current_lang() == "zh" else "; ").join(
+                f"{t('diff.field.' + k) if 'diff.field.' + k in MESSAGES else k}"
+                f"{colon()}{shown(v, k)}" for k, v in value.items())
+        if isinstance(value, list):
+            return "、".join(shown(v, key) for v in value) if value else t("diff.none")
+        if key in ("staff_id", "by_id") and isinstance(value, int):
+            return people.get(value, str(value))
+        if key == "rule" and isinstance(value, str):
+            return rule_name(value)
+        if isinstance(value, str) and f"flag.{value}" in MESSAGES and diff.what == "flags":
+            return t(f"flag.{value}")
+        if isinstance(value, str) and diff.what == "question":
+            return t(f"question.{value}")
+        if isinstance(value, str) and f"notice.{value}" in MESSAGES:
+            return t(f"notice.{value}")
+        if isinstance(value, int) and (key == "delta" or key is None and diff.what in (
+                "entry", "notice")):
+            return f"{value:+d}"
+        return str(value)
+
+    return t(key, record=record_words(diff.record), what=what, stored=shown(diff.stored),
+             derived=shown(diff.derived))

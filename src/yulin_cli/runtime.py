@@ -8,15 +8,16 @@ the standard library; the database, Pydantic and Rich load inside the commands t
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, overload
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from yulin_cli import clock
 from yulin_cli.errors import BadInput, Interrupted, NotReady, RuleRefusal, YulinError
 from yulin_cli.i18n import reason_json, t
 
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
 
     from pydantic import BaseModel
 
-    from yulin_cli.db import Db
-    from yulin_cli.policy import Policy
+    from yulin_cli.db import Db, Tx
+    from yulin_cli.policy import Policy, PolicyBook
     from yulin_cli.results import Result
 
     M = TypeVar("M", bound=BaseModel)
@@ -38,22 +39,43 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class State:
-    """What the global options chose; the database opens on first use, once per run."""
+    """What the global options chose; the database opens on first use, once per run. Commands
+    open their transaction here (``read``, ``write``): the team's policy versions come with it
+    (``book``), with the ``--policy`` file checked against them."""
 
     def __init__(self, db: str | None = None, policy: str | None = None) -> None:
         self.db_target = db
         self.policy_path = policy or os.environ.get("YULIN_POLICY") or None
         self._db: Db | None = None
-        self._policy: Policy | None = None
+        self._book: PolicyBook | None = None
+        self._overrides: dict[str, Any] | None = None
+        self.what_if: str | None = None  # the file a read was computed under, if it differs
 
     def db(self, migrate: bool = True) -> Db:
         """The database, opened on first use; ``migrate=False`` (doctor) never writes, not even
-        to bring an older schema up to date."""
+        to bring an older schema up to date. A new database starts with the policy file in
+        force, else the defaults."""
         if self._db is None:
             from yulin_cli.db import open_db
 
-            self._db = open_db(self.db_target, migrate)
+            self._db = open_db(self.db_target, migrate, first_policy=self._first_policy)
         return self._db
+
+    def _first_policy(self) -> tuple[dict[str, Any], str | None]:
+        from pathlib import Path
+
+        from yulin_cli.policy import load_policy, policy_dict
+
+        path = self.policy_path
+        return policy_dict(load_policy(path)), Path(path).name if path else None
+
+    def overrides(self) -> dict[str, Any] | None:
+        """The keys the ``--policy`` file sets, checked; None without one."""
+        if self.policy_path and self._overrides is None:
+            from yulin_cli.policy import load_overrides
+
+            self._overrides = load_overrides(self.policy_path)
+        return self._overrides
 
     def saved(self) -> bool:
         """Whether a write of this run has committed."""
@@ -65,12 +87,73 @@ class State:
 
         return secrets_of(chosen_target(self.db_target))
 
-    def policy(self) -> Policy:
-        if self._policy is None:
-            from yulin_cli.policy import load_policy
+    @contextmanager
+    def write(self, what_if: bool = True) -> Iterator[Tx]:
+        """A write transaction under the team's policy. A ``--policy`` file that would judge
+        today differently from the version in force is refused: the team's policy changes only
+        by ``policy set`` (exit 2, nothing written). ``what_if=False``: the file plays no part
+        (``policy set``)."""
+        from yulin_cli.policy import load_book
 
-            self._policy = load_policy(self.policy_path)
-        return self._policy
+        overrides = self.overrides() if what_if else None
+        with self.db().write() as tx:
+            book = load_book(tx)
+            if overrides and book.with_file(overrides, str(self.policy_path)).changes_on(
+                    today()):
+                raise BadInput("policy.file_differs", path=self.policy_path)
+            self._book = book
+            yield tx
+
+    @contextmanager
+    def read(self, what_if: bool = True) -> Iterator[Tx]:
+        """A read transaction. With a ``--policy`` file that differs from the team's versions,
+        the answer is computed under it (the file overriding each version key by key): the
+        outcomes are derived again inside a transaction that is then rolled back, and the
+        answer says it is a what-if. ``what_if=False``: the team's own policy, file or not."""
+        from yulin_cli.policy import load_book
+
+        overrides = self.overrides() if what_if else None
+        db = self.db()
+        if not overrides:
+            with db.read() as tx:
+                self._book = load_book(tx)
+                yield tx
+            return
+        with db.scratch() as tx:
+            book = load_book(tx)
+            candidate = book.with_file(overrides, str(self.policy_path))
+            if any(candidate.changes_on(v.valid_from or "0001-01-01") for v in book.versions):
+                from yulin_cli.outcomes.service import reconcile_all
+
+                reconcile_all(tx, candidate)
+                self._book, self.what_if = candidate, str(self.policy_path)
+            else:
+                self._book = book
+            yield tx
+
+    def book(self) -> PolicyBook:
+        """The team's policy versions (with a what-if file over them), as the transaction
+        opened by ``read`` or ``write`` found them. A command that opens none (`playbook`)
+        reads them on its own, or uses the defaults when there is no database yet."""
+        if self._book is None:
+            from yulin_cli.policy import PolicyBook, load_book
+
+            db = self.db()
+            book = PolicyBook([])
+            if db.exists:
+                with db.read() as tx:
+                    book = load_book(tx)
+            overrides = self.overrides()
+            if overrides and any(book.with_file(overrides, str(self.policy_path)).changes_on(
+                    v.valid_from or "0001-01-01") for v in book.versions):
+                book, self.what_if = book.with_file(overrides, str(self.policy_path)), str(
+                    self.policy_path)
+            self._book = book
+        return self._book
+
+    def policy(self, day: str | None = None) -> Policy:
+        """The policy that judges ``day`` (today by default)."""
+        return self.book().at(day or today())
 
     def close(self) -> None:
         if self._db is not None:
@@ -92,31 +175,31 @@ def begin(db: str | None, policy: str | None) -> State:
     return _state
 
 
-def acting(by: str | None, option: str = "--by") -> str:
+@overload
+def acting(by: str | None, option: str = ..., *, optional: Literal[False] = ...) -> str: ...
+@overload
+def acting(by: str | None, option: str = ..., *, optional: bool) -> str | None: ...
+
+
+def acting(by: str | None, option: str = "--by", *, optional: bool = False) -> str | None:
     """The staff member a command acts as. In team mode a login mapped to a staff member acts as
     them (``--by`` may be left out; someone else's name is refused unless a manager's login);
-    anywhere else ``--by`` names the person and is required. Every command with ``--by`` asks
-    here."""
+    anywhere else ``--by`` names the person and is required, unless ``optional`` (then None).
+    Every command with ``--by`` asks here."""
     from yulin_cli.rules import acting_as
 
     login = current().db().login
     verdict = acting_as(by, login.staff if login else None, login.roles if login else ())
     if verdict.refusal is not None:
         raise RuleRefusal(verdict.refusal.code, **verdict.refusal.params)
-    if verdict.name is None:
+    if verdict.name is None and not optional:
         raise BadInput("input.missing", option=option)
     return verdict.name
 
 
-def today() -> str:
-    """Today's date; YULIN_TODAY pins it for scripts and tests."""
-    return os.environ.get("YULIN_TODAY") or dt.date.today().isoformat()
-
-
-def wall_clock() -> str:
-    """Now, local time to the second (``YYYY-MM-DDTHH:MM:SS``), dated ``today()``: when a
-    record was typed in or voided, whatever day it is about."""
-    return f"{today()}T{dt.datetime.now():%H:%M:%S}"
+# The one clock (``clock``), named here too for the commands that ask for it.
+today = clock.today
+wall_clock = clock.wall_clock
 
 
 # --- options shared by many commands ------------------------------------------------------------
@@ -212,16 +295,24 @@ def save_path(value: str | None) -> str | None:
 def respond(result: Result, json_output: bool, save: str | None = None) -> None:
     """Every command's output: the result as JSON, or its Rich view (chosen by its type).
     With ``save``, the same view is also written as a self-contained HTML or SVG file."""
+    what_if = current().what_if
     if save is not None:
         from yulin_cli.render import save_view
 
         save_view(result, save)
         typer.echo(t("ui.saved", path=save), err=True)
     if json_output:
-        emit_json(result.to_json())
+        doc = result.to_json()
+        if what_if and isinstance(doc, dict):
+            doc = {**doc, "policy": {"what_if": what_if}}
+        elif what_if:  # an array holds only its items: the note goes to stderr
+            typer.echo(t("policy.what_if", path=what_if), err=True)
+        emit_json(doc)
         return
     from yulin_cli.render import show
 
+    if what_if:
+        typer.echo(t("policy.what_if", path=what_if))
     show(result)
 
 

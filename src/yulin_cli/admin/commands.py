@@ -1,5 +1,4 @@
-"""Commands of administration: `policy show|init`, `backup`, `doctor`, `demo`, `upgrade` and
-`copy`."""
+"""Commands of administration: `backup`, `doctor`, `demo`, `upgrade` and `copy`."""
 
 import sys
 from pathlib import Path
@@ -10,28 +9,6 @@ import typer
 from yulin_cli.runtime import JsonOpt, command, current, iso_date, respond, sub_app
 
 app = sub_app("Administration.")
-policy_app = sub_app("The policy in force. / 策略。")
-app.add_typer(policy_app, name="policy")
-
-
-@command(policy_app, "show")
-def policy_show(json_output: JsonOpt = False) -> None:
-    """Print the policy in force (defaults merged with --policy / YULIN_POLICY)."""
-    from yulin_cli.admin.service import PolicyShown
-
-    respond(PolicyShown(current().policy()), json_output)
-
-
-@command(policy_app, "init")
-def policy_init(
-    path: Annotated[str, typer.Argument(help="Where to write it.")] = "yulin-policy.toml",
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    json_output: JsonOpt = False,
-) -> None:
-    """Write a commented policy file holding every default."""
-    from yulin_cli.admin import service
-
-    respond(service.write_policy(path, force), json_output)
 
 
 @command(app, "backup")
@@ -47,8 +24,14 @@ def backup(
 
 
 @command(app, "doctor")
-def doctor(json_output: JsonOpt = False) -> None:
-    """Check the database (integrity, schema version, file permissions) and the policy.
+def doctor(
+    recompute: Annotated[bool, typer.Option(
+        "--recompute", help="Derive every outcome again and list what differs.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Check the database (integrity, schema version, file permissions) and the policy; with
+    --recompute, that every stored outcome (points, notices, effectiveness, flags, open
+    questions) is what the rules derive again from the records.
 
     Only reads: an older schema is reported (exit 1), never upgraded."""
     from yulin_cli.admin import service
@@ -59,6 +42,9 @@ def doctor(json_output: JsonOpt = False) -> None:
     if path is not None and not Path(path).expanduser().exists():
         raise BadInput("db.missing", path=path)
     result = service.health(current().db(migrate=False), current().policy_path)
+    if recompute and not result.upgrade_needed:
+        result = service.recompute(current(), result,
+                                   progress=not json_output and sys.stdout.isatty())
     respond(result, json_output)
     if not result.ok:
         raise typer.Exit(1)
@@ -73,8 +59,7 @@ def demo(
     from yulin_cli.admin import service
 
     day = iso_date(date)
-    result = service.demo(current().db(), current().policy(), day,
-                          progress=not json_output and sys.stdout.isatty())
+    result = service.demo(current(), day, progress=not json_output and sys.stdout.isatty())
     respond(result, json_output)
 
 

@@ -99,6 +99,8 @@ def _copy(db: Db, conn: Any, shown: str, progress: bool) -> list[TableCount]:
     if existing:
         raise RuleRefusal("copy.not_empty", target=shown, tables=len(existing))
     migrate(conn)
+    # The source's policy versions are the team's: the one a new schema starts with goes.
+    conn.exec_driver_sql("DELETE FROM policy_version")
     tables = SQLModel.metadata.sorted_tables
     with db.read() as source:  # one snapshot of the source for the whole copy
         counts = {t.name: int(source.scalar(f"SELECT COUNT(*) FROM {t.name}")) for t in tables}
@@ -129,9 +131,13 @@ def _copy(db: Db, conn: Any, shown: str, progress: bool) -> list[TableCount]:
 def _copy_table(source: Any, conn: Any, table: Any, advance: Callable[[int], None]) -> None:
     """One table in batches, ids kept. A column naming a row of its own table (a prospect's
     ``duplicate_of``, ``merged_into``) is filled in afterwards: it may name a later row."""
-    from sqlalchemy import Boolean, bindparam
+    import json
+
+    from sqlalchemy import JSON, Boolean, bindparam
 
     names = [c.name for c in table.columns]
+    # JSON kept as text (SQLite) is parsed, so the target stores the document, not a string.
+    documents = {c.name for c in table.columns if isinstance(c.type, JSON)}
     own = [c.name for c in table.columns if any(fk.column.table is table
                                                 for fk in c.foreign_keys)]
     flags = {c.name for c in table.columns if isinstance(c.type, Boolean)}
@@ -139,7 +145,9 @@ def _copy_table(source: Any, conn: Any, table: Any, advance: Callable[[int], Non
     later: list[dict[str, Any]] = []
     batch: list[dict[str, Any]] = []
     for row in source.iter(f"SELECT {', '.join(names)} FROM {table.name} ORDER BY {order}"):
-        values = {k: (bool(v) if k in flags and v is not None else v) for k, v in row.items()}
+        values = {k: (bool(v) if k in flags and v is not None else
+                      json.loads(v) if k in documents and isinstance(v, str) else v)
+                  for k, v in row.items()}
         if own and any(values[c] is not None for c in own):
             later.append({"key_id": values["id"], **{f"set_{c}": values[c] for c in own}})
             values.update({c: None for c in own})

@@ -21,8 +21,9 @@ from yulin_cli.team import service as team
 from yulin_cli.visits import service as visits
 
 if TYPE_CHECKING:
-    from yulin_cli.db import Db, Tx
-    from yulin_cli.policy import Policy
+    from yulin_cli.db import Tx
+    from yulin_cli.policy import PolicyBook
+    from yulin_cli.runtime import State
 
 DEMO_MARK = "demo_loaded"
 FILES = ("centers", "staff", "prospects", "rounds", "redsea", "plans", "visits")
@@ -47,7 +48,8 @@ def read_rows(name: str) -> list[dict[str, str]]:
         raise BadInput("db.unreadable", target=str(path), error=exc.strerror) from None
 
 
-def _steps(tx: Tx, policy: Policy, tables: dict[str, list[dict[str, str]]]) -> Iterator[None]:
+def _steps(tx: Tx, book: PolicyBook, tables: dict[str, list[dict[str, str]]]
+           ) -> Iterator[None]:
     """Loads row by row, yielding after each so a progress bar can follow."""
     for row in tables["centers"]:
         team.add_center(tx, row["name"], row["city"])
@@ -57,7 +59,8 @@ def _steps(tx: Tx, policy: Policy, tables: dict[str, list[dict[str, str]]]) -> I
             "name": row["name"], "center": row["center"],
             "roles": row["roles"].split(";"),
             "industries": [i for i in row["industries"].split(";") if i]})
-        team.add_staff(tx, person.name, person.center, person.roles, person.industries)
+        team.add_staff(tx, person.name, person.center, person.roles, person.industries,
+                       row.get("since") or None)
         yield
     ids: dict[str, int] = {}
     for n, row in enumerate(tables["prospects"], start=2):
@@ -67,14 +70,17 @@ def _steps(tx: Tx, policy: Policy, tables: dict[str, list[dict[str, str]]]) -> I
         ids[data.company] = prospects.add_prospect(tx, data, force=truthy(row.get("force"))).id
         yield
     for n, row in enumerate(tables["rounds"], start=2):
-        visits.verify(tx, inputs.validate(inputs.RoundIn, {
+        visits.verify(tx, book, inputs.validate(inputs.RoundIn, {
             "prospect_id": ids[row["company"]], "by": row["by"], "pretext": row["pretext"],
             "result": row["result"], "address": truthy(row["address"]),
             "scale": truthy(row["scale"]), "day": row["date"], "note": row["note"]}, row=n))
         yield
     for row in tables["redsea"]:
         signals = [s for s in row["signals"].split(";") if s]
-        visits.redsea(tx, policy, ids[row["company"]], signals)
+        found_on = tx.scalar("SELECT found_on FROM prospect WHERE id = :id",
+                             id=ids[row["company"]])
+        visits.redsea(tx, book, ids[row["company"]], signals, day=row.get("date") or found_on,
+                      by=row.get("by") or None)
         yield
     # Plans and visits in date order: a sweep is judged by the plans left open that day.
     events = [(r["date"], 0, r) for r in tables["plans"]]
@@ -84,9 +90,9 @@ def _steps(tx: Tx, policy: Policy, tables: dict[str, list[dict[str, str]]]) -> I
         if not is_visit:
             plan = inputs.validate(inputs.PlanIn, {
                 "prospect_id": pid, "visitor": row["visitor"], "day": day}, row=n)
-            visits.plan_visit(tx, policy, plan.prospect_id, plan.visitor, plan.day)
+            visits.plan_visit(tx, book, plan.prospect_id, plan.visitor, plan.day)
         else:
-            visits.log_visit(tx, policy, inputs.validate(inputs.VisitIn, {
+            visits.log_visit(tx, book, inputs.validate(inputs.VisitIn, {
                 "prospect_id": pid, "by": row["by"], "outcome": row["outcome"],
                 "kind": row["kind"], "items": row["items"], "landline": truthy(row["landline"]),
                 "email": truthy(row["email"]), "mobile": truthy(row["mobile"]),
@@ -95,8 +101,9 @@ def _steps(tx: Tx, policy: Policy, tables: dict[str, list[dict[str, str]]]) -> I
     queries.set_meta(tx, DEMO_MARK, "1")
 
 
-def load(db: Db, policy: Policy, *, progress: bool) -> bool:
+def load(state: State, *, progress: bool) -> bool:
     """Loads the sample team; False if it was already there. Refuses a database in use."""
+    db = state.db()
     if db.exists:  # a new file is created by the write below
         with db.read() as tx:
             if queries.meta(tx, DEMO_MARK):
@@ -105,8 +112,8 @@ def load(db: Db, policy: Policy, *, progress: bool) -> bool:
                 raise RuleRefusal("demo.not_empty", target=db.shown)
     tables = {name: read_rows(name) for name in FILES}
     total = sum(len(rows) for rows in tables.values())
-    with db.write() as tx:
-        steps = _steps(tx, policy, tables)
+    with state.write() as tx:
+        steps = _steps(tx, state.book(), tables)
         if not progress:
             for _ in steps:
                 pass

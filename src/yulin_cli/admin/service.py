@@ -11,23 +11,9 @@ from yulin_cli.results import Result, human_only
 
 if TYPE_CHECKING:
     from yulin_cli.db import Db
-    from yulin_cli.policy import Policy
+    from yulin_cli.outcomes.service import Difference
     from yulin_cli.reports.service import DailyReport, Ranking
-
-
-@dataclass(frozen=True, slots=True)
-class PolicyShown(Result):
-    policy: Policy
-
-    def to_json(self) -> Any:
-        from yulin_cli.policy import policy_dict
-
-        return policy_dict(self.policy)
-
-
-@dataclass(frozen=True, slots=True)
-class PolicyWritten(Result):
-    path: str
+    from yulin_cli.runtime import State
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +36,17 @@ class Health(Result):
     ok: bool
     checks: tuple[HealthCheck, ...]
     upgrade_needed: bool = False
+    differences: tuple[Difference, ...] | None = None  # with --recompute
+    names: dict[int, str] = human_only(None)
+
+    def to_json(self) -> Any:
+        from yulin_cli.results import jsonable
+
+        doc = {"ok": self.ok, "checks": [jsonable(c) for c in self.checks],
+               "upgrade_needed": self.upgrade_needed}
+        if self.differences is not None:
+            doc["differences"] = [jsonable(d) for d in self.differences]
+        return doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +68,6 @@ class DemoResult(Result):
                 "ranking": [{"prospect_id": p.id, "company": p.company, "stars": r.stars}
                             for p, r in self.ranking.rated if r.stars > 0],
                 "unvisited_quality": self.ranking.unvisited}
-
-
-def write_policy(path: str, force: bool) -> PolicyWritten:
-    from yulin_cli.policy import Policy, policy_toml
-
-    target = Path(path)
-    try:
-        if target.exists() and not force:
-            raise BadInput("file.exists", path=path)
-        target.write_text(policy_toml(Policy()), encoding="utf-8")
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-        raise BadInput("policy.unreadable", path=path,
-                       error=getattr(exc, "strerror", None) or str(exc)) from None
-    return PolicyWritten(str(target))
 
 
 def backup(db: Db, dest: Path, force: bool) -> BackedUp:
@@ -116,6 +99,33 @@ def health(db: Db, policy_path: str | None) -> Health:
     return Health(all(c.ok for c in checks), tuple(checks), upgrade_needed)
 
 
+def recompute(state: State, health: Health, *, progress: bool) -> Health:
+    """Every stored outcome derived again under the team's own policy versions, read-only;
+    what differs makes the check fail."""
+    from dataclasses import replace
+
+    from yulin_cli.outcomes.service import differences
+
+    with state.read(what_if=False) as tx:
+        book = state.book()
+        total = int(tx.scalar("SELECT COUNT(*) FROM visit") or 0)
+        if progress and total:
+            from rich.progress import Progress
+
+            from yulin_cli.i18n import t
+
+            with Progress(transient=True) as bar:
+                task = bar.add_task(t("ui.recomputing"), total=total)
+                found = differences(tx, book, progress=lambda n: bar.advance(task, n))
+        else:
+            found = differences(tx, book)
+        names = {r["id"]: r["name"] for r in tx.all("SELECT id, name FROM staff")}
+    check = HealthCheck("outcomes", not found, f"{len(found)} differences",
+                        "check.outcomes_count", {"count": len(found)})
+    return replace(health, ok=health.ok and not found, checks=(*health.checks, check),
+                   differences=tuple(found), names=names)
+
+
 def upgrade(db: Db) -> Upgraded:
     """The schema brought to this yulin's head; on a server only by the schema's owner."""
     from yulin_cli import db as dbmod
@@ -130,13 +140,13 @@ def upgrade(db: Db) -> Upgraded:
     return Upgraded(before, dbmod.SCHEMA_HEAD, True)
 
 
-def demo(db: Db, policy: Policy, day: str, *, progress: bool) -> DemoResult:
+def demo(state: State, day: str, *, progress: bool) -> DemoResult:
     from yulin_cli.admin import sample
     from yulin_cli.reports.service import daily_report, rate_all
     from yulin_cli.results import SCREEN
 
-    loaded = sample.load(db, policy, progress=progress)
-    with db.read() as tx:
-        report = daily_report(tx, policy, day, None)
-        ranking = rate_all(tx, policy, SCREEN)  # the sample team fits on one screen
-    return DemoResult(loaded, report, ranking, db.shown)
+    loaded = sample.load(state, progress=progress)
+    with state.read() as tx:
+        report = daily_report(tx, state.book(), day, None)
+        ranking = rate_all(tx, state.policy(), SCREEN)  # the sample team fits on one screen
+    return DemoResult(loaded, report, ranking, state.db().shown)

@@ -9,8 +9,6 @@ from yulin_cli.admin.service import (
     BackedUp,
     DemoResult,
     Health,
-    PolicyShown,
-    PolicyWritten,
     Upgraded,
 )
 from yulin_cli.i18n import cited, colon, t
@@ -19,7 +17,7 @@ from yulin_cli.render import (
     OK,
     Prose,
     Screen,
-    lines_of,
+    difference_line,
     ranking_table,
     view,
 )
@@ -27,29 +25,25 @@ from yulin_cli.reports import views as _reports  # noqa: F401  (the demo shows t
 
 
 @view.register
-def _(result: PolicyShown) -> str:
-    from yulin_cli.policy import policy_toml
-
-    return policy_toml(result.policy)
-
-
-@view.register
-def _(result: PolicyWritten) -> str:
-    return t("ui.policy_written", path=result.path)
-
-
-@view.register
 def _(result: BackedUp) -> str:
     return t("ui.backed_up", path=result.path, size=result.bytes)
 
 
+SHOWN_DIFFERENCES = 50  # --json holds every one
+
+
 @view.register
-def _(result: Health) -> str:
-    lines = [f"{OK if c.ok else NO} {t('check.' + c.check)}{colon()}"
-             + (t(c.code, **(c.params or {})) if c.code else c.detail) for c in result.checks]
+def _(result: Health) -> Screen:
+    lines: list[RenderableType | str] = [
+        f"{OK if c.ok else NO} {t('check.' + c.check)}{colon()}"
+        + (t(c.code, **(c.params or {})) if c.code else c.detail) for c in result.checks]
     if result.upgrade_needed:
         lines.append(t("ui.upgrade_needed"))
-    return lines_of(*lines)
+    for diff in (result.differences or ())[:SHOWN_DIFFERENCES]:
+        lines.append(Prose("  " + difference_line(diff, result.names), indent=4, first_indent=0))
+    if result.differences and len(result.differences) > SHOWN_DIFFERENCES:
+        lines.append(t("ui.more", count=len(result.differences) - SHOWN_DIFFERENCES))
+    return Screen(tuple(lines))
 
 
 @view.register

@@ -31,13 +31,14 @@ def void(
     by: ByOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Void a mistaken round, visit or points entry: it stays, struck through, and its points,
-    notices and inspection are given back by new entries. The recorder may void a round or
-    visit the day they typed it in; otherwise, and for points, a manager."""
+    """Void a mistaken round, visit or points entry: it stays, struck through, and what it
+    earned or cost is given back by new entries. The recorder may void a round or visit the day
+    they typed it in; otherwise, for points, and for a visit under inspection, a manager."""
     from yulin_cli.corrections import service
 
     why = text_option(reason, "--reason", 500)
     name = acting(by)
-    with current().db().write() as tx:
-        result = service.void(tx, what.value, record_id, name, why, wall_clock())
+    with current().write() as tx:
+        result = service.void(tx, current().book(), what.value, record_id, name, why,
+                              wall_clock())
     respond(result, json_output)

@@ -1,7 +1,8 @@
-"""Voiding a mistaken round, visit or points entry: marked with who, when and why, its effects
-reversed by new entries (points given back, a notice saying so, an open inspection closed, the
-plan it closed open again). Nothing is deleted; everything that counts leaves voided records
-out (``visits.service.facts_of``, ``sql_rules.FOUND_SUBSTANDARD_SQL``, the reports)."""
+"""Voiding a mistaken round, visit or points entry: marked with who, when and why (a fact), the
+plan it closed open again; what it earned or cost is then given back as the rules derive it
+(``outcomes``): points given back, a notice saying so, its open questions closed. Nothing is
+deleted; everything that counts leaves voided records out (``outcomes.queries.facts_of``,
+``sql_rules.FOUND_SUBSTANDARD_SQL``, the reports)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from yulin_cli.team import queries as team
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
+    from yulin_cli.policy import PolicyBook
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,13 @@ class Voided(Result):
     plans_reopened: int
 
 
-def void(tx: Tx, kind: str, record_id: int, by: str, reason: str, now: str) -> Voided:
-    """Voids one record if ``by`` may (``rules.may_void``); twice is refused (exit 1)."""
+def void(tx: Tx, book: PolicyBook, kind: str, record_id: int, by: str, reason: str,
+         now: str) -> Voided:
+    """Voids one record if ``by`` may (``rules.may_void``); twice is refused (exit 1). What
+    the record had earned or cost is given back as the rules derive it again (``outcomes``):
+    once, however many things withdraw it."""
+    from yulin_cli.outcomes import service as outcomes
+
     person = team.staff_by_name(tx, by)
     found = queries.target(tx, kind, record_id)
     if found.voided is not None:
@@ -52,35 +59,25 @@ def void(tx: Tx, kind: str, record_id: int, by: str, reason: str, now: str) -> V
     if found.reverses is not None:
         raise RuleRefusal("void.reversal", id=record_id, of=found.reverses)
     refused = rules.may_void(kind, by, list(person.roles), found.recorder,
-                             found.recorded_at[:10] if found.recorded_at else None, now[:10])
+                             found.recorded_at[:10] if found.recorded_at else None, now[:10],
+                             inspected=found.inspected)
     if refused is not None:
         raise RuleRefusal(refused.code, **refused.params)
+    visit_id = record_id if kind == "visit" else found.visit_id
+    before = queries.giving_back(tx, visit_id, record_id if kind == "points" else None)
     queries.mark_void(tx, kind, record_id, person.id, now, reason)
-    given: list[GivenBack] = []
-    notices = 0
-    closed = False
-    reopened = 0
-
-    def give_back(entry: queries.PointsRow) -> None:
-        nonlocal notices
-        given.append(GivenBack(queries.add_reversal(tx, entry, person.id, reason), entry.id,
-                               entry.staff, -entry.delta))
-        if entry.visit_id is not None and kind == "points":
-            for notice in queries.unreversed_notices(tx, entry.visit_id, entry.staff_id,
-                                                     entry.rule):
-                queries.add_voided_notice(tx, notice)
-                notices += 1
-
+    closed = reopened = 0
     if kind == "visit":
-        # Its entries are given back, not marked: the ledger itself is only added to.
-        for entry in queries.live_points_of_visit(tx, record_id):
-            give_back(entry)
-        for notice in queries.unreversed_notices(tx, record_id):
-            queries.add_voided_notice(tx, notice)
-            notices += 1
-        closed = queries.close_inspection(tx, record_id, person.id, now[:10], reason)
+        closed = queries.open_questions(tx, record_id)
         reopened = queries.reopen_plans(tx, record_id)
-    elif kind == "points":
-        give_back(queries.points_entry(tx, record_id))
-    return Voided(kind, record_id, found.prospect_id, by, now, reason, tuple(given), notices,
-                  closed, reopened)
+    if kind == "round":
+        outcomes.reconcile_prospects(tx, book, [found.prospect_id] if found.prospect_id else [])
+    elif visit_id is not None:
+        outcomes.reconcile(tx, book, [visit_id])
+    else:
+        outcomes.reconcile_adjustments(tx, [record_id])
+    after = queries.giving_back(tx, visit_id, record_id if kind == "points" else None)
+    given = tuple(GivenBack(e.id, e.reverses, e.staff, e.delta) for e in after.entries
+                  if e.id not in {b.id for b in before.entries})
+    return Voided(kind, record_id, found.prospect_id, by, now, reason, given,
+                  after.notices - before.notices, closed > 0, reopened)

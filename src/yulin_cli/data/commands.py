@@ -44,10 +44,8 @@ def import_file(
     """Import rows, all or nothing by default: every bad row listed by row, column, reason."""
     from yulin_cli.data import importing
 
-    db, policy = current().db(), current().policy()
-
     def run(tick: Callable[[int], None] = lambda n: None) -> importing.ImportResult:
-        return importing.run_import(db, policy, file, kind.value, dry_run=dry_run,
+        return importing.run_import(current(), file, kind.value, dry_run=dry_run,
                                     skip_invalid=skip_invalid, force=force, today=today(),
                                     tick=tick)
 
@@ -101,8 +99,8 @@ def export(
         raise BadInput("export.needs_file")
     lang = current_lang()
     headers = exporting.export_headers(what.value, lang)
-    with current().db().read() as tx:
-        rows = exporting.export_rows(tx, current().policy(), what.value, day, redact)
+    with current().read() as tx:
+        rows = exporting.export_rows(tx, current().book(), what.value, day, redact)
         try:
             if fmt is ExportFormat.xlsx:
                 count = spreadsheets.write_xlsx(Path(output or ""), headers, rows,
@@ -127,7 +125,7 @@ def dedupe(
     (Q8); two different credit codes are never grouped."""
     from yulin_cli.data.duplicates import duplicate_groups
 
-    with current().db().read() as tx:
+    with current().read() as tx:
         result = duplicate_groups(tx, loose)
     respond(result, json_output)
 
@@ -153,8 +151,7 @@ def merge(
     name = acting(by)
     if json_output and not yes:
         raise BadInput("merge.needs_yes")
-    db = current().db()
-    with db.read() as tx:
+    with current().read() as tx:
         require_manager(tx, name, "refuse.merge_managers")
         preview = duplicates.merge_preview(tx, keep, drop)
     duplicates.code_veto(preview.keep, preview.drop, force)  # two codes: two companies
@@ -165,9 +162,10 @@ def merge(
     if not yes:
         if not confirmed(t("merge.confirm", keep=keep, drop=drop)):
             raise RuleRefusal("merge.declined", keep=keep, drop=drop)
-    with db.write() as tx:
+    with current().write() as tx:
         manager = require_manager(tx, name, "refuse.merge_managers")
-        result = duplicates.merge(tx, keep, drop, manager.id, wall_clock(), force=force)
+        result = duplicates.merge(tx, current().book(), keep, drop, manager.id, wall_clock(),
+                                  force=force)
     respond(result, json_output)
 
 
@@ -183,7 +181,7 @@ def unmerge(
     from yulin_cli.team.service import require_manager
 
     name = acting(by)
-    with current().db().write() as tx:
+    with current().write() as tx:
         manager = require_manager(tx, name, "refuse.merge_managers")
-        result = duplicates.unmerge(tx, drop, manager.id, wall_clock())
+        result = duplicates.unmerge(tx, current().book(), drop, manager.id, wall_clock())
     respond(result, json_output)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.outcomes import service as outcomes
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import Prospect, join_list, split_list
 from yulin_cli.results import Result, jsonable
@@ -25,6 +26,7 @@ from yulin_cli.rules.duplicates import CompanyFacts, address_key, likely_duplica
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
+    from yulin_cli.policy import PolicyBook
     from yulin_cli.records import Prospect
 
 MIN_NAME = 3  # shorter names are too easily someone else's: a typo there proves nothing
@@ -277,7 +279,8 @@ def merge_preview(tx: Tx, keep: int, drop: int) -> MergePreview:
     return MergePreview(kept, dropped, tuple(e for e in order if e in evidence))
 
 
-def merge(tx: Tx, keep: int, drop: int, by_id: int, now: str, force: bool = False) -> Merged:
+def merge(tx: Tx, book: PolicyBook, keep: int, drop: int, by_id: int, now: str,
+          force: bool = False) -> Merged:
     """Moves DROP's history to KEEP, fills KEEP's empty facts from DROP, marks DROP merged,
     and records every row it moved (``merge_moved``) so that ``unmerge`` can move them back."""
     preview = merge_preview(tx, keep, drop)
@@ -316,12 +319,15 @@ def merge(tx: Tx, keep: int, drop: int, by_id: int, now: str, force: bool = Fals
     tx.run("UPDATE prospect SET duplicate_of = :k WHERE duplicate_of = :d", k=keep, d=drop)
     tx.many("INSERT INTO merge_moved (merge_id, table_name, row_id, round_no)"
             " VALUES (:merge_id, :table_name, :row_id, :round_no)", record)
-    prospects.update_prospect(tx, keep, gaps)
-    prospects.update_prospect(tx, drop, {"merged_into": keep})
+    day = now[:10]
+    prospects.update_prospect(tx, keep, gaps, day=day, by_id=by_id)
+    prospects.update_prospect(tx, drop, {"merged_into": keep}, day=day, by_id=by_id)
+    # One company all along: its visits are judged on the prospect that stays.
+    outcomes.reconcile_prospects(tx, book, [keep, drop])
     return Merged(keep, drop, moved, tuple(sorted(gaps)), preview.evidence, merge_id)
 
 
-def unmerge(tx: Tx, drop: int, by_id: int, now: str) -> Unmerged:
+def unmerge(tx: Tx, book: PolicyBook, drop: int, by_id: int, now: str) -> Unmerged:
     """Undoes the last merge of DROP: its own rows go back (rounds with their numbers), the
     duplicates filed under it too, KEEP's facts filled from it are emptied again (unless
     changed since), and it is live again. Refused (exit 1) when it is not merged, when the
@@ -356,11 +362,13 @@ def unmerge(tx: Tx, drop: int, by_id: int, now: str) -> Unmerged:
                           " AND duplicate_of IS NULL", d=drop, k=keep)
         moved[table] = moved.get(table, 0) + done
     cleared = []
+    day = now[:10]
     for name in split_list(found["filled"]):
         if name in _FILLED and getattr(kept, name) == getattr(dropped, name):
-            prospects.update_prospect(tx, keep, {name: None})
+            prospects.update_prospect(tx, keep, {name: None}, day=day, by_id=by_id)
             cleared.append(name)
-    prospects.update_prospect(tx, drop, {"merged_into": None})
+    prospects.update_prospect(tx, drop, {"merged_into": None}, day=day, by_id=by_id)
+    outcomes.reconcile_prospects(tx, book, [keep, drop])
     tx.run("UPDATE prospect_merge SET unmerged_at = :at, unmerged_by_id = :by WHERE id = :id",
            at=now, by=by_id, id=found["id"])
     return Unmerged(drop, keep, moved, tuple(cleared))

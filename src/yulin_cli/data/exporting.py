@@ -21,7 +21,7 @@ from yulin_cli.team import queries as team
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
-    from yulin_cli.policy import Policy
+    from yulin_cli.policy import Policy, PolicyBook
 
 @dataclass(frozen=True, slots=True)
 class Exported(Result):
@@ -109,14 +109,14 @@ def redact(field_name: str, value: Any) -> Any:
     return text[:3] + "*" * max(0, len(text) - 7) + text[-4:] if len(text) > 7 else "****"
 
 
-def export_rows(tx: Tx, policy: Policy, what: str, day: str,
+def export_rows(tx: Tx, book: PolicyBook, what: str, day: str,
                 redacted: bool) -> Iterator[list[Any]]:
     """The rows of an export, streamed: a 100,000-row export never sits in memory."""
     fields = EXPORTS[what]
     chinese = current_lang() == "zh"
     source: Iterator[dict[str, Any]]
     if what == "prospects":
-        source = _prospect_rows(tx, policy)
+        source = _prospect_rows(tx, book.at(day))
     elif what == "visits":
         source = _visit_rows(tx)
     elif what == "rounds":
@@ -135,7 +135,7 @@ def export_rows(tx: Tx, policy: Policy, what: str, day: str,
     elif what == "notices":
         source = (asdict(n) for n in team.notices(tx, "0000-01-01", "9999-12-31", None))
     else:
-        people = daily_report(tx, policy, day, None).people
+        people = daily_report(tx, book, day, None).people
         source = ({f: getattr(person, f) for f in fields} for person in people)
     for row in source:
         values = []

@@ -26,8 +26,9 @@ from yulin_cli.team import queries as team
 from yulin_cli.visits import service as visits
 
 if TYPE_CHECKING:
-    from yulin_cli.db import Db, Tx
-    from yulin_cli.policy import Policy
+    from yulin_cli.db import Tx
+    from yulin_cli.policy import PolicyBook
+    from yulin_cli.runtime import State
 
 BATCH = 2000
 CHUNK = 2500  # rows per task for the validation workers
@@ -87,7 +88,7 @@ class _Rollback(Exception):
     """Leaves the import's transaction without writing (dry runs and refusals)."""
 
 
-def run_import(db: Db, policy: Policy, path: Path, kind: str, *, dry_run: bool,
+def run_import(state: State, path: Path, kind: str, *, dry_run: bool,
                skip_invalid: bool, force: bool, today: str,
                tick: Callable[[int], None] = lambda n: None) -> ImportResult:
     headers, rows = spreadsheets.read_rows(path)
@@ -101,14 +102,14 @@ def run_import(db: Db, policy: Policy, path: Path, kind: str, *, dry_run: bool,
         return bool(report.errors or (report.duplicates and not force)) and not skip_invalid
 
     try:
-        with db.write() as tx:
+        with state.write() as tx:
             if kind == "prospects":
                 _load_prospects(tx, headers, columns, rows, report, force=force, today=today,
                                 keep_going=skip_invalid, tick=tick,
-                                postgres=not db.is_sqlite, parallel=parallel)
+                                postgres=not state.db().is_sqlite, parallel=parallel)
             else:
-                _load_events(tx, policy, kind, headers, columns, rows, report, today=today,
-                             keep_going=skip_invalid, tick=tick)
+                _load_events(tx, state.book(), kind, headers, columns, rows, report,
+                             today=today, keep_going=skip_invalid, tick=tick)
             if dry_run or refused():
                 raise _Rollback
     except _Rollback:
@@ -367,7 +368,7 @@ def _message(err: YulinError) -> str:
     return t(err.key, **expand(err.params))
 
 
-def _load_events(tx: Tx, policy: Policy, kind: str, headers: list[str],
+def _load_events(tx: Tx, book: PolicyBook, kind: str, headers: list[str],
                  columns: dict[int, str], rows: Iterator[list[Any]], report: ImportReport, *,
                  today: str, keep_going: bool, tick: Callable[[int], None]) -> None:
     """Rounds or visits, each through its service (round numbers, points and notices follow)."""
@@ -386,7 +387,7 @@ def _load_events(tx: Tx, policy: Policy, kind: str, headers: list[str],
                 "result": spreadsheets.choice_value("result", raw.get("result")), **flags},
                 row=number)
             if write:
-                visits.verify(tx, round_in)
+                visits.verify(tx, book, round_in)
             return
         flags = {k: bool(spreadsheets.truthy(raw.get(k, "")))
                  for k in ("landline", "email", "mobile", "qq")}
@@ -395,6 +396,6 @@ def _load_events(tx: Tx, policy: Policy, kind: str, headers: list[str],
             "kind": spreadsheets.choice_value("kind", raw.get("kind") or "planned"),
             "items": raw.get("items") or "", **flags}, row=number)
         if write:
-            visits.log_visit(tx, policy, visit_in)
+            visits.log_visit(tx, book, visit_in)
 
     _load_each(headers, columns, rows, report, keep_going, tick, one)

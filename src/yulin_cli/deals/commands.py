@@ -6,8 +6,10 @@ import typer
 
 from yulin_cli.choices import Settlement
 from yulin_cli.runtime import (
+    ByOpt,
     CenterOpt,
     JsonOpt,
+    acting,
     choice,
     command,
     current,
@@ -34,8 +36,8 @@ def direct_add(
     company = text_option(company, "--company", 200)
     city = text_option(city, "--city", 100)
     contact = text_option(contact, "--contact", 100)
-    with current().db().write() as tx:
-        result = service.add_direct_project(tx, current().policy(), company, city, contact)
+    with current().write() as tx:
+        result = service.add_direct_project(tx, current().book(), company, city, contact)
     respond(result, json_output)
 
 
@@ -43,13 +45,16 @@ def direct_add(
 def direct_settle(
     project_id: Annotated[int, typer.Argument(metavar="ID", help="Direct-sales project id.")],
     outcome: Annotated[Settlement, choice(Settlement, "--outcome", help="How it was settled.")],
+    by: ByOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Record how a shared contact was settled: cooperate, or one side withdraws."""
+    """Record how a shared contact was settled: cooperate, or one side withdraws (managers)."""
     from yulin_cli.deals import service
 
-    with current().db().write() as tx:
-        result = service.settle_direct_project(tx, project_id, outcome.value)
+    manager = acting(by)
+    with current().write() as tx:
+        result = service.settle_direct_project(tx, current().book(), project_id,
+                                               outcome.value, manager)
     respond(result, json_output)
 
 
@@ -58,7 +63,7 @@ def direct_list(json_output: JsonOpt = False) -> None:
     """List the direct-sales projects."""
     from yulin_cli.deals import service
 
-    with current().db().read() as tx:
+    with current().read() as tx:
         result = service.direct_projects(tx)
     respond(result, json_output)
 
@@ -68,6 +73,6 @@ def partners(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
     """Partner projects: effort so far against our share, flagging the costly ones (Q10)."""
     from yulin_cli.deals import service
 
-    with current().db().read() as tx:
+    with current().read() as tx:
         result = service.partners(tx, current().policy(), center)
     respond(result, json_output)

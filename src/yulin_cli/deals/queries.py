@@ -73,3 +73,9 @@ def partner_projects(tx: Tx, center: str | None) -> list[PartnerProject]:
         " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
         " JOIN center c ON c.id = s.center_id"
         f" WHERE p.partner IS NOT NULL AND p.merged_into IS NULL{where} ORDER BY p.id", **params)]
+
+
+def prospects_named(tx: Tx, name_key: str, city: str) -> list[int]:
+    """The prospects of one company (name key and city)."""
+    return [r["id"] for r in tx.all("SELECT id FROM prospect WHERE name_key = :k AND city = :c",
+                                    k=name_key, c=city)]

@@ -14,7 +14,7 @@ from yulin_cli.results import Result
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
-    from yulin_cli.policy import Policy
+    from yulin_cli.policy import Policy, PolicyBook
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +58,11 @@ class PartnerDeals(Result):
         return [jsonable(d) for d in self.deals]
 
 
-def add_direct_project(tx: Tx, policy: Policy, company: str, city: str,
+def add_direct_project(tx: Tx, book: PolicyBook, company: str, city: str,
                        contact: str) -> DirectProjectResult:
+    from yulin_cli.clock import today
+
+    policy = book.at(today())
     city = rules.normalise_city(city)
     branches = [rules.normalise_city(c) for c in policy.territory.direct_sales_cities]
     if city not in branches:
@@ -67,12 +70,26 @@ def add_direct_project(tx: Tx, policy: Policy, company: str, city: str,
     project_id = queries.add_direct_project(tx, {
         "company": company, "name_key": rules.name_key(company, city), "city": city,
         "contact": contact})
+    _rejudge(tx, book, rules.name_key(company, city), city)
     return DirectProjectResult(DirectProject(project_id, company, city, contact, "open"))
 
 
-def settle_direct_project(tx: Tx, project_id: int, outcome: str) -> DirectProjectResult:
+def _rejudge(tx: Tx, book: PolicyBook, name_key: str, city: str) -> None:
+    """The prospects of the same company: their readiness has a direct-sales check (Q11)."""
+    from yulin_cli.outcomes import service as outcomes
+
+    outcomes.reconcile_prospects(tx, book, queries.prospects_named(tx, name_key, city))
+
+
+def settle_direct_project(tx: Tx, book: PolicyBook, project_id: int, outcome: str,
+                          by: str) -> DirectProjectResult:
+    """Q11: only a manager settles a shared contact."""
+    from yulin_cli.team.service import require_manager
+
+    require_manager(tx, by, "refuse.settle_managers")
     project = queries.direct_project(tx, project_id)
     queries.settle_direct_project(tx, project_id, outcome)
+    _rejudge(tx, book, rules.name_key(project.company, project.city), project.city)
     return DirectProjectResult(DirectProject(project.id, project.company, project.city,
                                              project.contact, outcome), settled=True)
 

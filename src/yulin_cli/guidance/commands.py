@@ -15,7 +15,7 @@ def advise(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
     """The guidance that applies to this prospect, each with its rule and clause."""
     from yulin_cli.guidance import service
 
-    with current().db().read() as tx:
+    with current().read() as tx:
         result = service.advise(tx, current().policy(), prospect_id)
     respond(result, json_output)
 

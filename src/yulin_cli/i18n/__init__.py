@@ -9,13 +9,24 @@ from __future__ import annotations
 import os
 import re
 
-from yulin_cli.i18n import errors, evening, help, proof, speed, teammode, verdicts, views, words
+from yulin_cli.i18n import (
+    errors,
+    evening,
+    help,
+    outcomes,
+    proof,
+    speed,
+    teammode,
+    verdicts,
+    views,
+    words,
+)
 
 LANGS = ("zh", "en")
 _lang = "en"
 
 # The catalogue's parts, one module each (a test checks no key is in two of them).
-PARTS = (errors, verdicts, views, help, words, evening, proof, teammode, speed)
+PARTS = (errors, verdicts, views, help, words, evening, proof, teammode, speed, outcomes)
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {k: v for part in PARTS for k, v in part.MESSAGES.items()}
 

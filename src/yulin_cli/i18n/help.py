@@ -95,7 +95,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "customize the installation."),
     "help.cmd.center": ("服务中心：添加、列出。", "Service centres: add and list them."),
     "help.cmd.staff": ("伙伴与角色：添加、列出、修改。", "Staff and their roles: add, list, change."),
-    "help.cmd.policy": ("策略：查看、生成策略文件。", "The policy: show it, write a policy file."),
+    "help.cmd.policy": ("团队的规则：查看、历次版本、设定新版本、假设推演、生成规则文件。",
+                        "The team's policy: show it, its versions, set a new one, simulate a "
+                        "candidate, write a policy file."),
     "help.cmd.direct-sales": ("直销分公司的项目（Q11）：记录、协商结果、列出。",
                               "Direct-sales branch projects (Q11): record, settle, list."),
     # --- options many commands share ------------------------------------------------------------
@@ -117,6 +119,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.staff.add": ("添加伙伴，可有多个角色。", "Add a staff member with one or more roles."),
     "help.opt.name": ("伙伴的名字。", "The person's name."),
     "help.cmd.staff.add.center": ("所属服务中心。", "Their centre."),
+    "help.opt.since": ("开始做开拓的日期：每日任务从这天算起（默认今天）。",
+                       "The day they began as a prospector: the quota counts from it (default "
+                       "today)."),
     "help.cmd.staff.add.role": ("角色；可重复给出多个。", "A role; repeat for several."),
     "help.cmd.staff.add.industry": ("负责开拓的行业；可重复给出多个。",
                                     "An industry they call; repeat for several."),
@@ -142,12 +147,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.adjust-points.delta": ("加多少分；负数为扣分。", "Points to add; negative to take away."),
     "help.cmd.adjust-points.reason": ("调整的理由，记入明细。", "Why; kept in the ledger."),
     "help.cmd.adjust-points.by": ("做调整的分管领导。", "The manager making it."),
-    "help.cmd.inspect": ("分管领导检查一个不达标的结论（Q15）；推翻则退回开拓人被扣的分。",
-                         "Settle a substandard finding (Q15); overturned gives the source's "
-                         "points back."),
+    "help.cmd.inspect": ("分管领导回答一次走访的一个问题（Q15）：不达标的结论是否成立"
+                         "（维持；推翻则退回开拓人被扣的分），走访是否属实（属实则清除照片提醒；"
+                         "不实则走访无效、扣走访人的分，并退回这次走访带来的加减分）。",
+                         "Answer a question about a visit (Q15): does its substandard finding "
+                         "hold (upheld; overturned gives the finder's points back), did it "
+                         "happen as recorded (proven clears the photo flags; unproven makes it "
+                         "ineffective, fines the visitor, and gives back what it earned or "
+                         "cost)."),
     "help.cmd.inspect.visit_id": ("要检查的走访编号。", "The visit to settle."),
     "help.cmd.inspect.by": ("做检查的分管领导。", "The manager who checked."),
-    "help.cmd.inspect.verdict": ("不达标的结论是否成立。", "Did the finding hold?"),
+    "help.cmd.inspect.verdict": ("回答：维持、推翻（不达标的结论），属实、不实（走访是否发生）。",
+                                 "The answer: upheld|overturned (a finding), proven|unproven "
+                                 "(whether the visit happened)."),
+    "help.cmd.inspect.question": ("回答哪一个问题（一次走访两个问题都待答时）。",
+                                  "Which open question (when a visit has both)."),
     "help.cmd.inspect.note": ("检查发现了什么。", "What the check found."),
     "help.cmd.industries": ("本中心的主要行业（按客户数），以及各由谁负责（Q8）。",
                             "The centre's main industries by prospect count, and who calls each "
@@ -156,8 +170,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.add-prospect": ("添加潜在客户；不在负责城市（Q6）或与已有客户重复（Q8）时拒绝。",
                               "Add a prospect; refused when out of territory (Q6) or a "
                               "duplicate (Q8)."),
-    "help.cmd.update-prospect": ("修改客户的信息；只改给出的选项。",
-                                 "Change the facts of a prospect; only the options given change."),
+    "help.cmd.update-prospect": ("修改客户的信息；只改给出的选项，每项改动都记入改动记录"
+                                 "（show --history）。",
+                                 "Change the facts of a prospect; only the options given change, "
+                                 "each recorded in its history (show --history)."),
+    "help.cmd.update-prospect.by": ("谁改的（团队模式下默认是自己）。",
+                                    "Who changed it (team mode: you, by default)."),
+    "help.cmd.update-prospect.date": ("改动生效的日期（默认今天）。",
+                                      "The day the change took effect (default today)."),
+    "help.cmd.show.history": ("同时列出资料的每一次改动。", "Also list every change of its facts."),
     "help.opt.company": ("公司名称。", "Company name."),
     "help.opt.city": ("城市；须是服务中心负责的城市。", "City; must be the centre's city."),
     "help.opt.sourced_by": ("找到这家公司的伙伴（开拓人）。", "Who found it (its source)."),
@@ -239,8 +260,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.metavar.photo": ("文件", "FILE"),
     "help.cmd.check-visit": ("这家客户现在能不能走访？能：退出码 0，不能：1（Q2）。",
                              "May this prospect be visited? Exit 0 when ready, 1 when not (Q2)."),
-    "help.cmd.check-visit.date": ("按这一天为止的记录判断（默认全部记录）。",
-                                  "Judge as of this day (default: everything recorded)."),
+    "help.cmd.check-visit.date": ("按这一天为止的记录判断（默认今天）。",
+                                  "Judge as of this day (default today)."),
     "help.cmd.plan-visit": ("安排走访；当天还不能走访时拒绝。",
                             "Schedule a visit; refused unless the prospect is ready as of that "
                             "day."),
@@ -263,10 +284,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "The mobile itself; saved on the prospect."),
     "help.opt.qq_number": ("QQ 号本身，存到客户信息里。", "The QQ number itself; saved on the prospect."),
     "help.cmd.redsea": ("判断正在选型的客户（Q18）：纯洁、存疑或不纯洁。"
-                        "给出信号时替换原来的信号；不给则只显示记录的判断。",
+                        "给出的信号累加记录（注明日期和谁看到的）；--clear 撤回全部信号；"
+                        "都不给则只显示记录的判断。",
                         "Judge a prospect in a vendor selection (Q18): pure, doubtful or impure. "
-                        "With signal flags, they replace the recorded ones; with none, the "
-                        "recorded verdict is shown."),
+                        "Signal flags add to the standing signals, dated and attributed; "
+                        "--clear withdraws them; with neither, the recorded verdict is shown."),
+    "help.cmd.redsea.by": ("谁看到的（团队模式下默认是自己）。", "Who saw it (team mode: you, by "
+                           "default)."),
+    "help.cmd.redsea.date": ("看到信号的日期（默认今天）。", "The day it was seen (default today)."),
     "help.opt.competitor_features": ("选型负责人总问友商的功能我们能不能做。",
                                      "They keep asking whether we match a competitor."),
     "help.opt.stale_project": ("项目很早就启动了，却从没找过我们。",
@@ -340,9 +365,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.direct-sales.add.company": ("直销在跟的公司。", "The company the branch pursues."),
     "help.cmd.direct-sales.add.city": ("有直销分公司的城市。", "A city with a direct-sales branch."),
     "help.opt.contact": ("直销那边的接口人。", "The branch's contact person."),
-    "help.cmd.direct-sales.settle": ("记录同一接口人的协商结果：合作，或一方退出。",
+    "help.cmd.direct-sales.settle": ("记录同一接口人的协商结果：合作，或一方退出（分管领导）。",
                                      "Record how a shared contact was settled: cooperate, or "
-                                     "one side withdraws."),
+                                     "one side withdraws (managers)."),
+    "help.cmd.direct-sales.settle.by": ("做决定的分管领导。", "The manager who settled it."),
     "help.opt.project_id": ("直销项目编号。", "Direct-sales project id."),
     "help.cmd.direct-sales.settle.outcome": ("协商的结果。", "How it was settled."),
     "help.cmd.direct-sales.list": ("列出直销项目。", "List the direct-sales projects."),
@@ -411,12 +437,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "file."),
     "help.arg.LOGIN": ("登录名", "LOGIN"),
     "help.cmd.void": ("作废一条记错的复核、走访或积分：记录仍在（划掉显示），它带来的积分、"
-                      "通报和检查由新的记录退回。录入人当天可以作废自己录的复核或走访；"
-                      "其余情况以及积分，由分管领导作废。",
-                      "Void a mistaken round, visit or points entry: it stays, struck through, and "
-                      "its points, notices and inspection are given back by new entries. The "
-                      "recorder may void a round or visit the day they typed it in; otherwise, "
-                      "and for points, a manager."),
+                      "通报由新的记录退回。录入人当天可以作废自己录的复核或走访；"
+                      "其余情况、积分以及已送检的走访，由分管领导作废。",
+                      "Void a mistaken round, visit or points entry: it stays, struck through, "
+                      "and what it earned or cost is given back by new entries. The recorder "
+                      "may void a round or visit the day they typed it in; otherwise, for "
+                      "points, and for a visit under inspection, a manager."),
     "help.cmd.void.what": ("哪一种记录：复核、走访或积分。", "Which kind: round, visit or points."),
     "help.arg.KIND": ("种类", "KIND"),
     "help.opt.record_id": ("记录的编号：复核编号、走访编号或积分记录编号。",
@@ -429,16 +455,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "pg_dump)."),
     "help.opt.dest": ("副本写到哪里。", "Where to write the copy."),
     "help.cmd.backup.force": ("覆盖已有的文件。", "Overwrite an existing file."),
-    "help.cmd.doctor": ("检查数据库（完整性、结构版本、文件权限）和策略。",
+    "help.cmd.doctor": ("检查数据库（完整性、结构版本、文件权限）和规则文件；加 --recompute "
+                        "时，核对存下的每个结果是否就是规则从记录重新推导出的。只读不写。",
                         "Check the database (integrity, schema version, file permissions) and "
-                        "the policy."),
+                        "the policy; with --recompute, that every stored outcome is what the "
+                        "rules derive again from the records. Only reads."),
+    "help.cmd.doctor.recompute": ("按规则重新推导所有结果，列出不一致之处。",
+                                  "Derive every outcome again and list what differs."),
     "help.cmd.demo": ("载入自带的示例团队，显示一天的日报和星级排名。",
                       "Load the bundled sample team and show a day's report and the star "
                       "ranking."),
     "help.cmd.demo.date": ("显示哪一天的日报。", "Sample day to report."),
-    "help.cmd.policy.show": ("显示当前生效的策略（默认值加上 --policy / YULIN_POLICY 的覆盖）。",
-                             "Print the policy in force (defaults merged with --policy / "
-                             "YULIN_POLICY)."),
+    "help.cmd.policy.show": ("显示判断某一天所用的团队规则（给了 --policy 时，按该文件覆盖，"
+                             "作为假设）。",
+                             "Print the policy that judges a day: the team's version in force "
+                             "then (with --policy, that file over it, as a what-if)."),
+    "help.cmd.policy.show.at": ("哪一天（默认今天）。", "The day (default today)."),
+    "help.cmd.policy.history": ("团队规则的每个版本：起始日、谁设定的、改了什么。",
+                                "Every version of the team's policy: its first day, who set it "
+                                "and what it changed."),
+    "help.cmd.policy.set": ("从某天起执行新版本的团队规则（限分管领导）。文件中的每一项覆盖当天"
+                            "执行的版本。那天及以后已有记录时，要加 --retroactive 重新判定，"
+                            "并列出变化。",
+                            "Set a new version of the team's policy from a day on (managers "
+                            "only). The file overrides, key by key, the version in force that "
+                            "day. When records are already dated on or after it, --retroactive "
+                            "judges them again and says what changed."),
+    "help.cmd.policy.set.path": ("一个 TOML 规则文件。", "A TOML policy file."),
+    "help.cmd.policy.set.valid_from": ("起始日。", "Its first day."),
+    "help.cmd.policy.set.by": ("设定的分管领导。", "The manager setting it."),
+    "help.cmd.policy.set.retroactive": ("重新判定起始日以来已有的记录。",
+                                        "Judge again what was recorded since its first day."),
+    "help.cmd.policy.simulate": ("按候选规则重放一段时间的记录：每人在现行规则和候选规则下的积分、"
+                                 "达标天数、有效走访、表扬和批评，以及星级有变化的客户。只读不写。",
+                                 "Replay a period's records under a candidate policy: per "
+                                 "person points, quota days, effective visits, praise and "
+                                 "criticism under the policy in force and the candidate, and "
+                                 "the stars that change. Only reads."),
+    "help.cmd.policy.simulate.path": ("候选的 TOML 规则文件。", "A candidate TOML policy file."),
+    "help.cmd.policy.simulate.date_from": ("第一天（默认 --to 那个月的 1 日）。",
+                                           "First day (default the first of --to's month)."),
+    "help.cmd.policy.simulate.date_to": ("最后一天（默认今天）。", "Last day (default today)."),
+    "help.cmd.policy.simulate.vary": ("让一项取一串值，每个值一行，如 points.sweep=3..6。",
+                                      "One row per value of one key, e.g. points.sweep=3..6."),
+    "help.cmd.policy.simulate.vary.metavar": ("键=起..止[:步长]", "KEY=A..B[:STEP]"),
+    "help.metavar.path": ("文件", "FILE"),
     "help.cmd.policy.init": ("写一个带说明、包含全部默认值的策略文件。",
                              "Write a commented policy file holding every default."),
     "help.opt.path": ("写到哪里。", "Where to write it."),

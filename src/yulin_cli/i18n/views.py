@@ -189,8 +189,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "confirmed --scale"),
     "fixcmd.contact.fix": ("yulin update-prospect {id} --contact-surname 姓氏 --landline 座机",
                            "yulin update-prospect {id} --contact-surname NAME --landline PHONE"),
-    "fixcmd.direct.fix_same": ("yulin direct-sales settle {project} --outcome 合作",
-                               "yulin direct-sales settle {project} --outcome cooperate"),
+    "fixcmd.direct.fix_same": ("yulin direct-sales settle {project} --outcome 合作 --by {manager}",
+                               "yulin direct-sales settle {project} --outcome cooperate --by "
+                               "{manager}"),
     "fixcmd.direct.fix_unknown": ("yulin update-prospect {id} --contact-surname 姓氏",
                                   "yulin update-prospect {id} --contact-surname NAME"),
     "fixcmd.territory.fix_center": ("yulin staff update {finder} --center 服务中心",

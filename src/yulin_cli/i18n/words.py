@@ -107,6 +107,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Quality customers each prospector finds a day"),
     "policy.quota.campaign_start": ("任务考核的第一天", "First day the quota applies"),
     "policy.quota.campaign_end": ("任务考核的最后一天", "Last day the quota applies"),
+    "policy.quota.weekdays_only": ("只在工作日（周一至周五）考核任务",
+                                   "Count the quota on working days only (Monday to Friday)"),
     "policy.stars.five_min": ("五星的预计金额下限（元）", "Deal value (yuan) for 5 stars"),
     "policy.stars.four_min": ("四星的预计金额下限（元）", "Deal value (yuan) for 4 stars"),
     "policy.stars.three_min": ("三星的预计金额下限（元）", "Deal value (yuan) for 3 stars"),

@@ -7,6 +7,7 @@ import typer
 from yulin_cli.choices import Interest, Need, Ownership
 from yulin_cli.runtime import (
     AllRowsOpt,
+    ByOpt,
     IdArg,
     JsonOpt,
     LimitOpt,
@@ -106,7 +107,7 @@ def add_prospect(
         if login is not None and login.staff is not None:
             facts["sourced_by"] = login.staff
     data = validated(ProspectIn, {"found_on": today(), **facts})
-    with current().db().write() as tx:
+    with current().write() as tx:
         result = service.add_prospect(tx, data, force=force)
     respond(result, json_output)
 
@@ -125,27 +126,37 @@ def update_prospect(
     partner: Partner = None, vendor_share: VendorShare = None,
     credit_code: CreditCode = None, location: Location = None,
     force: Annotated[bool, typer.Option("--force", help="Accept a duplicate anyway.")] = False,
+    by: ByOpt = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", help="The day the change took effect (default today).")] = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Change the facts of a prospect; only the options given change."""
+    """Change the facts of a prospect; only the options given change, each recorded in its
+    history (show --history)."""
     from yulin_cli.inputs import ProspectFields
     from yulin_cli.prospects import service
-    from yulin_cli.runtime import validated
+    from yulin_cli.runtime import acting, validated
 
     patch = validated(ProspectFields, _given(locals()))
-    with current().db().write() as tx:
-        result = service.update_prospect(tx, current().policy(), prospect_id, patch,
-                                         force=force)
+    who = acting(by, optional=True)
+    with current().write() as tx:
+        result = service.update_prospect(tx, current().book(), prospect_id, patch,
+                                         force=force, by=who, day=iso_date(date))
     respond(result, json_output)
 
 
 @command(app, "show")
-def show_prospect(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
+def show_prospect(
+    prospect_id: IdArg,
+    history: Annotated[bool, typer.Option(
+        "--history", help="Also list every change of its facts.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
     """Everything about one prospect: facts, rounds, visits, readiness and rating."""
     from yulin_cli.prospects import service
 
-    with current().db().read() as tx:
-        result = service.show(tx, current().policy(), prospect_id)
+    with current().read() as tx:
+        result = service.show(tx, current().policy(), prospect_id, history=history)
     respond(result, json_output)
 
 
@@ -173,7 +184,7 @@ def list_prospects(
         found_from=iso_date(found_from, "--from") if found_from is not None else None,
         found_to=iso_date(found_to, "--to") if found_to is not None else None,
         district=district, industry=industry, suburban=suburban, min_stars=min_stars)
-    with current().db().read() as tx:
+    with current().read() as tx:
         result = service.list_prospects(tx, current().policy(), filters,
                                         rows_to_show(limit, every, json_output))
         respond(result, json_output)  # inside the transaction: --json streams from it

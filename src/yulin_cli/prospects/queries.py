@@ -129,11 +129,83 @@ def insert_prospect(tx: Tx, values: dict[str, Any]) -> int:
     return tx.insert("prospect", {**insert_row(values), "created_at": now_stamp()})
 
 
-def update_prospect(tx: Tx, prospect_id: int, changes: dict[str, Any]) -> None:
+@dataclass(frozen=True, slots=True)
+class FactChangeRow:
+    """One change of a prospect's facts, as ``show --history`` lists it."""
+
+    field: str
+    old: Any
+    new: Any
+    date: str
+    by: str | None
+    visit_id: int | None
+    at: str
+    recorded_by_login: str | None
+
+
+def history(tx: Tx, prospect_id: int) -> list[FactChangeRow]:
+    """Every change of a prospect's facts, oldest first."""
+    import json
+
+    def value(text: str | None) -> Any:
+        return None if text is None else json.loads(text)
+
+    return [FactChangeRow(r["field"], value(r["old_value"]), value(r["new_value"]), r["day"],
+                          r["by"], r["visit_id"], r["at"], r["recorded_by_login"])
+            for r in tx.all(
+        "SELECT c.field, c.old_value, c.new_value, c.day, s.name AS by, c.visit_id, c.at,"
+        " c.recorded_by_login FROM prospect_change c LEFT JOIN staff s ON s.id = c.by_id"
+        " WHERE c.prospect_id = :id ORDER BY c.day, c.id", id=prospect_id)]
+
+
+# Columns that are not facts of their own: the name key follows the name and the city.
+_UNRECORDED = ("name_key",)
+
+
+def history_value(value: Any) -> str | None:
+    """A fact's value as its history keeps it: JSON text (None stays NULL)."""
+    import json
+
+    if value is None:
+        return None
+    return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+
+
+def update_prospect(tx: Tx, prospect_id: int, changes: dict[str, Any], *, day: str,
+                    by_id: int | None = None, visit_id: int | None = None) -> tuple[str, ...]:
+    """Changes a prospect's facts, recording each one that really changes in its history,
+    dated ``day`` and attributed to ``by_id`` (or to the visit that found it out). The
+    latitude and longitude are one fact, ``location``. Returns the fields that changed."""
+    from yulin_cli.clock import wall_clock
+
     if not changes:
-        return
-    sets = ", ".join(f"{k} = :{k}" for k in changes)
-    tx.run(f"UPDATE prospect SET {sets} WHERE id = :id", id=prospect_id, **changes)
+        return ()
+    row = tx.one(f"SELECT {', '.join(changes)} FROM prospect WHERE id = :id", id=prospect_id)
+    assert row is not None
+    changed = {k: v for k, v in changes.items() if row[k] != v and not (
+        isinstance(v, bool) and row[k] is not None and bool(row[k]) == v)}
+    if not changed:
+        return ()
+    history: list[dict[str, Any]] = []
+    at = wall_clock()
+    for name, value in changed.items():
+        if name in _UNRECORDED or name == "longitude":
+            continue
+        old, new = row[name], value
+        if name == "latitude":
+            name = "location"
+            old_lng = tx.scalar("SELECT longitude FROM prospect WHERE id = :id", id=prospect_id)
+            old = None if old is None else (old, old_lng)
+            new = None if value is None else (value, changes.get("longitude", old_lng))
+        history.append({"prospect_id": prospect_id, "field": name,
+                        "old_value": history_value(old), "new_value": history_value(new),
+                        "day": day, "at": at, "by_id": by_id, "visit_id": visit_id})
+    sets = ", ".join(f"{k} = :{k}" for k in changed)
+    tx.run(f"UPDATE prospect SET {sets} WHERE id = :id", id=prospect_id, **changed)
+    tx.many("INSERT INTO prospect_change (prospect_id, field, old_value, new_value, day, at,"
+            " by_id, visit_id) VALUES (:prospect_id, :field, :old_value, :new_value, :day, :at,"
+            " :by_id, :visit_id)", history)
+    return tuple(changed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from yulin_cli.visits.service import photo_json, prospect_facts
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
     from yulin_cli.inputs import ProspectFields, ProspectIn
-    from yulin_cli.policy import Policy
+    from yulin_cli.policy import Policy, PolicyBook
 
 
 # --- admission: one way in (Q6, Q8) -------------------------------------------------------------
@@ -231,6 +231,7 @@ class ProspectPage(Result):
     advice: tuple[rules.Reason, ...]
     refusal: tuple[rules.Reason, ...]
     fill: dict[str, Any] = human_only(None)  # names and ids the suggested commands need
+    history: tuple[queries.FactChangeRow, ...] | None = None  # with --history
 
     SHOWN = ("id", "company", "city", "district", "suburban", "address", "industry",
              "ownership", "employees", "pcs", "contact_surname", "landline", "mobile", "email",
@@ -268,6 +269,8 @@ class ProspectPage(Result):
             "advice": [{"rule": a.rule, "clause": a.clause, "message": explain(a)}
                        for a in self.advice],
             "refusal": [reason_json(r) for r in self.refusal],
+            **({"history": [jsonable(h) for h in self.history]} if self.history is not None
+               else {}),
         }
 
 
@@ -288,10 +291,15 @@ def add_prospect(tx: Tx, data: ProspectIn, *, force: bool) -> ProspectAdded:
                          data.company, admission.notes)
 
 
-def update_prospect(tx: Tx, policy: Policy, prospect_id: int, patch: ProspectFields, *,
-                    force: bool) -> ProspectUpdated:
-    """Changes the facts given; the admission rules run again on the changed prospect, and a
-    change that undoes its readiness to visit says so."""
+def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: ProspectFields, *,
+                    force: bool, by: str | None, day: str) -> ProspectUpdated:
+    """Changes the facts given, each recorded in the prospect's history (dated ``day``, by
+    ``by``); the admission rules run again on the changed prospect, and a change that undoes
+    its readiness to visit says so. What its visits came to is judged again."""
+    from yulin_cli.outcomes import service as outcomes
+
+    policy = book.at(day)
+    by_id = team.staff_by_name(tx, by).id if by is not None else None
     current = queries.prospect(tx, prospect_id)
     changes: dict[str, Any] = patch.model_dump(exclude_unset=True, exclude={"sourced_by"})
     changes = located({k: v for k, v in changes.items() if v is not None})
@@ -320,7 +328,9 @@ def update_prospect(tx: Tx, policy: Policy, prospect_id: int, patch: ProspectFie
             changes["duplicate_of"] = admission.duplicate[0]
     confirmed_facts = {"address", "employees", "pcs"} & changes.keys()
     was_ready = bool(confirmed_facts) and _ready(tx, policy, prospect_id).ready
-    queries.update_prospect(tx, prospect_id, changes)
+    queries.update_prospect(tx, prospect_id, changes, day=day, by_id=by_id)
+    related = {prospect_id, current.duplicate_of, changes.get("duplicate_of")} - {None}
+    outcomes.reconcile_prospects(tx, book, related)  # type: ignore[arg-type]
     lost = (tuple(c for c in _ready(tx, policy, prospect_id).checks if not c.ok) if was_ready
             else ())
     return ProspectUpdated(prospect_id, tuple(sorted(k for k in changes if k != "name_key")),
@@ -333,7 +343,7 @@ def _ready(tx: Tx, policy: Policy, prospect_id: int) -> rules.Readiness:
                                  policy)
 
 
-def show(tx: Tx, policy: Policy, prospect_id: int) -> ProspectPage:
+def show(tx: Tx, policy: Policy, prospect_id: int, history: bool = False) -> ProspectPage:
     prospect = queries.live_prospect(tx, prospect_id)
     facts = prospect_facts(tx, prospect)
     logged = visits.visits(tx, prospect_id)
@@ -349,6 +359,7 @@ def show(tx: Tx, policy: Policy, prospect_id: int) -> ProspectPage:
         advice=advice_for(prospect, facts, logged, policy),
         refusal=rules.refusal_causes(refused[-1].failing_checks) if refused else (),
         fill=visits.fix_context(tx, prospect),
+        history=tuple(queries.history(tx, prospect_id)) if history else None,
     )
 
 

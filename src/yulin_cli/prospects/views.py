@@ -21,6 +21,7 @@ from yulin_cli.choices import (
     word,
 )
 from yulin_cli.i18n import cited, colon, explain, flag_word, label, listed, t
+from yulin_cli.prospects.queries import FactChangeRow
 from yulin_cli.prospects.service import ProspectAdded, ProspectList, ProspectPage, ProspectUpdated
 from yulin_cli.records import VisitPhoto
 from yulin_cli.render import (
@@ -164,7 +165,36 @@ def _(result: ProspectPage) -> Group:
     parts.append(rating_view(p.id, p.company, result.rating))
     if result.advice:
         parts.append(advice_table(result.advice))
+    if result.history is not None:
+        parts.append(history_table(result.history))
     return Group(*parts)
+
+
+def _history_value(key: str, value: object) -> str:
+    if value is None:
+        return "-"
+    if key == "location" and isinstance(value, list):
+        return f"{value[0]:.6f},{value[1]:.6f}"
+    if isinstance(value, bool):
+        return t("ui.yes") if value else t("ui.no")
+    return _fact(key, value) if isinstance(value, str) else str(value)
+
+
+def history_table(history: tuple[FactChangeRow, ...]) -> RenderableType:
+    """Every change of the prospect's facts: when, what, from and to, and who (a person, or
+    the visit that found it out)."""
+    if not history:
+        return empty("empty.history")
+    table = new_table(t("ui.date"), t("ui.field"), t("ui.old"), t("ui.new"), t("ui.by"),
+                      title=t("ui.history_title"))
+    for h in history:
+        who = h.by or "-"
+        if h.visit_id is not None:
+            who = t("ui.by_visit", by=who, visit=h.visit_id)
+        table.add_row(h.date, label(h.field), Prose(_history_value(h.field, h.old)),
+                      Prose(_history_value(h.field, h.new)), Prose(with_login(who,
+                                                                    h.recorded_by_login)))
+    return table
 
 
 def photos_table(photos: list[tuple[int, VisitPhoto]]) -> Table:

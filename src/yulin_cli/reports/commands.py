@@ -42,7 +42,7 @@ def rate(
     if save is not None and not all_:
         raise BadInput("save.rate_all")
     target = save_path(save)
-    with current().db().read() as tx:
+    with current().read() as tx:
         # `--all` names the ranking here, so a screen of it grows with --limit alone.
         result: Result = (service.rate(tx, current().policy(), prospect_id)
                           if prospect_id is not None else service.rate_all(
@@ -65,8 +65,8 @@ def daily_report(
 
     day = iso_date(date)
     target = save_path(save)
-    with current().db().read() as tx:
-        result = service.daily_report(tx, current().policy(), day, center, per_kind=limit)
+    with current().read() as tx:
+        result = service.daily_report(tx, current().book(), day, center, per_kind=limit)
     respond(result, json_output, target)
 
 
@@ -94,8 +94,8 @@ def attention(
             raise BadInput("bad.attention_rule", rule=rule, rules=listed(sorted(known)))
         rule = known[rule.strip()]
     day = iso_date(date)
-    with current().db().read() as tx:
-        result = service.attention_list(tx, current().policy(), day, center, rule,
+    with current().read() as tx:
+        result = service.attention_list(tx, current().policy(day), day, center, rule,
                                         None if all_ else limit)
     respond(result, json_output)
 
@@ -115,8 +115,8 @@ def summary(
 
     first, last = iso_date(date_from, "--from"), iso_date(date_to, "--to")
     target = save_path(save)
-    with current().db().read() as tx:
-        result = service.summary(tx, current().policy(), first, last, center)
+    with current().read() as tx:
+        result = service.summary(tx, current().book(), first, last, center)
     respond(result, json_output, target)
 
 
@@ -126,7 +126,7 @@ def manager(center: CenterOpt = None, save: SaveOpt = None, json_output: JsonOpt
     from yulin_cli.reports import service
 
     target = save_path(save)
-    with current().db().read() as tx:
+    with current().read() as tx:
         result = service.manager_view(tx, current().policy(), center)
     respond(result, json_output, target)
 
@@ -145,7 +145,7 @@ def notices(
 
     day_to = iso_date(date_to, "--to")
     day_from = iso_date(date_from, "--from") if date_from else "0000-01-01"
-    with current().db().read() as tx:
+    with current().read() as tx:
         result = service.notice_board(tx, day_from, day_to, center,
                                       rows_to_show(limit, every, json_output))
         respond(result, json_output)  # inside the transaction: --json streams from it

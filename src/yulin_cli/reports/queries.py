@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli.db import center_filter, rows_for
 from yulin_cli.prospects.queries import Filters, list_prospects
 from yulin_cli.records import ListedProspect, split_list
-from yulin_cli.rules import DOUBT_FLAGS
+from yulin_cli.rules import DOUBT_FLAGS, prospector_since
 from yulin_cli.sql_rules import quality_params, quality_sql, upgrade_params, upgrade_sql
 
 if TYPE_CHECKING:
@@ -85,12 +85,15 @@ class UpgradeCandidate:
     pcs: int
 
 
-def report_people(tx: Tx, day: str, center: str | None, policy: Policy) -> list[PersonCounts]:
-    """Each person's day, one subquery per figure (each served by an index of ``models``)."""
+def report_people(tx: Tx, day: str, center: str | None, policy: Policy
+                  ) -> list[tuple[PersonCounts, str | None]]:
+    """Each person's day, one subquery per figure (each served by an index of ``models``),
+    with the first day their quota counts (``rules.prospector_since``)."""
     params: dict[str, Any] = {"day": day, "yes": True, **quality_params(policy)}
     where = center_filter(center, params)
     rows = tx.all(
-        "SELECT s.name, c.name AS center, s.roles,"
+        "SELECT s.name, c.name AS center, s.roles, s.since,"
+        " (SELECT MIN(p.found_on) FROM prospect p WHERE p.sourced_by_id = s.id) AS first_found,"
         " (SELECT COUNT(*) FROM prospect p WHERE p.sourced_by_id = s.id AND p.found_on = :day"
         f"   AND {quality_sql()}) AS quality_found,"
         " (SELECT COUNT(*) FROM verification_round r WHERE r.staff_id = s.id"
@@ -104,17 +107,24 @@ def report_people(tx: Tx, day: str, center: str | None, policy: Policy) -> list[
         " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
         "   AND e.day <= :day) AS points_total,"
         " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
-        "   AND EXISTS (SELECT 1 FROM visit_flag f WHERE f.visit_id = v.id"
+        "   AND v.voided_at IS NULL AND EXISTS (SELECT 1 FROM visit_flag f WHERE f.visit_id = v.id"
         f"   AND f.flag IN ({', '.join(f':doubt{i}' for i in range(len(DOUBTED_FLAGS)))})))"
         " AS flagged_visits"
         f" FROM staff s JOIN center c ON c.id = s.center_id WHERE 1 = 1{where}"
         " ORDER BY c.name, s.name",
         **params, **{f"doubt{i}": flag for i, flag in enumerate(DOUBTED_FLAGS)},
     )
-    return [PersonCounts(r["name"], r["center"], split_list(r["roles"]), int(r["quality_found"]),
-                         int(r["verifications"]), int(r["visits"]), int(r["effective_visits"]),
-                         int(r["points_today"]), int(r["points_total"]),
-                         int(r["flagged_visits"])) for r in rows]
+    return [(PersonCounts(r["name"], r["center"], split_list(r["roles"]),
+                          int(r["quality_found"]), int(r["verifications"]), int(r["visits"]),
+                          int(r["effective_visits"]), int(r["points_today"]),
+                          int(r["points_total"]), int(r["flagged_visits"])),
+             prospector_since(r["since"], r["first_found"])) for r in rows]
+
+
+def first_found(tx: Tx) -> dict[int, str]:
+    """The day each person first found a prospect, by staff id."""
+    return {r["sourced_by_id"]: r["day"] for r in tx.all(
+        "SELECT sourced_by_id, MIN(found_on) AS day FROM prospect GROUP BY sourced_by_id")}
 
 
 def _day_visits(rows: list[Row]) -> list[DayVisit]:
@@ -301,14 +311,15 @@ def visited_of(tx: Tx, prospect_ids: list[int], day: str) -> dict[int, tuple[boo
 
 def quality_by_day(tx: Tx, policy: Policy, date_from: str, date_to: str,
                    center: str | None) -> dict[tuple[str, str], int]:
-    """(prospector, day) -> quality customers found that day, as of ``to`` (Q3)."""
-    params: dict[str, Any] = {**quality_params(policy), "as_of": date_to}
+    """(prospector, day) -> quality customers found that day, on what is known now (Q3), as
+    the daily report counts them."""
+    params: dict[str, Any] = {**quality_params(policy)}
     where = _period(params, date_from, date_to, center)
     return {(r["name"], r["found_on"]): int(r["found"]) for r in tx.all(
         "SELECT s.name, p.found_on, COUNT(*) AS found FROM prospect p"
         " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
         " WHERE p.found_on >= :date_from AND p.found_on <= :date_to"
-        f" AND {quality_sql(as_of=True)}{where} GROUP BY s.name, p.found_on", **params)}
+        f" AND {quality_sql()}{where} GROUP BY s.name, p.found_on", **params)}
 
 
 def visitors_in_period(tx: Tx, date_from: str, date_to: str,

@@ -21,7 +21,7 @@ from yulin_cli.visits.service import facts_of
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
-    from yulin_cli.policy import Policy
+    from yulin_cli.policy import Policy, PolicyBook
 
 
 # --- stars (Q5, Q18) ----------------------------------------------------------------------------
@@ -279,18 +279,21 @@ def notice_board(tx: Tx, day_from: str, day_to: str, center: str | None,
     return NoticeBoard(shown, Page(len(shown), total))
 
 
-def daily_report(tx: Tx, policy: Policy, day: str, center: str | None,
+def daily_report(tx: Tx, book: PolicyBook, day: str, center: str | None,
                  per_kind: int = 5) -> DailyReport:
     """The manager's evening: each person's day and finds, the team's totals, the notice
-    board, what needs attention and tomorrow's planned visits. Counted in SQL, a fixed number
-    of queries whatever the size of the team."""
+    board, what needs attention and tomorrow's planned visits, under the policy version in
+    force that day. Counted in SQL, a fixed number of queries whatever the size of the team.
+    A day's quota is judged on what is known now (RULES.md): a later finding changes it."""
+    policy = book.at(day)
     if center is not None:
         team.center_by_name(tx, center)
     active = rules.quota_active(dt.date.fromisoformat(day), policy)
     found = queries.found_today(tx, day, center, policy)
     people = []
-    for row in queries.report_people(tx, day, center, policy):
-        met = rules.quota_met(row.quality_found, "prospector" in row.roles, active, policy)
+    for row, since in queries.report_people(tx, day, center, policy):
+        met = rules.quota_met(row.quality_found, "prospector" in row.roles, active, policy,
+                              since, day)
         people.append(PersonDay(**asdict(row), quota_met=met,
                                 found_today=tuple(found.get(row.name, ()))))
     prospectors = [p for p in people if "prospector" in p.roles]
@@ -302,16 +305,17 @@ def daily_report(tx: Tx, policy: Policy, day: str, center: str | None,
         points_today=sum(p.points_today for p in people))
     return DailyReport(day, center, Quota(policy.quota.per_day, active), tuple(people),
                        notices(tx, day, day, center), attention(tx, policy, day, center),
-                       totals, tomorrow(tx, policy, day, center), per_kind)
+                       totals, tomorrow(tx, book, day, center), per_kind)
 
 
-def tomorrow(tx: Tx, policy: Policy, day: str, center: str | None
+def tomorrow(tx: Tx, book: PolicyBook, day: str, center: str | None
              ) -> tuple[TomorrowVisit, ...]:
     """The planned visits of the next working day, each judged ready or not as of that day."""
     following = rules.next_working_day(dt.date.fromisoformat(day)).isoformat()
     plans = queries.plans_of_day(tx, following, center)
     found = prospects.prospects_of(tx, [p.prospect_id for p in plans])
     facts = facts_of(tx, list(found.values()))
+    policy = book.at(following)
     out = []
     for plan in plans:
         readiness = rules.visit_readiness(facts[plan.prospect_id], policy, as_of=plan.date)
@@ -454,11 +458,13 @@ class Summary(Result):
                 "visitors": jsonable(self.visitors), "points": jsonable(self.points)}
 
 
-def summary(tx: Tx, policy: Policy, date_from: str, date_to: str,
+def summary(tx: Tx, book: PolicyBook, date_from: str, date_to: str,
             center: str | None) -> Summary:
     """The prospects found in [from, to], each at its stage as of ``to``; quality and quota
     counted in SQL, readiness judged by the rules on facts read in a fixed number of
-    queries."""
+    queries. Each day's quota is judged under the version in force that day, on what is
+    known now, as the daily report judges it."""
+    policy = book.at(date_to)
     first, last = dt.date.fromisoformat(date_from), dt.date.fromisoformat(date_to)
     if first > last:
         from yulin_cli.errors import BadInput
@@ -486,17 +492,24 @@ def summary(tx: Tx, policy: Policy, date_from: str, date_to: str,
                                    prospect.platform_interest, policy))
         for reached in range(1, stage + 1):
             stages[reached] += 1
-    found = queries.quality_by_day(tx, policy, date_from, date_to, center)
+    found: dict[tuple[str, str], int] = {}
+    for start, end, version in book.segments(date_from, date_to):
+        found.update(queries.quality_by_day(tx, version, start, end, center))
     days = [(first + dt.timedelta(days=n)) for n in range((last - first).days + 1)]
+    first_found = queries.first_found(tx)
     prospectors = []
     for person in team.list_staff(tx):
         if "prospector" not in person.roles or center not in (None, person.center):
             continue
-        prospectors.append(ProspectorPeriod(person.name, tuple(
-            QuotaDay(day.isoformat(), found.get((person.name, day.isoformat()), 0),
-                     rules.quota_met(found.get((person.name, day.isoformat()), 0), True,
-                                     rules.quota_active(day, policy), policy))
-            for day in days)))
+        since = rules.prospector_since(person.since, first_found.get(person.id))
+        quota_days = []
+        for day in days:
+            text = day.isoformat()
+            rule = book.at(text)
+            count = found.get((person.name, text), 0)
+            quota_days.append(QuotaDay(text, count, rules.quota_met(
+                count, True, rules.quota_active(day, rule), rule, since, text)))
+        prospectors.append(ProspectorPeriod(person.name, tuple(quota_days)))
     return Summary(date_from, date_to, center, dict(zip(rules.FUNNEL, stages, strict=True)),
                    tuple(prospectors),
                    tuple(queries.visitors_in_period(tx, date_from, date_to, center)),

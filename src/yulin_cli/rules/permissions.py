@@ -30,14 +30,17 @@ VOID_RULES = {"round": "verification", "visit": "effective", "points": "substand
 
 
 def may_void(kind: str, by: str, roles: list[str], recorder: str | None,
-             recorded_on: str | None, today: str) -> Reason | None:
+             recorded_on: str | None, today: str, *, inspected: bool = False) -> Reason | None:
     """Nothing is deleted, but a mistake may be voided: a round or a visit by whoever recorded
-    it, on the calendar day it was recorded; anything else, points entries always, only by a
-    manager. None when allowed, else the refusal."""
+    it, on the calendar day it was recorded; anything else, points entries always, and a visit
+    with a question for a manager (``inspected``, open or answered), only by a manager. None
+    when allowed, else the refusal."""
     if "manager" in roles:
         return None
     if kind == "points":
         return _reason(VOID_RULES[kind], False, "void.points_managers", name=by)
+    if inspected:
+        return _reason(VOID_RULES[kind], False, "void.inspected_managers", name=by)
     if by == recorder and recorded_on is not None and recorded_on == today:
         return None
     return _reason(VOID_RULES[kind], False, "void.not_allowed", name=by, recorder=recorder or "")

@@ -186,16 +186,3 @@ def sample_check(*, visit_id: int, outcome: str, kind: str, inspected: bool,
         return ProofVerdict((), ())
     return ProofVerdict((("sampled", str(percent)),),
                         (_proof(False, "proof.sampled", "proof.fix_inspect", percent=percent),))
-
-
-# --- settling a proof inspection ----------------------------------------------------------------
-
-
-def unproven_reversal(entries: Iterable[tuple[int, int]]) -> dict[int, int]:
-    """Q15: a visit that did not happen as logged earns and costs nothing: every points entry it
-    caused (a finder's deduction, a sweep's praise) is given back, per person, (staff id, delta)
-    in, staff id -> the delta that cancels them out."""
-    totals: dict[int, int] = {}
-    for staff_id, delta in entries:
-        totals[staff_id] = totals.get(staff_id, 0) - delta
-    return {staff_id: delta for staff_id, delta in totals.items() if delta}

@@ -44,6 +44,38 @@ class Round:
 
 
 @dataclass(frozen=True)
+class FactChange:
+    """A change of one of a prospect's facts: the value it replaced, and the day it took
+    effect (``seq`` orders changes of one day)."""
+
+    field: str
+    old: object
+    day: str
+    seq: int = 0
+    visit_id: int | None = None  # the visit that found it out, if one did
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A red-sea signal (Q18): the day it was seen, and the day it was withdrawn, if it was.
+    A signal recorded before signals had days counts on every day."""
+
+    signal: str
+    day: str | None = None
+    cleared_on: str | None = None
+
+    def stands_on(self, day: str) -> bool:
+        return (self.day is None or self.day <= day) and (
+            self.cleared_on is None or self.cleared_on > day)
+
+
+# The facts of ``ProspectFacts`` that carry a history (``FactChange.field`` names them).
+HISTORY_FIELDS = ("employees", "pcs", "city", "suburban", "address", "contact_surname",
+                  "landline", "in_selection", "district", "sourced_by_id", "existing_customer",
+                  "location")
+
+
+@dataclass(frozen=True)
 class ProspectFacts:
     employees: int | None = None
     pcs: int | None = None
@@ -61,15 +93,39 @@ class ProspectFacts:
     # Days of the visits that found it below the standard, unless an inspection overturned
     # the finding (Q1, Q15). They count from their own date on.
     substandard_days: tuple[str, ...] = ()
+    district: str | None = None
+    sourced_by_id: int = 0  # its finder
+    existing_customer: bool = False
+    location: tuple[float, float] | None = None  # WGS-84 (Q15)
+    # Every later change of the facts above, oldest first, and the dated red-sea signals.
+    changes: tuple[FactChange, ...] = ()
+    signals: tuple[Signal, ...] = ()
+    # (day, visit id) of each finding of ``substandard_days``, when known.
+    substandard_visits: tuple[tuple[str, int], ...] = ()
 
-    def as_of(self, day: str | None) -> ProspectFacts:
-        """The facts as they stood at the end of ``day``: rounds and visits count by their own
-        dates; the prospect's own facts and red-sea signals carry no history and stay as
-        recorded (RULES.md, visit readiness)."""
+    def as_of(self, day: str | None, before_visit: int | None = None) -> ProspectFacts:
+        """The facts as they stood at the end of ``day``: rounds, visits and signals count by
+        their own dates, and each fact changed after ``day`` takes back the value it replaced
+        (RULES.md: facts carry their history). With ``before_visit``, as a visit of that day
+        found them: before its own finding and what it found out, and those of the visits
+        recorded after it."""
         if day is None:
             return self
+        values: dict[str, object] = {}
+        for change in reversed(self.changes):
+            if change.day > day or (before_visit is not None and change.day == day
+                                    and change.visit_id is not None
+                                    and change.visit_id >= before_visit):
+                values[change.field] = change.old
+        if self.signals:
+            values["redsea_signals"] = tuple(s.signal for s in self.signals if s.stands_on(day))
+        if before_visit is not None and self.substandard_visits:
+            days = tuple(d for d, v in self.substandard_visits
+                         if d < day or (d == day and v < before_visit))
+        else:
+            days = tuple(d for d in self.substandard_days if d <= day)
         return replace(self, rounds=tuple(r for r in self.rounds if r.day <= day),
-                       substandard_days=tuple(d for d in self.substandard_days if d <= day))
+                       substandard_days=days, **values)  # type: ignore[arg-type]
 
     @property
     def found_substandard(self) -> bool:
@@ -226,10 +282,11 @@ class Readiness:
         return tuple(c.rule for c in self.checks if not c.ok)
 
 
-def visit_readiness(facts: ProspectFacts, policy: Policy, as_of: str | None = None) -> Readiness:
+def visit_readiness(facts: ProspectFacts, policy: Policy, as_of: str | None = None,
+                    before_visit: int | None = None) -> Readiness:
     """Q2: a visit may be planned only when every check passes, judged on what was recorded on
-    or before ``as_of`` (a visit's own date) when given."""
-    facts = facts.as_of(as_of)
+    or before ``as_of`` (a visit's own date) when given (``ProspectFacts.as_of``)."""
+    facts = facts.as_of(as_of, before_visit)
     checks: tuple[Reason, ...] = (
         standard_check(facts.employees, facts.pcs, policy, facts.found_substandard),
         verification_check(facts.rounds, policy),

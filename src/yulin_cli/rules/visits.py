@@ -50,6 +50,7 @@ class Award:
     delta: int
     rule: str
     kind: str  # praise | criticism
+    staff_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,14 @@ def visit_consequences(
     ready: bool,
     policy: Policy,
     sweep: SweepContext | None = None,
+    quality: bool = True,
+    first_sweep: int | None = None,
+    visitor_id: int = 0,
+    source_id: int = 0,
 ) -> VisitConsequences:
-    """Points, notices and flags a logged visit earns (Q1, Q2, Q12, Q15)."""
+    """Points, notices and flags a logged visit earns (Q1, Q2, Q12, Q15). A sweep earns its
+    praise only when it finds a quality customer (``quality``), and only the day's first sweep
+    of a company that earns it does (``first_sweep``: the earlier one that did)."""
     awards: list[Award] = []
     flags: list[str] = []
     reasons: list[Reason] = []
@@ -98,7 +105,7 @@ def visit_consequences(
         # Q1: whoever vouched for the company answers for it, whatever brought the visitor
         # there; an upgrade visit to an existing customer was never vouched for.
         delta = policy.points.substandard
-        awards.append(Award(source, delta, "substandard", "criticism"))
+        awards.append(Award(source, delta, "substandard", "criticism", source_id))
         reasons.append(Reason("substandard", False, "visit.substandard",
                               {"source": source, "delta": delta}, clause_="Q1"))
         if not effective:
@@ -117,16 +124,17 @@ def visit_consequences(
         elif not context.neighbouring:
             flags.append("sweep-far")
             reasons.append(_reason("sweep", False, "visit.sweep_far", district=context.district))
-        elif effective and outcome == "met":
+        elif not (effective and outcome == "met"):
+            reasons.append(_reason("sweep", False, "visit.sweep_ineffective"))
+        elif not quality:
+            reasons.append(_reason("sweep", False, "visit.sweep_not_quality"))
+        elif first_sweep is not None:
+            reasons.append(_reason("sweep", False, "visit.sweep_not_first", visit_id=first_sweep))
+        else:
             delta = policy.points.sweep
-            awards.append(Award(visitor, delta, "sweep", "praise"))
+            awards.append(Award(visitor, delta, "sweep", "praise", visitor_id))
             reasons.append(_reason("sweep", True, "visit.sweep_praise", visitor=visitor,
                                    delta=delta))
-        else:
-            reasons.append(_reason("sweep", False, "visit.sweep_ineffective"))
     return VisitConsequences(tuple(awards), tuple(flags), tuple(reasons))
 
 
-def inspection_reversal(deductions: list[int]) -> int:
-    """Q15: an overturned finding gives back exactly what the finding took."""
-    return -sum(d for d in deductions if d < 0)

@@ -42,29 +42,40 @@ RECORDED: dict[str, dict[str, tuple[str, ...]]] = {
     "verification_round": {"insert": ()},
     "planned_visit": {"insert": (), "update": ("visit_id",)},
     "visit": {"insert": ()},
-    "visit_flag": {"insert": ()},
+    "visit_flag": {"insert": (), "delete": ()},
     "redsea_signal": {"insert": (), "delete": ()},
     "points_entry": {"insert": ()},
     "notice": {"insert": ()},
-    "inspection": {"insert": ()},
+    "inspection": {"insert": (), "delete": ()},
     "direct_sales_project": {"insert": (), "update": ("status",)},
     # A photo of a visit the login logged (Q15).
     "visit_photo": {"insert": ()},
     # Merges are managers' (and undone by them).
     "prospect_merge": {},
     "merge_moved": {},
+    # Every change of a prospect's facts, by whoever made it.
+    "prospect_change": {"insert": ()},
+    # The team's policy: managers set versions.
+    "policy_version": {},
 }
 # Voiding (`yulin void`): the recorder voids their own round or visit; its reversing entries
 # and notices, and the closing of its open inspection, follow. Whose row and which columns,
 # for staff: (columns, USING, WITH CHECK).
 _VOID_COLUMNS = ("voided_at", "voided_by_id", "void_reason")
-STAFF_UPDATES: dict[str, tuple[tuple[str, ...], str, str]] = {
-    "verification_round": (_VOID_COLUMNS, "recorded_by_login = current_user", "true"),
-    "visit": (_VOID_COLUMNS, "recorded_by_login = current_user", "true"),
-    "inspection": (("status", "decided_by", "decided_on", "note"),
-                   "status = 'open' AND EXISTS (SELECT 1 FROM visit v WHERE"
-                   " v.id = inspection.visit_id AND v.recorded_by_login = current_user)",
-                   "status = 'voided'"),
+STAFF_UPDATES: dict[str, list[tuple[str, tuple[str, ...], str, str]]] = {
+    "verification_round": [("void", _VOID_COLUMNS, "recorded_by_login = current_user", "true")],
+    "visit": [("void", _VOID_COLUMNS, "recorded_by_login = current_user", "true"),
+              # What the rules derive for a visit, kept up to date by whoever's command
+              # changed a fact it is judged on.
+              ("judged", ("effective", "failing_checks"), "true", "true")],
+    # A signal is withdrawn, dated, never deleted.
+    "redsea_signal": [("clear", ("cleared_on", "cleared_by_id"), "true", "true")],
+}
+# Rows staff may delete: what the rules no longer derive (a flag, an unanswered question).
+STAFF_DELETES: dict[str, str] = {
+    "visit_flag": "true",
+    "redsea_signal": "true",
+    "inspection": "status = 'open'",
 }
 # Only the administrator writes these.
 ADMIN_ONLY = ("meta", "alembic_version")
@@ -94,23 +105,32 @@ _GIVES_BACK = (
     " AND o.staff_id = {t}.staff_id)"
     " AND NOT EXISTS (SELECT 1 FROM {t} r WHERE r.reverses_id = {t}.reverses_id)"
 )
+# A rule-made row names the consequence it is (``derived_key``, see ``rules.outcomes``).
+# (No ":name" in these texts: SQLAlchemy would read it as a parameter, quotes or not.)
+_KEYED = "{t}.derived_key = 'visit:' || {t}.visit_id || ':' || {t}.rule"
+_KEYED_BACK = ("{t}.derived_key = (SELECT o.derived_key FROM {t} o WHERE o.id = {t}.reverses_id)"
+               " || ':' || 'back'")
 STAFF_CHECKS = {
     "verification_round": _MY_STAFF_ID,
     "visit": _MY_STAFF_ID,
-    "visit_flag": _MY_VISIT.format(t="visit_flag", more=""),
+    "visit_flag": "true",
     "visit_photo": _MY_VISIT.format(t="visit_photo", more=""),
-    "points_entry": "(by_id IS NULL AND " + _MY_VISIT.format(
-        t="points_entry", more=" AND " + _RULE_ENTRY.format(t="points_entry")) + ")"
-        " OR (points_entry.rule = 'void' AND points_entry.by_id = (SELECT s.id FROM staff s"
-        " WHERE s.login = current_user) AND " + _GIVES_BACK.format(t="points_entry") + ")",
-    "notice": "(" + _MY_VISIT.format(t="notice", more=" AND " + _RULE_ENTRY.format(t="notice")
-                                     + " AND notice.kind = CASE notice.rule WHEN 'sweep'"
-                                     " THEN 'praise' ELSE 'criticism' END") + ")"
-              " OR (notice.kind = 'voided' AND " + _GIVES_BACK.format(t="notice") + ")",
-    # Opened by a flag on a visit of theirs: a substandard finding without an effective visit,
-    # or a photo that proves nothing (Q15); settled only by a manager.
-    "inspection": "status = 'open' AND decided_by IS NULL AND decided_on IS NULL AND "
-                  + _MY_VISIT.format(t="inspection", more=""),
+    "points_entry": "(by_id IS NULL AND " + _KEYED.format(t="points_entry") + " AND "
+        + _MY_VISIT.format(t="points_entry", more=" AND " + _RULE_ENTRY.format(t="points_entry"))
+        + ") OR (points_entry.rule = 'void' AND points_entry.by_id = (SELECT s.id FROM staff s"
+        " WHERE s.login = current_user) AND " + _KEYED_BACK.format(t="points_entry") + " AND "
+        + _GIVES_BACK.format(t="points_entry") + ")",
+    "notice": "(" + _KEYED.format(t="notice") + " AND "
+              + _MY_VISIT.format(t="notice", more=" AND " + _RULE_ENTRY.format(t="notice")
+                                 + " AND notice.kind = CASE notice.rule WHEN 'sweep'"
+                                 " THEN 'praise' ELSE 'criticism' END") + ")"
+              " OR (notice.kind = 'voided' AND " + _KEYED_BACK.format(t="notice") + " AND "
+              + _GIVES_BACK.format(t="notice") + ")",
+    "prospect_change": "by_id IS NULL OR by_id = (SELECT s.id FROM staff s"
+                       " WHERE s.login = current_user)",
+    # Opened by a flag on a visit: a substandard finding without an effective visit, or a
+    # photo that proves nothing (Q15); answered only by a manager.
+    "inspection": "status = 'open' AND decided_by IS NULL AND decided_on IS NULL",
 }
 
 
@@ -185,18 +205,17 @@ def apply(tx: Tx) -> int:
             tx.run(f"GRANT UPDATE ({', '.join(mine)}) ON {table} TO {STAFF}")
             statements.append(f"CREATE POLICY yulin_staff_update ON {table} FOR UPDATE"
                               f" TO {STAFF} USING (true) WITH CHECK (true)")
-        if table in STAFF_UPDATES:
-            # Voiding one's own record: these columns, these rows only.
-            void_cols, using, check = STAFF_UPDATES[table]
-            present = [c for c in void_cols if c in cols]
+        for name, some_cols, using, check in STAFF_UPDATES.get(table, []):
+            # These columns, these rows only (one's own record to void, ...).
+            present = [c for c in some_cols if c in cols]
             if present:
                 tx.run(f"GRANT UPDATE ({', '.join(present)}) ON {table} TO {STAFF}")
-                statements.append(f"CREATE POLICY yulin_staff_void ON {table} FOR UPDATE"
+                statements.append(f"CREATE POLICY yulin_staff_{name} ON {table} FOR UPDATE"
                                   f" TO {STAFF} USING ({using}) WITH CHECK ({check})")
         if "delete" in allowed:
             tx.run(f"GRANT DELETE ON {table} TO {STAFF}")
             statements.append(f"CREATE POLICY yulin_staff_delete ON {table} FOR DELETE"
-                              f" TO {STAFF} USING (true)")
+                              f" TO {STAFF} USING ({STAFF_DELETES.get(table, 'true')})")
         for statement in statements:
             tx.run(statement)
         policies += len(statements)

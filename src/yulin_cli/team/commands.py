@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from yulin_cli.choices import InspectionVerdict, Role
+from yulin_cli.choices import InspectionVerdict, Question, Role
 from yulin_cli.runtime import (
     AllRowsOpt,
     ByOpt,
@@ -23,6 +23,9 @@ from yulin_cli.runtime import (
     text_option,
     validated,
 )
+
+SinceOpt = Annotated[str | None, typer.Option(
+    "--since", help="The day they began as a prospector: the quota counts from it.")]
 
 app = sub_app("The team: centres, staff, points and inspections.")
 center_app = sub_app("Service centres. / 服务中心。")
@@ -45,7 +48,7 @@ def center_add(
     from yulin_cli.team import service
 
     data = validated(CenterIn, {"name": name, "city": city})
-    with current().db().write() as tx:
+    with current().write() as tx:
         result = service.add_center(tx, data.name, data.city)
     respond(result, json_output)
 
@@ -56,7 +59,7 @@ def center_list(json_output: JsonOpt = False) -> None:
     from yulin_cli.team import queries
     from yulin_cli.team.service import CenterList
 
-    with current().db().read() as tx:
+    with current().read() as tx:
         result = CenterList(tuple(queries.list_centers(tx)))
     respond(result, json_output)
 
@@ -68,6 +71,7 @@ def staff_add(
     role: Annotated[list[Role], choice(Role, "--role", help="A role; repeat for several.")],
     industry: Annotated[list[str] | None, typer.Option(
         "--industry", help="An industry they call; repeat for several.")] = None,
+    since: SinceOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Add a staff member with one or more roles."""
@@ -76,8 +80,10 @@ def staff_add(
 
     data = validated(StaffIn, {"name": name, "center": center, "roles": [r.value for r in role],
                                "industries": industry or []})
-    with current().db().write() as tx:
-        result = service.add_staff(tx, data.name, data.center, data.roles, data.industries)
+    began = iso_date(since, "--since")
+    with current().write() as tx:
+        result = service.add_staff(tx, data.name, data.center, data.roles, data.industries,
+                                   began)
     respond(result, json_output)
 
 
@@ -86,7 +92,7 @@ def staff_list(json_output: JsonOpt = False) -> None:
     """List the staff with their centre, roles and industries."""
     from yulin_cli.team import service
 
-    with current().db().read() as tx:
+    with current().read() as tx:
         result = service.list_staff(tx)
     respond(result, json_output)
 
@@ -101,6 +107,7 @@ def staff_update(
         "--industry", help="Replace the industries; repeat for several.")] = None,
     clear_industries: Annotated[bool, typer.Option(
         "--clear-industries", help="Remove every industry.")] = False,
+    since: SinceOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Change a person's centre, roles or industries (Q8: who calls which industry)."""
@@ -109,10 +116,11 @@ def staff_update(
     industries = [] if clear_industries else industry
     if industries is not None:
         industries = list(dict.fromkeys(text_option(i, "--industry", 100) for i in industries))
-    with current().db().write() as tx:
+    with current().write() as tx:
         result = service.update_staff(tx, name, center=center,
                                       roles=[r.value for r in role] if role else None,
-                                      industries=industries)
+                                      industries=industries,
+                                      since=iso_date(since, "--since") if since else None)
     respond(result, json_output)
 
 
@@ -132,7 +140,7 @@ def points(
     from yulin_cli.team import service
 
     rows = rows_to_show(limit, every, json_output)
-    with current().db().read() as tx:
+    with current().read() as tx:
         result: Result = (service.ledger(tx, staff, rows) if staff is not None
                           else service.points_totals(tx, center, rows))
     respond(result, json_output)
@@ -154,7 +162,7 @@ def adjust_points(
 
     why = text_option(reason, "--reason", 500)
     manager = acting(by)
-    with current().db().write() as tx:
+    with current().write() as tx:
         result = service.adjust_points(tx, staff, delta, why, manager, iso_date(date))
     respond(result, json_output)
 
@@ -162,24 +170,27 @@ def adjust_points(
 @command(app, "inspect")
 def inspect_visit(
     visit_id: Annotated[int, typer.Argument(metavar="VISIT_ID", help="The visit to settle.")],
-    verdict: Annotated[InspectionVerdict, choice(InspectionVerdict, "--verdict",
-                                                 help="Did the finding hold?")],
+    verdict: Annotated[InspectionVerdict, choice(
+        InspectionVerdict, "--verdict", help="The answer: upheld|overturned (a finding), "
+        "proven|unproven (whether the visit happened).")],
     by: ByOpt = None,
+    question: Annotated[Question | None, choice(
+        Question, "--question", help="Which open question (when a visit has both).")] = None,
     note: Annotated[str | None, typer.Option("--note", help="What the check found.")] = None,
     date: DateOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Settle a substandard finding (Q15); overturned gives the source's points back.
-
-    On a visit flagged by its photos or drawn in the sample, upheld means it did not happen
-    as logged (the visitor loses points); overturned clears the flags."""
+    """Answer a question about a visit (Q15): does its substandard finding hold (upheld;
+    overturned gives the finder's points back), did it happen as recorded (proven clears the
+    photo flags; unproven makes it ineffective, fines the visitor, and gives back what it
+    earned or cost)."""
     from yulin_cli.team import service
 
     note = text_option(note, "--note", 2000) if note else None
     manager = acting(by)
-    with current().db().write() as tx:
-        result = service.inspect(tx, visit_id, manager, verdict.value, note, iso_date(date),
-                                 current().policy())
+    with current().write() as tx:
+        result = service.inspect(tx, current().book(), visit_id, manager, verdict.value,
+                                 question.value if question else None, note, iso_date(date))
     respond(result, json_output)
 
 
@@ -188,6 +199,6 @@ def industries(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
     """The centre's main industries by prospect count, and who calls each (Q8)."""
     from yulin_cli.team import service
 
-    with current().db().read() as tx:
+    with current().read() as tx:
         result = service.industries(tx, center)
     respond(result, json_output)

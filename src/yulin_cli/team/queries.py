@@ -63,11 +63,21 @@ class InspectedVisit:
     id: int
     prospect_id: int
     outcome: str
-    # open | upheld | overturned | unproven | proven | voided; None when none was opened
-    inspection: str | None
+    # (question, status) of each question asked about it: open | upheld | overturned |
+    # proven | unproven
+    questions: tuple[tuple[str, str], ...]
     voided: bool = False
     staff_id: int = 0  # the visitor
     flags: tuple[str, ...] = ()
+    kind: str = "planned"
+
+
+@dataclass(frozen=True, slots=True)
+class VisitEntry:
+    key: str
+    staff_id: int
+    delta: int
+    rule: str
 
 
 # --- centres and staff --------------------------------------------------------------------------
@@ -92,17 +102,18 @@ def list_centers(tx: Tx) -> list[Center]:
 
 
 _STAFF_SELECT = (
-    "SELECT s.id, s.name, s.roles, s.industries, s.center_id, c.name AS center, c.city"
+    "SELECT s.id, s.name, s.roles, s.industries, s.center_id, c.name AS center, c.city,"
+    " s.since"
     " FROM staff s JOIN center c ON c.id = s.center_id"
 )
 
 
 def add_staff(tx: Tx, name: str, center_id: int, roles: Sequence[str],
-              industries: Sequence[str]) -> int:
+              industries: Sequence[str], since: str | None = None) -> int:
     if tx.scalar("SELECT id FROM staff WHERE name = :name", name=name) is not None:
         raise BadInput("exists.staff", name=name)
     return tx.insert("staff", {"name": name, "center_id": center_id, "roles": join_list(roles),
-                               "industries": join_list(industries)})
+                               "industries": join_list(industries), "since": since})
 
 
 def staff_by_name(tx: Tx, name: str) -> StaffMember:
@@ -247,61 +258,39 @@ def count_notices(tx: Tx, day_from: str, day_to: str, center: str | None) -> int
 # --- inspections (Q15) --------------------------------------------------------------------------
 
 
-def open_inspection(tx: Tx, visit_id: int) -> None:
-    tx.insert("inspection", {"visit_id": visit_id, "status": "open"})
-
-
 def visit_for_inspection(tx: Tx, visit_id: int) -> InspectedVisit:
     if not fits_id(visit_id):
         raise BadInput("not_found.visit", id=visit_id)
-    row = tx.one(
-        "SELECT v.id, v.prospect_id, v.outcome, i.status AS inspection, v.staff_id,"
-        " v.voided_at FROM visit v LEFT JOIN inspection i ON i.visit_id = v.id WHERE v.id = :id",
-        id=visit_id)
+    row = tx.one("SELECT v.id, v.prospect_id, v.outcome, v.staff_id, v.voided_at, v.kind"
+                 " FROM visit v WHERE v.id = :id", id=visit_id)
     if row is None:
         raise BadInput("not_found.visit", id=visit_id)
     flags = tuple(r["flag"] for r in tx.all(
         "SELECT flag FROM visit_flag WHERE visit_id = :id ORDER BY id", id=visit_id))
-    return InspectedVisit(row["id"], row["prospect_id"], row["outcome"], row["inspection"],
-                          voided=bool(row["voided_at"]), staff_id=row["staff_id"], flags=flags)
+    questions = tuple((r["question"], r["status"]) for r in tx.all(
+        "SELECT question, status FROM inspection WHERE visit_id = :id ORDER BY question",
+        id=visit_id))
+    return InspectedVisit(row["id"], row["prospect_id"], row["outcome"], questions,
+                          voided=bool(row["voided_at"]), staff_id=row["staff_id"], flags=flags,
+                          kind=row["kind"])
 
 
-def visit_points(tx: Tx, visit_id: int) -> list[tuple[int, int]]:
-    """(staff id, delta) of every points entry a visit's rules gave (a finder's deduction, a
-    sweep's praise), not what inspections or managers added since."""
-    return [(r["staff_id"], int(r["delta"])) for r in tx.all(
-        "SELECT staff_id, delta FROM points_entry WHERE visit_id = :v"
-        " AND rule IN ('substandard', 'sweep')", v=visit_id)]
+def visit_entries(tx: Tx, visit_id: int) -> list[VisitEntry]:
+    """The rule-made points entries of a visit, by the consequence each is."""
+    return [VisitEntry(r["derived_key"], r["staff_id"], int(r["delta"]), r["rule"])
+            for r in tx.all("SELECT derived_key, staff_id, delta, rule FROM points_entry"
+                            " WHERE visit_id = :v AND derived_key IS NOT NULL ORDER BY id",
+                            v=visit_id)]
 
 
-def settle_proof(tx: Tx, visit_id: int, *, proven: bool, flags: tuple[str, ...]) -> None:
-    """Q15: a proof inspection's consequence for the visit: proven, its proof flags go (the
-    inspection keeps them); unproven, it stops counting as effective."""
-    if proven:
-        marks = ", ".join(f":f{i}" for i in range(len(flags)))
-        if flags:
-            tx.run(f"DELETE FROM visit_flag WHERE visit_id = :v AND flag IN ({marks})",
-                   v=visit_id, **{f"f{i}": f for i, f in enumerate(flags)})
-    else:
-        tx.run("UPDATE visit SET effective = :no WHERE id = :v", no=False, v=visit_id)
-    tx.run("UPDATE inspection SET flags = :flags WHERE visit_id = :v", flags=join_list(flags),
-           v=visit_id)
-
-
-def visit_deductions(tx: Tx, visit_id: int) -> list[tuple[int, int]]:
-    """(staff id, delta) of each substandard penalty a visit caused."""
-    return [(r["staff_id"], int(r["delta"])) for r in tx.all(
-        "SELECT staff_id, delta FROM points_entry e WHERE visit_id = :v AND rule = 'substandard'"
-        " AND voided_at IS NULL"
-        " AND NOT EXISTS (SELECT 1 FROM points_entry g WHERE g.reverses_id = e.id)",
-        v=visit_id)]
-
-
-def settle_inspection(tx: Tx, visit_id: int, status: str, by_id: int, day: str,
-                      note: str | None) -> None:
-    values = {"visit_id": visit_id, "status": status, "decided_by": by_id, "decided_on": day,
+def answer_question(tx: Tx, visit_id: int, question: str, verdict: str, by_id: int, day: str,
+                    at: str, note: str | None) -> None:
+    """The answer to a question, open or asked by the manager on their own."""
+    values = {"status": verdict, "decided_by": by_id, "decided_on": day, "decided_at": at,
               "note": note}
     if tx.run("UPDATE inspection SET status = :status, decided_by = :decided_by,"
-              " decided_on = :decided_on, note = :note WHERE visit_id = :visit_id",
-              **values) == 0:
-        tx.insert("inspection", values)
+              " decided_on = :decided_on, decided_at = :decided_at, note = :note"
+              " WHERE visit_id = :v AND question = :q AND status = 'open'", v=visit_id,
+              q=question, **values) == 0:
+        tx.insert("inspection", {"visit_id": visit_id, "question": question, "flags": "",
+                                 **values})

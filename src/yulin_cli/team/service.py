@@ -16,7 +16,7 @@ from yulin_cli.team.queries import LedgerEntry, PointsTotal
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
-    from yulin_cli.policy import Policy
+    from yulin_cli.policy import PolicyBook
 
 
 # --- results ------------------------------------------------------------------------------------
@@ -109,14 +109,17 @@ class Reversal:
 
 @dataclass(frozen=True, slots=True)
 class InspectionSettled(Result):
+    """`inspect`: one question answered, and what changed with it (re-derived)."""
+
     visit_id: int
     prospect_id: int
     verdict: str
-    reversed: tuple[Reversal, ...]
-    # Q15: a proof inspection (photo flags or the sample) asks whether the visit happened.
-    proof: bool = False
-    cleared: tuple[str, ...] = ()  # the flags an overturned proof inspection removed
+    question: str  # finding | proof
+    reversed: tuple[Reversal, ...]  # what was given back
+    proof: bool = False  # the question was whether the visit happened as recorded
+    cleared: tuple[str, ...] = ()  # the flags a proven visit lost
     penalty: Reversal | None = None  # the visitor's, when the visit did not happen as logged
+    still_open: tuple[str, ...] = ()  # the visit's other open question, if any
     visitor: str = human_only("")
 
 
@@ -145,10 +148,10 @@ def add_center(tx: Tx, name: str, city: str) -> CenterAdded:
     return CenterAdded(center.id, center.name, center.city)
 
 
-def add_staff(tx: Tx, name: str, center: str, roles: Sequence[str], industries: Sequence[str]
-              ) -> StaffAdded:
+def add_staff(tx: Tx, name: str, center: str, roles: Sequence[str], industries: Sequence[str],
+              since: str | None) -> StaffAdded:
     home = queries.center_by_name(tx, center)
-    staff_id = queries.add_staff(tx, name, home.id, roles, industries)
+    staff_id = queries.add_staff(tx, name, home.id, roles, industries, since)
     return StaffAdded(staff_id, name, center, tuple(roles), tuple(industries))
 
 
@@ -166,9 +169,11 @@ def require_manager(tx: Tx, name: str, refusal: str = "refuse.not_manager") -> S
 
 
 def update_staff(tx: Tx, name: str, *, center: str | None, roles: list[str] | None,
-                 industries: list[str] | None) -> StaffProfile:
+                 industries: list[str] | None, since: str | None = None) -> StaffProfile:
     person = queries.staff_by_name(tx, name)
     changes: dict[str, Any] = {}
+    if since is not None:
+        changes["since"] = since
     if center is not None:
         changes["center_id"] = queries.center_by_name(tx, center).id
     if roles:
@@ -213,80 +218,64 @@ def adjust_points(tx: Tx, staff: str, delta: int, reason: str, by: str, day: str
     return Adjusted(ledger(tx, staff), delta)
 
 
-def inspect(tx: Tx, visit_id: int, by: str, verdict: str, note: str | None,
-            day: str, policy: Policy) -> InspectionSettled:
-    """Q15: a manager settles a substandard finding; overturned gives the points back. A visit
-    flagged by its photos or drawn in the sample is a proof inspection instead (``_settle_proof``)."""
+def inspect(tx: Tx, book: PolicyBook, visit_id: int, by: str, verdict: str,
+            question: str | None, note: str | None, day: str) -> InspectionSettled:
+    """Q15: a manager answers one open question about a visit: whether its substandard
+    finding holds (upheld | overturned) or whether it happened as recorded (proven |
+    unproven). The answer is a fact; what it gives back or costs is re-derived."""
+    from yulin_cli.clock import wall_clock
+    from yulin_cli.outcomes import service as outcomes
+
     manager = require_manager(tx, by)
     found = queries.visit_for_inspection(tx, visit_id)
     if found.voided:
         raise RuleRefusal("void.visit_voided", id=visit_id)
-    proof = tuple(f for f in found.flags if f in rules.PROOF_FLAGS)
-    doubted = any(f in rules.INSPECTED_FLAGS for f in proof)
-    if found.inspection not in (None, "open"):
+    asked = rules.question_of(verdict)
+    open_now = [q for q, status in found.questions if status == "open"]
+    settled = {q: status for q, status in found.questions if status != "open"}
+
+    def wrong_word(questions: list[str]) -> BadInput:
+        words = tuple(w for q in questions for w in rules.answers_for(q))
+        return BadInput("inspect.wrong_word", id=visit_id, verdict=verdict,
+                        words=tuple(rules.Message(f"verdict.{w}_word") for w in words),
+                        question=rules.Message(f"question.{questions[0]}"
+                                               if len(questions) == 1 else "question.both"))
+
+    if question is not None and question != asked:
+        raise wrong_word([question])
+    if asked in settled:
         raise RuleRefusal("refuse.already_settled", id=visit_id,
-                          status=rules.Message(f"verdict.{found.inspection}"))
-    if found.outcome != "substandard" and not doubted:
-        raise RuleRefusal("refuse.not_substandard", id=visit_id)
-    if doubted:
-        return _settle_proof(tx, found, manager.id, verdict, note, day, proof, policy)
-    queries.settle_inspection(tx, visit_id, verdict, manager.id, day, note)
-    reversed_points = []
-    if verdict == "overturned":
-        by_staff: dict[int, list[int]] = {}
-        for staff_id, deduction in queries.visit_deductions(tx, visit_id):
-            by_staff.setdefault(staff_id, []).append(deduction)
-        for staff_id, deltas in by_staff.items():
-            delta = rules.inspection_reversal(deltas)
-            if delta:
-                queries.add_points(tx, staff_id, day, delta, "inspection", found.prospect_id,
-                                   visit_id, f"visit #{visit_id} overturned", manager.id)
-                reversed_points.append(Reversal(staff_id, delta))
-        # The criticism on the notice board is withdrawn too, as a void withdraws it.
-        _withdraw_notices(tx, visit_id, rule="substandard")
-    return InspectionSettled(visit_id, found.prospect_id, verdict, tuple(reversed_points))
-
-
-def _settle_proof(tx: Tx, found: queries.InspectedVisit, manager_id: int, verdict: str,
-                  note: str | None, day: str, proof: tuple[str, ...],
-                  policy: Policy) -> InspectionSettled:
-    """Q15: upheld, the visit did not happen as logged: it stops counting as effective, every
-    point it earned or cost anyone is given back (a finding from a visit never made is void),
-    and the visitor gets ``points.unproven_visit`` with a criticism. Overturned: it happened;
-    its proof flags (and the ordinary ``inspect``) are cleared, the visit stands as logged."""
-    proven = verdict == "overturned"
-    # Stored apart from the findings' upheld/overturned: a proven visit's finding stands.
-    queries.settle_inspection(tx, found.id, "proven" if proven else "unproven", manager_id, day,
-                              note)
-    cleared = tuple(f for f in found.flags if f in (*proof, "inspect")) if proven else ()
-    queries.settle_proof(tx, found.id, proven=proven, flags=cleared if proven else proof)
-    if proven:
-        return InspectionSettled(found.id, found.prospect_id, verdict, (), True, cleared)
-    reversed_points = []
-    _withdraw_notices(tx, found.id)  # a visit never made earns no praise and costs no one
-    for staff_id, delta in rules.unproven_reversal(queries.visit_points(tx, found.id)).items():
-        queries.add_points(tx, staff_id, day, delta, "inspection", found.prospect_id, found.id,
-                           f"visit #{found.id} unproven", manager_id)
-        reversed_points.append(Reversal(staff_id, delta))
-    penalty = policy.points.unproven_visit
-    if penalty:
-        queries.add_points(tx, found.staff_id, day, penalty, "proof", found.prospect_id,
-                           found.id, f"visit #{found.id} unproven", manager_id)
-        queries.add_notice(tx, found.staff_id, day, "criticism" if penalty < 0 else "praise",
-                           penalty, "proof", found.prospect_id, found.id)
-    visitor = tx.scalar("SELECT name FROM staff WHERE id = :id", id=found.staff_id)
-    return InspectionSettled(found.id, found.prospect_id, verdict, tuple(reversed_points), True,
-                             (), Reversal(found.staff_id, penalty), str(visitor))
-
-
-def _withdraw_notices(tx: Tx, visit_id: int, rule: str | None = None) -> None:
-    """The visit's praise and criticism (of one rule, if given) withdrawn by ``voided``
-    notices dated like them, so the board of that day reads as if they never stood."""
-    from yulin_cli.corrections import queries as corrections
-
-    for notice in corrections.unreversed_notices(tx, visit_id):
-        if rule is None or notice.rule == rule:
-            corrections.add_voided_notice(tx, notice)
+                          status=rules.Message(f"verdict.{settled[asked]}"))
+    if asked == rules.FINDING and settled.get(rules.PROOF) == "unproven":
+        # A visit that did not happen as recorded found nothing to judge (RULES.md).
+        raise RuleRefusal("refuse.already_settled", id=visit_id,
+                          status=rules.Message("verdict.unproven"))
+    if open_now and asked not in open_now:
+        raise wrong_word(open_now)
+    if not open_now:
+        # Nothing flagged it: a manager may still check a finding, or whether it happened.
+        if asked == rules.FINDING and (found.outcome != "substandard"
+                                       or found.kind not in ("planned", "sweep")):
+            raise RuleRefusal("refuse.not_substandard", id=visit_id)
+        if asked == rules.PROOF and found.kind not in rules.SURVEY_KINDS:
+            raise RuleRefusal("refuse.nothing_to_inspect", id=visit_id)
+    wanted = asked
+    before = {e.key: e for e in queries.visit_entries(tx, visit_id)}
+    flags_before = found.flags
+    queries.answer_question(tx, visit_id, wanted, verdict, manager.id, day, wall_clock(), note)
+    outcomes.reconcile(tx, book, [visit_id])
+    after = queries.visit_entries(tx, visit_id)
+    new = [e for e in after if e.key not in before]
+    given_back = tuple(Reversal(e.staff_id, e.delta) for e in new if e.rule == "inspection")
+    fine = next((Reversal(e.staff_id, e.delta) for e in new if e.rule == "proof"), None)
+    now = queries.visit_for_inspection(tx, visit_id)
+    cleared = tuple(f for f in flags_before if f not in now.flags)
+    visitor = str(tx.scalar("SELECT name FROM staff WHERE id = :id", id=found.staff_id))
+    return InspectionSettled(visit_id, found.prospect_id, verdict, wanted, given_back,
+                             wanted == rules.PROOF, cleared,
+                             fine if verdict == "unproven" else None,
+                             tuple(q for q in open_now if q != wanted and not (
+                                 verdict == "unproven" and q == rules.FINDING)), visitor)
 
 
 def industries(tx: Tx, center: str | None) -> IndustryList:

@@ -53,8 +53,8 @@ def verify(
         "prospect_id": prospect_id, "by": acting(by), "pretext": pretext.value, "result": result.value,
         "address": address, "scale": scale, "day": date or today(), "note": note,
     })
-    with current().db().write() as tx:
-        recorded = service.verify(tx, data)
+    with current().write() as tx:
+        recorded = service.verify(tx, current().book(), data)
     respond(recorded, json_output)
 
 
@@ -62,15 +62,15 @@ def verify(
 def check_visit(
     prospect_id: IdArg,
     date: Annotated[str | None, typer.Option(
-        "--date", help="Judge as of this day (default: everything recorded).")] = None,
+        "--date", help="Judge as of this day (default today).")] = None,
     json_output: JsonOpt = False,
 ) -> None:
     """May this prospect be visited? Exit 0 when ready, 1 when not (Q2)."""
     from yulin_cli.visits import service
 
-    as_of = iso_date(date) if date is not None else None
-    with current().db().read() as tx:
-        result = service.check_visit(tx, current().policy(), prospect_id, as_of)
+    as_of = iso_date(date)
+    with current().read() as tx:
+        result = service.check_visit(tx, current().book(), prospect_id, as_of)
     respond(result, json_output)
     if not result.ready:
         raise typer.Exit(1)
@@ -90,8 +90,8 @@ def plan_visit(
     data = validated(PlanIn, {"prospect_id": prospect_id, "visitor": visitor,
                               "day": date or today()})
     try:
-        with current().db().write() as tx:
-            result = service.plan_visit(tx, current().policy(), data.prospect_id, data.visitor,
+        with current().write() as tx:
+            result = service.plan_visit(tx, current().book(), data.prospect_id, data.visitor,
                                         data.day)
     except NotReady as refused:
         if not json_output:
@@ -147,8 +147,8 @@ def log_visit(
         from yulin_cli.visits.photos import read_photo
 
         photos = tuple(read_photo(p) for p in photo)  # read before anything is written
-    with current().db().write() as tx:
-        result = service.log_visit(tx, current().policy(), data, photos)
+    with current().write() as tx:
+        result = service.log_visit(tx, current().book(), data, photos)
     respond(result, json_output)
 
 
@@ -163,12 +163,15 @@ def redsea(
         "--excluded-us", help="They know us but left us out.")] = False,
     cold: Annotated[bool, typer.Option("--cold", help="No answer, no meeting, no meal.")] = False,
     clear: Annotated[bool, typer.Option(
-        "--clear", help="Remove the recorded signals (it stays in its selection).")] = False,
+        "--clear", help="Withdraw the standing signals (it stays in its selection).")] = False,
+    by: ByOpt = None,
+    date: DateOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Judge a prospect in a vendor selection (Q18): pure, doubtful or impure.
 
-    With signal flags, they replace the recorded ones; with none, the recorded verdict is shown.
+    Signal flags add to the standing signals, dated and attributed; --clear withdraws them;
+    with neither, the recorded verdict is shown.
     """
     from yulin_cli.visits import service
 
@@ -177,9 +180,12 @@ def redsea(
     signals = [name for name, on in chosen.items() if on]
     if clear and signals:
         raise BadInput("bad.clear_with_signals")
-    db = current().db()
-    with db.write() if (signals or clear) else db.read() as tx:
-        result = service.redsea(tx, current().policy(), prospect_id, signals, clear=clear)
+    writing = bool(signals or clear)
+    day = iso_date(date)
+    who = acting(by, optional=True) if writing else None
+    with current().write() if writing else current().read() as tx:
+        result = service.redsea(tx, current().book(), prospect_id, signals, clear=clear,
+                                day=day, by=who)
     respond(result, json_output)
 
 
@@ -197,9 +203,8 @@ def route(
     from yulin_cli.visits import service
 
     day = iso_date(start, "--start")
-    db = current().db()
-    with db.write() if plan else db.read() as tx:
-        result = service.route(tx, current().policy(), center, day, visitor, plan)
+    with current().write() if plan else current().read() as tx:
+        result = service.route(tx, current().book(), center, day, visitor, plan)
         events = service.route_events(tx, result, visitor) if ics else []
     if ics:
         from yulin_cli.visits.calendar import write_ics
@@ -224,8 +229,8 @@ def agenda(
     if visitor is None:  # a login mapped to a staff member will stand in here (team mode)
         raise BadInput("agenda.needs_visitor")
     day = iso_date(date)
-    with current().db().read() as tx:
-        result = service.agenda(tx, current().policy(), visitor, day)
+    with current().read() as tx:
+        result = service.agenda(tx, current().book(), visitor, day)
     if ics:
         from yulin_cli.visits.calendar import write_ics
 

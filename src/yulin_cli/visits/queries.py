@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from yulin_cli.clock import wall_clock
 from yulin_cli.db import center_filter, rows_for
 from yulin_cli.records import (
     PlannedVisit,
@@ -14,7 +15,6 @@ from yulin_cli.records import (
     join_list,
     split_list,
 )
-from yulin_cli.runtime import wall_clock
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -38,15 +38,6 @@ def rounds(tx: Tx, prospect_id: int) -> list[VerificationRound]:
         _ROUNDS + " WHERE r.prospect_id = :id ORDER BY r.round_no", id=prospect_id)]
 
 
-def live_rounds_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[VerificationRound]]:
-    """The rounds that count (not voided) of many prospects, by prospect."""
-    found: dict[int, list[VerificationRound]] = {pid: [] for pid in prospect_ids}
-    for row in rows_for(tx, _ROUNDS + " WHERE r.prospect_id IN ({marks})"
-                        " AND r.voided_at IS NULL ORDER BY r.round_no", prospect_ids):
-        found[row["prospect_id"]].append(VerificationRound.from_row(row))
-    return found
-
-
 def add_round(tx: Tx, values: dict[str, Any]) -> tuple[int, int]:
     """Stores the round with the facts it confirms, as recorded now; returns (round number,
     id). The finding call is round 1."""
@@ -63,23 +54,31 @@ def add_round(tx: Tx, values: dict[str, Any]) -> tuple[int, int]:
 
 
 def redsea_signals(tx: Tx, prospect_id: int) -> list[str]:
-    return redsea_signals_of(tx, [prospect_id])[prospect_id]
+    """The signals standing on a prospect now (not withdrawn)."""
+    return [s for s, _d, _b in standing_signals(tx, prospect_id)]
 
 
-def redsea_signals_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {pid: [] for pid in prospect_ids}
-    for row in rows_for(tx, "SELECT prospect_id, signal FROM redsea_signal"
-                        " WHERE prospect_id IN ({marks}) ORDER BY id", prospect_ids):
-        found[row["prospect_id"]].append(row["signal"])
-    return found
+def standing_signals(tx: Tx, prospect_id: int) -> list[tuple[str, str | None, str | None]]:
+    """(signal, day seen, who saw it) of each standing signal, in the order recorded."""
+    return [(r["signal"], r["day"], r["by"]) for r in tx.all(
+        "SELECT rs.signal, rs.day, s.name AS by FROM redsea_signal rs"
+        " LEFT JOIN staff s ON s.id = rs.by_id WHERE rs.prospect_id = :id"
+        " AND rs.cleared_on IS NULL ORDER BY rs.id", id=prospect_id)]
 
 
-def replace_redsea_signals(tx: Tx, prospect_id: int, signals: list[str]) -> None:
-    """The signals seen replace the earlier ones; the prospect is in a selection now."""
-    tx.run("DELETE FROM redsea_signal WHERE prospect_id = :id", id=prospect_id)
-    tx.many("INSERT INTO redsea_signal (prospect_id, signal) VALUES (:prospect_id, :signal)",
-            [{"prospect_id": prospect_id, "signal": s} for s in signals])
-    tx.run("UPDATE prospect SET in_selection = :yes WHERE id = :id", yes=True, id=prospect_id)
+def add_redsea_signals(tx: Tx, prospect_id: int, signals: list[str], day: str,
+                       by_id: int | None) -> None:
+    tx.many("INSERT INTO redsea_signal (prospect_id, signal, day, by_id, recorded_at)"
+            " VALUES (:prospect_id, :signal, :day, :by_id, :at)",
+            [{"prospect_id": prospect_id, "signal": s, "day": day, "by_id": by_id,
+              "at": wall_clock()} for s in signals])
+
+
+def clear_redsea_signals(tx: Tx, prospect_id: int, day: str, by_id: int | None) -> int:
+    """Withdraws every standing signal, dated: they stay on record."""
+    return tx.run("UPDATE redsea_signal SET cleared_on = :day, cleared_by_id = :by"
+                  " WHERE prospect_id = :id AND cleared_on IS NULL", day=day, by=by_id,
+                  id=prospect_id)
 
 
 # --- planned and logged visits (Q2, Q7, Q12, Q15) -----------------------------------------------
@@ -146,20 +145,6 @@ def visits(tx: Tx, prospect_id: int) -> list[Visit]:
     photos = visit_photos(tx, prospect_id)
     return [Visit.from_row(r, tuple(flags.get(r["id"], ())), photos.get(r["id"], ()))
             for r in rows]
-
-
-def substandard_days_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[str]]:
-    """Days of the visits that found each prospect below the standard, unless the finding was
-    overturned, the visit found never to have happened as logged, or voided
-    (``sql_rules.FOUND_SUBSTANDARD_SQL`` says the same)."""
-    found: dict[int, list[str]] = {pid: [] for pid in prospect_ids}
-    for row in rows_for(
-            tx, "SELECT sv.prospect_id, sv.day FROM visit sv WHERE sv.prospect_id IN ({marks})"
-            " AND sv.outcome = 'substandard' AND sv.voided_at IS NULL"
-            " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
-            " AND si.status IN ('overturned', 'unproven')) ORDER BY sv.day", prospect_ids):
-        found[row["prospect_id"]].append(row["day"])
-    return found
 
 
 def captured_of(tx: Tx, prospect_ids: list[int], day: str

@@ -4,13 +4,13 @@ their consequences, red-sea verdicts and suburban routes (Q1, Q2, Q6, Q7, Q12, Q
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli import rules
-from yulin_cli.deals import queries as deals
+from yulin_cli import clock, rules
 from yulin_cli.errors import BadInput, NotReady, RuleRefusal
+from yulin_cli.outcomes import service as outcomes
+from yulin_cli.outcomes.queries import facts_of
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import Prospect, VisitPhoto
 from yulin_cli.results import Result, human_only
@@ -21,7 +21,7 @@ from yulin_cli.visits.calendar import CalendarEvent
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
     from yulin_cli.inputs import RoundIn, VisitIn
-    from yulin_cli.policy import Policy
+    from yulin_cli.policy import Policy, PolicyBook
     from yulin_cli.visits.photos import PhotoFile
 
 
@@ -30,37 +30,6 @@ if TYPE_CHECKING:
 
 def prospect_facts(tx: Tx, prospect: Prospect) -> rules.ProspectFacts:
     return facts_of(tx, [prospect])[prospect.id]
-
-
-def facts_of(tx: Tx, prospects: Sequence[Prospect]) -> dict[int, rules.ProspectFacts]:
-    """The facts readiness is judged on, for many prospects in a fixed number of queries.
-    Voided rounds and visits are left out: they count nowhere."""
-    ids = [p.id for p in prospects]
-    rounds = queries.live_rounds_of(tx, ids)
-    signals = queries.redsea_signals_of(tx, ids)
-    substandard = queries.substandard_days_of(tx, ids)
-    projects = deals.direct_projects_for(tx, [(p.name_key, p.city) for p in prospects])
-    facts = {}
-    for prospect in prospects:
-        project = projects.get((prospect.name_key, prospect.city))
-        facts[prospect.id] = rules.ProspectFacts(
-            employees=prospect.employees, pcs=prospect.pcs, city=prospect.city,
-            center_city=prospect.center_city, suburban=prospect.suburban,
-            address=prospect.address, contact_surname=prospect.contact_surname,
-            landline=prospect.landline, in_selection=prospect.in_selection,
-            redsea_signals=tuple(signals[prospect.id]),
-            rounds=tuple(
-                rules.Round(by_source=r.staff_id == prospect.sourced_by_id, pretext=r.pretext,
-                            result=r.result, address=r.address_confirmed,
-                            scale=r.scale_checked, day=r.day, seq=r.id,
-                            address_seen=r.address_seen, employees_seen=r.employees_seen,
-                            pcs_seen=r.pcs_seen)
-                for r in rounds[prospect.id]
-            ),
-            direct_sales=(project.contact, project.status) if project else None,
-            substandard_days=tuple(substandard[prospect.id]),
-        )
-    return facts
 
 
 def readiness(tx: Tx, policy: Policy, prospect_id: int,
@@ -96,18 +65,31 @@ class RoundRecorded(Result):
 
 
 @dataclass(frozen=True, slots=True)
+class SignalSeen:
+    """A standing red-sea signal: which, the day it was seen, and who saw it (Q18)."""
+
+    signal: str
+    date: str | None
+    by: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class RedseaResult(Result):
     prospect_id: int
     verdict: str
-    signals: tuple[str, ...]
+    signals: tuple[SignalSeen, ...]
     assessment: rules.RedseaVerdict = human_only()
+    added: tuple[str, ...] = human_only(())  # recorded by this command
+    already: tuple[str, ...] = human_only(())  # given again while they stood
+    cleared: int = human_only(0)  # withdrawn by this command
 
     def to_json(self) -> Any:
         from yulin_cli.i18n import t
 
         return {"prospect_id": self.prospect_id, "verdict": self.verdict,
-                "signals": list(self.signals), "action": t(self.assessment.action_code),
-                "rule": "redsea", "clause": "Q18"}
+                "signals": [{"signal": s.signal, "date": s.date, "by": s.by}
+                            for s in self.signals],
+                "action": t(self.assessment.action_code), "rule": "redsea", "clause": "Q18"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +109,13 @@ def photo_json(photo: PhotoFile | VisitPhoto) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class VisitLogged(Result):
+    """`log-visit`: what the visit came to, as the rules derive it (``outcomes``)."""
+
     visit_id: int
     prospect_id: int
-    effective: rules.Effectiveness = human_only()
-    consequences: rules.VisitConsequences = human_only()
+    judgement: rules.Judgement = human_only()
     refusal: tuple[rules.Reason, ...] = human_only(())
-    # Q15: what the photos prove, the sample, the photos and a location learnt from them.
-    proof: tuple[rules.ProofVerdict, ...] = human_only(())
+    # Q15: the photos, and a location learnt from them.
     photos: tuple[PhotoFile, ...] = human_only(())
     located: rules.Reason | None = human_only(None)
 
@@ -143,11 +125,11 @@ class VisitLogged(Result):
         return {
             "visit_id": self.visit_id,
             "prospect_id": self.prospect_id,
-            "effective": self.effective.effective,
-            "missing": list(self.effective.missing),
+            "effective": self.judgement.effective,
+            "missing": list(self.judgement.missing),
             "points": [{"staff": a.staff, "delta": a.delta, "rule": a.rule,
                         "clause": rules.entry_clause(a.rule)}
-                       for a in self.consequences.awards],
+                       for a in self.awards],
             "flags": list(self.flags),
             "flag_details": [rules.flag_json(f) for f in self.flags],
             "photos": [photo_json(p) for p in self.photos],
@@ -155,14 +137,18 @@ class VisitLogged(Result):
         }
 
     @property
+    def awards(self) -> tuple[rules.Award, ...]:
+        made = self.judgement.rule_consequences
+        return made.awards if made is not None else ()
+
+    @property
     def flags(self) -> tuple[str, ...]:
-        return (*self.consequences.flags, *(f for v in self.proof for f in v.flag_names))
+        return self.judgement.flag_names
 
     @property
     def reasons(self) -> tuple[rules.Reason, ...]:
         located = (self.located,) if self.located is not None else ()
-        return (self.effective.reason, *self.consequences.reasons,
-                *(r for v in self.proof for r in v.reasons), *located, *self.refusal)
+        return (*self.judgement.reasons, *located, *self.refusal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,11 +217,12 @@ class Agenda(Result):
 # --- services -----------------------------------------------------------------------------------
 
 
-def agenda(tx: Tx, policy: Policy, visitor: str, day: str) -> Agenda:
+def agenda(tx: Tx, book: PolicyBook, visitor: str, day: str) -> Agenda:
     """The visitor's morning: the day's planned visits by district, each judged as of that
     day, in a fixed number of queries."""
     from yulin_cli.rules.advice import AdviceFacts, opener  # the big module: only here
 
+    policy = book.at(day)
     person = team.staff_by_name(tx, visitor)
     plans = queries.day_plans(tx, person.id, day)
     ids = [p.prospect_id for p in plans]
@@ -300,14 +287,14 @@ def route_events(tx: Tx, plan: RoutePlan, visitor: str | None) -> list[CalendarE
 
 
 
-def check_visit(tx: Tx, policy: Policy, prospect_id: int, as_of: str | None = None
-                ) -> ReadinessResult:
-    prospect, ready = readiness(tx, policy, prospect_id, as_of)
+def check_visit(tx: Tx, book: PolicyBook, prospect_id: int, as_of: str) -> ReadinessResult:
+    """Q2: readiness as of a day (today by default), under the version in force that day."""
+    prospect, ready = readiness(tx, book.at(as_of), prospect_id, as_of)
     return ReadinessResult(prospect_id, ready.ready, ready.checks, prospect.company,
                            queries.fix_context(tx, prospect))
 
 
-def verify(tx: Tx, data: RoundIn) -> RoundRecorded:
+def verify(tx: Tx, book: PolicyBook, data: RoundIn) -> RoundRecorded:
     """Q1: one verification round, by someone who may make it."""
     prospect = prospects.live_prospect(tx, data.prospect_id)
     by = team.staff_by_name(tx, data.by)
@@ -319,6 +306,7 @@ def verify(tx: Tx, data: RoundIn) -> RoundRecorded:
         "result": data.result, "address_confirmed": data.address, "scale_checked": data.scale,
         "day": data.day, "note": data.note,
     })
+    outcomes.reconcile_prospects(tx, book, [data.prospect_id])
     return RoundRecorded(
         data.prospect_id, number, round_id,
         counts=by.id == prospect.sourced_by_id and data.result == "confirmed", by=data.by,
@@ -326,78 +314,58 @@ def verify(tx: Tx, data: RoundIn) -> RoundRecorded:
         no_address=data.address and not prospect.address)
 
 
-def redsea(tx: Tx, policy: Policy, prospect_id: int, signals: list[str], *,
-           clear: bool = False) -> RedseaResult:
-    """Q18: with signals, they replace the recorded ones; with ``clear``, the signals go (the
-    prospect stays in its selection); with neither, the recorded verdict is only read."""
+def redsea(tx: Tx, book: PolicyBook, prospect_id: int, signals: list[str], *,
+           clear: bool = False, day: str, by: str | None = None) -> RedseaResult:
+    """Q18: signals accumulate, each dated and attributed, and put the prospect in its
+    selection; a signal that stands is not recorded again. ``clear`` withdraws every standing
+    signal, dated (the prospect stays in its selection). With neither, only reads."""
     prospect = prospects.live_prospect(tx, prospect_id)
+    added: list[str] = []
+    already: list[str] = []
+    cleared = 0
     if clear or signals:
-        queries.replace_redsea_signals(tx, prospect_id, [] if clear else signals)
-        in_selection = True
-    else:
-        signals = queries.redsea_signals(tx, prospect_id)
-        in_selection = prospect.in_selection
-    verdict = rules.redsea_assessment(in_selection, tuple(signals), policy)
-    return RedseaResult(prospect_id, verdict.verdict, verdict.signals, verdict)
+        person_id = team.staff_by_name(tx, by).id if by is not None else None
+        standing = set(queries.redsea_signals(tx, prospect_id))
+        added = [s for s in signals if s not in standing]
+        already = [s for s in signals if s in standing]
+        queries.add_redsea_signals(tx, prospect_id, added, day, person_id)
+        if clear:
+            cleared = queries.clear_redsea_signals(tx, prospect_id, day, person_id)
+        prospects.update_prospect(tx, prospect_id, {"in_selection": True}, day=day,
+                                  by_id=person_id)
+        outcomes.reconcile_prospects(tx, book, [prospect_id])
+        prospect = prospects.live_prospect(tx, prospect_id)
+    seen = tuple(SignalSeen(*s) for s in queries.standing_signals(tx, prospect_id))
+    verdict = rules.redsea_assessment(prospect.in_selection, tuple(s.signal for s in seen),
+                                      book.at(day))
+    return RedseaResult(prospect_id, verdict.verdict, seen, verdict, tuple(added),
+                        tuple(already), cleared)
 
 
-def plan_visit(tx: Tx, policy: Policy, prospect_id: int, visitor: str, day: str
+def plan_visit(tx: Tx, book: PolicyBook, prospect_id: int, visitor: str, day: str
                ) -> VisitPlanned:
     """Q2: a visit is planned only when the prospect is ready as of the planned day."""
     person = team.staff_by_name(tx, visitor)
     if not person.has_role("visitor"):
         raise BadInput("role.not_visitor", name=visitor)
-    _prospect, ready = readiness(tx, policy, prospect_id, as_of=day)
+    _prospect, ready = readiness(tx, book.at(day), prospect_id, as_of=day)
     if not ready.ready:
-        raise NotReady(prospect_id, ready, as_of=day if day < dt.date.today().isoformat()
-                       else None)
+        raise NotReady(prospect_id, ready, as_of=day if day < clock.today() else None)
     plan_id = queries.add_planned_visit(tx, prospect_id, person.id, day)
+    outcomes.reconcile_people_days(tx, book, [(person.id, day)])
     return VisitPlanned(plan_id, prospect_id, visitor, day)
 
 
-def log_visit(tx: Tx, policy: Policy, data: VisitIn,
+def log_visit(tx: Tx, book: PolicyBook, data: VisitIn,
               photos: tuple[PhotoFile, ...] = ()) -> VisitLogged:
-    """Records what happened; never refused for readiness, but flagged (Q2, Q12, Q15, Q17)."""
-    # Judged on what was recorded on or before the visit's own date (Q2).
-    prospect, ready = readiness(tx, policy, data.prospect_id, as_of=data.day)
+    """Records what happened; never refused for readiness. What it comes to (effective or
+    not, flags, points, notices, questions for a manager) is derived by the rules from what
+    is recorded (``outcomes``), here and whenever a related fact changes (Q2, Q12, Q15, Q17)."""
+    prospect = prospects.live_prospect(tx, data.prospect_id)
     by = team.staff_by_name(tx, data.by)
     refused = rules.may_log_visit(data.by, list(by.roles), by.center_id, prospect.center_id)
     if refused is not None:
         raise RuleRefusal(refused.code, **refused.params)
-    # The same file given twice is one photo.
-    photos = tuple({p.sha256: p for p in photos}.values())
-    effect = rules.visit_effectiveness(data.outcome, data.items, data.contacts, policy,
-                                       photographed=bool(photos))
-    sweep = None
-    if data.kind == "sweep":
-        plans = queries.day_plans(tx, by.id, data.day)
-        sweep = rules.SweepContext(
-            planned=len(plans), unfinished=sum(1 for p in plans if p.visit_id is None),
-            planned_districts=tuple(p.district for p in plans), district=prospect.district)
-    result = rules.visit_consequences(
-        outcome=data.outcome, kind=data.kind, effective=effect.effective, visitor=data.by,
-        source=prospect.sourced_by, ready=ready.ready, policy=policy, sweep=sweep,
-    )
-    visit_id = queries.add_visit(tx, {
-        "prospect_id": data.prospect_id, "staff_id": by.id, "day": data.day,
-        "kind": data.kind, "outcome": data.outcome, "items": data.items,
-        "contacts": data.contacts, "effective": effect.effective,
-        "failing_checks": ready.failing, "note": data.note,
-    }, result.flags)
-    proof, located = _record_proof(tx, policy, data, prospect, visit_id, photos,
-                                   effective=effect.effective,
-                                   inspected="inspect" in result.flags)
-    if data.kind == "planned":
-        queries.close_planned_visit(tx, data.prospect_id, by.id, data.day, visit_id)
-    ids = {data.by: by.id, prospect.sourced_by: prospect.sourced_by_id}
-    for award in result.awards:
-        staff_id = ids[award.staff]
-        team.add_points(tx, staff_id, data.day, award.delta, award.rule, data.prospect_id,
-                        visit_id)
-        team.add_notice(tx, staff_id, data.day, award.kind, award.delta, award.rule,
-                        data.prospect_id, visit_id)
-    if "inspect" in result.flags or any(v.inspected for v in proof):
-        team.open_inspection(tx, visit_id)
     from yulin_cli.inputs import LOCAL, with_area_code  # Pydantic: loaded by log-visit anyway
 
     try:
@@ -405,44 +373,56 @@ def log_visit(tx: Tx, policy: Policy, data: VisitIn,
     except ValueError as exc:
         raise BadInput("input.invalid", option="--landline-number", field="landline_number",
                        code=str(exc), value=str(data.landline_number).removeprefix(LOCAL)) from None
+    # The same file given twice is one photo.
+    photos = tuple({p.sha256: p for p in photos}.values())
+    visit_id = queries.add_visit(tx, {
+        "prospect_id": data.prospect_id, "staff_id": by.id, "day": data.day,
+        "kind": data.kind, "outcome": data.outcome, "items": data.items,
+        "contacts": data.contacts, "effective": False, "failing_checks": (),
+        "note": data.note,
+    }, ())
+    queries.add_photos(tx, visit_id, [
+        {"sha256": p.sha256, "size": p.size, "path": p.path, "taken_at": p.taken_at,
+         "latitude": p.latitude, "longitude": p.longitude} for p in photos])
+    if data.kind == "planned":
+        queries.close_planned_visit(tx, data.prospect_id, by.id, data.day, visit_id)
     contact_values = {
         "landline": landline, "email": data.email_address,
         "mobile": data.mobile_number, "qq": data.qq_number,
     }
+    # What the visitor found out on site: facts of the prospect from the visit's day on.
     prospects.update_prospect(tx, data.prospect_id,
-                              {k: v for k, v in contact_values.items() if v is not None})
-    refusal = rules.refusal_causes(ready.failing) if data.outcome == "refused" else ()
-    return VisitLogged(visit_id, data.prospect_id, effect, result, refusal, proof, photos,
-                       located)
+                              {k: v for k, v in contact_values.items() if v is not None},
+                              day=data.day, by_id=by.id, visit_id=visit_id)
+    judged = outcomes.reconcile(tx, book, [visit_id])[visit_id]
+    located = _learn_location(tx, book, prospect, visit_id, data.day, by.id, judged, photos)
+    refusal = (rules.refusal_causes(judged.failing_checks) if data.outcome == "refused"
+               else ())
+    return VisitLogged(visit_id, data.prospect_id, judged, refusal, photos, located)
 
 
-def _record_proof(tx: Tx, policy: Policy, data: VisitIn, prospect: Prospect, visit_id: int,
-                  photos: tuple[PhotoFile, ...], *, effective: bool, inspected: bool
-                  ) -> tuple[tuple[rules.ProofVerdict, ...], rules.Reason | None]:
-    """Q15: stores the photos, judges them, draws the sample, and learns the company's
-    location from the first effective visit whose photo carries GPS."""
+def _learn_location(tx: Tx, book: PolicyBook, prospect: Prospect, visit_id: int, day: str,
+                    by_id: int, judged: rules.Judgement, photos: tuple[PhotoFile, ...]
+                    ) -> rules.Reason | None:
+    """Q15: the first effective visit whose photo carries GPS, and that nothing doubts, tells
+    where the company is when no location is recorded."""
     facts = tuple(p.facts() for p in photos)
-    reused = queries.photo_uses(tx, [p.sha256 for p in photos])
-    queries.add_photos(tx, visit_id, [
-        {"sha256": p.sha256, "size": p.size, "path": p.path, "taken_at": p.taken_at,
-         "latitude": p.latitude, "longitude": p.longitude} for p in photos])
-    judged = rules.photo_proof(facts, day=data.day, location=prospect.location, reused=reused,
-                               policy=policy)
-    sample = rules.sample_check(visit_id=visit_id, outcome=data.outcome, kind=data.kind,
-                                inspected=inspected or judged.doubted, policy=policy)
-    queries.add_flags(tx, visit_id, judged.flags + sample.flags)
-    where = rules.location_from_visit(effective=effective, proof=judged, photos=facts,
-                                      recorded=prospect.location)
-    located = None
-    if where is not None:
-        prospects.update_prospect(tx, prospect.id, {"latitude": where[0],
-                                                    "longitude": where[1]})
-        located = rules.Reason("proof", True, "proof.located",
-                               {"location": f"{where[0]:.6f},{where[1]:.6f}"}, clause_="Q15")
-    return (judged, sample), located
+    doubted = any(f in rules.DOUBT_FLAGS for f in judged.flag_names)
+    where = rules.location_from_visit(
+        effective=judged.effective, proof=rules.ProofVerdict(
+            tuple((f, "") for f in judged.flag_names if f in rules.DOUBT_FLAGS) if doubted
+            else (), ()),
+        photos=facts, recorded=prospect.location)
+    if where is None:
+        return None
+    prospects.update_prospect(tx, prospect.id, {"latitude": where[0], "longitude": where[1]},
+                              day=day, by_id=by_id, visit_id=visit_id)
+    outcomes.reconcile_prospects(tx, book, [prospect.id])
+    return rules.Reason("proof", True, "proof.located",
+                        {"location": f"{where[0]:.6f},{where[1]:.6f}"}, clause_="Q15")
 
 
-def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str | None,
+def route(tx: Tx, book: PolicyBook, center: str | None, start: str, visitor: str | None,
           plan: bool) -> RoutePlan:
     """Q6: ready suburban prospects grouped into trips; with ``plan`` they are scheduled. It
     reads what it judges in a fixed number of queries (``facts_of``), not one per prospect."""
@@ -450,6 +430,7 @@ def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str |
         team.center_by_name(tx, center)
     if plan and visitor is None:
         raise BadInput("bad.plan_needs_visitor")
+    policy = book.at(start)
     candidates = queries.suburban_unvisited(tx, center)
     found = prospects.prospects_of(tx, [pid for pid, _district in candidates])
     facts = facts_of(tx, [found[pid] for pid, _district in candidates])
@@ -472,12 +453,13 @@ def route(tx: Tx, policy: Policy, center: str | None, start: str, visitor: str |
             for day, ids in trip.days:
                 for pid in ids:
                     # Q2: as plan-visit does, judged as of the day it is planned for.
-                    verdict = rules.visit_readiness(facts[pid], policy, day)
+                    verdict = rules.visit_readiness(facts[pid], book.at(day), day)
                     if not verdict.ready:
                         raise NotReady(pid, verdict, as_of=day
-                                       if day < dt.date.today().isoformat() else None)
+                                       if day < clock.today() else None)
                     plans.append({"prospect_id": pid, "visitor_id": person.id, "day": day})
         queries.add_planned_visits(tx, plans)
+        outcomes.reconcile_people_days(tx, book, {(person.id, str(p["day"])) for p in plans})
     return RoutePlan(
         tuple(Trip(t.district, tuple(TripDay(d, tuple(ids)) for d, ids in t.days))
               for t in trips),

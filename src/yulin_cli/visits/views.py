@@ -67,9 +67,8 @@ def _(result: VisitPlanned) -> str:
 
 @view.register
 def _(result: VisitLogged) -> Screen:
-    parts: list[RenderableType | str] = [t("ui.visit_logged", id=result.visit_id),
-                                         verdict_line(result.effective.reason)]
-    for reason in result.reasons[1:]:
+    parts: list[RenderableType | str] = [t("ui.visit_logged", id=result.visit_id)]
+    for reason in result.reasons:
         parts.append(verdict_line(reason))
         if reason.fix:
             parts.append(Prose("    → " + t(reason.fix), indent=6, first_indent=0))

@@ -1,0 +1,425 @@
+"""What the rules judge on, read for many prospects and visits in a fixed number of queries; and
+the outcomes the database keeps for visits, read and written row by row as the rules derive
+them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli import rules
+from yulin_cli.db import rows_for
+from yulin_cli.records import Prospect, VerificationRound, split_list
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Tx
+
+
+# --- the facts a prospect is judged on ----------------------------------------------------------
+
+_ROUNDS = (
+    "SELECT r.id, r.prospect_id, r.round_no, r.staff_id, s.name AS by, r.pretext, r.result,"
+    " r.address_confirmed, r.scale_checked, r.day, r.note, r.address_seen,"
+    " r.employees_seen, r.pcs_seen, r.voided_at, vb.name AS voided_by, r.void_reason,"
+    " r.recorded_by_login FROM verification_round r JOIN staff s ON s.id = r.staff_id"
+    " LEFT JOIN staff vb ON vb.id = r.voided_by_id"
+)
+
+
+def live_rounds_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[VerificationRound]]:
+    """The rounds that count (not voided) of many prospects, by prospect."""
+    found: dict[int, list[VerificationRound]] = {pid: [] for pid in prospect_ids}
+    for row in rows_for(tx, _ROUNDS + " WHERE r.prospect_id IN ({marks})"
+                        " AND r.voided_at IS NULL ORDER BY r.round_no", prospect_ids):
+        found[row["prospect_id"]].append(VerificationRound.from_row(row))
+    return found
+
+
+def signals_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[rules.Signal]]:
+    """Every red-sea signal recorded on each prospect, standing or withdrawn (Q18)."""
+    found: dict[int, list[rules.Signal]] = {pid: [] for pid in prospect_ids}
+    for row in rows_for(tx, "SELECT prospect_id, signal, day, cleared_on FROM redsea_signal"
+                        " WHERE prospect_id IN ({marks}) ORDER BY id", prospect_ids):
+        found[row["prospect_id"]].append(rules.Signal(row["signal"], row["day"],
+                                                      row["cleared_on"]))
+    return found
+
+
+def substandard_visits_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[tuple[str, int]]]:
+    """(day, visit id) of the visits that found each prospect below the standard, unless the
+    finding was overturned, the visit found never to have happened as logged, or voided
+    (``sql_rules.FOUND_SUBSTANDARD_SQL`` says the same)."""
+    found: dict[int, list[tuple[str, int]]] = {pid: [] for pid in prospect_ids}
+    for row in rows_for(
+            tx, "SELECT sv.prospect_id, sv.day, sv.id FROM visit sv"
+            " WHERE sv.prospect_id IN ({marks})"
+            " AND sv.outcome = 'substandard' AND sv.voided_at IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
+            " AND si.status IN ('overturned', 'unproven')) ORDER BY sv.day, sv.id",
+            prospect_ids):
+        found[row["prospect_id"]].append((row["day"], row["id"]))
+    return found
+
+
+def _history_value(field: str, text: str | None) -> object:
+    if text is None:
+        return None
+    value = json.loads(text)
+    return tuple(value) if field == "location" and value is not None else value
+
+
+def changes_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[rules.FactChange]]:
+    """The history of the facts the rules read, by prospect, oldest first."""
+    found: dict[int, list[rules.FactChange]] = {pid: [] for pid in prospect_ids}
+    wanted = rules.HISTORY_FIELDS
+    for row in rows_for(tx, "SELECT id, prospect_id, field, old_value, day, visit_id"
+                        " FROM prospect_change WHERE prospect_id IN ({marks})"
+                        " ORDER BY day, id", prospect_ids):
+        if row["field"] in wanted:
+            found[row["prospect_id"]].append(rules.FactChange(
+                row["field"], _history_value(row["field"], row["old_value"]), row["day"],
+                row["id"], row["visit_id"]))
+    return found
+
+
+def direct_projects_of(tx: Tx, keys: list[tuple[str, str]]) -> dict[tuple[str, str],
+                                                                    tuple[str, str]]:
+    """(contact, status) of the latest direct-sales project on each (name key, city)."""
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for row in rows_for(tx, "SELECT name_key, city, contact, status FROM direct_sales_project"
+                        " WHERE name_key IN ({marks}) ORDER BY id", [k for k, _c in keys]):
+        found[(row["name_key"], row["city"])] = (row["contact"], row["status"])
+    return found
+
+
+def facts_of(tx: Tx, prospects: Sequence[Prospect]) -> dict[int, rules.ProspectFacts]:
+    """The facts readiness and outcomes are judged on, with their history, for many prospects
+    in a fixed number of queries. Voided rounds and visits are left out: they count nowhere."""
+    ids = [p.id for p in prospects]
+    rounds = live_rounds_of(tx, ids)
+    signals = signals_of(tx, ids)
+    substandard = substandard_visits_of(tx, ids)
+    changes = changes_of(tx, ids)
+    projects = direct_projects_of(tx, [(p.name_key, p.city) for p in prospects])
+    facts = {}
+    for p in prospects:
+        recorded = signals[p.id]
+        facts[p.id] = rules.ProspectFacts(
+            employees=p.employees, pcs=p.pcs, city=p.city, center_city=p.center_city,
+            suburban=p.suburban, address=p.address, contact_surname=p.contact_surname,
+            landline=p.landline, in_selection=p.in_selection,
+            redsea_signals=tuple(s.signal for s in recorded if s.cleared_on is None),
+            rounds=tuple(
+                rules.Round(by_source=r.staff_id == p.sourced_by_id, pretext=r.pretext,
+                            result=r.result, address=r.address_confirmed,
+                            scale=r.scale_checked, day=r.day, seq=r.id,
+                            address_seen=r.address_seen, employees_seen=r.employees_seen,
+                            pcs_seen=r.pcs_seen)
+                for r in rounds[p.id]),
+            direct_sales=projects.get((p.name_key, p.city)),
+            substandard_days=tuple(d for d, _v in substandard[p.id]),
+            district=p.district, sourced_by_id=p.sourced_by_id,
+            existing_customer=p.existing_customer, location=p.location,
+            changes=tuple(changes[p.id]), signals=tuple(recorded),
+            substandard_visits=tuple(substandard[p.id]),
+        )
+    return facts
+
+
+# --- logged visits, and what they are judged against -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VisitRow:
+    id: int
+    prospect_id: int
+    staff_id: int
+    day: str
+    kind: str
+    outcome: str
+    items: tuple[str, ...]
+    contacts: tuple[str, ...]
+    voided_at: str | None
+    voided_by_id: int | None
+    void_reason: str | None
+    manager_void: bool = False
+
+
+_VISITS = ("SELECT v.id, v.prospect_id, v.staff_id, v.day, v.kind, v.outcome, v.items,"
+           " v.contacts, v.voided_at, v.voided_by_id, v.void_reason FROM visit v")
+
+
+def _visit(row: dict[str, Any]) -> VisitRow:
+    return VisitRow(row["id"], row["prospect_id"], row["staff_id"], row["day"], row["kind"],
+                    row["outcome"], split_list(row["items"]), split_list(row["contacts"]),
+                    row["voided_at"], row["voided_by_id"], row["void_reason"])
+
+
+def visits_by_id(tx: Tx, visit_ids: Iterable[int]) -> list[VisitRow]:
+    return [_visit(r) for r in rows_for(tx, _VISITS + " WHERE v.id IN ({marks})",
+                                        sorted(set(visit_ids)))]
+
+
+def closure(tx: Tx, seeds: Iterable[int]) -> set[int]:
+    """The visits whose outcome may change with those of ``seeds``: every visit of the same
+    prospects (a finding changes readiness), of the same visitor and day (a planned visit
+    finishes the day's plan before a sweep), the sweeps of the same company and day (the first
+    earns) and the visits sharing a photo (a photo used twice)."""
+    ids = sorted(set(seeds))
+    if not ids:
+        return set()
+    out = set(ids)
+    rows = rows_for(tx, "SELECT v.id, v.prospect_id, v.staff_id, v.day, v.kind,"
+                    " COALESCE(p.duplicate_of, p.id) AS company FROM visit v"
+                    " JOIN prospect p ON p.id = v.prospect_id WHERE v.id IN ({marks})", ids)
+    prospects = sorted({r["prospect_id"] for r in rows})
+    out |= {r["id"] for r in rows_for(tx, "SELECT id FROM visit WHERE prospect_id IN ({marks})",
+                                      prospects)}
+    days = sorted({r["day"] for r in rows})
+    people = {(r["staff_id"], r["day"]) for r in rows}
+    companies = {(r["company"], r["day"]) for r in rows}
+    for r in rows_for(tx, "SELECT v.id, v.staff_id, v.day, v.kind,"
+                      " COALESCE(p.duplicate_of, p.id) AS company FROM visit v"
+                      " JOIN prospect p ON p.id = v.prospect_id WHERE v.day IN ({marks})",
+                      days):
+        if (r["staff_id"], r["day"]) in people or (
+                r["kind"] == "sweep" and (r["company"], r["day"]) in companies):
+            out.add(r["id"])
+    hashes = [r["sha256"] for r in rows_for(
+        tx, "SELECT DISTINCT sha256 FROM visit_photo WHERE visit_id IN ({marks})", ids)]
+    out |= {r["visit_id"] for r in rows_for(
+        tx, "SELECT visit_id FROM visit_photo WHERE sha256 IN ({marks})", hashes)}
+    return out
+
+
+def photos_of(tx: Tx, visit_ids: list[int]) -> dict[int, list[rules.Photo]]:
+    found: dict[int, list[rules.Photo]] = {}
+    for r in rows_for(tx, "SELECT visit_id, sha256, taken_at, latitude, longitude"
+                      " FROM visit_photo WHERE visit_id IN ({marks}) ORDER BY id", visit_ids):
+        position = ((r["latitude"], r["longitude"]) if r["latitude"] is not None
+                    and r["longitude"] is not None else None)
+        found.setdefault(r["visit_id"], []).append(rules.Photo(r["sha256"], r["taken_at"],
+                                                               position))
+    return found
+
+
+def photo_users(tx: Tx, hashes: list[str]) -> dict[str, list[int]]:
+    """The live visits that used each photo, by hash, in the order they were recorded."""
+    found: dict[str, list[int]] = {}
+    for r in rows_for(tx, "SELECT ph.sha256, ph.visit_id FROM visit_photo ph"
+                      " JOIN visit v ON v.id = ph.visit_id WHERE ph.sha256 IN ({marks})"
+                      " AND v.voided_at IS NULL ORDER BY ph.visit_id", hashes):
+        users = found.setdefault(r["sha256"], [])
+        if r["visit_id"] not in users:
+            users.append(r["visit_id"])
+    return found
+
+
+def verdicts_of(tx: Tx, visit_ids: list[int]) -> dict[int, list[rules.Verdict]]:
+    """The answered questions of each visit (an open question is an outcome, not a fact)."""
+    found: dict[int, list[rules.Verdict]] = {}
+    for r in rows_for(tx, "SELECT visit_id, question, status, decided_on, decided_at,"
+                      " decided_by FROM inspection WHERE visit_id IN ({marks})"
+                      " AND status <> 'open' ORDER BY id", visit_ids):
+        day = r["decided_on"] or ""
+        found.setdefault(r["visit_id"], []).append(rules.Verdict(
+            r["question"], r["status"], day, r["decided_at"] or f"{day}T99", r["decided_by"]))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    visitor_id: int
+    day: str
+    visit_id: int | None
+    district: str | None
+
+
+def plans_of(tx: Tx, people_days: set[tuple[int, str]]) -> dict[tuple[int, str], list[PlanRow]]:
+    """The planned visits of each (visitor, day), with each company's district (Q12)."""
+    found: dict[tuple[int, str], list[PlanRow]] = {}
+    days = sorted({d for _s, d in people_days})
+    for r in rows_for(tx, "SELECT pv.visitor_id, pv.day, pv.visit_id, p.district"
+                      " FROM planned_visit pv JOIN prospect p ON p.id = pv.prospect_id"
+                      " WHERE pv.day IN ({marks}) ORDER BY pv.id", days):
+        key = (r["visitor_id"], r["day"])
+        if key in people_days:
+            found.setdefault(key, []).append(PlanRow(*key, r["visit_id"], r["district"]))
+    return found
+
+
+def origins_of(tx: Tx, visit_ids: list[int]) -> dict[int, int]:
+    """The prospect each merged-in visit was recorded on, before a merge moved it (a finding
+    costs whoever vouched for that record)."""
+    found: dict[int, int] = {}
+    for r in rows_for(tx, "SELECT mm.row_id, pm.drop_id FROM merge_moved mm"
+                      " JOIN prospect_merge pm ON pm.id = mm.merge_id"
+                      " WHERE mm.table_name = 'visit' AND pm.unmerged_at IS NULL"
+                      " AND mm.row_id IN ({marks}) ORDER BY pm.id DESC", visit_ids):
+        found[r["row_id"]] = r["drop_id"]  # the earliest merge wins: it saw the visit first
+    return found
+
+
+def companies_of(tx: Tx, prospect_ids: list[int]) -> dict[int, int]:
+    """Each prospect's company: the prospect it duplicates, or itself (Q8)."""
+    return {r["id"]: r["company"] for r in rows_for(
+        tx, "SELECT id, COALESCE(duplicate_of, id) AS company FROM prospect"
+        " WHERE id IN ({marks})", prospect_ids)}
+
+
+def staff_names(tx: Tx) -> dict[int, tuple[str, bool]]:
+    """Every person by id: (name, is a manager)."""
+    return {r["id"]: (r["name"], "manager" in split_list(r["roles"]))
+            for r in tx.all("SELECT id, name, roles FROM staff")}
+
+
+# --- what is stored ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVisit:
+    effective: bool
+    failing_checks: tuple[str, ...]
+
+
+def stored_visits(tx: Tx, visit_ids: list[int]) -> dict[int, StoredVisit]:
+    return {r["id"]: StoredVisit(bool(r["effective"]), split_list(r["failing_checks"]))
+            for r in rows_for(tx, "SELECT id, effective, failing_checks FROM visit"
+                              " WHERE id IN ({marks})", visit_ids)}
+
+
+def stored_flags(tx: Tx, visit_ids: list[int]) -> dict[int, list[tuple[int, str, str]]]:
+    """(row id, flag, detail) of each visit's flags, in the order raised."""
+    found: dict[int, list[tuple[int, str, str]]] = {}
+    for r in rows_for(tx, "SELECT id, visit_id, flag, detail FROM visit_flag"
+                      " WHERE visit_id IN ({marks}) ORDER BY id", visit_ids):
+        found.setdefault(r["visit_id"], []).append((r["id"], r["flag"], r["detail"] or ""))
+    return found
+
+
+def stored_questions(tx: Tx, visit_ids: list[int]) -> dict[int, set[str]]:
+    """The open questions stored for each visit."""
+    found: dict[int, set[str]] = {}
+    for r in rows_for(tx, "SELECT visit_id, question FROM inspection WHERE visit_id IN ({marks})"
+                      " AND status = 'open'", visit_ids):
+        found.setdefault(r["visit_id"], set()).add(r["question"])
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntry:
+    id: int
+    key: str
+    staff_id: int
+    day: str
+    delta: int
+    rule: str
+    prospect_id: int | None
+    visit_id: int | None
+    reason: str | None
+    by_id: int | None
+    reverses_id: int | None
+    voided_at: str | None = None
+    voided_by_id: int | None = None
+    void_reason: str | None = None
+
+
+_ENTRY = ("SELECT id, derived_key AS key, staff_id, day, delta, rule, prospect_id, visit_id,"
+          " reason, by_id, reverses_id, voided_at, voided_by_id, void_reason FROM points_entry")
+
+
+def stored_entries(tx: Tx, visit_ids: list[int]) -> list[StoredEntry]:
+    """The rule-made entries of these visits (and any entry of theirs without a key)."""
+    return [StoredEntry(**r) for r in rows_for(tx, _ENTRY + " WHERE visit_id IN ({marks})"
+                                               " AND (derived_key IS NOT NULL OR by_id IS NULL"
+                                               " OR rule <> 'adjustment') ORDER BY id",
+                                               visit_ids)]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredNotice:
+    id: int
+    key: str | None
+    staff_id: int
+    day: str
+    kind: str
+    delta: int
+    rule: str
+    prospect_id: int | None
+    visit_id: int | None
+    reverses_id: int | None
+
+
+def stored_notices(tx: Tx, visit_ids: list[int]) -> list[StoredNotice]:
+    return [StoredNotice(**r) for r in rows_for(
+        tx, "SELECT id, derived_key AS key, staff_id, day, kind, delta, rule, prospect_id,"
+        " visit_id, reverses_id FROM notice WHERE visit_id IN ({marks}) ORDER BY id",
+        visit_ids)]
+
+
+def adjustments(tx: Tx, entry_ids: list[int] | None = None) -> list[StoredEntry]:
+    """Managers' adjustments (facts), with their voids."""
+    where = " AND id IN ({marks})" if entry_ids is not None else ""
+    sql = _ENTRY + " WHERE derived_key IS NULL AND rule = 'adjustment'" + where + " ORDER BY id"
+    rows = rows_for(tx, sql, entry_ids) if entry_ids is not None else tx.all(sql)
+    return [StoredEntry(**{**r, "key": ""}) for r in rows]
+
+
+def stored_adjustment_reversals(tx: Tx, entry_ids: list[int]) -> list[StoredEntry]:
+    return [StoredEntry(**r) for r in rows_for(
+        tx, _ENTRY + " WHERE reverses_id IN ({marks}) AND derived_key LIKE 'entry:%'",
+        entry_ids)]
+
+
+# --- writing what the rules derive --------------------------------------------------------------
+
+
+def set_visit(tx: Tx, visit_id: int, effective: bool, failing: tuple[str, ...]) -> None:
+    tx.run("UPDATE visit SET effective = :e, failing_checks = :f WHERE id = :id", e=effective,
+           f=",".join(failing), id=visit_id)
+
+
+def replace_flags(tx: Tx, visit_id: int, flags: tuple[tuple[str, str], ...]) -> None:
+    tx.run("DELETE FROM visit_flag WHERE visit_id = :v", v=visit_id)
+    tx.many("INSERT INTO visit_flag (visit_id, flag, detail) VALUES (:visit_id, :flag, :detail)",
+            [{"visit_id": visit_id, "flag": f, "detail": d or None} for f, d in flags])
+
+
+def open_question(tx: Tx, visit_id: int, question: str) -> None:
+    tx.insert("inspection", {"visit_id": visit_id, "question": question, "status": "open",
+                             "flags": ""})
+
+
+def close_question(tx: Tx, visit_id: int, question: str) -> None:
+    tx.run("DELETE FROM inspection WHERE visit_id = :v AND question = :q AND status = 'open'",
+           v=visit_id, q=question)
+
+
+def insert_entry(tx: Tx, values: dict[str, Any]) -> int:
+    return tx.insert("points_entry", values)
+
+
+def update_entry(tx: Tx, entry_id: int, values: dict[str, Any]) -> None:
+    sets = ", ".join(f"{k} = :{k}" for k in values)
+    tx.run(f"UPDATE points_entry SET {sets} WHERE id = :id", id=entry_id, **values)
+
+
+def delete_entries(tx: Tx, ids: list[int]) -> None:
+    if ids:
+        rows_for(tx, "DELETE FROM points_entry WHERE id IN ({marks})", ids)
+
+
+def insert_notice(tx: Tx, values: dict[str, Any]) -> int:
+    return tx.insert("notice", values)
+
+
+def update_notice(tx: Tx, notice_id: int, values: dict[str, Any]) -> None:
+    sets = ", ".join(f"{k} = :{k}" for k in values)
+    tx.run(f"UPDATE notice SET {sets} WHERE id = :id", id=notice_id, **values)
+
+
+def delete_notices(tx: Tx, ids: list[int]) -> None:
+    if ids:
+        rows_for(tx, "DELETE FROM notice WHERE id IN ({marks})", ids)

@@ -1,0 +1,1 @@
+"""The team's policy: versions kept in the database, shown, set by a manager, and simulated."""
