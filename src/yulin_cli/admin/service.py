@@ -116,9 +116,10 @@ def recompute(state: State, health: Health, *, progress: bool) -> Health:
 
             with Progress(transient=True) as bar:
                 task = bar.add_task(t("ui.recomputing"), total=total)
-                found = differences(tx, book, progress=lambda n: bar.advance(task, n))
+                found = differences(tx, book, progress=lambda n: bar.advance(task, n),
+                                    target=state.db().target)
         else:
-            found = differences(tx, book)
+            found = differences(tx, book, target=state.db().target)
         names = {r["id"]: r["name"] for r in tx.all("SELECT id, name FROM staff")}
     check = HealthCheck("outcomes", not found, f"{len(found)} differences",
                         "check.outcomes_count", {"count": len(found)})

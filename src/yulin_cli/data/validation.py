@@ -111,8 +111,10 @@ def worker_start(lang: str) -> None:
     import signal
 
     from yulin_cli.i18n import set_lang
+    from yulin_cli.workers import die_with_parent
 
     # Ctrl-C in a terminal reaches every process of the group: the import stops in the main
     # process, which rolls back and says so; a worker just stops with it, without a word.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()  # a killed import (SIGKILL too) leaves no worker behind
     set_lang(lang)

@@ -94,11 +94,13 @@ def direct_projects_of(tx: Tx, keys: list[tuple[str, str]]) -> dict[tuple[str, s
     return found
 
 
-def facts_of(tx: Tx, prospects: Sequence[Prospect]) -> dict[int, rules.ProspectFacts]:
+def facts_of(tx: Tx, prospects: Sequence[Prospect], *, rounds: bool = True
+             ) -> dict[int, rules.ProspectFacts]:
     """The facts readiness and outcomes are judged on, with their history, for many prospects
-    in a fixed number of queries. Voided rounds and visits are left out: they count nowhere."""
+    in a fixed number of queries (``rounds`` False: without the rounds, which only readiness
+    reads). Voided rounds and visits are left out: they count nowhere."""
     ids = [p.id for p in prospects]
-    rounds = live_rounds_of(tx, ids)
+    made = live_rounds_of(tx, ids) if rounds else {pid: [] for pid in ids}
     signals = signals_of(tx, ids)
     substandard = substandard_visits_of(tx, ids)
     changes = changes_of(tx, ids)
@@ -117,7 +119,7 @@ def facts_of(tx: Tx, prospects: Sequence[Prospect]) -> dict[int, rules.ProspectF
                             scale=r.scale_checked, day=r.day, seq=r.id,
                             address_seen=r.address_seen, employees_seen=r.employees_seen,
                             pcs_seen=r.pcs_seen)
-                for r in rounds[p.id]),
+                for r in made[p.id]),
             direct_sales=projects.get((p.name_key, p.city)),
             substandard_days=tuple(d for d, _v in substandard[p.id]),
             district=p.district, sourced_by_id=p.sourced_by_id,
@@ -238,14 +240,18 @@ class PlanRow:
 
 
 def plans_of(tx: Tx, people_days: set[tuple[int, str]]) -> dict[tuple[int, str], list[PlanRow]]:
-    """The planned visits of each (visitor, day), with each company's district (Q12)."""
+    """The planned visits of each (visitor, day), with each company's district (Q12): one
+    probe of the (visitor, day) index per visitor, never a whole day of the centre."""
     found: dict[tuple[int, str], list[PlanRow]] = {}
-    days = sorted({d for _s, d in people_days})
-    for r in rows_for(tx, "SELECT pv.visitor_id, pv.day, pv.visit_id, p.district"
-                      " FROM planned_visit pv JOIN prospect p ON p.id = pv.prospect_id"
-                      " WHERE pv.day IN ({marks}) ORDER BY pv.id", days):
-        key = (r["visitor_id"], r["day"])
-        if key in people_days:
+    by_visitor: dict[int, list[str]] = {}
+    for staff_id, day in people_days:
+        by_visitor.setdefault(staff_id, []).append(day)
+    for staff_id, days in by_visitor.items():
+        for r in rows_for(tx, "SELECT pv.visitor_id, pv.day, pv.visit_id, p.district"
+                          " FROM planned_visit pv JOIN prospect p ON p.id = pv.prospect_id"
+                          " WHERE pv.visitor_id = :v AND pv.day IN ({marks}) ORDER BY pv.id",
+                          sorted(set(days)), v=staff_id):
+            key = (r["visitor_id"], r["day"])
             found.setdefault(key, []).append(PlanRow(*key, r["visit_id"], r["district"]))
     return found
 

@@ -11,6 +11,7 @@ judges (``policy simulate``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -41,11 +42,14 @@ class Gathered:
     plans: dict[tuple[int, str], list[queries.PlanRow]]
     companies: dict[int, int]
     origins: dict[int, int]  # visit -> the prospect it was recorded on, when merged since
+    # Whether readiness is judged: what a visit's flags and failing checks need, and nothing
+    # its points or effectiveness do (``policy simulate`` leaves it out).
+    readiness: bool = True
 
 
-def gather(tx: Tx, visit_ids: Iterable[int]) -> Gathered:
+def gather(tx: Tx, visit_ids: Iterable[int], *, readiness: bool = True) -> Gathered:
     """The visits, in the order recorded, with everything they are judged against, in a fixed
-    number of queries."""
+    number of queries (without readiness: no rounds)."""
     rows = sorted(queries.visits_by_id(tx, visit_ids), key=lambda v: v.id)
     ids = [v.id for v in rows]
     origins = queries.origins_of(tx, ids) if ids else {}
@@ -53,12 +57,12 @@ def gather(tx: Tx, visit_ids: Iterable[int]) -> Gathered:
     found = prospects.prospects_of(tx, pids)
     photos = queries.photos_of(tx, ids)
     return Gathered(
-        rows, queries.facts_of(tx, list(found.values())),
+        rows, queries.facts_of(tx, list(found.values()), rounds=readiness),
         {k: n for k, (n, _m) in queries.staff_names(tx).items()}, photos,
         queries.photo_users(tx, sorted({p.sha256 for ps in photos.values() for p in ps})),
         queries.verdicts_of(tx, ids),
         queries.plans_of(tx, {(v.staff_id, v.day) for v in rows if v.kind == "sweep"}),
-        queries.companies_of(tx, pids), origins)
+        queries.companies_of(tx, pids), origins, readiness)
 
 
 def logged_visits(gathered: Gathered, book: PolicyBook) -> list[rules.LoggedVisit]:
@@ -66,9 +70,35 @@ def logged_visits(gathered: Gathered, book: PolicyBook) -> list[rules.LoggedVisi
     the version in force on each visit's day)."""
     g = gathered
     visits = []
+    # Two visits of a prospect between the same two dated facts see the same facts: each such
+    # state, and its readiness under each policy, is worked out once. A visit on the day of a
+    # fact is judged on its own (what came before it that day matters).
+    event_days = {pid: _event_days(facts) for pid, facts in g.facts.items()}
+    states: dict[tuple[int, int], rules.ProspectFacts] = {}
+    judged: dict[tuple[int, int, int], rules.Readiness] = {}
     for v in g.rows:
-        seen = g.facts[v.prospect_id].as_of(v.day, before_visit=v.id)
-        ready = rules.visit_readiness(seen, book.at(v.day))
+        days = event_days[v.prospect_id]
+        key = None if v.day in days[1] else (v.prospect_id, bisect_right(days[0], v.day))
+        seen = states.get(key) if key is not None else None
+        if seen is None:
+            seen = g.facts[v.prospect_id].as_of(v.day, before_visit=v.id)
+            if key is not None:
+                states[key] = seen
+        policy = book.at(v.day)
+        # Readiness is what a planned visit is judged by (Q2) and what explains a refusal
+        # (Q17); a sweep needs only the standard (its praise), other visits nothing.
+        ready = None
+        if g.readiness and (v.kind == "planned" or v.outcome == "refused"):
+            if key is not None:
+                ready = judged.get((*key, id(policy)))
+                if ready is None:
+                    ready = judged[(*key, id(policy))] = rules.visit_readiness(seen, policy)
+            else:
+                ready = rules.visit_readiness(seen, policy)
+            quality = ready.checks[0].ok
+        else:
+            quality = v.kind != "sweep" or rules.standard_check(
+                seen.employees, seen.pcs, policy, seen.found_substandard).ok
         # Judged on the company as now known; charged to whoever vouched for its record.
         origin = g.origins.get(v.id)
         finder = (g.facts[origin].as_of(v.day).sourced_by_id if origin is not None
@@ -92,10 +122,18 @@ def logged_visits(gathered: Gathered, book: PolicyBook) -> list[rules.LoggedVisi
         visits.append(rules.LoggedVisit(
             v.id, v.prospect_id, v.staff_id, v.day, v.kind, v.outcome, v.items, v.contacts,
             tuple(g.photos.get(v.id, ())), void, tuple(g.verdicts.get(v.id, ())),
-            finder_id=finder, readiness=ready, quality=ready.checks[0].ok,
+            finder_id=finder, readiness=ready, quality=quality,
             existing_customer=seen.existing_customer, location=seen.location, sweep=sweep,
             reused=reused, names=g.names))
     return visits
+
+
+def _event_days(facts: rules.ProspectFacts) -> tuple[list[str], set[str]]:
+    """The days a prospect's facts change on (sorted, and as a set)."""
+    days = {r.day for r in facts.rounds} | {c.day for c in facts.changes}
+    days |= {d for s in facts.signals for d in (s.day, s.cleared_on) if d}
+    days |= set(facts.substandard_days)
+    return sorted(days), days
 
 
 def judge_all(gathered: Gathered, book: PolicyBook
@@ -389,14 +427,62 @@ def reconcile_all(tx: Tx, book: PolicyBook, since: str | None = None) -> list[Di
     return changed + _adjustments(tx, None, write=True)
 
 
-def differences(tx: Tx, book: PolicyBook, *, progress: Any = None) -> list[Difference]:
-    """What the database keeps that the rules would not derive again, read-only."""
+PARALLEL_FROM = 50_000  # visits: below this, starting workers costs more than it saves
+
+
+def differences(tx: Tx, book: PolicyBook, *, progress: Any = None,
+                target: str | None = None) -> list[Difference]:
+    """What the database keeps that the rules would not derive again, read-only. A big
+    database (``target`` given) is judged on every core, each worker reading it on its own."""
+    import os
+
+    chunks = list(visit_chunks(tx))
+    workers = min(4, os.cpu_count() or 1)
     diffs: list[Difference] = []
-    for chunk in visit_chunks(tx):
-        diffs += _compare(tx, book, chunk, write=False)
-        if progress is not None:
-            progress(len(chunk))
+    if target is None or workers < 2 or sum(map(len, chunks)) < PARALLEL_FROM:
+        for chunk in chunks:
+            diffs += _compare(tx, book, chunk, write=False)
+            if progress is not None:
+                progress(len(chunk))
+        return diffs + _adjustments(tx, None, write=False)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from yulin_cli.i18n import current_lang
+
+    # Spawned, not forked: a forked worker would share this process's open connection.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_worker_start,
+                             initargs=(target, current_lang())) as pool:
+        for chunk, found in zip(chunks, pool.map(_worker_differences, chunks), strict=True):
+            diffs += found
+            if progress is not None:
+                progress(len(chunk))
     return diffs + _adjustments(tx, None, write=False)
+
+
+_worker: dict[str, Any] = {}
+
+
+def _worker_start(target: str, lang: str) -> None:
+    import signal
+
+    from yulin_cli.db import open_db
+    from yulin_cli.i18n import set_lang
+    from yulin_cli.policy import load_book
+    from yulin_cli.workers import die_with_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops us
+    die_with_parent()
+    set_lang(lang)
+    db = open_db(target, migrate=False)
+    with db.read() as tx:
+        _worker.update(db=db, book=load_book(tx))
+
+
+def _worker_differences(chunk: list[int]) -> list[Difference]:
+    with _worker["db"].read() as tx:
+        return _compare(tx, _worker["book"], chunk, write=False)
 
 
 def judged_visit(tx: Tx, book: PolicyBook, visit_id: int) -> rules.Judgement:

@@ -129,7 +129,8 @@ def _period(tx: Tx, date_from: str, date_to: str) -> Period:
         "SELECT v.id FROM visit v WHERE (v.day >= :a AND v.day <= :b) OR EXISTS (SELECT 1"
         " FROM inspection i WHERE i.visit_id = v.id AND i.decided_on >= :a"
         " AND i.decided_on <= :b)", a=date_from, b=date_to)]
-    gathered = outcomes.gather(tx, ids)
+    # Points and effectiveness never read readiness: it is left out (its flags are not compared).
+    gathered = outcomes.gather(tx, ids, readiness=False)
     voids = outcomes.entry_voids(facts.stored_entries(tx, ids))
     first_found = {r["s"]: r["d"] for r in tx.all(
         "SELECT sourced_by_id AS s, MIN(found_on) AS d FROM prospect GROUP BY sourced_by_id")}

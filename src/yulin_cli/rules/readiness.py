@@ -4,6 +4,7 @@ facts as they stood on a given day."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from yulin_cli.rules.deals import direct_sales_check
@@ -109,8 +110,8 @@ class ProspectFacts:
         (RULES.md: facts carry their history). With ``before_visit``, as a visit of that day
         found them: before its own finding and what it found out, and those of the visits
         recorded after it."""
-        if day is None:
-            return self
+        if day is None or day > self.latest:
+            return self  # nothing is dated on or after it: as recorded
         values: dict[str, object] = {}
         for change in reversed(self.changes):
             if change.day > day or (before_visit is not None and change.day == day
@@ -130,6 +131,15 @@ class ProspectFacts:
     @property
     def found_substandard(self) -> bool:
         return bool(self.substandard_days)
+
+    @cached_property
+    def latest(self) -> str:
+        """The latest day anything of these facts is dated ("" when none is)."""
+        days = [r.day for r in self.rounds]
+        days += [c.day for c in self.changes]
+        days += [d for s in self.signals for d in (s.day, s.cleared_on) if d]
+        days += list(self.substandard_days)
+        return max(days, default="")
 
 
 # --- readiness (Q1, Q2, Q6, Q17, Q18) --------------------------------------------------------

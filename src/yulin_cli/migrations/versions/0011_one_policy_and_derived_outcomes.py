@@ -112,6 +112,10 @@ def upgrade() -> None:
     op.create_index("ix_points_entry_visit_id", "points_entry", ["visit_id"])
     op.create_index("ix_notice_visit_id", "notice", ["visit_id"])
 
+    # Readiness explains a planned visit (unready) and a refusal (Q17); no other visit keeps it.
+    op.execute("UPDATE visit SET failing_checks = '' WHERE kind <> 'planned'"
+               " AND outcome <> 'refused'")
+
     # --- one question per inspection row ----------------------------------------------------
     rows = [dict(r._mapping) for r in bind.execute(sa.text(
         "SELECT i.visit_id, i.status, i.decided_by, i.decided_on, i.note, i.flags,"
