@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from conftest import ALL_ITEMS, add, assert_refused, make_ready, ok, ok_json, row_counts, run
 
 DAY = "2026-10-19"  # a Monday
