@@ -41,7 +41,7 @@ def doctor(
     path = sqlite_path(chosen_target(current().db_target))
     if path is not None and not Path(path).expanduser().exists():
         raise BadInput("db.missing", path=path)
-    result = service.health(current().db(migrate=False), current().policy_path)
+    result = service.health(current().db(migrate=False), current().policy_path, quick=recompute)
     if recompute and not result.upgrade_needed:
         result = service.recompute(current(), result,
                                    progress=not json_output and sys.stdout.isatty())

@@ -82,13 +82,14 @@ def backup(db: Db, dest: Path, force: bool) -> BackedUp:
     return BackedUp(str(dest), dbmod.backup(db, dest))
 
 
-def health(db: Db, policy_path: str | None) -> Health:
-    """Integrity, schema version and file permissions of the database, and the policy."""
+def health(db: Db, policy_path: str | None, quick: bool = False) -> Health:
+    """Integrity, schema version and file permissions of the database, and the policy
+    (``quick``: SQLite's quick check of integrity)."""
     from yulin_cli import db as dbmod
     from yulin_cli.policy import load_policy
     from yulin_cli.runtime import error_text
 
-    checks = [HealthCheck(*c) for c in dbmod.health(db)]
+    checks = [HealthCheck(*c) for c in dbmod.health(db, quick)]
     upgrade_needed = db.needs_upgrade
     try:
         load_policy(policy_path)
@@ -137,7 +138,7 @@ def upgrade(db: Db) -> Upgraded:
     if not db.may_migrate:
         login = db.login.user if db.login else ""
         raise BadInput("upgrade.not_owner", owner=db.owner or "?", login=login)
-    dbmod.upgrade(db.target)
+    dbmod.upgrade(db.target, first_policy=db.first_policy)
     return Upgraded(before, dbmod.SCHEMA_HEAD, True)
 
 

@@ -52,6 +52,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.by_visit": ("{by}（走访 #{visit}）", "{by} (visit #{visit})"),
     "ui.yes": ("是", "yes"),
     "ui.no": ("否", "no"),
+    # --- red-sea signals, dated ---------------------------------------------------------------
+    "signal.competitor-features": ("总问我们能否做到友商的功能", "keeps asking whether we match a "
+                                   "competitor"),
+    "signal.stale-project": ("项目早已启动，却从没找过我们", "started long ago and never called us"),
+    "signal.excluded-us": ("知道我们，却没让我们参加选型", "knows us but left us out"),
+    "signal.cold": ("始终冷淡：电话不接、不见面、不吃饭", "stays cold: no answer, meeting or meal"),
+    "ui.signals_recorded": ("现有的信号：", "signals now recorded:"),
+    "ui.signal_seen": ("{date}，{by} 看到", "seen {date} by {by}"),
+    "ui.signals_already": ("已记录过、仍然有效，未重复记录：{signals}",
+                           "already recorded and standing, not recorded twice: {signals}"),
+    "ui.signals_cleared": ("撤回了 {count} 个信号（记录仍在）", "withdrew {count} "
+                           "{count|signal|signals} (they stay on record)"),
     # --- inspections: one question each -------------------------------------------------------
     "inspect.wrong_word": (
         "走访 #{id} 待回答的是{question}，“{verdict}”回答不了；可用：{words}",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
-from yulin_cli.db import rows_for
+from yulin_cli.db import rows_for, tuples_for
 from yulin_cli.records import Prospect, VerificationRound, split_list
 
 if TYPE_CHECKING:
@@ -146,22 +146,23 @@ class VisitRow:
     voided_at: str | None
     voided_by_id: int | None
     void_reason: str | None
-    manager_void: bool = False
+    # What is stored for it now (compared with what the rules derive).
+    effective: bool = False
+    failing_checks: tuple[str, ...] = ()
 
 
 _VISITS = ("SELECT v.id, v.prospect_id, v.staff_id, v.day, v.kind, v.outcome, v.items,"
-           " v.contacts, v.voided_at, v.voided_by_id, v.void_reason FROM visit v")
-
-
-def _visit(row: dict[str, Any]) -> VisitRow:
-    return VisitRow(row["id"], row["prospect_id"], row["staff_id"], row["day"], row["kind"],
-                    row["outcome"], split_list(row["items"]), split_list(row["contacts"]),
-                    row["voided_at"], row["voided_by_id"], row["void_reason"])
+           " v.contacts, v.voided_at, v.voided_by_id, v.void_reason, v.effective,"
+           " v.failing_checks FROM visit v")
 
 
 def visits_by_id(tx: Tx, visit_ids: Iterable[int]) -> list[VisitRow]:
-    return [_visit(r) for r in rows_for(tx, _VISITS + " WHERE v.id IN ({marks})",
-                                        sorted(set(visit_ids)))]
+    return [VisitRow(vid, pid, staff, day, kind, outcome, split_list(items),
+                     split_list(contacts), voided_at, voided_by, why, bool(effective),
+                     split_list(failing))
+            for (vid, pid, staff, day, kind, outcome, items, contacts, voided_at, voided_by,
+                 why, effective, failing)
+            in tuples_for(tx, _VISITS + " WHERE v.id IN ({marks})", sorted(set(visit_ids)))]
 
 
 def closure(tx: Tx, seeds: Iterable[int]) -> set[int]:
@@ -219,16 +220,21 @@ def photo_users(tx: Tx, hashes: list[str]) -> dict[str, list[int]]:
     return found
 
 
-def verdicts_of(tx: Tx, visit_ids: list[int]) -> dict[int, list[rules.Verdict]]:
-    """The answered questions of each visit (an open question is an outcome, not a fact)."""
-    found: dict[int, list[rules.Verdict]] = {}
-    for r in rows_for(tx, "SELECT visit_id, question, status, decided_on, decided_at,"
-                      " decided_by FROM inspection WHERE visit_id IN ({marks})"
-                      " AND status <> 'open' ORDER BY id", visit_ids):
-        day = r["decided_on"] or ""
-        found.setdefault(r["visit_id"], []).append(rules.Verdict(
-            r["question"], r["status"], day, r["decided_at"] or f"{day}T99", r["decided_by"]))
-    return found
+def questions_of(tx: Tx, visit_ids: list[int]
+                 ) -> tuple[dict[int, list[rules.Verdict]], dict[int, set[str]]]:
+    """Each visit's answered questions (facts) and its open ones (an outcome), in one read."""
+    answered: dict[int, list[rules.Verdict]] = {}
+    open_: dict[int, set[str]] = {}
+    for visit_id, question, status, decided_on, decided_at, decided_by in tuples_for(
+            tx, "SELECT visit_id, question, status, decided_on, decided_at, decided_by"
+            " FROM inspection WHERE visit_id IN ({marks}) ORDER BY id", visit_ids):
+        if status == "open":
+            open_.setdefault(visit_id, set()).add(question)
+            continue
+        day = decided_on or ""
+        answered.setdefault(visit_id, []).append(rules.Verdict(
+            question, status, day, decided_at or f"{day}T99", decided_by))
+    return answered, open_
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,18 +247,24 @@ class PlanRow:
 
 def plans_of(tx: Tx, people_days: set[tuple[int, str]]) -> dict[tuple[int, str], list[PlanRow]]:
     """The planned visits of each (visitor, day), with each company's district (Q12): one
-    probe of the (visitor, day) index per visitor, never a whole day of the centre."""
+    probe of the (visitor, day) index per pair, many pairs a query. Past about 300 pairs
+    SQLite's planner prefers building an index of every plan to using the one it has, so the
+    pairs go 200 a query."""
     found: dict[tuple[int, str], list[PlanRow]] = {}
-    by_visitor: dict[int, list[str]] = {}
-    for staff_id, day in people_days:
-        by_visitor.setdefault(staff_id, []).append(day)
-    for staff_id, days in by_visitor.items():
-        for r in rows_for(tx, "SELECT pv.visitor_id, pv.day, pv.visit_id, p.district"
-                          " FROM planned_visit pv JOIN prospect p ON p.id = pv.prospect_id"
-                          " WHERE pv.visitor_id = :v AND pv.day IN ({marks}) ORDER BY pv.id",
-                          sorted(set(days)), v=staff_id):
-            key = (r["visitor_id"], r["day"])
-            found.setdefault(key, []).append(PlanRow(*key, r["visit_id"], r["district"]))
+    pairs = sorted(people_days)
+    for start in range(0, len(pairs), 200):
+        chunk = pairs[start:start + 200]
+        values = ", ".join(f"(:s{i}, :d{i})" for i in range(len(chunk)))
+        params: dict[str, Any] = {}
+        for i, (staff_id, day) in enumerate(chunk):
+            params[f"s{i}"], params[f"d{i}"] = staff_id, day
+        for visitor_id, day, visit_id, district in tx.rows(
+                f"WITH pairs (visitor_id, day) AS (VALUES {values})"
+                " SELECT pv.visitor_id, pv.day, pv.visit_id, p.district FROM pairs"
+                " JOIN planned_visit pv ON pv.visitor_id = pairs.visitor_id"
+                " AND pv.day = pairs.day JOIN prospect p ON p.id = pv.prospect_id", **params):
+            found.setdefault((visitor_id, day), []).append(
+                PlanRow(visitor_id, day, visit_id, district))
     return found
 
 
@@ -284,33 +296,13 @@ def staff_names(tx: Tx) -> dict[int, tuple[str, bool]]:
 # --- what is stored ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class StoredVisit:
-    effective: bool
-    failing_checks: tuple[str, ...]
-
-
-def stored_visits(tx: Tx, visit_ids: list[int]) -> dict[int, StoredVisit]:
-    return {r["id"]: StoredVisit(bool(r["effective"]), split_list(r["failing_checks"]))
-            for r in rows_for(tx, "SELECT id, effective, failing_checks FROM visit"
-                              " WHERE id IN ({marks})", visit_ids)}
-
-
 def stored_flags(tx: Tx, visit_ids: list[int]) -> dict[int, list[tuple[int, str, str]]]:
     """(row id, flag, detail) of each visit's flags, in the order raised."""
     found: dict[int, list[tuple[int, str, str]]] = {}
-    for r in rows_for(tx, "SELECT id, visit_id, flag, detail FROM visit_flag"
-                      " WHERE visit_id IN ({marks}) ORDER BY id", visit_ids):
-        found.setdefault(r["visit_id"], []).append((r["id"], r["flag"], r["detail"] or ""))
-    return found
-
-
-def stored_questions(tx: Tx, visit_ids: list[int]) -> dict[int, set[str]]:
-    """The open questions stored for each visit."""
-    found: dict[int, set[str]] = {}
-    for r in rows_for(tx, "SELECT visit_id, question FROM inspection WHERE visit_id IN ({marks})"
-                      " AND status = 'open'", visit_ids):
-        found.setdefault(r["visit_id"], set()).add(r["question"])
+    for row_id, visit_id, flag, detail in tuples_for(
+            tx, "SELECT id, visit_id, flag, detail FROM visit_flag WHERE visit_id IN ({marks})"
+            " ORDER BY id", visit_ids):
+        found.setdefault(visit_id, []).append((row_id, flag, detail or ""))
     return found
 
 
@@ -337,11 +329,9 @@ _ENTRY = ("SELECT id, derived_key AS key, staff_id, day, delta, rule, prospect_i
 
 
 def stored_entries(tx: Tx, visit_ids: list[int]) -> list[StoredEntry]:
-    """The rule-made entries of these visits (and any entry of theirs without a key)."""
-    return [StoredEntry(**r) for r in rows_for(tx, _ENTRY + " WHERE visit_id IN ({marks})"
-                                               " AND (derived_key IS NOT NULL OR by_id IS NULL"
-                                               " OR rule <> 'adjustment') ORDER BY id",
-                                               visit_ids)]
+    """The entries of these visits: every one is rule-made (an adjustment names no visit)."""
+    return [StoredEntry(*r) for r in tuples_for(
+        tx, _ENTRY + " WHERE visit_id IN ({marks}) ORDER BY id", visit_ids)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +349,7 @@ class StoredNotice:
 
 
 def stored_notices(tx: Tx, visit_ids: list[int]) -> list[StoredNotice]:
-    return [StoredNotice(**r) for r in rows_for(
+    return [StoredNotice(*r) for r in tuples_for(
         tx, "SELECT id, derived_key AS key, staff_id, day, kind, delta, rule, prospect_id,"
         " visit_id, reverses_id FROM notice WHERE visit_id IN ({marks}) ORDER BY id",
         visit_ids)]

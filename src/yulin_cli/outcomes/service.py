@@ -39,6 +39,7 @@ class Gathered:
     photos: dict[int, list[rules.Photo]]
     users: dict[str, list[int]]
     verdicts: dict[int, list[rules.Verdict]]
+    open_questions: dict[int, set[str]]
     plans: dict[tuple[int, str], list[queries.PlanRow]]
     companies: dict[int, int]
     origins: dict[int, int]  # visit -> the prospect it was recorded on, when merged since
@@ -56,11 +57,12 @@ def gather(tx: Tx, visit_ids: Iterable[int], *, readiness: bool = True) -> Gathe
     pids = sorted({v.prospect_id for v in rows} | set(origins.values()))
     found = prospects.prospects_of(tx, pids)
     photos = queries.photos_of(tx, ids)
+    answered, open_questions = queries.questions_of(tx, ids)
     return Gathered(
         rows, queries.facts_of(tx, list(found.values()), rounds=readiness),
         {k: n for k, (n, _m) in queries.staff_names(tx).items()}, photos,
         queries.photo_users(tx, sorted({p.sha256 for ps in photos.values() for p in ps})),
-        queries.verdicts_of(tx, ids),
+        answered, open_questions,
         queries.plans_of(tx, {(v.staff_id, v.day) for v in rows if v.kind == "sweep"}),
         queries.companies_of(tx, pids), origins, readiness)
 
@@ -224,11 +226,12 @@ def _compare(tx: Tx, book: PolicyBook, visit_ids: list[int], write: bool) -> lis
     """Judges ``visit_ids`` again and compares with what is kept; with ``write`` the database
     is made equal to the judgement."""
     stored_entries = queries.stored_entries(tx, visit_ids)
-    want = desired(tx, book, visit_ids, stored_entries)
+    gathered = gather(tx, visit_ids)
+    want = desired_from(judge_all(gathered, book), entry_voids(stored_entries))
     diffs: list[Difference] = []
-    kept = queries.stored_visits(tx, visit_ids)
+    kept = {v.id: v for v in gathered.rows}
     flags = queries.stored_flags(tx, visit_ids)
-    questions = queries.stored_questions(tx, visit_ids)
+    questions = gathered.open_questions
     for visit_id, judged in want.visits.items():
         now = kept[visit_id]
         if (now.effective, now.failing_checks) != (judged.effective, judged.failing_checks):

@@ -158,28 +158,29 @@ def judge_visit(visit: LoggedVisit, policy: Policy, *, first_sweep: int | None =
                           inspected="inspect" in outcome.flags or judged.doubted, policy=policy)
     flags += [*judged.flags, *sample.flags]
     asked_proof = any(f in INSPECTED_FLAGS for f, _d in flags)
-    asked_finding = any(f == "inspect" for f, _d in flags)
-    proof = visit.verdict(PROOF)
+    asked_finding = "inspect" in outcome.flags
+    proof = visit.verdict(PROOF) if visit.verdicts else None
+    unproven = proof is not None and proof.status == "unproven"
     if proof is not None and proof.status == "proven":
         # The visit happened as recorded: what doubted it is cleared.
         flags = [(f, d) for f, d in flags if f not in PROOF_FLAGS]
     questions: list[str] = []
     if visit.void is None:
-        if asked_finding and visit.verdict(FINDING) is None and not visit.unproven:
+        if asked_finding and visit.verdict(FINDING) is None and not unproven:
             questions.append(FINDING)
         if asked_proof and proof is None:
             questions.append(PROOF)
     consequences = [Consequence(f"visit:{visit.id}:{a.rule}", a.staff_id, visit.day, a.delta,
                                 a.rule, a.kind, visit.prospect_id, visit.id)
                     for a in outcome.awards]
-    if visit.unproven:
+    if unproven:
         assert proof is not None
         fine = policy.points.unproven_visit if unproven_fine is None else unproven_fine
         consequences.append(Consequence(
             f"visit:{visit.id}:proof", visit.staff_id, proof.day, fine, "proof",
             "criticism" if fine <= 0 else "praise", visit.prospect_id, visit.id,
             f"visit #{visit.id} unproven", proof.by_id))
-    effective = rule_effective and not visit.unproven
+    effective = rule_effective and not unproven
     reasons = (effect.reason, *outcome.reasons, *judged.reasons, *sample.reasons)
     return Judgement(visit.id, effective, effect.missing, ready.failing if ready else (),
                      tuple(flags), tuple(questions), tuple(consequences), reasons,

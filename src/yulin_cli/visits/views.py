@@ -52,12 +52,25 @@ def _(result: RoundRecorded) -> Screen:
 
 @view.register
 def _(result: RedseaResult) -> Screen:
-    return Screen((
+    parts: list[RenderableType | str] = [
         cited(t("ui.redsea_verdict", id=result.prospect_id,
                 verdict=t(f"redsea.{result.verdict}_word")), rules.CLAUSES["redsea"]),
         verdict_line(result.assessment.check),
         Prose("  → " + cited(t(result.assessment.action_code), rules.CLAUSES["redsea"]),
-              indent=4)))
+              indent=4)]
+    if result.cleared:
+        parts.append(Prose("  " + t("ui.signals_cleared", count=result.cleared), indent=4,
+                           first_indent=0))
+    if result.already:
+        parts.append(Prose("  " + t("ui.signals_already", signals=listed(
+            [t(f"signal.{s}") for s in result.already])), indent=4, first_indent=0))
+    if result.signals:
+        parts.append(Prose("  " + t("ui.signals_recorded"), indent=4, first_indent=0))
+        for s in result.signals:
+            seen = t("ui.signal_seen", date=s.date or "-", by=s.by or "-")
+            parts.append(Prose(f"    · {t(f'signal.{s.signal}')}  {seen}", indent=6,
+                               first_indent=0))
+    return Screen(tuple(parts))
 
 
 @view.register
