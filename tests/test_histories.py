@@ -70,6 +70,7 @@ def machine(isolated, tmp_path: Path) -> type[RuleBasedStateMachine]:
             self.today = START
             self.names: dict[int, str] = {}
             self.merged: list[int] = []
+            self.guarded = False
             self._day()
             for args in (("center", "add", "苏州育林中心", "--city", "苏州"),
                          *(("staff", "add", n, "--center", "苏州育林中心", "--role", "prospector",
@@ -278,6 +279,29 @@ def machine(isolated, tmp_path: Path) -> type[RuleBasedStateMachine]:
                 assert entry["date"] <= today
 
         @invariant()
+        def the_servers_guard_agrees_with_the_rules(self):
+            """On PostgreSQL, the guard's SQL restatement of the rules (``server.guard``) holds
+            every stored outcome and gives exactly the consequences the rules gave."""
+            if "://" not in self.target:
+                return
+            if not self.guarded:
+                _install_guard_functions(self.target)
+                self.guarded = True
+            assert query(self.target, "SELECT derived_key FROM points_entry e"
+                         " WHERE derived_key IS NOT NULL AND NOT yulin_entry_holds(e)") == []
+            assert query(self.target, "SELECT derived_key FROM notice n"
+                         " WHERE NOT yulin_notice_holds(n)") == []
+            said = {r[0] for r in query(
+                self.target, "SELECT k FROM visit v, unnest(ARRAY['substandard', 'sweep',"
+                " 'proof']) r, LATERAL (SELECT 'visit' || chr(58) || v.id || chr(58) || r AS k) x"
+                " WHERE yulin_consequence(k) IS NOT NULL")}
+            kept = {r[0] for r in query(self.target, "SELECT derived_key FROM notice"
+                                        " WHERE derived_key NOT LIKE '%back'")}
+            assert said == kept
+            assert query(self.target, "SELECT id FROM visit v WHERE effective IS DISTINCT FROM"
+                         " (yulin_rule_effective(v) AND NOT yulin_unproven(v.id))") == []
+
+        @invariant()
         def no_give_back_exceeds_its_entry(self):
             for original, back, count in query(
                     self.target, "SELECT o.delta, SUM(r.delta), COUNT(*) FROM points_entry r"
@@ -312,6 +336,15 @@ def machine(isolated, tmp_path: Path) -> type[RuleBasedStateMachine]:
             os.environ.pop("YULIN_TODAY", None)
 
     return TeamHistory
+
+
+def _install_guard_functions(url: str) -> None:
+    import psycopg
+
+    from yulin_cli.server.guard import FUNCTIONS
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        conn.execute(FUNCTIONS)
 
 
 def _run(isolated, tmp_path, monkeypatch, examples: int, steps: int) -> None:

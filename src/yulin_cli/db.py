@@ -28,11 +28,15 @@ from yulin_cli.errors import BadInput, RuleRefusal, YulinError
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
-                   "0010", "0011")
+                   "0010", "0011", "0012")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
 CONNECT_TIMEOUT_S = 10  # an unreachable server is an error, not a hang
+# What a PostgreSQL session waits at most: for a lock (a LOCK TABLE or advisory lock another
+# session holds), for one statement, and with a transaction left open.
+SESSION_TIMEOUTS = {"lock_timeout": "5s", "statement_timeout": "60s",
+                    "idle_in_transaction_session_timeout": "60s"}
 
 
 # Ids are 64-bit in both databases: a bigger number names nothing (and must not reach the
@@ -118,8 +122,12 @@ def alchemy_url(target: str) -> str:
 
 # --- secrets --------------------------------------------------------------------------------------
 
-_URL_PASSWORD = re.compile(r"(\w[\w+.-]*://[^/\s:@]*:)[^@\s]*@")
-_QUERY_PASSWORD = re.compile(r"((?:[?&]|\b)password\s*=\s*)('[^']*'|[^&\s]*)", re.IGNORECASE)
+# A URL's user part up to its last "@" before the host: a raw "@" inside a password is a
+# mistake libpq reads as the end of it, and must not leak the rest.
+_URL_PASSWORD = re.compile(r"(\w[\w+.-]*://[^/\s:@]*:)[^/\s]*@")
+_QUERY_PASSWORD = re.compile(
+    r"((?:[?&]|\b)(?:ssl)?(?:password|passphrase|passfile)\s*=\s*)('[^']*'|[^&\s]*)",
+    re.IGNORECASE)
 
 
 def hide_secrets(text: str, *known: str | None) -> str:
@@ -141,13 +149,26 @@ def secrets_of(target: str | None) -> tuple[str, ...]:
             parts = urlsplit(target)
             if parts.password:
                 found += [parts.password, unquote(parts.password)]
-            for value in parse_qs(parts.query).get("password", []):
-                found.append(value)
+            query = parse_qs(parts.query)
+            for key in ("password", "sslpassword"):
+                found += query.get(key, [])
+            for passfile in query.get("passfile", []):
+                found += _passfile_secrets(passfile)
         except ValueError:
             pass
     if os.environ.get("YULIN_PASSWORD"):
         found.append(os.environ["YULIN_PASSWORD"])
     return tuple(found)
+
+
+def _passfile_secrets(path: str) -> list[str]:
+    """The passwords of a libpq password file (host:port:db:user:password a line)."""
+    try:
+        lines = Path(path).expanduser().read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError, UnicodeDecodeError):
+        return []
+    return [line.rsplit(":", 1)[1] for line in lines
+            if line.strip() and not line.startswith("#") and ":" in line]
 
 
 def shown_target(target: str) -> str:
@@ -519,7 +540,11 @@ class Db:
         """Reads the schema's version and owner, who is connected and the staff member mapped to
         that login: one query when the schema is current."""
         fast = ("SELECT a.version_num, current_user AS login,"
-                " pg_get_userbyid(c.relowner) AS owner, s.name AS staff, s.roles"
+                " pg_get_userbyid(c.relowner) AS owner, s.name AS staff, s.roles,"
+                " to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS server_today,"
+                " (SELECT value FROM meta WHERE key = 'pinned_today') AS pinned_today,"
+                " EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'yulin_guard_points' AND"
+                " pronamespace = current_schema()::regnamespace) AS team_mode"
                 " FROM alembic_version a JOIN pg_class c ON c.oid = 'alembic_version'::regclass"
                 " LEFT JOIN staff s ON s.login = current_user")
         try:
@@ -536,6 +561,7 @@ class Db:
             self.version, self.owner = row["version_num"], row["owner"]
             self.login = Login(row["login"], row["staff"], _split(row["roles"]))
             self.may_migrate = self.owner == self.login.user
+            _use_server_date(row)
             return
         with self.read() as tx:
             self.version = _schema_version(tx, False)
@@ -548,6 +574,18 @@ class Db:
         # An empty database is created by whoever may create tables in it.
         self.may_migrate = (bool(facts["can_create"]) if self.version is None
                             else self.owner == self.login.user)
+
+
+def _use_server_date(row: dict[str, Any]) -> None:
+    """In team mode (`team setup` ran), today is the server's date in China (RULES.md): a
+    laptop's clock or YULIN_TODAY does not decide whose day it is, unless the administrator
+    pinned a date for tests (meta ``pinned_today``, which the server's guard reads too)."""
+    from yulin_cli import clock
+
+    if not row.get("team_mode"):
+        clock.use_server_date(None)  # one person's server: as on a laptop
+        return
+    clock.use_server_date(row.get("pinned_today") or row["server_today"])
 
 
 def _sqlstate(exc: BaseException) -> str | None:
@@ -624,9 +662,16 @@ def _connect_psycopg(target: str) -> Any:
 
     _quiet_psycopg()
     url = "postgresql://" + target.split("://", 1)[1]
+    authority = url.split("://", 1)[1].split("/", 1)[0]
+    if authority.count("@") > 1:
+        # libpq would take what follows the first "@" for the host, and look it up.
+        raise BadInput("db.raw_at", target=shown_target(target))
     options: dict[str, Any] = {"application_name": "yulin"}
     if "connect_timeout=" not in url:
         options["connect_timeout"] = CONNECT_TIMEOUT_S
+    # The team's timeouts for this session too (``team setup`` sets them on each login): a lock
+    # held elsewhere makes a command fail in seconds, never hang.
+    options.setdefault("options", " ".join(f"-c {k}={v}" for k, v in SESSION_TIMEOUTS.items()))
     try:
         return psycopg.connect(url, autocommit=True, row_factory=dict_row, **options)
     except psycopg.ProgrammingError as exc:  # a URL libpq cannot parse
@@ -746,6 +791,12 @@ def database_error(exc: Exception, target: str | None) -> YulinError | None:
     state = _sqlstate(exc)
     if state == "42501":
         return RuleRefusal("db.denied", target=shown, error=detail)
+    if state == "55P03":  # lock_timeout: another session holds a lock this command needs
+        return BadInput("db.locked", target=shown)
+    if state in ("57014", "25P03"):  # statement or idle-transaction timeout
+        return BadInput("db.timeout", target=shown)
+    if state == "28P01" or "password authentication failed" in detail:
+        return BadInput("db.bad_password", target=shown)
     kind = type(original).__name__
     if state in _LOST or "closed the connection" in detail or "connection is closed" in detail \
             or "connection is lost" in detail:

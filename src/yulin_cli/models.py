@@ -365,3 +365,16 @@ class ProspectChange(SQLModel, table=True):
     by_id: int | None = Field(default=None, foreign_key="staff.id")
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
     recorded_by_login: str | None = Field(default=None, max_length=63)
+
+
+class TeamLogin(SQLModel, table=True):
+    """A database login `team login` made for this team: only these are ever mapped to a
+    person, reset or taken away (a group role, or another team's login, never is)."""
+
+    __tablename__ = "team_login"
+
+    login: str = Field(primary_key=True, max_length=63)
+    staff_id: int | None = Field(default=None, foreign_key="staff.id")
+    created_at: str = Field(max_length=32)
+    disabled_at: str | None = Field(default=None, max_length=32)
+    recorded_by_login: str | None = Field(default=None, max_length=63)

@@ -171,6 +171,9 @@ def current() -> State:
 
 def begin(db: str | None, policy: str | None) -> State:
     global _state
+    from yulin_cli import clock
+
+    clock.use_server_date(None)  # a new command: its database says again whose day it is
     _state = State(db, policy)
     return _state
 

@@ -91,6 +91,8 @@ def health(db: Db, policy_path: str | None, quick: bool = False) -> Health:
 
     checks = [HealthCheck(*c) for c in dbmod.health(db, quick)]
     upgrade_needed = db.needs_upgrade
+    if not db.is_sqlite:
+        checks += _team_checks(db)
     try:
         load_policy(policy_path)
         checks.append(HealthCheck("policy", True, policy_path or "defaults",
@@ -98,6 +100,21 @@ def health(db: Db, policy_path: str | None, quick: bool = False) -> Health:
     except YulinError as err:
         checks.append(HealthCheck("policy", False, error_text(err)))
     return Health(all(c.ok for c in checks), tuple(checks), upgrade_needed)
+
+
+def _team_checks(db: Db) -> list[HealthCheck]:
+    """In team mode, what the server's refusals rely on, as `team setup` made it."""
+    from yulin_cli.server import setup
+
+    with db.read() as tx:
+        if not setup.is_set_up(tx):
+            return []
+        drifted = setup.drift(tx)
+    if not drifted:
+        return [HealthCheck("team", True, "as set up", "check.team_ok")]
+    return [HealthCheck("team", False, "; ".join(drifted), "check.team_drift",
+                        {"count": len(drifted), "what": ", ".join(drifted[:6])
+                         + (" …" if len(drifted) > 6 else "")})]
 
 
 def recompute(state: State, health: Health, *, progress: bool) -> Health:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from yulin_cli.db import fits_id
-from yulin_cli.errors import BadInput
+from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.records import Voiding
 
 if TYPE_CHECKING:
@@ -94,8 +94,12 @@ def target(tx: Tx, kind: str, record_id: int) -> VoidTarget:
 
 
 def mark_void(tx: Tx, kind: str, record_id: int, by_id: int, at: str, reason: str) -> None:
-    tx.run(f"UPDATE {TABLES[kind]} SET voided_at = :at, voided_by_id = :by,"
-           " void_reason = :reason WHERE id = :id", at=at, by=by_id, reason=reason, id=record_id)
+    """Marks the record voided; a server that lets this login change nothing is refused, never
+    reported as done."""
+    if tx.run(f"UPDATE {TABLES[kind]} SET voided_at = :at, voided_by_id = :by,"
+              " void_reason = :reason WHERE id = :id", at=at, by=by_id, reason=reason,
+              id=record_id) != 1:
+        raise RuleRefusal("void.not_written", id=record_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -251,16 +251,64 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
     validated = _validated(rows, columns, today, parallel)
     with contextlib.closing(validated):  # workers stop as soon as the import does
         _admit_rows(tx, validated, headers, columns, report, force=force, keep_going=keep_going,
-                    tick=tick)
-    if postgres:
-        # Rows were given their ids: move the sequence past them.
-        tx.run("SELECT setval(pg_get_serial_sequence('prospect', 'id'),"
-               " (SELECT COALESCE(MAX(id), 1) FROM prospect))")
+                    tick=tick, ids=_ServerIds(tx) if postgres else _FileIds(tx))
+
+
+class _FileIds:
+    """Ids for a SQLite file: the next after the highest, inside the write lock."""
+
+    def __init__(self, tx: Tx) -> None:
+        self.first = self.next = int(tx.scalar("SELECT COALESCE(MAX(id), 0) FROM prospect")) + 1
+        self.written: set[int] = set()
+
+    def take(self) -> int:
+        self.next += 1
+        return self.next - 1
+
+    def settle(self, batch: list[dict[str, Any]]) -> None:
+        self.written.update(row["id"] for row in batch)
+
+    def real(self, given: int) -> int | None:
+        """The id of a prospect that exists: none for a row of the file never written."""
+        return given if given < self.first or given in self.written else None
+
+
+class _ServerIds:
+    """Ids on a server: each row gets a stand-in when admitted, and its id from the server's
+    sequence when its batch is written, so the ids stay consecutive and none is drawn for a
+    row never written. Stand-ins count up from far above any real id, so "the earliest
+    duplicate" still means the earliest. A staff login may draw from the sequence but never
+    move it (``server.setup``)."""
+
+    STAND_IN = 1 << 40
+
+    def __init__(self, tx: Tx) -> None:
+        self.tx = tx
+        self.last = self.STAND_IN
+        self.drawn: dict[int, int] = {}
+
+    def take(self) -> int:
+        self.last += 1
+        return self.last
+
+    def settle(self, batch: list[dict[str, Any]]) -> None:
+        ids = [int(r[0]) for r in self.tx.rows(
+            "SELECT nextval(pg_get_serial_sequence('prospect', 'id')) FROM generate_series(1, :n)"
+            " ORDER BY 1", n=len(batch))]
+        for row, drawn in zip(batch, ids, strict=True):
+            self.drawn[row["id"]], row["id"] = drawn, drawn
+        for row in batch:  # a duplicate names an earlier row: written, or in this batch
+            if (row.get("duplicate_of") or 0) > self.STAND_IN:
+                row["duplicate_of"] = self.drawn[row["duplicate_of"]]
+
+    def real(self, given: int) -> int | None:
+        return given if given <= self.STAND_IN else self.drawn.get(given)
 
 
 def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list[str],
                 columns: dict[int, str], report: ImportReport, *, force: bool,
-                keep_going: bool, tick: Callable[[int], None]) -> None:
+                keep_going: bool, tick: Callable[[int], None], ids: _FileIds | _ServerIds
+                ) -> None:
     """Every validated row through ``admit``, then in batches into the table."""
     from yulin_cli.i18n import explain, t
 
@@ -273,8 +321,7 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
     index.load_codes(tx)
     # Ids are given here, inside the write lock, so a later row can name an earlier one
     # as its duplicate before either is inserted.
-    next_id = first_id = int(tx.scalar("SELECT COALESCE(MAX(id), 0) FROM prospect")) + 1
-    given_to: list[int] = []  # the file's row number of each id given, from first_id on
+    given_to: dict[int, int] = {}  # the file's row number of each id given
     stamp = now_stamp()
     batch: list[dict[str, Any]] = []
     insert = (f"INSERT INTO prospect (id, {', '.join(PROSPECT_COLUMNS)}, created_at)"
@@ -310,26 +357,29 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
             earlier = admission.duplicate[0]
             # An earlier row of this file has no prospect yet a user could look up: name it.
             report.duplicates.append({"row": number, "duplicate_of": earlier, **(
-                {"duplicate_of_row": given_to[earlier - first_id]} if earlier >= first_id
-                else {})})
+                {"duplicate_of_row": given_to[earlier]} if earlier in given_to else {})})
             if not force:
                 continue
         # Admission's values are its own fresh dict: completed with every column.
         row = prospects.insert_row(admission.values, own=True)
-        row["id"], row["created_at"] = next_id, stamp
-        given_to.append(number)
-        index.add(next_id, [row["landline"], row["mobile"]], row["name_key"], row["city"])
-        index.add_code(next_id, row["credit_code"])
-        next_id += 1
+        new_id = ids.take()
+        row["id"], row["created_at"] = new_id, stamp
+        given_to[new_id] = number
+        index.add(new_id, [row["landline"], row["mobile"]], row["name_key"], row["city"])
+        index.add_code(new_id, row["credit_code"])
         report.imported += 1
         batch.append(row)
         if len(batch) >= BATCH:
             if not report.errors or keep_going:
+                ids.settle(batch)
                 tx.many(insert, batch)
                 pause_point("import-batch")
             batch = []
     if batch and (not report.errors or keep_going):
+        ids.settle(batch)
         tx.many(insert, batch)
+    for duplicate in report.duplicates:  # an id only for a prospect that was written
+        duplicate["duplicate_of"] = ids.real(duplicate["duplicate_of"])
 
 
 def _load_each(headers: list[str], columns: dict[int, str], rows: Iterator[list[Any]],

@@ -93,6 +93,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.version": ("{version}（本程序：{head}）", "{version} (this yulin: {head})"),
     "check.mode": ("{mode}（只应本人可读写）", "{mode} (should be readable by its owner only)"),
     "check.defaults": ("默认值", "defaults"),
+    "check.team": ("团队权限", "team rights"),
+    "check.team_ok": ("与 team setup 设置的一致", "as `team setup` made them"),
+    "check.team_drift": ("{count} 处与 team setup 设置的不同：{what}（请管理员重新运行 yulin team setup）",
+                         "{count} differ from `team setup`: {what} (the administrator reruns"
+                         " `yulin team setup`)"),
     # --- the policy file -----------------------------------------------------------------------
     "policy.header": ("yulin 策略：每个键都可以省略，省略的保持默认值。",
                       "yulin policy: every key is optional; a missing key keeps its default."),

@@ -149,12 +149,13 @@ def judge_all(gathered: Gathered, book: PolicyBook
         proof_day = rules.unproven_policy_day(visit)
         fine = book.at(proof_day).points.unproven_visit if proof_day else None
         judged = rules.judge_visit(visit, policy, unproven_fine=fine)
-        if judged.earns and visit.void is None and not visit.unproven:
+        if judged.earns:
             key = (gathered.companies.get(visit.prospect_id, visit.prospect_id), visit.day)
             if key in earned:
                 judged = rules.judge_visit(visit, policy, first_sweep=earned[key],
                                            unproven_fine=fine)
-            else:
+            elif visit.void is None and not visit.unproven:
+                # Only a sweep that stands keeps the day's praise from the ones after it.
                 earned[key] = visit.id
         out[visit.id] = (visit, judged)
     return out

@@ -98,14 +98,14 @@ def add_prospect(
     name or credit code."""
     from yulin_cli.inputs import ProspectIn
     from yulin_cli.prospects import service
-    from yulin_cli.runtime import validated
+    from yulin_cli.runtime import acting, validated
 
     facts = _given(locals())
-    if sourced_by is None:
-        # Team mode: a person adds what they found themselves unless they say otherwise.
-        login = current().db().login
-        if login is not None and login.staff is not None:
-            facts["sourced_by"] = login.staff
+    login = current().db().login
+    if login is not None and login.staff is not None:
+        # Team mode: a person adds what they found themselves; naming someone else as the
+        # finder is a manager's act (RULES.md).
+        facts["sourced_by"] = acting(sourced_by, "--sourced-by")
     data = validated(ProspectIn, {"found_on": today(), **facts})
     with current().write() as tx:
         result = service.add_prospect(tx, data, force=force)

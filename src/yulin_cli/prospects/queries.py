@@ -188,23 +188,31 @@ def update_prospect(tx: Tx, prospect_id: int, changes: dict[str, Any], *, day: s
         return ()
     history: list[dict[str, Any]] = []
     at = wall_clock()
+    located = False
     for name, value in changed.items():
-        if name in _UNRECORDED or name == "longitude":
+        if name in _UNRECORDED:
             continue
-        old, new = row[name], value
-        if name == "latitude":
-            name = "location"
-            old_lng = tx.scalar("SELECT longitude FROM prospect WHERE id = :id", id=prospect_id)
-            old = None if old is None else (old, old_lng)
-            new = None if value is None else (value, changes.get("longitude", old_lng))
+        old, new = row.get(name), value
+        if name in ("latitude", "longitude"):
+            if located:
+                continue  # one fact, recorded once
+            located, name = True, "location"
+            place = tx.one("SELECT latitude, longitude FROM prospect WHERE id = :id",
+                           id=prospect_id)
+            assert place is not None
+            lat = changes.get("latitude", place["latitude"])
+            lng = changes.get("longitude", place["longitude"])
+            old = None if place["latitude"] is None else (place["latitude"], place["longitude"])
+            new = None if lat is None else (lat, lng)
         history.append({"prospect_id": prospect_id, "field": name,
                         "old_value": history_value(old), "new_value": history_value(new),
                         "day": day, "at": at, "by_id": by_id, "visit_id": visit_id})
-    sets = ", ".join(f"{k} = :{k}" for k in changed)
-    tx.run(f"UPDATE prospect SET {sets} WHERE id = :id", id=prospect_id, **changed)
+    # The history first: on a team's server the change is refused without it (``guard``).
     tx.many("INSERT INTO prospect_change (prospect_id, field, old_value, new_value, day, at,"
             " by_id, visit_id) VALUES (:prospect_id, :field, :old_value, :new_value, :day, :at,"
             " :by_id, :visit_id)", history)
+    sets = ", ".join(f"{k} = :{k}" for k in changed)
+    tx.run(f"UPDATE prospect SET {sets} WHERE id = :id", id=prospect_id, **changed)
     return tuple(changed)
 
 

@@ -301,6 +301,13 @@ def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: ProspectF
     policy = book.at(day)
     by_id = team.staff_by_name(tx, by).id if by is not None else None
     current = queries.prospect(tx, prospect_id)
+    if patch.sourced_by is not None and patch.sourced_by != current.sourced_by:
+        # Who found a prospect is a manager's to change (RULES.md, third release).
+        if by is None:
+            raise BadInput("input.missing", option="--by")
+        from yulin_cli.team.service import require_manager
+
+        require_manager(tx, by, "refuse.finder_managers")
     changes: dict[str, Any] = patch.model_dump(exclude_unset=True, exclude={"sourced_by"})
     changes = located({k: v for k, v in changes.items() if v is not None})
     source = team.staff_by_name(tx, patch.sourced_by) if patch.sourced_by else None

@@ -1,4 +1,5 @@
-"""Commands of team mode: `team setup` and `team login` (PostgreSQL, run by the administrator)."""
+"""Commands of team mode: `team setup`, `team login`, `team logins` and `team logout`
+(PostgreSQL, run by the administrator)."""
 
 import os
 from typing import Annotated
@@ -42,3 +43,24 @@ def login(
         except typer.Abort:  # no terminal, or the input ended: nothing was asked of the server
             raise BadInput("login.no_password", login=name) from None
     respond(service.add_login(db, name, staff, password), json_output)
+
+
+@command(team_app, "logins")
+def logins(json_output: JsonOpt = False) -> None:
+    """The logins made for this team: whose each is, and when it last wrote."""
+    from yulin_cli.server import service
+
+    respond(service.logins(current().db()), json_output)
+
+
+@command(team_app, "logout")
+def logout(
+    name: Annotated[str, typer.Argument(metavar="LOGIN", help="The login to take away.")],
+    disable: Annotated[bool, typer.Option(
+        "--disable", help="Also stop it logging in anywhere (someone who left).")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Take a login away from its person: it leaves the team's groups and this database."""
+    from yulin_cli.server import service
+
+    respond(service.logout(current().db(), name, disable), json_output)

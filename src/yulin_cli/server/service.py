@@ -40,6 +40,32 @@ class LoginMapped(Result):
     created: bool
 
 
+@dataclass(frozen=True, slots=True)
+class TeamLogin:
+    login: str
+    staff: str | None
+    created_at: str
+    disabled_at: str | None
+    last_use: str | None  # when it last wrote a row
+
+
+@dataclass(frozen=True, slots=True)
+class TeamLogins(Result):
+    logins: tuple[TeamLogin, ...]
+
+    def to_json(self) -> object:
+        from yulin_cli.results import jsonable
+
+        return [jsonable(login) for login in self.logins]
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedOut(Result):
+    login: str
+    staff: str | None
+    disabled: bool
+
+
 def require_server(db: Db) -> None:
     from yulin_cli.db import is_psycopg
 
@@ -77,6 +103,8 @@ def add_login(db: Db, login: str, staff: str, password: str) -> LoginMapped:
     require_server(db)
     check_login_name(login)
     check_password(password)
+    from yulin_cli.clock import utc_stamp
+
     with db.write() as tx:
         if not setup.roles_exist(tx):
             raise BadInput("login.no_roles")
@@ -84,10 +112,17 @@ def add_login(db: Db, login: str, staff: str, password: str) -> LoginMapped:
         holder = tx.scalar("SELECT name FROM staff WHERE login = :l", l=login)
         if holder is not None and holder != staff:
             raise RuleRefusal("login.taken", login=login, staff=holder)
-        role = tx.one("SELECT rolsuper OR rolname = current_user OR rolcreaterole AS reserved"
-                      " FROM pg_roles WHERE rolname = :l", l=login)
+        role = tx.one("SELECT rolsuper OR rolname = current_user OR rolcreaterole AS reserved,"
+                      " NOT rolcanlogin AS grouped FROM pg_roles WHERE rolname = :l", l=login)
         if role is not None and role["reserved"]:
             raise RuleRefusal("login.reserved", login=login)
+        ours = tx.scalar("SELECT login FROM team_login WHERE login = :l", l=login) is not None
+        if role is not None and (role["grouped"] or login in (setup.STAFF, setup.MANAGERS)):
+            # A group role made a login would let anyone logged in as it act as the group.
+            raise RuleRefusal("login.group", login=login)
+        if role is not None and not ours:
+            # Another team's login on the same cluster (or anyone's): never reset or taken.
+            raise RuleRefusal("login.foreign", login=login)
         verifier = _scram(tx, login, password)
         tx.run(f"{'ALTER' if role else 'CREATE'} ROLE {login} LOGIN PASSWORD '{verifier}'")
         old = tx.scalar("SELECT login FROM staff WHERE id = :id", id=person.id)
@@ -95,12 +130,64 @@ def add_login(db: Db, login: str, staff: str, password: str) -> LoginMapped:
             _retire(tx, old)
         group = setup.grant_login(tx, login, person.has_role("manager"))
         tx.run("UPDATE staff SET login = :l WHERE id = :id", l=login, id=person.id)
+        if ours:
+            tx.run("UPDATE team_login SET staff_id = :s, disabled_at = NULL WHERE login = :l",
+                   s=person.id, l=login)
+        else:
+            tx.run("INSERT INTO team_login (login, staff_id, created_at) VALUES (:l, :s, :c)",
+                   l=login, s=person.id, c=utc_stamp())
     return LoginMapped(login, staff, group, role is None)
+
+
+def logins(db: Db) -> TeamLogins:
+    """The logins `team login` made for this team, whose they are and when each last wrote."""
+    require_server(db)
+    with db.read() as tx:
+        rows = tx.all(
+            "SELECT t.login, s.name AS staff, t.created_at, t.disabled_at FROM team_login t"
+            " LEFT JOIN staff s ON s.login = t.login ORDER BY t.login")
+        return TeamLogins(tuple(TeamLogin(r["login"], r["staff"], r["created_at"],
+                                          r["disabled_at"], _last_use(tx, r["login"]))
+                                for r in rows))
+
+
+# Tables whose rows say when they were written, and the column that does.
+_WRITTEN_AT = {"visit": "recorded_at", "verification_round": "recorded_at",
+               "prospect": "created_at", "prospect_change": "at",
+               "redsea_signal": "recorded_at", "inspection": "decided_at",
+               "policy_version": "set_at"}
+
+
+def _last_use(tx: Tx, login: str) -> str | None:
+    """When the login last wrote a row (RULES.md: a login's last use is its latest row)."""
+    found = [tx.scalar(f"SELECT MAX({column}) FROM {table} WHERE recorded_by_login = :l",
+                       l=login) for table, column in _WRITTEN_AT.items()]
+    return max((str(f) for f in found if f), default=None)
+
+
+def logout(db: Db, login: str, disable: bool) -> LoggedOut:
+    """Takes a login away: it is mapped to nobody and leaves the groups and this database;
+    with ``disable`` it can no longer log in anywhere. Offboarding a person is this."""
+    from yulin_cli.clock import utc_stamp
+
+    require_server(db)
+    check_login_name(login)
+    with db.write() as tx:
+        if tx.scalar("SELECT login FROM team_login WHERE login = :l", l=login) is None:
+            raise RuleRefusal("login.foreign", login=login)
+        staff = tx.scalar("SELECT name FROM staff WHERE login = :l", l=login)
+        tx.run("UPDATE staff SET login = NULL WHERE login = :l", l=login)
+        _retire(tx, login)
+        if disable:
+            tx.run(f'ALTER ROLE "{login}" NOLOGIN')
+        tx.run("UPDATE team_login SET disabled_at = :at WHERE login = :l", at=utc_stamp(),
+               l=login)
+    return LoggedOut(login, staff, disable)
 
 
 def _scram(tx: Tx, login: str, password: str) -> str:
     """The SCRAM-SHA-256 verifier of ``password``, made by libpq on this side of the wire."""
-    conn = tx.conn  # type: ignore[attr-defined]
+    conn = tx.conn  # type: ignore[attr-defined]  # psycopg's own connection: libpq hashes
     digest: bytes = conn.pgconn.encrypt_password(password.encode(), login.encode(),
                                                  b"scram-sha-256")
     return digest.decode("ascii")

@@ -79,7 +79,8 @@ def check_visit(
 @command(app, "plan-visit")
 def plan_visit(
     prospect_id: IdArg,
-    visitor: Annotated[str, typer.Option("--visitor", help="Who will visit.")],
+    visitor: Annotated[str | None, typer.Option(
+        "--visitor", help="Who will visit (team mode: you, by default).")] = None,
     date: DateOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
@@ -87,7 +88,8 @@ def plan_visit(
     from yulin_cli.inputs import PlanIn
     from yulin_cli.visits import service
 
-    data = validated(PlanIn, {"prospect_id": prospect_id, "visitor": visitor,
+    data = validated(PlanIn, {"prospect_id": prospect_id,
+                              "visitor": acting(visitor, "--visitor"),
                               "day": date or today()})
     try:
         with current().write() as tx:
