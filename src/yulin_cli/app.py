@@ -56,6 +56,7 @@ def main_options(
 
 def _slices() -> tuple[typer.Typer, ...]:
     from yulin_cli.admin.commands import app as admin
+    from yulin_cli.closing.commands import app as closing
     from yulin_cli.corrections.commands import app as corrections
     from yulin_cli.data.commands import app as data
     from yulin_cli.deals.commands import app as deals
@@ -67,7 +68,7 @@ def _slices() -> tuple[typer.Typer, ...]:
     from yulin_cli.team.commands import app as team
     from yulin_cli.visits.commands import app as visits
 
-    return (team, prospects, visits, reports, guidance, deals, data, policies, admin,
+    return (team, prospects, visits, reports, guidance, deals, closing, data, policies, admin,
             corrections, server)
 
 

@@ -71,6 +71,7 @@ class Prospect(SQLModel, table=True):
     mobile: str | None = Field(default=None, max_length=20, index=True)
     email: str | None = Field(default=None, max_length=254)
     qq: str | None = Field(default=None, max_length=20)
+    landline_ext: str | None = Field(default=None, max_length=10)  # 0510-85201292 转 8001
     found_on: str = Field(max_length=10)
     deal_value: int | None = Field(default=None, index=True)
     need: str | None = Field(default=None, max_length=10)
@@ -165,6 +166,8 @@ class Visit(SQLModel, table=True):
     voided_by_id: int | None = Field(default=None, foreign_key="staff.id")
     void_reason: str | None = Field(default=None, max_length=500)
     recorded_by_login: str | None = Field(default=None, max_length=63)
+    # A follow-up's occasion (Q5): demo, meal, executives, material, reference-visit.
+    followup: str | None = Field(default=None, max_length=20)
 
 
 class VisitFlag(SQLModel, table=True):
@@ -377,4 +380,40 @@ class TeamLogin(SQLModel, table=True):
     staff_id: int | None = Field(default=None, foreign_key="staff.id")
     created_at: str = Field(max_length=32)
     disabled_at: str | None = Field(default=None, max_length=32)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
+
+class DealOutcome(SQLModel, table=True):
+    """How a prospect's deal ended: won (with its value) or lost (with a reason), recorded by
+    a manager or its finder; voidable like any record. One live outcome per prospect."""
+
+    __tablename__ = "deal_outcome"
+
+    id: int | None = Field(default=None, primary_key=True)
+    prospect_id: int = Field(foreign_key="prospect.id", index=True)
+    result: str = Field(max_length=4)  # won | lost
+    value: int | None = None  # yuan
+    reason: str | None = Field(default=None, max_length=500)
+    day: str = Field(max_length=10)
+    by_id: int = Field(foreign_key="staff.id")
+    recorded_at: str | None = Field(default=None, max_length=32)
+    voided_at: str | None = Field(default=None, max_length=32)
+    voided_by_id: int | None = Field(default=None, foreign_key="staff.id")
+    void_reason: str | None = Field(default=None, max_length=500)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
+
+class DistinctPair(SQLModel, table=True):
+    """Two look-alike prospects a manager recorded as different companies: the likely-duplicate
+    warning stops naming them together (``first_id`` < ``second_id``)."""
+
+    __tablename__ = "distinct_pair"
+    __table_args__ = (UniqueConstraint("first_id", "second_id", name="uq_distinct_pair"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    first_id: int = Field(foreign_key="prospect.id")
+    second_id: int = Field(foreign_key="prospect.id")
+    by_id: int = Field(foreign_key="staff.id")
+    day: str = Field(max_length=10)
+    recorded_at: str | None = Field(default=None, max_length=32)
     recorded_by_login: str | None = Field(default=None, max_length=63)

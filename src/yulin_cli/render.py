@@ -119,6 +119,7 @@ def _with_views(result: Result) -> Result:
 def _load_views() -> None:
     """Registers every slice's views (they import this module, so not at the top)."""
     from yulin_cli.admin import views as _admin  # noqa: F401
+    from yulin_cli.closing import views as _closing  # noqa: F401
     from yulin_cli.corrections import views as _corrections  # noqa: F401
     from yulin_cli.data import views as _data  # noqa: F401
     from yulin_cli.deals import views as _deals  # noqa: F401

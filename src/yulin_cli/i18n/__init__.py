@@ -10,8 +10,10 @@ import os
 import re
 
 from yulin_cli.i18n import (
+    closing,
     errors,
     evening,
+    field,
     help,
     outcomes,
     proof,
@@ -26,7 +28,8 @@ LANGS = ("zh", "en")
 _lang = "en"
 
 # The catalogue's parts, one module each (a test checks no key is in two of them).
-PARTS = (errors, verdicts, views, help, words, evening, proof, teammode, speed, outcomes)
+PARTS = (errors, verdicts, views, help, words, evening, proof, teammode, speed, outcomes, field,
+         closing)
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {k: v for part in PARTS for k, v in part.MESSAGES.items()}
 

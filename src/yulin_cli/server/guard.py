@@ -686,6 +686,7 @@ GUARDS: dict[str, tuple[str, str]] = {
     "prospect_merge": ("yulin_guard_managers", "INSERT OR UPDATE OR DELETE"),
     "merge_moved": ("yulin_guard_managers", "INSERT OR UPDATE OR DELETE"),
     "policy_version": ("yulin_guard_managers", "INSERT OR UPDATE OR DELETE"),
+    "distinct_pair": ("yulin_guard_managers", "INSERT OR UPDATE OR DELETE"),
 }
 # After the row is written: its history is there too.
 AFTER = {"prospect": ("yulin_history_kept", "UPDATE")}

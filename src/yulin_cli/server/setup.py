@@ -53,6 +53,8 @@ RECORDED: dict[str, dict[str, tuple[str, ...]]] = {
     "prospect_change": {"insert": ()},
     "policy_version": {"insert": ()},
     "team_login": {},
+    "deal_outcome": {"insert": (), "update": ("voided_at", "voided_by_id", "void_reason")},
+    "distinct_pair": {"insert": ()},
 }
 # Columns nobody but the administrator writes once a row exists.
 PROTECTED = ("id", "recorded_by_login", "login", "created_at", "derived_key")
