@@ -20,6 +20,8 @@ ALLOWED = {"yulin", "IOAS", "OA", "ERP", "QQ", "IT", "PC", "PCs", "SQLite", "Pos
            "CSV", "XLSX", "TOML", "Excel", "WPS", "HTML", "SVG", "iCalendar", "zh", "en", "UTF",
            "GBK", "pg_dump", "psycopg", "postgresql", "sqlite", "MIIT", "GPS", "WGS", "JPEG",
            "PNG", "HEIC",
+           # The names of calibrate's two scores, as statisticians write them in Chinese too.
+           "AUC", "Brier",
            # Login names, as they were typed: identifiers, shown as they are.
            "postgres", "lina"}
 WORD = re.compile(r"[A-Za-z][A-Za-z_'-]*[A-Za-z]")
@@ -78,12 +80,17 @@ READS = [
     ["redsea", "8"], ["daily-report", "--date", "2026-10-14"],
     ["daily-report", "--date", "2026-10-15"], ["daily-report", "--date", "2026-11-15"],
     ["manager"], ["notices", "--to", "2026-10-31"], ["points"], ["points", "李娜"],
+    ["calibrate"], ["calibrate", "--by", "开拓人"], ["find", "恒瑞"], ["find", "hrjm"],
+    ["find", "0512-6258 1234"], ["todo", "--by", "李娜", "--date", "2026-10-16"],
+    ["todo", "--by", "赵敏", "--date", "2026-10-16"],
     ["industries"], ["partners"], ["direct-sales", "list"], ["advise", "1"], ["advise", "8"],
     ["advise", "19"], ["playbook"], ["playbook", "q5"], ["route", "--start", "2026-10-19"],
     ["dedupe"], ["doctor"], ["policy", "show"],
     ["agenda", "--visitor", "张伟", "--date", "2026-10-14"],
     ["attention", "--date", "2026-10-15"], ["attention", "--rule", "被拒", "--date", "2026-10-15"],
     ["summary", "--from", "2026-10-01", "--to", "2026-10-31"],
+    ["notify", "summary", "--to", "钉钉", "--from", "2026-10-01", "--date", "2026-10-31",
+     "--dry-run"],
 ]
 
 
@@ -240,6 +247,8 @@ def test_usage_mistakes_are_one_translated_line(team):
 
 # The writing commands, in the order a day goes, on a prospect ({pid}) found in Chinese.
 WRITES = [
+    ["outcome", "7", "丢单", "--by", "赵敏", "--reason", "价格"],
+    ["log-visit", "7", "--by", "赵敏", "--followup", "宴请", "--date", "2026-10-16"],
     ["staff", "add", "周军", "--center", "苏州育林中心", "--role", "走访"],
     ["staff", "add", "周军", "--center", "苏州育林中心", "--role", "走访"],
     ["add-prospect", "--company", "苏州乙公司", "--city", "苏州", "--sourced-by", "李娜",
@@ -304,6 +313,7 @@ HOUSEKEEPING = [
     ["dedupe"], ["dedupe", "--loose"],
     ["merge", "1", "{dup}", "--by", "赵敏", "--yes"],
     ["unmerge", "{dup}", "--by", "赵敏"],
+    ["distinct", "1", "{dup}", "--by", "赵敏"],
     ["void", "visit", "1", "--by", "赵敏", "--reason", "记错了"],
     ["void", "points", "1", "--by", "赵敏", "--reason", "记错了"],
     ["direct-sales", "add", "--company", "南京新海有限公司", "--city", "南京", "--contact", "周"],
@@ -591,8 +601,11 @@ def test_help_lists_the_choices_and_kinds_in_the_readers_words():
     assert "--pretext [buyer|applicant|invitation|front-desk|other]" in run(
         "verify", "--help").stdout
     # And a number's kind: Typer before 0.29 names it on the Click type only.
-    assert "--employees 整数" in zh("add-prospect", "--help").stdout
-    assert "--employees INTEGER" in run("add-prospect", "--help").stdout
+    assert "--limit 整数" in zh("list", "--help").stdout
+    assert "--limit INTEGER" in run("list", "--help").stdout
+    # A count takes 300人 or 三百 too: its kind is a count, not a bare integer.
+    assert "--employees 人数" in zh("add-prospect", "--help").stdout
+    assert "--employees COUNT" in run("add-prospect", "--help").stdout
 
 
 def test_continuation_lines_hang_under_their_first(demo):

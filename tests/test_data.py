@@ -224,10 +224,10 @@ def test_dedupe_finds_each_kind_of_duplicate(team):
                 "--landline", "+86 512 6888 1234", "--force")["id"]
     c = ok_json("add-prospect", "--company", "恒瑞精密机械（苏州）有限公司", "--city", "苏州",
                 "--sourced-by", "王强", "--force")["id"]
-    # One character apart, and it sounds the same (利/丽, li), same district and size
-    # (employees, PCs): one company typed twice.
-    d = add("苏州金达利精工模具有限公司", "--district", "吴中区")
-    e = add("苏州金达丽精工模具有限公司", "--district", "吴中区")
+    # One character apart, and it sounds the same (利/丽, li), the same contact surname and
+    # size (employees, PCs): one company typed twice.
+    d = add("苏州金达利精工模具有限公司", "--district", "吴中区", "--contact-surname", "周")
+    e = add("苏州金达丽精工模具有限公司", "--district", "吴中区", "--contact-surname", "周")
     # One character apart but nothing else in common: shown only with --loose.
     f = add("苏州华纳川光学仪器有限公司", "--district", "相城区", "--employees", "900")
     g = add("苏州华纳州光学仪器有限公司", "--district", "姑苏区", "--employees", "120")
@@ -271,7 +271,7 @@ def test_merge_moves_history_and_keeps_the_dropped_row(team, isolated):
     assert len(shown["visits"]) == 1 and shown["redsea"]["signals"] == ["cold"]
     assert shown["prospect"]["email"] == "it@jia.cn"
     assert [r["id"] for r in ok_json("list")] == [keep]
-    assert_refused(run("show", drop), 2)
+    assert ok_json("show", drop)["prospect"]["merged_into"] == keep  # shown, marked merged
     assert_refused(run("merge", keep, drop, "--by", "赵敏", "--yes"), 2)
     assert ok_json("dedupe") == []
 

@@ -24,7 +24,7 @@ def many(team, tmp_path):
                      "need", "yulin_interest", "found_on"])
     for i in range(COUNT):
         writer.writerow([f"苏州长列{i:03d}号科技有限公司", "苏州", "李娜", 150, 40,
-                         f"{(i % 30) + 1}万", "explicit", "high", "2026-10-15"])
+                         f"{(i % 30) + 1}万", "explicit", "high", "2026-10-01"])
     (tmp_path / "p.csv").write_text(buffer.getvalue(), encoding="utf-8")
     assert ok_json("import", str(tmp_path / "p.csv"))["imported"] == COUNT
     buffer = io.StringIO()

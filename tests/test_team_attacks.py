@@ -473,3 +473,26 @@ def test_in_team_mode_the_server_says_what_day_it_is(team_db, monkeypatch):
             assert attempt(team_db, "lina", "SELECT yulin_today()") == [("2026-10-21",)]
         finally:
             conn.execute("DELETE FROM meta WHERE key = 'pinned_today'")
+
+
+def test_the_servers_district_key_is_the_rules_one(team_db):
+    """The guard compares a sweep's district with the day's plans as ``rules.district_key``
+    does (吴江区 = 吴江): the SQL restatement agrees with it on the table's every name and on
+    made-up ones."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from yulin_cli import places, rules
+
+    names = sorted({p.name for ps in places._table().divisions.values() for p in ps.values()})
+    rows = attempt(team_db, "admin", "SELECT d, yulin_district_key(d) FROM unnest(%(n)s::text[]) d",
+                   n=names)
+    assert len(rows) == len(names) and all(key == rules.district_key(d) for d, key in rows)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(alphabet="吴江区市县旗自治林特新 a", max_size=8))
+    def agree(text):
+        [(key,)] = attempt(team_db, "admin", "SELECT yulin_district_key(%(d)s)", d=text)
+        assert key == rules.district_key(text)
+
+    agree()

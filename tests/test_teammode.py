@@ -129,7 +129,8 @@ def _forbidden(team: Team, person: str, *args: str) -> None:
 
 def test_a_staff_login_acts_as_its_person(team_db):
     pid = ok_json("--db", team_db.urls["lina"], "add-prospect", "--company", "苏州登录测试有限公司",
-                  "--city", "苏州", "--employees", "150", "--pcs", "40")["id"]
+                  "--city", "苏州", "--employees", "150", "--pcs", "40",
+                  "--found-on", "2026-10-01")["id"]
     ok("--db", team_db.urls["lina"], "verify", str(pid), "--pretext", "buyer",
        "--result", "confirmed")
     page = ok_json("--db", team_db.urls["lina"], "show", str(pid))
@@ -211,7 +212,8 @@ def test_the_rules_still_write_their_entries_for_a_staff_login(team_db):
     day's planned visits earns the visitor points: written by the visitor's login, which the
     server allows only because they are the rule's entries for that login's own visit."""
     pid = ok_json("--db", team_db.urls["lina"], "add-prospect", "--company", "苏州达标测试有限公司",
-                  "--city", "苏州", "--employees", "150", "--pcs", "40", "--district", "吴中区")["id"]
+                  "--city", "苏州", "--employees", "150", "--pcs", "40", "--district", "吴中区",
+                  "--found-on", "2026-10-01")["id"]
     logged = ok_json("--db", team_db.urls["zhangwei"], "log-visit", str(pid), "--outcome",
                      "substandard", "--kind", "sweep", "--date", "2026-10-21")
     assert logged["points"] == [{"staff": "李娜", "delta": -5, "rule": "substandard",
@@ -530,9 +532,10 @@ def test_a_staff_day_works_under_its_logins(team_db, tmp_path):
     log, direct sales; every row carries the login that wrote it."""
     lina, zhangwei = team_db.urls["lina"], team_db.urls["zhangwei"]
     sheet = tmp_path / "found.csv"
-    sheet.write_text("公司名称,城市,开拓人,员工人数,电脑台数,区县\n"
-                     "苏州导入一号有限公司,苏州,李娜,300,90,吴中区\n"
-                     "苏州导入二号有限公司,苏州,李娜,120,35,吴中区\n", encoding="utf-8")
+    sheet.write_text("公司名称,城市,开拓人,员工人数,电脑台数,区县,发现日期\n"
+                     "苏州导入一号有限公司,苏州,李娜,300,90,吴中区,2026-10-15\n"
+                     "苏州导入二号有限公司,苏州,李娜,120,35,吴中区,2026-10-15\n",
+                     encoding="utf-8")
     assert ok_json("--db", lina, "import", str(sheet))["imported"] == 2
     pid = max(r["id"] for r in ok_json("--db", lina, "list"))
     rounds = tmp_path / "rounds.csv"
@@ -605,7 +608,8 @@ def test_a_staff_login_voids_its_own_visit_and_nothing_else(team_db):
     import psycopg
 
     pid = ok_json("--db", team_db.urls["lina"], "add-prospect", "--company", "苏州作废测试有限公司",
-                  "--city", "苏州", "--employees", "150", "--pcs", "40")["id"]
+                  "--city", "苏州", "--employees", "150", "--pcs", "40",
+                  "--found-on", "2026-10-01")["id"]
     logged = ok_json("--db", team_db.urls["zhangwei"], "log-visit", str(pid), "--outcome",
                      "substandard")
     visit = str(logged["visit_id"])
@@ -638,7 +642,8 @@ def test_a_staff_login_logs_visits_with_photos_and_their_flags(team_db, tmp_path
 
     door = jpeg(tmp_path / "door.jpg")
     first, second = (ok_json("--db", team_db.urls["lina"], "add-prospect", "--company", name,
-                             "--city", "苏州", "--employees", "150", "--pcs", "40")["id"]
+                             "--city", "苏州", "--employees", "150", "--pcs", "40",
+                             "--found-on", "2026-10-01")["id"]
                      for name in ("苏州照片甲有限公司", "苏州照片乙有限公司"))
     ok("--db", team_db.urls["zhangwei"], "log-visit", str(first), "--outcome", "met",
        "--photo", door, "--date", "2026-10-19")

@@ -1,7 +1,8 @@
 """`dedupe` finds the same company typed twice with a typo in its name, one character off or a
-same-sound slip of a pinyin input method (同音字), when a second fact backs it (the address,
-the district with the contact's surname, or the exact scale); and does not join different
-companies whose names are merely alike."""
+same-sound slip of a pinyin input method (同音字), when a second fact backs it (a phone, the
+credit code, the contact's surname with the exact scale, or the company's own mail domain; a
+shared address alone never); and does not join different companies whose names are merely
+alike."""
 
 from __future__ import annotations
 
@@ -25,30 +26,33 @@ def groups():
 ADDRESS = ("--address", "工业园区星湖街 218 号")
 
 
+def scale(employees: str, pcs: str, surname: str = "周") -> tuple[str, ...]:
+    return ("--employees", employees, "--pcs", pcs, "--contact-surname", surname)
+
+
 def test_same_sound_and_one_character_typos_are_found(team):
     cases = {
-        # 恒瑞/恒锐 sound alike (rui); the same address.
-        "sound-address": (("苏州恒瑞精密机械有限公司", *ADDRESS),
-                          ("苏州恒锐精密机械有限公司", "--address", "工业园区星湖街218号")),
+        # 恒瑞/恒锐 sound alike (rui); the company's own mail domain.
+        "sound-mail": (("苏州恒瑞精密机械有限公司", "--email", "it@hengrui-jm.com"),
+                       ("苏州恒锐精密机械有限公司", "--email", "li@hengrui-jm.com")),
         # A slip in the industry word (精密/精蜜, mi): the trade name is not stripped away.
-        "generic-word": (("苏州天目精密机械有限公司", "--employees", "260", "--pcs", "85"),
-                         ("苏州天目精蜜机械有限公司", "--employees", "260", "--pcs", "85")),
-        # Two characters, one sound (华研/化验, hua yan): the district and surname agree.
-        "two-characters": (("苏州华研新材料有限公司", "--district", "吴中区",
-                            "--contact-surname", "周"),
-                           ("苏州化验新材料有限公司", "--district", "吴中区",
-                            "--contact-surname", "周")),
-        # One character changed, not a same-sound one (达/远): the exact scale agrees.
-        "one-character": (("苏州金达模具有限公司", "--employees", "120", "--pcs", "40"),
-                          ("苏州金远模具有限公司", "--employees", "120", "--pcs", "40")),
-        # One character left out: the same address.
-        "left-out": (("苏州博远光学仪器有限公司", *ADDRESS), ("苏州博光学仪器有限公司", *ADDRESS)),
+        "generic-word": (("苏州天目精密机械有限公司", *scale("260", "85")),
+                         ("苏州天目精蜜机械有限公司", *scale("260", "85"))),
+        # Two characters, one sound (华研/化验, hua yan): surname and scale agree.
+        "two-characters": (("苏州华研新材料有限公司", "--district", "吴中区", *scale("90", "30")),
+                           ("苏州化验新材料有限公司", "--district", "吴中", *scale("90", "30"))),
+        # One character changed, not a same-sound one (达/远): surname and scale agree.
+        "one-character": (("苏州金达模具有限公司", *scale("120", "40", "王")),
+                          ("苏州金远模具有限公司", *scale("120", "40", "王"))),
+        # One character left out: the mail domain.
+        "left-out": (("苏州博远光学仪器有限公司", "--email", "a@boyuan-opt.cn"),
+                     ("苏州博光学仪器有限公司", "--email", "b@boyuan-opt.cn")),
     }
     ids = {label: (prospect(*first), prospect(*second))
            for label, (first, second) in cases.items()}
     found = groups()
     why = {label: found[pair]["reasons"] for label, pair in ids.items()}
-    assert why == {"sound-address": ["same-sound"], "generic-word": ["same-sound"],
+    assert why == {"sound-mail": ["same-sound"], "generic-word": ["same-sound"],
                    "two-characters": ["same-sound"], "one-character": ["similar-name"],
                    "left-out": ["similar-name"]}
     assert all(0.6 <= found[pair]["confidence"] < 0.95 for pair in ids.values())
@@ -62,11 +66,15 @@ def test_look_alikes_are_not_joined(team):
     # One character apart, nothing else in common: neighbours, not twins.
     a = prospect("苏州华纳川光学仪器有限公司", "--district", "相城区")
     b = prospect("苏州华纳州光学仪器有限公司", "--district", "姑苏区")
-    # Same sound and the same scale, but two different known addresses: two companies.
-    prospect("苏州恒瑞电子科技有限公司", "--address", "吴中区东方大道 8 号", "--employees", "150",
-             "--pcs", "40")
-    prospect("苏州恒锐电子科技有限公司", "--address", "相城区人民路 9 号", "--employees", "150",
-             "--pcs", "40")
+    # Same sound and the same scale, but no contact surname: the scale alone is not enough.
+    prospect("苏州恒瑞电子科技有限公司", "--employees", "150", "--pcs", "40")
+    prospect("苏州恒锐电子科技有限公司", "--employees", "150", "--pcs", "40")
+    # Same sound and the same address: a shared address alone is never enough (RULES.md).
+    prospect("苏州恒瑞光电有限公司", *ADDRESS)
+    prospect("苏州恒锐光电有限公司", *ADDRESS)
+    # Same sound, a public mail service in common: says nothing.
+    prospect("苏州天华软件有限公司", "--email", "a@163.com")
+    prospect("苏州天化软件有限公司", "--email", "b@163.com")
     # Same sound, same surname, but in different districts.
     prospect("苏州中天物流有限公司", "--district", "吴江区", "--contact-surname", "王")
     prospect("苏州忠天物流有限公司", "--district", "常熟", "--contact-surname", "王")
@@ -122,22 +130,31 @@ def test_name_typo(a, b, typo):
     assert name_typo(facts(b), facts(a)) == typo
 
 
+SURNAME_SCALE = {"contact_surname": "周", "employees": 9, "pcs": 9}
+
+
 @pytest.mark.once
 @pytest.mark.parametrize(("a", "b", "agreeing"), [
-    ({"address": "x1"}, {"address": "x1"}, ("address",)),
+    ({"phones": ("051268881234",)}, {"phones": ("13912345678", "051268881234")}, ("phone",)),
+    ({"credit_code": "91320500MA1XYZ0001"}, {"credit_code": "91320500MA1XYZ0001"},
+     ("credit-code",)),
+    (SURNAME_SCALE, SURNAME_SCALE, ("surname-scale",)),
+    ({"mail_domain": "hengrui.cn"}, {"mail_domain": "hengrui.cn"}, ("mail-domain",)),
+    ({"employees": 150, "pcs": 40}, {"employees": 150, "pcs": 40}, None),  # no surname
+    ({"contact_surname": "周", "employees": 150}, {"contact_surname": "周", "employees": 150},
+     None),  # the scale is exact only when both figures are known
+    ({**SURNAME_SCALE, "pcs": 10}, SURNAME_SCALE, None),
     ({"district": "吴中区", "contact_surname": "周"}, {"district": "吴中区",
-                                                 "contact_surname": "周"}, ("district-surname",)),
-    ({"employees": 150, "pcs": 40}, {"employees": 150, "pcs": 40}, ("scale",)),
-    ({"employees": 150, "pcs": None}, {"employees": 150, "pcs": None}, None),  # both known
-    ({"employees": 150, "pcs": 40}, {"employees": 150, "pcs": 41}, None),
+                                                 "contact_surname": "周"}, None),
     ({"district": "吴中区"}, {"district": "吴中区"}, None),  # the district alone is not enough
-    ({"address": "x1", "employees": 9, "pcs": 9}, {"address": "x2", "employees": 9, "pcs": 9},
-     None),  # two known addresses differ: two companies
-    ({"district": "吴中区", "employees": 9, "pcs": 9},
-     {"district": "相城区", "employees": 9, "pcs": 9}, None),
-    ({"address": "x1", "district": "吴中区", "contact_surname": "周", "employees": 9, "pcs": 9},
-     {"address": "x1", "district": "吴中区", "contact_surname": "周", "employees": 9, "pcs": 9},
-     ("address", "district-surname", "scale")),
+    ({**SURNAME_SCALE, "district": "吴中区"}, {**SURNAME_SCALE, "district": "相城区"}, None),
+    ({**SURNAME_SCALE, "district": "吴中区"}, {**SURNAME_SCALE, "district": "吴中"},
+     ("surname-scale",)),  # one district, with or without its suffix
+    ({**SURNAME_SCALE, "credit_code": "91320500MA1XYZ0001"},
+     {**SURNAME_SCALE, "credit_code": "91320500MA1XYZ0002"}, None),  # two codes: two companies
+    ({**SURNAME_SCALE, "phones": ("1",), "mail_domain": "x.cn"},
+     {**SURNAME_SCALE, "phones": ("1",), "mail_domain": "x.cn"},
+     ("phone", "surname-scale", "mail-domain")),
 ])
 def test_a_second_fact_must_agree_and_none_disagree(a, b, agreeing):
     found = likely_duplicate(facts("恒瑞精密", **a), facts("衡锐精密", **b))
@@ -153,6 +170,16 @@ def test_a_second_fact_must_agree_and_none_disagree(a, b, agreeing):
        other=st.text("恒衡瑞锐重中精密蜜机", min_size=3, max_size=6),
        scale=st.tuples(st.integers(0, 3), st.integers(0, 3)))
 def test_likely_duplicate_is_symmetric(name, other, scale):
-    a = facts(name, employees=scale[0], pcs=scale[1])
-    b = facts(other, employees=scale[0], pcs=scale[1])
+    a = facts(name, contact_surname="周", employees=scale[0], pcs=scale[1])
+    b = facts(other, contact_surname="周", employees=scale[0], pcs=scale[1])
     assert likely_duplicate(a, b) == likely_duplicate(b, a)
+
+
+@pytest.mark.once
+@pytest.mark.parametrize(("email", "domain"), [
+    ("it@HengRui.com.cn", "hengrui.com.cn"), ("li@qq.com", None), ("li@163.com", None),
+    ("wang@gmail.com", None), (None, None), ("not-an-address", None)])
+def test_a_public_mail_service_is_no_company_domain(email, domain):
+    from yulin_cli.rules.duplicates import mail_domain
+
+    assert mail_domain(email) == domain

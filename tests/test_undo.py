@@ -227,7 +227,7 @@ def test_merge_asks_shows_evidence_and_a_no_changes_nothing(team, isolated):
     merged = run("merge", keep, drop, "--by", "赵敏", input="y\n")
     assert merged.exit_code == 0, merged.stderr
     assert ok_json("show", keep)["prospect"]["id"] == keep
-    assert_refused(run("show", drop), 2)
+    assert ok_json("show", drop)["prospect"]["merged_into"] == keep  # shown, marked merged
     forced = ok_json("merge", keep, stranger, "--by", "赵敏", "--yes", "--force")
     assert forced["evidence"] == []
 
@@ -318,7 +318,7 @@ def test_merge_asks_in_chinese_and_takes_a_chinese_yes(team):
     assert "y/N" not in declined.stdout
     merged = run("--lang", "zh", "merge", keep, drop, "--by", "赵敏", input="是\n")
     assert merged.exit_code == 0, merged.stderr
-    assert_refused(run("show", drop), 2)
+    assert ok_json("show", drop)["prospect"]["merged_into"] == keep  # shown, marked merged
 
 
 def test_dedupe_says_how_to_merge_a_group(team):

@@ -91,7 +91,7 @@ def test_a_colleagues_contradiction_after_the_finders_rounds_blocks(team):
 
 
 def test_an_earlier_contradiction_does_not_block(team):
-    pid = add()
+    pid = add(found_on="2026-10-10")
     verify(pid, "王强", "front-desk", "contradicted", date="2026-10-14")
     make_ready(pid)  # the finder's rounds are dated 2026-10-15
     assert checks(pid)["verification"] is True
@@ -101,7 +101,7 @@ def test_an_earlier_contradiction_does_not_block(team):
 
 
 def test_a_visit_dated_before_the_rounds_is_unready(team):
-    pid = add()
+    pid = add(found_on="2026-10-01")
     make_ready(pid)  # rounds dated 2026-10-15
     early = ok_json("log-visit", pid, "--by", "张伟", "--outcome", "met", "--items", ALL_ITEMS,
                     "--landline", "--email", "--date", "2026-10-14")
@@ -109,7 +109,8 @@ def test_a_visit_dated_before_the_rounds_is_unready(team):
     on_time = ok_json("log-visit", pid, "--by", "张伟", "--outcome", "met", "--items", ALL_ITEMS,
                       "--landline", "--email", "--date", "2026-10-15")
     assert on_time["flags"] == []
-    # unready is for planned visits only.
+    # unready is for planned visits only (an upgrade visit is an existing customer's).
+    ok("update-prospect", pid, "--existing-customer", "--date", "2026-10-01")
     upgrade = ok_json("log-visit", pid, "--by", "张伟", "--outcome", "met", "--kind", "upgrade",
                       "--date", "2026-10-01")
     assert "unready" not in upgrade["flags"]
@@ -350,7 +351,7 @@ def test_only_a_visitor_or_manager_of_the_centre_logs_a_visit(team, isolated):
     for by in ("李娜", "周军"):  # a prospector; a visitor of another centre
         assert_refused(run("log-visit", pid, "--by", by, "--outcome", "met"), 1)
     assert row_counts(isolated) == before
-    ok("log-visit", pid, "--by", "赵敏", "--outcome", "met", "--kind", "upgrade")
+    ok("log-visit", pid, "--by", "赵敏", "--outcome", "met", "--kind", "sweep")
 
 
 # --- bad input that still got through -------------------------------------------------------

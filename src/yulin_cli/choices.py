@@ -54,6 +54,28 @@ class VisitKind(StrEnum):
     planned = "planned"
     sweep = "sweep"
     upgrade = "upgrade"
+    followup = "followup"  # after the survey visit: one of the Q5 occasions, never judged
+
+
+class Followup(StrEnum):
+    """What a follow-up visit was: the occasions of Q5."""
+
+    demo = "demo"
+    meal = "meal"
+    executives = "executives"
+    material = "material"
+    reference_visit = "reference-visit"
+
+
+class DealResult(StrEnum):
+    won = "won"
+    lost = "lost"
+
+
+class CalibrateBy(StrEnum):
+    prospector = "prospector"
+    district = "district"
+    industry = "industry"
 
 
 class InspectionVerdict(StrEnum):
@@ -87,6 +109,18 @@ class ExportWhat(StrEnum):
     points = "points"
     notices = "notices"
     report = "report"
+    all = "all"  # every table of record, one sheet each: a whole team that imports back
+
+
+class NotifyReport(StrEnum):
+    daily_report = "daily-report"
+    attention = "attention"
+    summary = "summary"
+
+
+class NotifyTarget(StrEnum):
+    wecom = "wecom"
+    dingtalk = "dingtalk"
 
 
 class ExportFormat(StrEnum):
@@ -98,6 +132,7 @@ class VoidKind(StrEnum):
     round = "round"
     visit = "visit"
     points = "points"
+    outcome = "outcome"
 
 
 # The Chinese words each value may be typed as, the first the one shown; `--pretext 采购` and
@@ -123,13 +158,24 @@ WORDS: dict[StrEnum, tuple[str, ...]] = {
     Pretext.front_desk: ("前台",),
     Pretext.other: ("其他",),
     RoundResult.confirmed: ("确认", "属实"),
-    RoundResult.contradicted: ("矛盾", "不符"),
+    RoundResult.contradicted: ("不符", "矛盾"),
     Outcome.met: ("见到", "见面"),
     Outcome.refused: ("被拒", "拒绝"),
     Outcome.substandard: ("不达标",),
     VisitKind.planned: ("计划", "计划走访"),
     VisitKind.sweep: ("扫楼",),
     VisitKind.upgrade: ("升级", "升级走访"),
+    VisitKind.followup: ("跟进", "跟进走访"),
+    Followup.demo: ("演示", "产品演示"),
+    Followup.meal: ("宴请", "吃饭", "饭局"),
+    Followup.executives: ("见高层", "高层"),
+    Followup.material: ("送资料", "资料"),
+    Followup.reference_visit: ("参观样板", "参观样板客户", "参观"),
+    DealResult.won: ("成交", "赢单"),
+    DealResult.lost: ("丢单", "失败"),
+    CalibrateBy.prospector: ("开拓人",),
+    CalibrateBy.district: ("区县",),
+    CalibrateBy.industry: ("行业",),
     InspectionVerdict.upheld: ("维持",),
     InspectionVerdict.overturned: ("推翻",),
     InspectionVerdict.proven: ("属实",),
@@ -148,11 +194,18 @@ WORDS: dict[StrEnum, tuple[str, ...]] = {
     ExportWhat.points: ("积分",),
     ExportWhat.notices: ("通报",),
     ExportWhat.report: ("日报",),
+    ExportWhat.all: ("全部", "全队"),
+    NotifyReport.daily_report: ("日报", "晚报"),
+    NotifyReport.attention: ("待关注", "关注"),
+    NotifyReport.summary: ("汇总", "小结"),
+    NotifyTarget.wecom: ("企业微信", "企微"),
+    NotifyTarget.dingtalk: ("钉钉",),
     ExportFormat.csv: ("CSV",),
     ExportFormat.xlsx: ("XLSX", "Excel"),
     VoidKind.round: ("复核",),
     VoidKind.visit: ("走访",),
     VoidKind.points: ("积分",),
+    VoidKind.outcome: ("结果", "成交结果"),
 }
 
 

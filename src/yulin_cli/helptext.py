@@ -201,20 +201,29 @@ def _argument_name(param: Any) -> str:
     return str(param.metavar or (param.name or "").upper())
 
 
+_SENTENCE_END = re.compile(r"。|(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)")
+
+
 def _first_sentence(help_text: str) -> str:
-    for stop in ("。", ". ", "；", "; "):
-        if stop in help_text:
-            return help_text.split(stop)[0] + stop.strip()
-    return help_text
+    """A command's description in the list: its first whole sentence. Never cut at a ``;`` or
+    inside ``e.g.``: a clause alone reads as a broken line."""
+    found = _SENTENCE_END.search(help_text)
+    return help_text[: found.end()] if found else help_text
 
 
 # --- usage mistakes -----------------------------------------------------------------------------
 
 
-def usage_message(error: UsageError) -> str | None:
-    """One translated line for a usage mistake; None for "no arguments: show the help"."""
+def usage_message(error: UsageError, typed: list[str] | None = None,
+                  command: Any = None) -> str | None:
+    """One translated line for a usage mistake; None for "no arguments: show the help".
+    ``typed`` and ``command``: the arguments as given to that command, to see a yes/no flag
+    given a value."""
     if isinstance(error, NoArgsIsHelpError):
         return None
+    flagged = _flag_given_value(error, typed or [], command)
+    if flagged is not None:
+        return flagged
     if isinstance(error, MissingParameter):
         param = error.param
         name = _param_name(param)
@@ -244,6 +253,33 @@ def usage_message(error: UsageError) -> str | None:
     if message.startswith("No such command"):
         return message  # replaced by the group, which knows the commands (see no_such_command)
     return t("usage.bad", detail=message)
+
+
+def _flag_given_value(error: UsageError, typed: list[str], command: Any) -> str | None:
+    """`log-visit --landline 0510-85201292`: --landline only says the number was got; the
+    number itself goes to --landline-number. The line names that option, when the value
+    after the flag is what the parser choked on."""
+    command = getattr(getattr(error, "ctx", None), "command", None) or command
+    if command is None or not hasattr(command, "params"):
+        return None
+    options = [p for p in command.params if getattr(p, "param_type_name", "") == "option"]
+    flags = {o for p in options if p.is_flag and not getattr(p, "count", False) for o in p.opts}
+    takers = [o for p in options if not p.is_flag for o in p.opts]
+    message = str(getattr(error, "message", ""))
+    for n, token in enumerate(typed):
+        name, equals, value = token.partition("=")
+        if name not in flags:
+            continue
+        if not equals:
+            if n + 1 >= len(typed) or typed[n + 1].startswith("-"):
+                continue
+            value = typed[n + 1]
+            if value not in message:  # the parser choked on something else
+                continue
+        instead = next((o for o in takers if o.startswith(name + "-")), None)
+        if instead is not None:
+            return t("usage.flag_given_value", option=name, value=value, instead=instead)
+    return None
 
 
 def no_such_command(name: str, known: list[str]) -> str:

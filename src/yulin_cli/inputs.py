@@ -20,10 +20,12 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    model_validator,
 )
 from pydantic_core import ErrorDetails
 
 from yulin_cli.choices import (
+    Followup,
     Interest,
     Need,
     Outcome,
@@ -37,6 +39,7 @@ from yulin_cli.errors import BadInput
 from yulin_cli.values import (  # there, commands reach them without Pydantic
     CONTROL,
     clean_text,
+    parse_count,
     parse_date,
 )
 
@@ -196,10 +199,20 @@ def _plain_phone(text: str, kind: str) -> str:
     return "+86" + national
 
 
+# 400 and 800 numbers: a company's hotline, a landline of a kind, never a mobile.
+_HOTLINE = re.compile(r"[48]00\d{7}")
+
+
+def is_hotline(number: str | None) -> bool:
+    """A stored number (E.164) that is a 400/800 hotline."""
+    return number is not None and number.startswith("+86") and bool(
+        _HOTLINE.fullmatch(number[3:]))
+
+
 def _phone(value: object, kind: str) -> str:
     import phonenumbers
 
-    text = clean_text(value, 40)
+    text = unicodedata.normalize("NFKC", clean_text(value, 40))
     try:
         number = _parse_cn(text)
     except phonenumbers.NumberParseException:
@@ -210,6 +223,10 @@ def _phone(value: object, kind: str) -> str:
              else phonenumbers.number_type(number))
     if number.country_code != 86 or found == phonenumbers.PhoneNumberType.UNKNOWN:
         raise ValueError(f"bad.{kind}")
+    if number.country_code == 86 and _HOTLINE.fullmatch(str(number.national_number)):
+        if kind != "landline":
+            raise ValueError("bad.mobile_hotline")
+        return f"+86{number.national_number}"
     either = phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE
     wanted = (
         phonenumbers.PhoneNumberType.FIXED_LINE
@@ -231,12 +248,59 @@ _LOCAL_NUMBER = re.compile(r"[2-9]\d{6,7}")
 
 def parse_landline(value: object) -> str:
     """A fixed-line number, stored as E.164 so 0512-68881234 and +86 512 6888 1234 match. A
-    local number without its area code (62581234) is kept for ``with_area_code``."""
-    text = clean_text(value, 40)
+    local number without its area code (62581234) is kept for ``with_area_code``. A 400/800
+    hotline is a landline too. The number only: see ``split_extension``."""
+    text = unicodedata.normalize("NFKC", clean_text(value, 40))
     digits = _SEPARATORS.sub("", text)
     if _LOCAL_NUMBER.fullmatch(digits):
         return LOCAL + digits
     return _phone(text, "landline")
+
+
+# An extension after the number: 85201293转8001, 0510-85201292 转 8001, ... ext 8001, 分机8001,
+# and 0510-85201292-8001 (area code, number, extension, each after a dash).
+_EXTENSION_WORD = re.compile(r"^(?P<number>.+?)\s*(?:转|分机号?|ext\.?|extension|x|#)\s*"
+                             r"(?P<ext>\d{1,6})$", re.IGNORECASE)
+_EXTENSION_DASH = re.compile(r"^(?P<number>(?:\+86|0086)?\s*0?\d{2,3}\s*-\s*\d{7,8}"
+                             r"|\d{7,8})\s*-\s*(?P<ext>\d{1,6})$")
+
+
+def split_extension(value: object) -> tuple[str, str | None]:
+    """A landline as typed, split into the number and its extension (None without one)."""
+    text = unicodedata.normalize("NFKC", clean_text(value, 60))
+    match = _EXTENSION_WORD.fullmatch(text) or _EXTENSION_DASH.fullmatch(text)
+    if match is None:
+        return text, None
+    return match["number"].strip(), match["ext"]
+
+
+def parse_extension(value: object) -> str | None:
+    """An extension on its own (a spreadsheet's 分机 column): digits, at most six."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    text = unicodedata.normalize("NFKC", clean_text(value, 20))
+    text = re.sub(r"^(?:转|分机号?|ext\.?|x)\s*", "", text, flags=re.IGNORECASE)
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{1,6}", text):
+        raise ValueError("bad.extension")
+    return text
+
+
+def _landline_with_extension(data: Any, field: str, ext_field: str) -> Any:
+    """Model data with ``field``'s extension (if typed in it) moved to ``ext_field``. A new
+    number without one clears the old extension."""
+    if not isinstance(data, dict) or not isinstance(data.get(field), str):
+        return data
+    try:
+        number, ext = split_extension(data[field])
+    except ValueError:
+        return data  # the number's own check words it
+    if ext is None and data.get(ext_field) not in (None, ""):
+        return data
+    return {**data, field: number, ext_field: ext}
 
 
 @functools.lru_cache(maxsize=1)
@@ -264,7 +328,7 @@ def with_area_code(number: str | None, city: str) -> tuple[str | None, str | Non
 
 
 def parse_mobile(value: object) -> str:
-    return _phone(value, "mobile")
+    return _phone(unicodedata.normalize("NFKC", clean_text(value, 40)), "mobile")
 
 
 # The plain addresses that fill spreadsheets, which email_validator normalises only by
@@ -309,7 +373,7 @@ def parse_email(value: object) -> str:
 
 
 def parse_qq(value: object) -> str:
-    text = clean_text(value, 20)
+    text = unicodedata.normalize("NFKC", clean_text(value, 20))  # full-width digits too
     if not _QQ.match(text):
         raise ValueError("bad.qq")
     return text
@@ -375,11 +439,12 @@ def location_text(lat: float | None, lng: float | None) -> str | None:
 
 
 def parse_items(value: object) -> tuple[str, ...]:
-    """Questionnaire item codes such as ``1-5,2-2``; order and repeats do not matter."""
+    """Questionnaire item codes such as ``1-5,2-2``, separated by commas (either width),
+    、, semicolons or spaces; order and repeats do not matter."""
     if isinstance(value, (list, tuple)):
         parts = [str(v) for v in value]
     else:
-        parts = re.split(r"[,，\s]+", str(value))
+        parts = re.split(r"[,，、;；\s]+", unicodedata.normalize("NFKC", str(value)))
     items = sorted({p.strip() for p in parts if p.strip()})
     if any(not _ITEM.match(i) for i in items):
         raise ValueError("bad.items")
@@ -400,8 +465,10 @@ FreeText = Annotated[str, _cleaned(200)]
 LongText = Annotated[str, _cleaned(2000)]
 Surname = Annotated[str, _cleaned(20)]
 IsoDate = Annotated[str, BeforeValidator(parse_date)]
+# A plan's day: a day typed without its year is the next such day, not the last.
+PlanDate = Annotated[str, BeforeValidator(lambda v: parse_date(v, ahead=True))]
 Money = Annotated[int, BeforeValidator(parse_money)]
-Count = Annotated[int, Field(ge=0, le=10_000_000)]
+Count = Annotated[int, BeforeValidator(parse_count), Field(ge=0, le=10_000_000)]
 Landline = Annotated[str, BeforeValidator(parse_landline)]
 Mobile = Annotated[str, BeforeValidator(parse_mobile)]
 Email = Annotated[str, BeforeValidator(parse_email)]
@@ -409,6 +476,7 @@ QQ = Annotated[str, BeforeValidator(parse_qq)]
 Items = Annotated[tuple[str, ...], BeforeValidator(parse_items)]
 CreditCode = Annotated[str, BeforeValidator(parse_credit_code)]
 Location = Annotated[tuple[float, float], BeforeValidator(parse_location)]
+Extension = Annotated[str | None, BeforeValidator(parse_extension)]
 OptionalText = Annotated[FreeText | None, BeforeValidator(_empty_is_none)]
 
 
@@ -418,8 +486,9 @@ def _distinct(values: list[str]) -> list[str]:
 
 class _Input(BaseModel):
     # Choices validate against the enums of ``choices`` and are kept as their plain values.
+    # defer_build: a command builds only the models it validates with (start-up, issue 21).
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=True,
-                              validate_default=True)
+                              validate_default=True, defer_build=True)
 
 
 class CenterIn(_Input):
@@ -449,6 +518,7 @@ class ProspectFields(_Input):
     pcs: Count | None = None
     contact_surname: Annotated[Surname | None, BeforeValidator(_empty_is_none)] = None
     landline: Landline | None = None
+    landline_ext: Extension | None = None
     mobile: Mobile | None = None
     email: Email | None = None
     qq: QQ | None = None
@@ -465,6 +535,11 @@ class ProspectFields(_Input):
     vendor_share: Money | None = None
     credit_code: CreditCode | None = None
     location: Location | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _extension(cls, data: Any) -> Any:
+        return _landline_with_extension(data, "landline", "landline_ext")
 
 
 class ProspectIn(ProspectFields):
@@ -553,7 +628,8 @@ def _day(value: object) -> str:
 
 
 def _qq(value: object) -> str:
-    if type(value) is not str or CONTROL.search(value) or not _QQ.match(value):
+    if type(value) is not str or not value.isascii() or CONTROL.search(value) or not _QQ.match(
+            value):
         raise _NotPlain
     return value
 
@@ -562,6 +638,9 @@ def _contact(kind: str) -> Any:
     def parse(value: object) -> str:
         if type(value) is not str or value != value.strip() or CONTROL.search(value):
             raise _NotPlain
+        if kind != "email" and (not value.isascii() or (
+                kind == "landline" and _EXTENSION_DASH.fullmatch(value))):
+            raise _NotPlain  # full-width digits, or an extension: the model reads them
         found = _plain_email(value) if kind == "email" else _plain_phone(value, kind)
         if found is None:
             raise _NotPlain
@@ -641,7 +720,7 @@ class RoundIn(_Input):
 class PlanIn(_Input):
     prospect_id: int
     visitor: Name
-    day: IsoDate
+    day: PlanDate
 
 
 class VisitIn(_Input):
@@ -655,11 +734,20 @@ class VisitIn(_Input):
     mobile: bool = False
     qq: bool = False
     landline_number: Landline | None = None
+    landline_ext: Extension | None = None
     email_address: Email | None = None
     mobile_number: Mobile | None = None
     qq_number: QQ | None = None
     day: IsoDate
     note: Annotated[LongText | None, BeforeValidator(_empty_is_none)] = None
+    followup: Followup | None = None  # what a follow-up was (Q5)
+    found_employees: Count | None = None  # the scale found on site
+    found_pcs: Count | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _extension(cls, data: Any) -> Any:
+        return _landline_with_extension(data, "landline_number", "landline_ext")
 
     @property
     def contacts(self) -> tuple[str, ...]:
@@ -728,6 +816,8 @@ def input_errors(exc: ValidationError, *, row: int | None = None) -> list[BadInp
             continue
         original = error.get("ctx", {}).get("error")
         code = str(original) if isinstance(original, ValueError) else ""
+        if code == "bad.mobile_hotline" and field_name == "mobile_number":
+            code = "bad.mobile_hotline_number"  # log-visit's option for the number itself
         limit: dict[str, object] = {}
         if not code:
             code, limit = pydantic_why(error)

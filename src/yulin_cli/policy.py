@@ -118,6 +118,9 @@ class Proof(_Section):
     require_photo: bool = setting(False, "A visit without a photo is not effective")
     max_distance_m: int = setting(1000, "Metres a visit's photo may be from the company's location",
                                   ge=0)
+    max_city_km: int = setting(
+        100, "Kilometres a visit's photo may be from the seat of the company's city or county town",
+        ge=1)
     sample_percent: int = setting(
         10, "Share of substandard findings inspected even when nothing looks wrong", ge=0, le=100)
 

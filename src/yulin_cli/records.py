@@ -79,7 +79,7 @@ PROSPECT_COLUMNS = (
     "employees", "pcs", "contact_surname", "landline", "mobile", "email", "qq", "found_on",
     "deal_value", "need", "yulin_interest", "platform_interest", "has_oa", "erp_need",
     "in_selection", "existing_customer", "partner", "vendor_share", "sourced_by_id",
-    "duplicate_of", "credit_code", "latitude", "longitude",
+    "duplicate_of", "credit_code", "latitude", "longitude", "landline_ext",
 )
 FLAG_COLUMNS = ("suburban", "platform_interest", "has_oa", "erp_need", "in_selection",
                 "existing_customer")
@@ -129,6 +129,7 @@ class Prospect(_Record):
     latitude: float | None = None  # where it is, WGS-84 (Q15)
     longitude: float | None = None
     recorded_by_login: str | None = None  # team mode: the login that added it
+    landline_ext: str | None = None  # the landline's extension: 0510-85201292 转 8001
 
     @property
     def location(self) -> tuple[float, float] | None:

@@ -226,7 +226,7 @@ def rows_to_show(limit: int | None, every: bool, json_output: bool) -> int | Non
         return None
     return limit or SCREEN
 SaveOpt = Annotated[str | None, typer.Option(
-    "--save", metavar="FILE", help="Also write the view to FILE.html or FILE.svg.")]
+    "--save", metavar="FILE", help="Also write the report to FILE.html, FILE.svg or FILE.xlsx.")]
 # Who did it: required on a SQLite file; in team mode it defaults to the login's staff member.
 ByOpt = Annotated[str | None, typer.Option(
     "--by", help="Who did it (team mode: you, by default).")]
@@ -287,17 +287,17 @@ def _stream_rows(doc: Any) -> None:
 
 
 def save_path(value: str | None) -> str | None:
-    """The file ``--save`` names, checked before any work: it must end in .html or .svg."""
+    """The file ``--save`` names, checked before any work: .html, .svg or .xlsx."""
     if value is None:
         return None
-    if not value.lower().endswith((".html", ".htm", ".svg")):
+    if not value.lower().endswith((".html", ".htm", ".svg", ".xlsx")):
         raise BadInput("save.bad_ext", path=value)
     return value
 
 
 def respond(result: Result, json_output: bool, save: str | None = None) -> None:
     """Every command's output: the result as JSON, or its Rich view (chosen by its type).
-    With ``save``, the same view is also written as a self-contained HTML or SVG file."""
+    With ``save``, the report is also written as a file to forward (``documents``)."""
     what_if = current().what_if
     if save is not None:
         from yulin_cli.render import save_view
@@ -385,13 +385,14 @@ def _usage_mistake(make_context: Callable[..., Any], args: list[str], *rest: Any
     from typer._click.exceptions import UsageError
 
     wants_json = "--json" in args  # read first: Click consumes ``args`` as it parses them
+    typed = list(args)
     try:
         return make_context(*rest, args, **extra)
     except (UsageError, ValueError) as error:
         from yulin_cli.helptext import usage_message
 
         if isinstance(error, UsageError):
-            message = usage_message(error)
+            message = usage_message(error, typed, getattr(make_context, "__self__", None))
         elif "null" in str(error):  # a NUL in a path: Typer before 0.29 stats it unchecked
             message = t("usage.bad", detail=t("bad.control_chars"))
         else:
@@ -577,14 +578,15 @@ def validated(model: type[M], data: dict[str, Any]) -> M:
     return validate(model, data)
 
 
-def iso_date(value: str | None, option: str = "--date") -> str:
-    """A validated ISO date from an option, today when it was not given."""
+def iso_date(value: str | None, option: str = "--date", *, ahead: bool = False) -> str:
+    """A validated ISO date from an option, today when it was not given. A day typed
+    without its year is the latest such day, or with ``ahead`` (plans) the next one."""
     if value is None:
         return today()
     from yulin_cli.values import parse_date
 
     try:
-        return parse_date(value)
+        return parse_date(value, ahead=ahead)
     except ValueError as exc:
         raise BadInput("input.invalid", option=option, code=str(exc), value=value) from None
 

@@ -1,4 +1,5 @@
-"""Commands for data in and out: `import`, `export`, `dedupe`, `merge` and `unmerge`."""
+"""Commands for data in and out: `import`, `export`, `dedupe`, `merge`, `unmerge` and
+`distinct`."""
 
 import sys
 from collections.abc import Callable
@@ -97,14 +98,29 @@ def export(
         raise BadInput("export.needs_file")
     if json_output and not output:
         raise BadInput("export.needs_file")
+    if what is ExportWhat.all:
+        # The whole team, every table of record with its ids: a workbook `import` reads back.
+        if fmt is not ExportFormat.xlsx or redact:
+            raise BadInput("export.all_needs_xlsx")
+        with current().read() as tx:
+            try:
+                tables, count = exporting.write_team(tx, output or "")
+            except (OSError, ValueError) as exc:
+                raise BadInput("export.unwritable", path=output,
+                               error=getattr(exc, "strerror", None) or str(exc)) from None
+        respond(exporting.Exported(what.value, fmt.value, count, output), json_output)
+        return
     lang = current_lang()
     headers = exporting.export_headers(what.value, lang)
+    fields = exporting.EXPORTS[what.value]
     with current().read() as tx:
-        rows = exporting.export_rows(tx, current().book(), what.value, day, redact)
+        rows = exporting.export_rows(tx, current().book(), what.value, day, redact,
+                                     csv=fmt is ExportFormat.csv)
         try:
             if fmt is ExportFormat.xlsx:
+                dates = frozenset(i for i, f in enumerate(fields) if f in ("date", "found_on"))
                 count = spreadsheets.write_xlsx(Path(output or ""), headers, rows,
-                                                 exporting.sheet_title(what.value))
+                                                 exporting.sheet_title(what.value), dates)
             else:
                 with spreadsheets.text_stream(output) as stream:
                     count = spreadsheets.write_csv(stream, headers, rows)
@@ -184,4 +200,25 @@ def unmerge(
     with current().write() as tx:
         manager = require_manager(tx, name, "refuse.merge_managers")
         result = duplicates.unmerge(tx, current().book(), drop, manager.id, wall_clock())
+    respond(result, json_output)
+
+
+@command(app, "distinct")
+def distinct(
+    first: Annotated[int, typer.Argument(metavar="A", help="One prospect.")],
+    second: Annotated[int, typer.Argument(metavar="B", help="The other.")],
+    by: ByOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Record that two look-alike prospects are different companies (managers only): they
+    are no longer offered as likely duplicates (Q8)."""
+    from yulin_cli.data import duplicates
+    from yulin_cli.team.service import require_manager
+
+    name = acting(by)
+    if first == second:
+        raise BadInput("distinct.same", id=first)
+    with current().write() as tx:
+        manager = require_manager(tx, name, "refuse.distinct_managers")
+        result = duplicates.mark_distinct(tx, first, second, manager.id, today(), wall_clock())
     respond(result, json_output)

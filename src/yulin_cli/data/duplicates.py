@@ -5,31 +5,30 @@ city; and names a typo apart, backed by a second fact (``rules.duplicates.likely
 Typos are found by blocking, never by comparing all pairs: each name is filed under itself
 and every way of deleting one character from it, so two names one edit apart always share a
 key; and under its sound, each character's pinyin, so names typed with a same-sound slip of
-a pinyin input method (同音字) meet too. Each character's pinyin is looked up once.
+a pinyin input method (同音字) meet too. Each character's pinyin is looked up once. Two
+prospects a manager marked distinct (`distinct`) are never offered together.
 """
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
+from yulin_cli.data.likely import MIN_NAME, distinct_pairs, facts_of, sounds_of
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.outcomes import service as outcomes
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import Prospect, join_list, split_list
-from yulin_cli.results import Result, jsonable
-from yulin_cli.rules.duplicates import CompanyFacts, address_key, likely_duplicate, name_typo
+from yulin_cli.results import Result, human_only, jsonable
+from yulin_cli.rules.duplicates import CompanyFacts, likely_duplicate, name_typo
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
     from yulin_cli.policy import PolicyBook
     from yulin_cli.records import Prospect
 
-MIN_NAME = 3  # shorter names are too easily someone else's: a typo there proves nothing
 MAX_BLOCK = 60  # a key shared by more names than this is generic, not a company
 
 
@@ -81,24 +80,6 @@ def find_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     return pairs
 
 
-def sounds_of(characters: Iterable[str]) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """Each character's readings (toneless pinyin) and its usual one, looked up once per
-    character: a name-level conversion per row would cost far more than the rest of dedupe.
-    A character without pinyin (a letter, a digit) sounds like itself."""
-    # Characters only: the dictionary of words is not needed and takes a second to load.
-    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
-    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
-    from pypinyin import Style, pinyin
-
-    readings: dict[str, frozenset[str]] = {}
-    usual: dict[str, str] = {}
-    for ch in set(characters):
-        found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="default")[0]
-        readings[ch] = frozenset(found) or frozenset({ch})
-        usual[ch] = found[0] if found else ch
-    return readings, usual
-
-
 def _deletions(text: str) -> set[str]:
     return {text} | {text[:i] + text[i + 1:] for i in range(len(text))}
 
@@ -114,9 +95,7 @@ def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for r in rows:
         key, city = r["name_key"], r["city"]
-        facts[r["id"]] = CompanyFacts(
-            key, tuple(readings[ch] for ch in key), r["district"] or None,
-            address_key(r["address"]), r["contact_surname"] or None, r["employees"], r["pcs"])
+        facts[r["id"]] = facts_of(r, readings)
         if len(key) < MIN_NAME:
             continue
         for variant in _deletions(key):
@@ -207,12 +186,15 @@ class Unmerged(Result):
 
 def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
     rows = tx.all("SELECT id, company, city, name_key, landline, mobile, district, address,"
-                  " contact_surname, employees, pcs, credit_code FROM prospect"
+                  " contact_surname, employees, pcs, credit_code, email FROM prospect"
                   " WHERE merged_into IS NULL ORDER BY id")
     names = {r["id"]: r["company"] for r in rows}
     codes = {r["id"]: r["credit_code"] for r in rows if r["credit_code"]}
     uf = _UnionFind()
     pairs = same_code_pairs(rows) + without_code_conflicts(find_pairs(rows, loose), codes)
+    # Two prospects a manager marked distinct are not offered again (`distinct`).
+    distinct = distinct_pairs(tx)
+    pairs = [p for p in pairs if (min(p[0], p[1]), max(p[0], p[1])) not in distinct]
     # Strongest first, and never joining two groups that hold different credit codes (Q8):
     # a company with no code may match two others by phone, yet those two stay apart.
     pairs.sort(key=lambda p: -p[3])
@@ -246,6 +228,33 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
     # The same credit code is the surest evidence: those groups come first.
     out.sort(key=lambda g: ("credit-code" not in g.reasons, -g.confidence, g.keep))
     return DuplicateGroups(tuple(out))
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedDistinct(Result):
+    """`distinct A B`: two look-alike prospects are different companies (first < second)."""
+
+    first: int
+    second: int
+    recorded: bool  # False: they already were
+    first_company: str = human_only("")
+    second_company: str = human_only("")
+
+
+def mark_distinct(tx: Tx, a: int, b: int, by_id: int, day: str, now: str) -> MarkedDistinct:
+    """Records that two live prospects are different companies (``distinct_pair``, by whom
+    and when): the likely-duplicate warning, the evening's attention and `dedupe` stop
+    offering them together. Recording it again changes nothing."""
+    if a == b:
+        raise BadInput("distinct.same", id=a)
+    first, second = sorted((a, b))
+    one, other = prospects.live_prospect(tx, first), prospects.live_prospect(tx, second)
+    known = tx.scalar("SELECT id FROM distinct_pair WHERE first_id = :a AND second_id = :b",
+                      a=first, b=second)
+    if known is None:
+        tx.insert("distinct_pair", {"first_id": first, "second_id": second, "by_id": by_id,
+                                    "day": day, "recorded_at": now})
+    return MarkedDistinct(first, second, known is None, one.company, other.company)
 
 
 # The tables whose rows follow a prospect when it is merged into another.
@@ -288,6 +297,8 @@ def merge(tx: Tx, book: PolicyBook, keep: int, drop: int, by_id: int, now: str,
     code_veto(kept, dropped, force)
     gaps = {f: getattr(dropped, f) for f in _FILLED
             if getattr(kept, f) in (None, "") and getattr(dropped, f) not in (None, "")}
+    if "landline" in gaps and dropped.landline_ext:
+        gaps["landline_ext"] = dropped.landline_ext  # the extension follows its number
     merge_id = tx.insert("prospect_merge", {
         "keep_id": keep, "drop_id": drop, "by_id": by_id, "merged_at": now,
         "filled": join_list(sorted(gaps)), "unmerged_at": None, "unmerged_by_id": None})

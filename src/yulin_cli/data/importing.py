@@ -47,6 +47,8 @@ class ImportResult(Result):
     # Q8: rows in an industry another prospector owns, as add-prospect warns (not refused).
     warnings: tuple[dict[str, Any], ...]
     would_import: int = 0  # rows the same import without --dry-run writes
+    # Q8: rows likely a typo of an earlier prospect, as add-prospect warns (never refused).
+    possible_duplicates: tuple[dict[str, Any], ...] = ()
 
     @property
     def error_rows(self) -> int:
@@ -64,13 +66,15 @@ class ImportReport:
     duplicates: list[dict[str, Any]] = field(default_factory=list)
     dry_run: bool = False
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
 
     def result(self) -> ImportResult:
         # Counted as written even on a dry run (the transaction is only rolled back at its
         # end): a dry run writes none of them and says how many it would.
         written = 0 if self.dry_run else self.imported
         return ImportResult(self.rows, written, tuple(self.errors), tuple(self.duplicates),
-                            self.dry_run, tuple(self.warnings), self.imported)
+                            self.dry_run, tuple(self.warnings), self.imported,
+                            tuple(self.possible_duplicates))
 
 
 class ImportRefused(YulinError):
@@ -91,6 +95,10 @@ class _Rollback(Exception):
 def run_import(state: State, path: Path, kind: str, *, dry_run: bool,
                skip_invalid: bool, force: bool, today: str,
                tick: Callable[[int], None] = lambda n: None) -> ImportResult:
+    if spreadsheets.is_team_workbook(path):
+        from yulin_cli.data.team import import_team
+
+        return import_team(state, path, dry_run=dry_run, tick=tick)
     headers, rows = spreadsheets.read_rows(path)
     columns = spreadsheets.header_map(headers, kind)
     report = ImportReport(dry_run=dry_run)
@@ -324,6 +332,8 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
     given_to: dict[int, int] = {}  # the file's row number of each id given
     stamp = now_stamp()
     batch: list[dict[str, Any]] = []
+    numbers: list[int] = []  # the file's row number of each row of the batch
+    written_from: dict[int, int] = {}  # the file's row number of each prospect written
     insert = (f"INSERT INTO prospect (id, {', '.join(PROSPECT_COLUMNS)}, created_at)"
               f" VALUES (:id, {', '.join(':' + c for c in PROSPECT_COLUMNS)}, :created_at)")
     for number, values, errors, name in validated:
@@ -369,17 +379,42 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
         index.add_code(new_id, row["credit_code"])
         report.imported += 1
         batch.append(row)
+        numbers.append(number)
         if len(batch) >= BATCH:
             if not report.errors or keep_going:
                 ids.settle(batch)
                 tx.many(insert, batch)
+                written_from.update((r["id"], n) for r, n in zip(batch, numbers, strict=True))
                 pause_point("import-batch")
-            batch = []
+            batch, numbers = [], []
     if batch and (not report.errors or keep_going):
         ids.settle(batch)
         tx.many(insert, batch)
+        written_from.update((r["id"], n) for r, n in zip(batch, numbers, strict=True))
+    if written_from and (not report.errors or keep_going):
+        _likely(tx, written_from, report)
     for duplicate in report.duplicates:  # an id only for a prospect that was written
         duplicate["duplicate_of"] = ids.real(duplicate["duplicate_of"])
+
+
+def _likely(tx: Tx, written_from: dict[int, int], report: ImportReport) -> None:
+    """Q8: the rows just written that are likely a typo of an earlier prospect (in the
+    database or the file), found once for the whole import (``data.likely``): one grouping of
+    the table's shared facts, not one per batch."""
+    from yulin_cli.data.likely import possible_duplicates_among
+
+    found = possible_duplicates_among(tx, set(written_from))
+    for new_id in sorted(found, key=written_from.__getitem__):
+        for p in found[new_id]:
+            report.possible_duplicates.append({
+                "row": written_from[new_id], "prospect_id": None if report.dry_run else new_id,
+                "id": p.id, "company": p.company, "reasons": list(p.reasons),
+                "confidence": p.confidence,
+                **({"earlier_row": written_from[p.id]} if p.id in written_from else {})})
+
+
+class _Voided(Exception):
+    """A voided record of an export: passed over, with a warning."""
 
 
 def _load_each(headers: list[str], columns: dict[int, str], rows: Iterator[list[Any]],
@@ -392,6 +427,15 @@ def _load_each(headers: list[str], columns: dict[int, str], rows: Iterator[list[
         raw = _row_dict(columns, cells)
         if not any(str(v).strip() for v in raw.values()):
             report.rows -= 1
+            continue
+        try:
+            if str(raw.get("voided_at") or "").strip():
+                one(number, raw, False)
+        except _Voided:
+            from yulin_cli.i18n import t
+
+            report.warnings.append({"row": number, "rule": "void", "clause": "",
+                                    "message": t("import.voided_skipped")})
             continue
         if report.errors and not keep_going:
             # Keep validating to list every error, without writing more.
@@ -426,6 +470,9 @@ def _load_events(tx: Tx, book: PolicyBook, kind: str, headers: list[str],
     from yulin_cli.runtime import acting
 
     def one(number: int, raw: dict[str, Any], write: bool) -> None:
+        if str(raw.get("voided_at") or "").strip():
+            # An exported voided record stays what it was: struck out, not a new record.
+            raise _Voided
         # Each row's person as if typed in --by: in team mode, a staff login's own rows only.
         by = acting(str(raw.get("by") or "").strip() or None)
         common = {"prospect_id": raw.get("prospect_id"), "by": by,
@@ -444,7 +491,8 @@ def _load_events(tx: Tx, book: PolicyBook, kind: str, headers: list[str],
         visit_in = inputs.validate(inputs.VisitIn, {
             **common, "outcome": spreadsheets.choice_value("outcome", raw.get("outcome")),
             "kind": spreadsheets.choice_value("kind", raw.get("kind") or "planned"),
-            "items": raw.get("items") or "", **flags}, row=number)
+            # A CSV export quotes survey items (1-5 is no date): the quote is not part of them.
+            "items": str(raw.get("items") or "").lstrip("'"), **flags}, row=number)
         if write:
             visits.log_visit(tx, book, visit_in)
 

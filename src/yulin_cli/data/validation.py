@@ -77,7 +77,14 @@ def validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str],
     Runs in worker processes for big files, so it touches no database and no shared state.
     """
     from yulin_cli.i18n import t
+    from yulin_cli.values import pinned_today
 
+    with pinned_today(today):  # 10/19 and 昨天 are read against the import's day
+        return _validate_rows(rows, columns, today, t)
+
+
+def _validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str], today: str,
+                   t: Any) -> list[Validated]:
     out: list[Validated] = []
     plan = _plan(columns)
     for number, cells in rows:
@@ -92,6 +99,9 @@ def validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str],
                 errors += [(str(e.params["field"]), error_text(e))
                            for e in inputs.input_errors(exc, row=number)]
         # Pure work done here too, off the process that writes.
+        if checked is not None and str(checked["found_on"]) > today:
+            errors.append(("found_on", t("bad.future_found", day=checked["found_on"],
+                                         today=today)))
         values = None
         if checked is not None and not errors:
             try:

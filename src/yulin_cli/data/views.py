@@ -6,7 +6,13 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.data.duplicates import DuplicateGroups, Merged, MergePreview, Unmerged
+from yulin_cli.data.duplicates import (
+    DuplicateGroups,
+    MarkedDistinct,
+    Merged,
+    MergePreview,
+    Unmerged,
+)
 from yulin_cli.data.exporting import Exported
 from yulin_cli.data.importing import ImportResult
 from yulin_cli.i18n import cited, colon, label, listed, t
@@ -38,6 +44,28 @@ def _(result: ImportResult) -> Group:
                               if "duplicate_of_row" in d else f"#{d['duplicate_of']}")
             for d in result.duplicates[:30]])
         parts.append(Prose(f"{t('ui.duplicates')}{colon()}{dups}"))
+    if result.possible_duplicates:
+        from yulin_cli.data.likely import why
+
+        dry = result.possible_duplicates[0]["prospect_id"] is None
+        head = "likely.dry_run_head" if dry else "likely.import_head"
+        parts.append(Text(f"{t(head)}{colon()}", style="yellow"))
+        for d in result.possible_duplicates[:30]:
+            # A dry run's rows have no prospect a user could look up: name the file's row.
+            key = ("likely.import_row" if "earlier_row" not in d
+                   else "likely.dry_file_row" if dry else "likely.import_file_row")
+            parts.append(Prose("  " + t(key, row=d["row"], earlier=d.get("earlier_row"),
+                                        id=d["id"], company=d["company"],
+                                        why=why(d["reasons"])), indent=4, first_indent=0))
+        if len(result.possible_duplicates) > 30:
+            parts.append(Text(f"  … +{len(result.possible_duplicates) - 30}"))
+        first = result.possible_duplicates[0]
+        if first["prospect_id"] is not None:  # a dry run wrote no prospect to merge
+            parts.append(Prose(t("ui.merge_hint")))
+            for key, params in (("cmd.merge", {"keep": first["id"], "drop": first["prospect_id"]}),
+                                ("cmd.distinct", {"first": first["id"],
+                                                  "second": first["prospect_id"]})):
+                parts.append(Text(f"  → {t(key, **params)}", no_wrap=True, overflow="ignore"))
     return Group(*parts)
 
 
@@ -85,8 +113,9 @@ def _(result: MergePreview) -> Group:
         a, b = getattr(result.keep, name), getattr(result.drop, name)
         if a in (None, "") and b in (None, ""):
             continue
-        shown = [phone_display(v) if name in ("landline", "mobile") else str(v or "")
-                 for v in (a, b)]
+        shown = [phone_display(v, p.landline_ext if name == "landline" else None)
+                 if name in ("landline", "mobile") else str(v or "")
+                 for v, p in ((a, result.keep), (b, result.drop))]
         style = "green" if a == b else ""
         table.add_row(label(name), Prose(shown[0], style=style), Prose(shown[1], style=style))
     evidence = (listed([t(f"evidence.{e.replace('-', '_')}") for e in result.evidence])
@@ -100,3 +129,11 @@ def _(result: MergePreview) -> Group:
 def _(result: Unmerged) -> str:
     moved = sum(result.moved.values())
     return t("ui.unmerged", id=result.prospect_id, keep=result.restored_from, rows=moved)
+
+
+@view.register
+def _(result: MarkedDistinct) -> str:
+    if not result.recorded:
+        return t("ui.distinct_already", first=result.first, second=result.second)
+    return t("ui.distinct", first=result.first, first_company=result.first_company,
+             second=result.second, second_company=result.second_company)

@@ -44,8 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad.integer": ("须为整数", "must be a whole number"),
     "bad.choice": ("不是可选的值", "not one of the accepted values"),
     "bad.empty": ("不能为空", "cannot be empty"),
-    "bad.date": ("日期写法如 2026-10-19、2026/10/19 或 2026年10月19日",
-                 "a date is written 2026-10-19, 2026/10/19 or 2026年10月19日"),
+    "bad.date": ("日期写法如 2026-10-19、2026/10/19、2026年10月19日、10/19、10月19日，"
+                 "或今天、昨天、明天",
+                 "a date is written 2026-10-19, 2026/10/19, 2026年10月19日, 10/19, 10月19日, "
+                 "今天 (today), 昨天 (yesterday) or 明天 (tomorrow)"),
     "bad.landline_local": ("本地号码需要区号，而这个城市的区号不在表里；"
                            "请连区号一起填，如 0512-62581234",
                            "a local number needs its area code, and this city's is not in the "

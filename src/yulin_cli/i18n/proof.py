@@ -49,11 +49,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "(allowed: {limit:,} m)"),
     "proof.photos_ok": ("{count} 张照片，日期和位置都对得上", "{count} photo(s), day and place "
                         "consistent with the visit"),
+    "proof.photos_day_ok": ("{count} 张照片，日期对得上；照片没有位置信息，拍摄地点未核对",
+                            "{count} photo(s), day consistent with the visit; they carry no "
+                            "GPS, so the place was not checked"),
+    "proof.place_unchecked": ("公司没有登记位置，所在城市也不在地名表里：照片拍摄地点未核对",
+                              "the company has no recorded location and its city is not in the "
+                              "place table: the photo's place was not checked"),
+    "proof.photo_far_city": ("照片拍摄地距公司所在城市约 {km:,} 公里（允许 {limit:,} 公里）",
+                             "the photo was taken about {km:,} km from the company's city "
+                             "(allowed: {limit:,} km)"),
     "proof.sampled": ("按抽查比例（{percent}%）抽中：分管领导以检查工作为由核实这次走访",
                       "drawn in the routine sample ({percent}% of substandard findings): a "
                       "manager checks the visit, as a review of work"),
-    "proof.fix_inspect": ("请分管领导核实：yulin inspect 走访编号", "a manager checks it: yulin "
-                          "inspect VISIT_ID"),
+    "proof.fix_inspect": ("请分管领导核实后登记结论：yulin inspect {this_visit} --verdict 属实"
+                          "（或 不实）",
+                          "a manager checks it and records the answer: yulin inspect "
+                          "{this_visit} --verdict proven|unproven"),
     "proof.located": ("已按照片的 GPS 记录公司位置 {location}", "the company's location was set "
                       "from the photo's GPS: {location}"),
     # the attention list and inspections

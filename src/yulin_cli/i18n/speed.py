@@ -15,13 +15,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.would_import": ("共 {rows} 行，将导入 {count} 行（试运行，什么都没有写入）",
                         "{rows} rows; would import {count} (dry run: nothing written)"),
     "dup.same-sound": ("名称同音", "same-sounding name"),
-    "evidence.same_sound": ("名称同音且另有一项信息一致（dedupe）",
+    "evidence.same_sound": ("名称同音且另有一项信息一致（查重）",
                             "names that sound alike, a second fact agreeing (dedupe)"),
-    "dup.likely_same-sound": ("名称同音（同音字），地址、区县加接口人姓氏或规模有一项相符",
-                              "the names sound alike (同音字) and the address, the district with "
-                              "the contact's surname, or the scale agrees"),
-    "dup.likely_similar-name": ("名称只差一个字，地址、区县加接口人姓氏或规模有一项相符",
-                                "the names are one character apart and the address, the "
-                                "district with the contact's surname, or the scale agrees"),
+    "dup.likely_same-sound": ("名称同音（同音字），电话、信用代码、接口人姓氏加规模或公司邮箱"
+                              "域名有一项相同",
+                              "the names sound alike (同音字) and a phone, the credit code, the "
+                              "contact's surname with the scale, or the company mail domain "
+                              "agrees"),
+    "dup.likely_similar-name": ("名称只差一个字，电话、信用代码、接口人姓氏加规模或公司邮箱域名"
+                                "有一项相同",
+                                "the names are one character apart and a phone, the credit "
+                                "code, the contact's surname with the scale, or the company "
+                                "mail domain agrees"),
     "help.opt.every": ("全部显示，不只一屏。", "Show every row, not one screen."),
 }

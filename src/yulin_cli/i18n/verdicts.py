@@ -72,7 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "redsea.not_in_selection": ("不在选型中", "not in a vendor selection"),
     "redsea.pure": ("在选型中，未见友商信号：纯洁，可以跟进",
                     "in a selection with no competitor signals: pure, follow it"),
-    "redsea.doubtful": ("在选型中，有 {count} 个友商信号：存疑，先多化验再投入",
+    "redsea.doubtful": ("在选型中，有 {count} 个友商信号：待化验，先多化验再投入",
         "in a selection with {count} competitor {count|signal|signals}: doubtful; test further "
         "before spending effort"),
     "redsea.impure": ("在选型中，有 {count} 个友商信号：不纯洁",
@@ -81,13 +81,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "on other quality customers"),
     "redsea.action_none": ("不在选型中，照常跟进", "not in a selection: follow it as usual"),
     "redsea.action_pure": ("纯洁：可以跟进", "pure: follow it"),
-    "redsea.action_doubtful": ("存疑：先多化验，再决定是否投入",
+    "redsea.action_doubtful": ("待化验：先多化验，再决定是否投入",
                                "doubtful: test further before spending effort"),
     "redsea.action_impure": ("不纯洁：坚决放弃，把精力放到别的优质客户",
                              "impure: drop it and spend the effort on other quality customers"),
     "redsea.none_word": ("不在选型中", "not in a selection"),
     "redsea.pure_word": ("纯洁", "pure"),
-    "redsea.doubtful_word": ("存疑", "doubtful"),
+    "redsea.doubtful_word": ("待化验", "doubtful"),
     "redsea.impure_word": ("不纯洁", "impure"),
     "refusal.contact": ("被拒可能因为没打听到接口人", "likely refused because nobody knew "
                         "the contact's name"),
@@ -273,7 +273,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "advice.redsea_pure": ("红海但纯洁：可以跟进，继续留意友商信号",
                            "red sea but pure: follow it, and keep watching for competitor "
                            "signals"),
-    "advice.redsea_doubtful": ("红海存疑：再化验——问项目何时启动、以前怎么选型，约负责人吃饭或晚上通话，"
+    "advice.redsea_doubtful": ("红海待化验：再化验——问项目何时启动、以前怎么选型，约负责人吃饭或晚上通话，"
                                "问他是否知道我们",
                                "red sea, doubtful: test further: ask when the project started "
                                "and how past choices were made, invite the lead to a meal or an "

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
 from yulin_cli.outcomes import queries
+from yulin_cli.places import area_of
 from yulin_cli.prospects import queries as prospects
 
 if TYPE_CHECKING:
@@ -125,8 +126,11 @@ def logged_visits(gathered: Gathered, book: PolicyBook) -> list[rules.LoggedVisi
             v.id, v.prospect_id, v.staff_id, v.day, v.kind, v.outcome, v.items, v.contacts,
             tuple(g.photos.get(v.id, ())), void, tuple(g.verdicts.get(v.id, ())),
             finder_id=finder, readiness=ready, quality=quality,
-            existing_customer=seen.existing_customer, location=seen.location, sweep=sweep,
-            reused=reused, names=g.names))
+            existing_customer=seen.existing_customer, location=seen.location,
+            # The place table is read only for a photo with GPS to check (Q15).
+            area=area_of(seen.city, seen.district) if any(
+                ph.position is not None for ph in g.photos.get(v.id, ())) else None,
+            sweep=sweep, reused=reused, names=g.names))
     return visits
 
 

@@ -28,13 +28,15 @@ Company = Annotated[str | None, typer.Option("--company", help="Company name.")]
 City = Annotated[str | None, typer.Option("--city", help="City; must be the centre's city.")]
 SourcedBy = Annotated[str | None, typer.Option("--sourced-by", help="Who found it (its source).")]
 District = Annotated[str | None, typer.Option("--district", help="District or county.")]
-Suburban = Annotated[bool | None, typer.Option("--suburban/--not-suburban", help="Suburban (远郊).")]
+Suburban = Annotated[bool | None, typer.Option("--suburban/--not-suburban", " /--no-suburban",
+                                                help="Suburban (远郊).")]
 Address = Annotated[str | None, typer.Option("--address", help="Exact address.")]
 Industry = Annotated[str | None, typer.Option("--industry", help="Industry.")]
 OwnershipOpt = Annotated[Ownership | None, choice(
     Ownership, "--ownership", help="Ownership (default private).")]
-Employees = Annotated[int | None, typer.Option("--employees", help="Number of employees.")]
-Pcs = Annotated[int | None, typer.Option("--pcs", help="Number of PCs.")]
+# Counts as people type them (300, 300人, 三百, ３００): read by the input model.
+Employees = Annotated[str | None, typer.Option("--employees", help="Number of employees.")]
+Pcs = Annotated[str | None, typer.Option("--pcs", help="Number of PCs.")]
 ContactSurname = Annotated[str | None, typer.Option(
     "--contact-surname", help="IT contact's surname.")]
 Landline = Annotated[str | None, typer.Option("--landline", help="IT contact's landline.")]

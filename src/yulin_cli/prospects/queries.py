@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli.db import fits_id, now_stamp, rows_for
 from yulin_cli.errors import BadInput
 from yulin_cli.records import FLAG_COLUMNS, PROSPECT_COLUMNS, ListedProspect, Prospect
-from yulin_cli.rules import normalise_city
+from yulin_cli.rules import district_spellings, normalise_city
 from yulin_cli.sql_rules import (
     FOUND_SUBSTANDARD_IDS,
     FOUND_SUBSTANDARD_JOINED,
@@ -65,11 +65,15 @@ def live_prospect(tx: Tx, prospect_id: int) -> Prospect:
     return found
 
 
+_NOT_ITSELF = " AND id <> :exclude AND (duplicate_of IS NULL OR duplicate_of <> :exclude)"
+
+
 def duplicate_matches(tx: Tx, *, phones: list[str], name_key: str, city: str,
                       exclude: int | None = None) -> list[tuple[int, str]]:
     """The earliest live prospect sharing a phone, and the earliest with the same normalised
-    name in the same city, as (id, why); ``rules.earliest_duplicate`` picks between them."""
-    skip = " AND id <> :exclude" if exclude is not None else ""
+    name in the same city, as (id, why); ``rules.earliest_duplicate`` picks between them.
+    ``exclude`` (a prospect being changed) leaves out it and those already its duplicates."""
+    skip = _NOT_ITSELF if exclude is not None else ""
     found: list[tuple[int, str]] = []
     if phones:
         marks = ", ".join(f":phone{i}" for i in range(len(phones)))
@@ -91,7 +95,7 @@ def duplicate_matches(tx: Tx, *, phones: list[str], name_key: str, city: str,
 
 def same_code(tx: Tx, code: str, exclude: int | None = None) -> int | None:
     """The earliest live prospect with this unified social credit code (Q8)."""
-    skip = " AND id <> :exclude" if exclude is not None else ""
+    skip = _NOT_ITSELF if exclude is not None else ""
     found = tx.scalar("SELECT MIN(id) FROM prospect WHERE merged_into IS NULL"
                       f" AND credit_code = :code{skip}", code=code, exclude=exclude)
     return None if found is None else int(found)
@@ -244,7 +248,6 @@ def _where(policy: Policy, filters: Filters) -> tuple[list[str], dict[str, Any]]
         (filters.center, "c.name = :center", "center"),
         (filters.found_from, "p.found_on >= :found_from", "found_from"),
         (filters.found_to, "p.found_on <= :found_to", "found_to"),
-        (filters.district, "p.district = :district", "district"),
         (filters.industry, "p.industry = :industry", "industry"),
         (filters.suburban, "p.suburban = :suburban", "suburban"),
         (filters.min_stars or None, f"{stars_sql()} >= :min_stars", "min_stars"),
@@ -252,6 +255,12 @@ def _where(policy: Policy, filters: Filters) -> tuple[list[str], dict[str, Any]]
         if value is not None:
             where.append(sql)
             params[key] = value
+    if filters.district:
+        # 吴江 finds 吴江区: every spelling with the same district key (rules.district_key).
+        spellings = district_spellings(filters.district)
+        marks = ", ".join(f":district{i}" for i in range(len(spellings)))
+        where.append(f"p.district IN ({marks})")
+        params.update({f"district{i}": d for i, d in enumerate(spellings)})
     if filters.min_stars:
         # Cheap, and tested before the stars: most prospects are worth too little.
         where.insert(1, "COALESCE(p.deal_value, 0) >= :stars_floor")

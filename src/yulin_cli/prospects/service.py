@@ -7,16 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from yulin_cli import rules
+from yulin_cli import clock, rules
 from yulin_cli.errors import BadInput, RuleRefusal
-from yulin_cli.guidance.service import advice_for
 from yulin_cli.prospects import queries
 from yulin_cli.records import ListedProspect, Prospect, StaffMember
-from yulin_cli.reports.service import rating
 from yulin_cli.results import JsonRows, Page, Result, human_only, jsonable, rating_json
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries as visits
-from yulin_cli.visits.service import photo_json, prospect_facts
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -57,23 +54,6 @@ class DatabaseIndex:
         return queries.credit_codes(self.tx, ids)
 
 
-class _EarlierOnly:
-    """A changed prospect can only duplicate one that came before it."""
-
-    def __init__(self, index: DuplicateIndex, before: int) -> None:
-        self.index, self.before = index, before
-
-    def matches(self, phones: list[str], name_key: str, city: str) -> list[tuple[int, str]]:
-        return [m for m in self.index.matches(phones, name_key, city) if m[0] < self.before]
-
-    def same_code(self, code: str) -> int | None:
-        found = self.index.same_code(code)
-        return found if found is not None and found < self.before else None
-
-    def codes(self, ids: list[int]) -> dict[int, str]:
-        return self.index.codes(ids)
-
-
 @dataclass(frozen=True, slots=True)
 class Admission:
     """What the rules say about a new prospect before it is stored."""
@@ -82,7 +62,7 @@ class Admission:
     refusal: rules.Reason | None  # out of territory (Q6)
     duplicate: tuple[int, str] | None  # (earliest prospect, why) it duplicates (Q8)
     warnings: tuple[rules.Reason, ...]  # another prospector's industry (Q8)
-    notes: tuple[AreaCodeAdded, ...] = ()  # what was filled in for the user
+    notes: tuple[Note, ...] = ()  # what was filled in for the user, or is worth a word
 
     def error(self) -> RuleRefusal | None:
         """The exit-1 refusal this admission means when it is not forced, if any."""
@@ -107,6 +87,52 @@ class AreaCodeAdded:
         from yulin_cli.i18n import t
 
         return t("note.area_code", code=self.area_code, city=self.city)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.field, "area_code": self.area_code, "city": self.city,
+                "message": self.message()}
+
+
+@dataclass(frozen=True, slots=True)
+class HotlineNoted:
+    """A 400/800 hotline was given as the landline: accepted, and said (it reaches a
+    switchboard, rarely the IT contact)."""
+
+    field: str
+    number: str
+
+    def message(self) -> str:
+        from yulin_cli.i18n import t
+
+        return t("typed.hotline_note", number=rules.phone_display(self.number))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.field, "kind": "hotline", "number": self.number}
+
+
+@dataclass(frozen=True, slots=True)
+class CountyTown:
+    """A county town was typed as the city (Q6): recorded as its prefecture and district."""
+
+    typed: str
+    city: str
+    district: str
+    suburban: bool
+
+    def message(self) -> str:
+        from yulin_cli.i18n import t
+
+        return t("field.county_town", typed=self.typed, city=self.city, district=self.district,
+                 suburban=t("field.suburban_yes") if self.suburban else "")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": "city", "kind": "county_town", "typed": self.typed, "city": self.city,
+                "district": self.district}
+
+
+Note = AreaCodeAdded | HotlineNoted | CountyTown
+
+
 def located(values: dict[str, Any]) -> dict[str, Any]:
     """Fields with a ``location`` (lat, lng) as the latitude and longitude columns."""
     if "location" not in values:
@@ -117,13 +143,20 @@ def located(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def normalised(values: dict[str, Any]) -> dict[str, Any]:
+def normalised(values: dict[str, Any], near: str | None = None) -> dict[str, Any]:
     """Validated prospect fields with the city and the name key the rules compare, and a local
-    landline given the area code of its city (``notes`` says so)."""
-    from yulin_cli.inputs import with_area_code
+    landline given the area code of its city (``notes`` says so). A county town given as the
+    city is its prefecture with that district, suburban unless said otherwise (Q6); ``near``,
+    the finder's centre city, tells namesake counties apart."""
+    from yulin_cli.inputs import is_hotline, with_area_code
+    from yulin_cli.places import resolve
 
-    city = rules.normalise_city(values["city"])
-    notes: list[AreaCodeAdded] = []
+    place = resolve(values["city"], values.get("district"), values.get("suburban"), near)
+    city = place.city
+    values = {**values, "district": place.district, "suburban": place.suburban}
+    notes: list[Note] = []
+    if place.county_typed is not None and place.district:
+        notes.append(CountyTown(place.county_typed, city, place.district, bool(place.suburban)))
     landline = values.get("landline")
     try:
         landline, added = with_area_code(landline, city)
@@ -132,6 +165,8 @@ def normalised(values: dict[str, Any]) -> dict[str, Any]:
                        value=str(values.get("landline", "")).removeprefix("local:")) from None
     if added:
         notes.append(AreaCodeAdded("landline", added, city))
+    if landline is not None and is_hotline(landline):
+        notes.append(HotlineNoted("landline", landline))
     return {**located(values), "city": city, "landline": landline,
             "name_key": rules.name_key(values["company"], city), "notes": tuple(notes)}
 
@@ -153,6 +188,10 @@ def admit(values: dict[str, Any], source: StaffMember, index: DuplicateIndex,
     """The one admission step for every way a prospect enters: add-prospect, import and the
     sample data. ``values`` come from ``normalised``; ``source`` is its finder."""
     territory = rules.territory_check(values["city"], source.city, bool(values.get("suburban")))
+    county = next((n for n in values.get("notes", ()) if isinstance(n, CountyTown)), None)
+    if not territory.ok and county is not None:  # say the place as typed: 江阴（无锡）
+        territory = replace(territory, params={**territory.params,
+                                               "city": f"{county.typed}（{county.city}）"})
     duplicate = rules.earliest_duplicate(duplicate_evidence(values, index))
     clash = rules.industry_check(values.get("industry"), source.name, owners)
     row = values.copy()  # a copy in C, then two keys off: faster than filtering each key
@@ -166,9 +205,8 @@ def admit(values: dict[str, Any], source: StaffMember, index: DuplicateIndex,
 # --- results ------------------------------------------------------------------------------------
 
 
-def notes_json(notes: tuple[AreaCodeAdded, ...]) -> list[dict[str, Any]]:
-    return [{"field": n.field, "area_code": n.area_code, "city": n.city,
-             "message": n.message()} for n in notes]
+def notes_json(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
+    return [n.to_json() for n in notes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +215,9 @@ class ProspectAdded(Result):
     duplicate_of: int | None
     warnings: tuple[rules.Reason, ...]
     company: str = human_only("")
-    notes: tuple[AreaCodeAdded, ...] = human_only(())
+    notes: tuple[Note, ...] = human_only(())
+    # Earlier prospects it is likely a typo of (Q8): a warning, never a refusal (data.likely).
+    possible_duplicates: tuple[Any, ...] = ()
 
     def to_json(self) -> Any:
         from yulin_cli.results import fields_json
@@ -190,7 +230,7 @@ class ProspectUpdated(Result):
     id: int
     changed: tuple[str, ...]
     warnings: tuple[rules.Reason, ...]
-    notes: tuple[AreaCodeAdded, ...] = human_only(())
+    notes: tuple[Note, ...] = human_only(())
     # Ready to visit before the change and not after: a new address or scale is not confirmed
     # by the rounds that confirmed the old one (Q2). What now fails, so nobody goes unaware.
     readiness_lost: tuple[rules.Reason, ...] = ()
@@ -235,13 +275,14 @@ class ProspectPage(Result):
 
     SHOWN = ("id", "company", "city", "district", "suburban", "address", "industry",
              "ownership", "employees", "pcs", "contact_surname", "landline", "mobile", "email",
-             "qq", "found_on", "deal_value", "need", "yulin_interest", "platform_interest",
+             "qq", "landline_ext", "found_on", "deal_value", "need", "yulin_interest", "platform_interest",
              "has_oa", "erp_need", "in_selection", "existing_customer", "partner",
              "vendor_share", "sourced_by", "center", "duplicate_of", "merged_into",
              "credit_code", "latitude", "longitude", "recorded_by_login")
 
     def to_json(self) -> Any:
         from yulin_cli.i18n import explain, reason_json
+        from yulin_cli.visits.service import photo_json
 
         p = self.prospect
         return {
@@ -280,15 +321,19 @@ class ProspectPage(Result):
 def add_prospect(tx: Tx, data: ProspectIn, *, force: bool) -> ProspectAdded:
     """Territory (Q6) and duplicate (Q8) checks, then the new row."""
     source = team.staff_by_name(tx, data.sourced_by)
-    admission = admit(normalised(data.model_dump()), source, DatabaseIndex(tx),
+    clock.check_recorded_day(data.found_on, "--found-on")
+    admission = admit(normalised(data.model_dump(), source.city), source, DatabaseIndex(tx),
                       team.prospector_industries(tx, source.center_id))
     error = admission.error()
     if admission.refusal is not None or (admission.duplicate is not None and not force):
         assert error is not None
         raise error
     prospect_id = queries.insert_prospect(tx, admission.values)
+    from yulin_cli.data.likely import possible_duplicates
+
+    likely = possible_duplicates(tx, [{**admission.values, "id": prospect_id}])
     return ProspectAdded(prospect_id, admission.values["duplicate_of"], admission.warnings,
-                         data.company, admission.notes)
+                         data.company, admission.notes, tuple(likely.get(prospect_id, ())))
 
 
 def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: ProspectFields, *,
@@ -301,6 +346,10 @@ def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: ProspectF
     policy = book.at(day)
     by_id = team.staff_by_name(tx, by).id if by is not None else None
     current = queries.prospect(tx, prospect_id)
+    clock.check_recorded_day(day, not_before=current.found_on,
+                             what=rules.Message("field.found_on_of"))
+    if patch.found_on is not None:
+        clock.check_recorded_day(patch.found_on, "--found-on")
     if patch.sourced_by is not None and patch.sourced_by != current.sourced_by:
         # Who found a prospect is a manager's to change (RULES.md, third release).
         if by is None:
@@ -310,6 +359,8 @@ def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: ProspectF
         require_manager(tx, by, "refuse.finder_managers")
     changes: dict[str, Any] = patch.model_dump(exclude_unset=True, exclude={"sourced_by"})
     changes = located({k: v for k, v in changes.items() if v is not None})
+    if "landline" in changes:
+        changes["landline_ext"] = patch.landline_ext  # a new number without one clears it
     source = team.staff_by_name(tx, patch.sourced_by) if patch.sourced_by else None
     if source is not None:
         changes["sourced_by_id"] = source.id
@@ -317,26 +368,45 @@ def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: ProspectF
         raise BadInput("bad.nothing_to_update")
     if source is None:
         source = team.staff_by_name(tx, current.sourced_by)
-    values = normalised({**current.facts(), **changes})
+    facts = {**current.facts(), **changes}
+    if {"city", "district"} & changes.keys() and "suburban" not in changes:
+        facts["suburban"] = current.suburban or None  # a county town may imply it
+    values = normalised(facts, source.city)
+    later: int | None = None
     admission = admit(values, source,
-                      _EarlierOnly(DatabaseIndex(tx, prospect_id), prospect_id),
+                      DatabaseIndex(tx, prospect_id),
                       team.prospector_industries(tx, source.center_id))
     if admission.refusal is not None and {"city", "sourced_by_id"} & changes.keys():
         raise RuleRefusal("refuse.territory", **admission.refusal.params)
     if "landline" in changes:
         changes["landline"] = values["landline"]
+    if {"city", "district"} & changes.keys():
+        for key in ("city", "district"):  # as stored: 苏州市 is no change to 苏州
+            if values[key] != getattr(current, key):
+                changes[key] = values[key]
+            else:
+                changes.pop(key, None)
+        if values["suburban"] and not current.suburban:
+            changes["suburban"] = True
     if {"company", "city", "landline", "mobile", "credit_code"} & changes.keys():
-        changes.update(city=values["city"], name_key=values["name_key"])
+        changes["name_key"] = values["name_key"]
+        # A change that makes two prospects one company is refused whichever is older
+        # (RULES.md, third release); forced, the later-found one is the duplicate.
         if admission.duplicate is not None and not current.duplicate_of:
             if not force:
                 error = replace(admission, refusal=None).error()
                 assert error is not None
                 raise error
-            changes["duplicate_of"] = admission.duplicate[0]
+            if admission.duplicate[0] < prospect_id:
+                changes["duplicate_of"] = admission.duplicate[0]
+            else:
+                later = admission.duplicate[0]
     confirmed_facts = {"address", "employees", "pcs"} & changes.keys()
     was_ready = bool(confirmed_facts) and _ready(tx, policy, prospect_id).ready
     queries.update_prospect(tx, prospect_id, changes, day=day, by_id=by_id)
-    related = {prospect_id, current.duplicate_of, changes.get("duplicate_of")} - {None}
+    if later is not None:
+        queries.update_prospect(tx, later, {"duplicate_of": prospect_id}, day=day, by_id=by_id)
+    related = {prospect_id, later, current.duplicate_of, changes.get("duplicate_of")} - {None}
     outcomes.reconcile_prospects(tx, book, related)  # type: ignore[arg-type]
     lost = (tuple(c for c in _ready(tx, policy, prospect_id).checks if not c.ok) if was_ready
             else ())
@@ -346,12 +416,20 @@ def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: ProspectF
 
 
 def _ready(tx: Tx, policy: Policy, prospect_id: int) -> rules.Readiness:
+    from yulin_cli.visits.service import prospect_facts
+
     return rules.visit_readiness(prospect_facts(tx, queries.live_prospect(tx, prospect_id)),
                                  policy)
 
 
 def show(tx: Tx, policy: Policy, prospect_id: int, history: bool = False) -> ProspectPage:
-    prospect = queries.live_prospect(tx, prospect_id)
+    # Loaded here: add-prospect, the commonest write, needs none of it (start-up, issue 21).
+    from yulin_cli.guidance.service import advice_for
+    from yulin_cli.reports.service import rating
+    from yulin_cli.visits.service import prospect_facts
+
+    # A merged prospect is shown too, marked as merged: its own facts and history stay.
+    prospect = queries.prospect(tx, prospect_id)
     facts = prospect_facts(tx, prospect)
     logged = visits.visits(tx, prospect_id)
     refused = [v for v in logged if v.outcome == "refused" and v.voided is None]

@@ -47,18 +47,22 @@ from yulin_cli.rules import phone_display
 def _(result: ProspectAdded) -> Screen:
     line = (t("ui.added_duplicate", id=result.id, dup=result.duplicate_of) if result.duplicate_of
             else t("ui.added_prospect", id=result.id, company=result.company))
-    return Screen((line, *(n.message() for n in result.notes)), warnings_of(result.warnings))
+    from yulin_cli.data.likely import warning
+
+    return Screen((line, *(n.message() for n in result.notes)), warnings_of(result.warnings)
+                  + tuple(warning(p, result.id) for p in result.possible_duplicates))
 
 
 @view.register
 def _(result: ProspectUpdated) -> Screen:
-    line = t("ui.changed", id=result.id, fields=listed([label(f) for f in result.changed]))
+    line = (t("ui.changed", id=result.id, fields=listed([label(f) for f in result.changed]))
+            if result.changed else t("field.unchanged", id=result.id))
     lost: list[RenderableType | str] = []
     if result.readiness_lost:
         lost.append(Prose(cited(t("ui.readiness_lost", id=result.id), "Q2")))
         for reason in result.readiness_lost:
             lost.append(Prose(f"  {NO} {explain(reason)}"
-                              + (f" → {t(reason.fix)}" if reason.fix else ""), indent=4,
+                              + (f" → {t(reason.fix, **reason.params)}" if reason.fix else ""), indent=4,
                               first_indent=0))
     return Screen((line, *(n.message() for n in result.notes), *lost),
                   warnings_of(result.warnings))
@@ -114,7 +118,9 @@ def _(result: ProspectPage) -> Group:
     for key in shown:
         value = getattr(p, key)
         if value not in (None, ""):
-            facts.add_row(label(key), Prose(_fact(key, value)))
+            shown_value = (phone_display(value, p.landline_ext) if key == "landline"
+                           else _fact(key, value))
+            facts.add_row(label(key), Prose(shown_value))
     if p.credit_code:
         facts.add_row(label("credit_code"), p.credit_code)
     if p.location is not None:
@@ -125,6 +131,9 @@ def _(result: ProspectPage) -> Group:
         facts.add_row(label("flags"), Prose(listed(flags)))
     parts: list[RenderableType] = [Panel(facts, title=f"#{p.id} {p.company}", title_align="left",
                                          expand=False)]
+    if p.merged_into is not None:
+        parts.append(Prose(t("field.merged_note", id=p.id, into=p.merged_into),
+                           style="bold yellow"))
     if result.rounds:
         # "#" is the id `void 复核` takes, as for visits; the round's number comes beside it.
         rounds = new_table("#", t("ui.round_no"), t("ui.by"), t("ui.pretext"), t("ui.result"),

@@ -73,12 +73,19 @@ def daily_report(
 @command(app, "attention")
 def attention(
     rule: Annotated[str | None, typer.Option(
-        "--rule", help="One rule only: substandard, readiness, refusal, duplicate, managers.")
+        "--rule", help="One rule only: substandard, proof, readiness, refusal, duplicate, "
+                       "managers.")
     ] = None,
+    kind: Annotated[str | None, typer.Option(
+        "--kind", help="One kind only: inspect, unready, refused, industry, likely-duplicate, "
+                       "take-over.")] = None,
+    skip: Annotated[int, typer.Option(
+        "--skip", min=0, max=10**9, help="Leave out the first N items.")] = 0,
     center: CenterOpt = None,
     date: DateOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10**6, help="Rows shown.")] = 50,
     all_: Annotated[bool, typer.Option("--all", help="Show every row.")] = False,
+    save: SaveOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Everything that needs someone's attention, with who acts and the command that settles
@@ -88,16 +95,20 @@ def attention(
 
     if rule is not None:
         # A rule by its id or by its name in the language in force (不达标, 走访条件, ...).
-        known = {name: r for r in service.ATTENTION_KINDS.values()
-                 for name in (r, rule_name(r))}
+        known = {name: r for r in service.ATTENTION_RULES for name in (r, rule_name(r))}
         if rule.strip() not in known:
             raise BadInput("bad.attention_rule", rule=rule, rules=listed(sorted(known)))
         rule = known[rule.strip()]
+    if kind is not None and kind.strip() not in service.ATTENTION_KINDS:
+        raise BadInput("bad.attention_kind", kind=kind,
+                       kinds=listed(list(service.ATTENTION_KINDS)))
     day = iso_date(date)
+    target = save_path(save)
     with current().read() as tx:
         result = service.attention_list(tx, current().policy(day), day, center, rule,
-                                        None if all_ else limit)
-    respond(result, json_output)
+                                        None if all_ else limit,
+                                        kind.strip() if kind else None, skip)
+    respond(result, json_output, target)
 
 
 @command(app, "summary")

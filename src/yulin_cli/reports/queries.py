@@ -99,7 +99,7 @@ def report_people(tx: Tx, day: str, center: str | None, policy: Policy
         " (SELECT COUNT(*) FROM verification_round r WHERE r.staff_id = s.id"
         "   AND r.day = :day AND r.voided_at IS NULL) AS verifications,"
         " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
-        "   AND v.voided_at IS NULL) AS visits,"
+        "   AND v.voided_at IS NULL AND v.kind <> 'followup') AS visits,"
         " (SELECT COUNT(*) FROM visit v WHERE v.staff_id = s.id AND v.day = :day"
         "   AND v.effective = :yes AND v.voided_at IS NULL) AS effective_visits,"
         " (SELECT COALESCE(SUM(e.delta), 0) FROM points_entry e WHERE e.staff_id = s.id"
@@ -233,8 +233,13 @@ def top_star_candidates(tx: Tx, policy: Policy, center: str | None,
     """Q13: quality customers of 4 or 5 stars that are not impure red sea (Q18), best first;
     with ``new_on``, only those found or visited that day (the daily report's news; `manager`
     lists them all)."""
-    return list_prospects(tx, policy, Filters(center=center, min_stars=4, worth_following=True,
-                                              new_on=new_on), ranked=True)
+    found = list_prospects(tx, policy, Filters(center=center, min_stars=4, worth_following=True,
+                                               new_on=new_on), ranked=True)
+    # A deal that ended, won or lost, is nobody's to take over (issue 22).
+    decided = {r["prospect_id"] for r in rows_for(
+        tx, "SELECT prospect_id FROM deal_outcome WHERE prospect_id IN ({marks})"
+        " AND voided_at IS NULL", [p.id for p in found])}
+    return [p for p in found if p.id not in decided] if decided else found
 
 
 def unvisited_quality(tx: Tx, policy: Policy) -> int:
@@ -258,7 +263,9 @@ def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[Upgra
     return [UpgradeCandidate(r["id"], r["company"], int(r["pcs"])) for r in tx.all(
         "SELECT p.id, p.company, p.pcs, c.name AS center FROM prospect p"
         " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
-        f" WHERE {upgrade_sql()}{where} ORDER BY p.pcs DESC, p.id", **params)]
+        # Once per company: a forced duplicate of a customer is that customer.
+        f" WHERE {upgrade_sql()} AND p.duplicate_of IS NULL{where} ORDER BY p.pcs DESC, p.id",
+        **params)]
 
 
 # --- the period summary ---------------------------------------------------------------------
@@ -303,7 +310,8 @@ def visited_of(tx: Tx, prospect_ids: list[int], day: str) -> dict[int, tuple[boo
     found = dict.fromkeys(prospect_ids, (False, False))
     for r in rows_for(tx, "SELECT prospect_id, MAX(CASE WHEN effective = :yes THEN 1 ELSE 0 END)"
                       " AS effective FROM visit WHERE prospect_id IN ({marks})"
-                      " AND day <= :day AND voided_at IS NULL GROUP BY prospect_id",
+                      " AND day <= :day AND voided_at IS NULL AND kind <> 'followup'"
+                      " GROUP BY prospect_id",
                       prospect_ids, day=day, yes=True):
         found[r["prospect_id"]] = (True, bool(r["effective"]))
     return found
@@ -333,6 +341,7 @@ def visitors_in_period(tx: Tx, date_from: str, date_to: str,
         " COALESCE(SUM(CASE WHEN v.effective = :yes THEN 1 ELSE 0 END), 0) AS effective_visits"
         " FROM staff s JOIN center c ON c.id = s.center_id"
         " LEFT JOIN visit v ON v.staff_id = s.id AND v.day >= :date_from AND v.day <= :date_to"
+        " AND v.kind <> 'followup'"  # a follow-up is not a survey visit (Q5)
         f" AND v.voided_at IS NULL WHERE 1 = 1{where} GROUP BY s.id, s.name, s.roles"
         " HAVING COUNT(v.id) > 0 OR s.roles LIKE '%visitor%'"
         " ORDER BY effective_visits DESC, visits DESC, s.name", **params)]

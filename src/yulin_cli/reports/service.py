@@ -186,6 +186,7 @@ class AttentionItem:
     date: str = ""  # the day it arose: the visit's, or the day the prospect was found
     flags: tuple[str, ...] = ()  # why a visit is to be checked (Q15)
     clause_: str | None = None  # one clause of a multi-clause rule
+    earlier_id: int | None = None  # a likely duplicate: the earlier prospect (Q8)
 
     @property
     def clause(self) -> str:
@@ -196,6 +197,7 @@ class AttentionItem:
                 "prospect_id": self.prospect_id, "visit_id": self.visit_id,
                 **({"stars": self.stars} if self.stars is not None else {}),
                 **({"flags": list(self.flags)} if self.flags else {}),
+                **({"earlier_id": self.earlier_id} if self.earlier_id is not None else {}),
                 "message": explain(self.message), "staff": self.staff, "company": self.company,
                 "command": self.command_in("en"), "date": self.date}
 
@@ -210,7 +212,10 @@ class AttentionItem:
 
 # Attention kinds in the order a report shows them, and the rule each comes from.
 ATTENTION_KINDS = {"inspect": "substandard", "unready": "readiness", "refused": "refusal",
-                   "industry": "duplicate", "take-over": "managers"}
+                   "industry": "duplicate", "likely-duplicate": "duplicate",
+                   "take-over": "managers"}
+# Every rule an attention item may carry (an inspection asks about a finding or a proof).
+ATTENTION_RULES = ("substandard", "proof", "readiness", "refusal", "duplicate", "managers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +248,8 @@ class AttentionList(Result):
     center: str | None
     items: tuple[AttentionItem, ...]
     limit: int | None = human_only(50)  # rows the human view shows; None: all
+    kind: str | None = human_only(None)
+    skip: int = human_only(0)  # items of the list left out before these
 
     def to_json(self) -> Any:
         return [a.to_json() for a in self.items]
@@ -326,13 +333,17 @@ def tomorrow(tx: Tx, book: PolicyBook, day: str, center: str | None
 
 
 def attention_list(tx: Tx, policy: Policy, day: str, center: str | None, rule: str | None,
-                   limit: int | None) -> AttentionList:
+                   limit: int | None, kind: str | None = None, skip: int = 0) -> AttentionList:
+    """The day's attention items of one rule and/or one kind, the first ``skip`` of them left
+    out: the daily report's "N more" line names exactly the items it did not show."""
     if center is not None:
         team.center_by_name(tx, center)
     items = attention(tx, policy, day, center)
     if rule is not None:
         items = tuple(a for a in items if a.rule == rule)
-    return AttentionList(day, rule, center, items, limit)
+    if kind is not None:
+        items = tuple(a for a in items if a.kind == kind)
+    return AttentionList(day, rule, center, items[skip:], limit, kind, skip)
 
 
 def shell_word(text: str) -> str:
@@ -388,6 +399,22 @@ def attention(tx: Tx, policy: Policy, day: str, center: str | None
                 rules.Message("attention.industry", {"prospect_id": found.id, **clash.params}),
                 company=found.company, staff=None, date=found.found_on,
                 command=rules.Message("cmd.industry", {"finder": shell_word(found.source)})))
+    from yulin_cli.data.likely import standing_pairs
+
+    for pair in standing_pairs(tx, day, center):
+        # Two prospects that are likely one company, until a manager merges them or marks
+        # them distinct (Q8).
+        why = (rules.Message(f"dup.{pair.verdict.typo}"),
+               *(rules.Message(f"likely.fact.{fact}") for fact in pair.verdict.agreeing))
+        items.append(AttentionItem(
+            "duplicate", "likely-duplicate", pair.drop, rules.Message("attention.likely", {
+                "drop": pair.drop, "drop_company": pair.drop_company, "keep": pair.keep,
+                "keep_company": pair.keep_company, "why": why,
+                "distinct": rules.Message("cmd.distinct", {"first": pair.keep,
+                                                           "second": pair.drop})}),
+            company=pair.drop_company, staff=None, date=pair.found_on,
+            command=rules.Message("cmd.merge", {"keep": pair.keep, "drop": pair.drop}),
+            earlier_id=pair.keep))
     for cand in queries.top_star_candidates(tx, policy, center, new_on=day):
         items.append(AttentionItem("managers", "take-over", cand.id,
                                    rules.Message("attention.take_over",
@@ -541,6 +568,7 @@ class ManagerView(Result):
     take_now: tuple[tuple[ListedProspect, rules.Rating], ...]
     upgrade_visits: tuple[UpgradeCandidate, ...]
     tasks: tuple[rules.Reason, ...]
+    center: str | None = human_only(None)  # the centre asked for (a saved view names it)
 
     def to_json(self) -> Any:
         tasks = [explain(r) for r in self.tasks]
@@ -559,4 +587,4 @@ def manager_view(tx: Tx, policy: Policy, center: str | None) -> ManagerView:
     take_now = tuple((p, rate_listed(p, policy))
                      for p in queries.top_star_candidates(tx, policy, center))
     upgrades = () if take_now else tuple(queries.upgrade_candidates(tx, policy, center))
-    return ManagerView(take_now, upgrades, rules.upgrade_tasks())
+    return ManagerView(take_now, upgrades, rules.upgrade_tasks(), center)

@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import cited, colon, explain, listed, rule_name, t
+from yulin_cli.i18n import cited, colon, current_lang, explain, listed, rule_name, t
 from yulin_cli.render import (
     NO,
     OK,
@@ -64,7 +64,7 @@ def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
     more there are and the command that lists them. Counts are of ``of`` when the items are
     one screen of a longer list."""
     parts: list[RenderableType] = []
-    for kind, rule in ATTENTION_KINDS.items():
+    for kind in ATTENTION_KINDS:
         mine = [a for a in items if a.kind == kind]
         if not mine:
             continue
@@ -84,10 +84,17 @@ def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
             parts.append(Text(f"      → {a.command_in()}", style="dim", no_wrap=True,
                               overflow="ignore"))
         if len(mine) > len(shown):
-            parts.append(Prose(t("ui.and_more", count=len(mine) - len(shown),
-                                 command=f"yulin attention --rule {rule}{more_args}"),
-                               style="yellow"))
+            # The command lists exactly the items left out: this kind, after those shown.
+            more = len(mine) - len(shown)
+            every = " --all" if more > SCREEN else ""
+            parts.append(Prose(t("ui.and_more", count=more, command=(
+                f"yulin attention --kind {kind}{more_args} --skip {len(shown)}{every}")),
+                style="yellow"))
     return parts
+
+
+# Items the `attention` command shows on one screen (its --limit by default).
+SCREEN = 50
 
 
 def _more_args(date: str, center: str | None) -> str:
@@ -105,10 +112,13 @@ def _(result: AttentionList) -> Group:
     shown = result.items if result.limit is None else result.items[:result.limit]
     parts: list[RenderableType] = [title, *attention_groups(shown, None, of=result.items)]
     if len(result.items) > len(shown):
+        # The rest of this list, exactly: the same filters, after the items shown.
         rule = f" --rule {result.rule}" if result.rule else ""
+        kind = f" --kind {result.kind}" if result.kind else ""
         parts.append(Text(t("ui.and_more", count=len(result.items) - len(shown),
-                            command=f"yulin attention{rule}"
-                            f"{_more_args(result.date, result.center)} --all"),
+                            command=f"yulin attention{rule}{kind}"
+                            f"{_more_args(result.date, result.center)}"
+                            f" --skip {result.skip + len(shown)} --all"),
                           style="yellow"))
     return Group(*parts)
 
@@ -172,7 +182,9 @@ def _(report: DailyReport) -> Group:
         if p.quota_met is not None:
             quality = Text(f"{p.quality_found}/{quota.per_day} ")
             quality.append_text(quota_bar(p.quality_found, quota.per_day))
-        roles = "".join(t(f"role.short.{r}") for r in p.roles)  # keeps the table narrow
+        # Short words keep the table narrow: 领导/走访 in Chinese, MV in English.
+        roles = ("/" if current_lang() == "zh" else "").join(t(f"role.short.{r}")
+                                                           for r in p.roles)
         cells: list[RenderableType] = [
             p.name, roles, quality, str(p.verifications), str(p.visits),
             str(p.effective_visits), f"{p.points_today:+d}", str(p.points_total)]

@@ -5,20 +5,23 @@ framework: every reason is a catalogue code with parameters (see ``yulin_cli.i18
 its rule id and manual clause, so the same verdict renders as a Rich view or as JSON, in Chinese
 or English. Each module holds the rules of one part of the manual; this package exports them all,
 so callers write ``rules.visit_readiness``. The advice of every question of the manual
-(``rules/advice.py``), the biggest module, is imported where advice is given, so the other
-commands start without it.
+(``rules/advice.py``) and the calibration of the stars (``rules/calibration.py``) are imported
+where they are used, so the other commands start without them.
 """
 
 from yulin_cli.rules.agenda import (
     next_working_day,
     still_to_capture,
 )
+from yulin_cli.rules.dates import dating_problem
 from yulin_cli.rules.deals import (
     direct_sales_check,
     partner_effort,
     same_person,
 )
 from yulin_cli.rules.duplicates import (
+    district_key,
+    district_spellings,
     earliest_duplicate,
     industry_check,
     industry_owners,
@@ -52,8 +55,10 @@ from yulin_cli.rules.permissions import (
     Acting,
     acting_as,
     may_log_visit,
+    may_record_outcome,
     may_verify,
     may_void,
+    upgrade_check,
 )
 from yulin_cli.rules.proof import (
     DOUBT_FLAGS,
@@ -128,6 +133,7 @@ from yulin_cli.rules.visits import (
     Effectiveness,
     SweepContext,
     VisitConsequences,
+    followup_check,
     visit_consequences,
     visit_effectiveness,
 )
@@ -136,6 +142,7 @@ __all__ = [
     "FINDING",
     "PROOF",
     "SURVEY_KINDS",
+    "may_record_outcome",
     "Consequence",
     "EntryRow",
     "Judgement",
@@ -199,9 +206,13 @@ __all__ = [
     "may_log_visit",
     "may_verify",
     "may_void",
+    "upgrade_check",
     "name_key",
     "next_working_day",
     "next_actions",
+    "dating_problem",
+    "district_key",
+    "district_spellings",
     "normalise_city",
     "partner_effort",
     "phone_display",
@@ -226,6 +237,7 @@ __all__ = [
     "territory_check",
     "upgrade_tasks",
     "verification_check",
+    "followup_check",
     "visit_consequences",
     "visit_effectiveness",
     "visit_readiness",

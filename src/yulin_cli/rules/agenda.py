@@ -22,7 +22,9 @@ def next_working_day(day: dt.date) -> dt.date:
 def still_to_capture(items: Iterable[str], contacts: Iterable[str],
                      policy: Policy) -> tuple[str, ...]:
     """Q7: the survey items and contact details an effective visit needs that no earlier visit
-    captured, in the order ``visit_effectiveness`` lists what is missing."""
+    captured, in the order ``visit_effectiveness`` lists what is missing; and a photo of this
+    visit when the policy requires one (Q15: each visit brings its own)."""
     have = set(items) | set(contacts)
     need = policy.effective_visit
-    return tuple(i for i in (*need.items, *need.contacts) if i not in have)
+    photo = ("photo",) if policy.proof.require_photo else ()
+    return (*(i for i in (*need.items, *need.contacts) if i not in have), *photo)

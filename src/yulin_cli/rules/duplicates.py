@@ -31,6 +31,29 @@ def normalise_city(city: str) -> str:
     return text[:-1] if len(text) > 1 and text.endswith("市") else text
 
 
+_DIVISION_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "新区", "区", "市", "县", "旗")
+
+
+@functools.lru_cache(maxsize=4096)
+def district_key(district: str) -> str:
+    """吴江区 and 吴江 are one district: the name without its kind, when two characters remain."""
+    text = unicodedata.normalize("NFKC", district).strip()
+    for suffix in _DIVISION_SUFFIXES:
+        if text.endswith(suffix) and len(text) - len(suffix) >= 2:
+            return text[: -len(suffix)]
+    return text
+
+
+def district_spellings(district: str) -> tuple[str, ...]:
+    """Every stored district with the key of ``district`` (as typed, and its key with each
+    kind): what a filter by district matches."""
+    key = district_key(district)
+    found = {district.strip(), key}
+    if len(key) >= 2:
+        found.update(key + suffix for suffix in _DIVISION_SUFFIXES)
+    return tuple(sorted(found))
+
+
 def name_key(company: str, city: str) -> str:
     """Q8: the company name without the city (as a prefix or in brackets), the legal form (as
     a suffix), punctuation and case. Nothing is removed from inside the trade name."""
@@ -83,7 +106,24 @@ def industry_check(industry: str | None, source: str, owners: dict[str, list[str
                    industry=industry, owners="、".join(owned_by))
 
 
-# --- likely duplicates: a typo in the name, backed by a second fact (Q8) ------------------------
+# --- likely duplicates: a typo in the name, backed by a second fact (Q8, RULES.md) ---------------
+
+
+# Mail services anyone may use: a shared domain of these says nothing about who the company is.
+PUBLIC_MAIL = frozenset({
+    "qq.com", "vip.qq.com", "foxmail.com", "163.com", "vip.163.com", "126.com", "vip.126.com",
+    "yeah.net", "188.com", "sina.com", "sina.cn", "vip.sina.com", "sohu.com", "139.com",
+    "189.cn", "wo.cn", "aliyun.com", "tom.com", "21cn.com", "263.net", "gmail.com",
+    "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "yahoo.com.cn",
+    "icloud.com", "me.com", "protonmail.com"})
+
+
+def mail_domain(email: str | None) -> str | None:
+    """The domain of a company's own mail (``@hengrui.com.cn``); None for a public service."""
+    if not email or "@" not in email:
+        return None
+    domain = email.rsplit("@", 1)[1].strip().lower()
+    return domain if domain and domain not in PUBLIC_MAIL else None
 
 
 # Named tuples, not dataclasses: every command imports this module, and a dataclass costs
@@ -96,17 +136,19 @@ class CompanyFacts(NamedTuple):
     name_key: str
     sounds: tuple[frozenset[str], ...]
     district: str | None = None
-    address: str | None = None  # as ``address_key`` gives it
     contact_surname: str | None = None
     employees: int | None = None
     pcs: int | None = None
+    phones: tuple[str, ...] = ()
+    credit_code: str | None = None
+    mail_domain: str | None = None  # as ``mail_domain`` gives it: never a public service
 
 
 class LikelyDuplicate(NamedTuple):
     """Q8: why two prospects are probably one company typed twice."""
 
     typo: str  # "same-sound": the names sound alike; "similar-name": one character apart
-    agreeing: tuple[str, ...]  # of "address", "district-surname", "scale"
+    agreeing: tuple[str, ...]  # of "phone", "credit-code", "surname-scale", "mail-domain"
     reason: Reason
 
     @property
@@ -115,6 +157,11 @@ class LikelyDuplicate(NamedTuple):
         and every further agreeing fact adds to it."""
         return round(min(0.9, 0.6 + 0.1 * len(self.agreeing)
                          + (0.1 if self.typo == "same-sound" else 0.0)), 2)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The typo, then each agreeing fact: what JSON's ``reasons`` lists."""
+        return (self.typo, *self.agreeing)
 
 
 def address_key(address: str | None) -> str | None:
@@ -149,23 +196,26 @@ def _one_edit(x: str, y: str) -> bool:
 
 
 def likely_duplicate(a: CompanyFacts, b: CompanyFacts) -> LikelyDuplicate | None:
-    """Q8: two prospects whose names differ by a typo are likely one company when a second
-    fact agrees (the same address; the same district with the same contact surname; or the
-    same scale, employees and PCs both known and equal), and no fact says otherwise (two
-    known addresses or districts that differ). A similar name alone is often a neighbour,
-    not a twin: ``dedupe --loose`` shows those apart."""
+    """Q8 (RULES.md, third release): two prospects whose names differ by a typo (one character,
+    or a same-sound slip anywhere in the name) are likely one company when one more fact
+    agrees: a phone, the credit code, the contact's surname with the exact scale (employees
+    and PCs both known and equal), or the domain of the company's own mail. A shared address
+    alone is never enough, and no fact may say otherwise: two known districts that differ, or
+    two different credit codes, are two companies. The one judge of `add-prospect`, `import`,
+    the evening's attention and `dedupe`."""
     typo = name_typo(a, b)
     if typo is None:
         return None
-    if (a.address and b.address and a.address != b.address) or (
-            a.district and b.district and a.district != b.district):
+    if (a.district and b.district and district_key(a.district) != district_key(b.district)) or (
+            a.credit_code and b.credit_code and a.credit_code != b.credit_code):
         return None
     agreeing = tuple(fact for fact, agrees in (
-        ("address", bool(a.address) and a.address == b.address),
-        ("district-surname", bool(a.district and a.contact_surname)
-         and (a.district, a.contact_surname) == (b.district, b.contact_surname)),
-        ("scale", a.employees is not None and a.pcs is not None
-         and (a.employees, a.pcs) == (b.employees, b.pcs)),
+        ("phone", bool(set(a.phones) & set(b.phones))),
+        ("credit-code", bool(a.credit_code) and a.credit_code == b.credit_code),
+        ("surname-scale", bool(a.contact_surname) and a.employees is not None
+         and a.pcs is not None
+         and (a.contact_surname, a.employees, a.pcs) == (b.contact_surname, b.employees, b.pcs)),
+        ("mail-domain", bool(a.mail_domain) and a.mail_domain == b.mail_domain),
     ) if agrees)
     if not agreeing:
         return None

@@ -82,6 +82,7 @@ class LoggedVisit:
     quality: bool = True  # it met the standard that day (a sweep's praise needs it)
     existing_customer: bool = False
     location: tuple[float, float] | None = None
+    area: tuple[float, float] | None = None  # the seat of its city or county town
     sweep: SweepContext | None = None
     reused: dict[str, int] = field(default_factory=dict)  # photo hash -> an earlier visit
     names: dict[int, str] = field(default_factory=dict)  # staff id -> name, for reasons
@@ -139,8 +140,8 @@ def judge_visit(visit: LoggedVisit, policy: Policy, *, first_sweep: int | None =
     ``unproven_fine`` is the fine of the version in force on an unproven verdict's day."""
     ready = visit.readiness
     followup = visit.kind not in SURVEY_KINDS
-    if followup:
-        return Judgement(visit.id, False, (), ready.failing if ready else (), (), (), (), ())
+    if followup:  # no survey: never effective, no readiness check, flag or points
+        return Judgement(visit.id, False, (), (), (), (), (), ())
     effect = visit_effectiveness(visit.outcome, visit.items, visit.contacts, policy,
                                  photographed=bool(visit.photos))
     rule_effective = effect.effective
@@ -153,7 +154,8 @@ def judge_visit(visit: LoggedVisit, policy: Policy, *, first_sweep: int | None =
         source_id=visit.finder_id)
     flags: list[tuple[str, str]] = [(f, "") for f in outcome.flags]
     judged = photo_proof(visit.photos, day=visit.day, location=visit.location,
-                         reused=visit.reused, policy=policy)
+                         reused=visit.reused, policy=policy, area=visit.area,
+                         visit_id=visit.id)
     sample = sample_check(visit_id=visit.id, outcome=visit.outcome, kind=visit.kind,
                           inspected="inspect" in outcome.flags or judged.doubted, policy=policy)
     flags += [*judged.flags, *sample.flags]

@@ -25,8 +25,24 @@ def may_log_visit(by: str, roles: list[str], by_center: int, prospect_center: in
     return None
 
 
+def may_record_outcome(by: str, roles: list[str], by_id: int, finder_id: int) -> Reason | None:
+    """Q5, Q13: how a deal ended is recorded by a manager or by the prospect's finder."""
+    if "manager" in roles or by_id == finder_id:
+        return None
+    return _reason("outcome", False, "outcome.not_allowed", name=by)
+
+
+def upgrade_check(kind: str, existing_customer: bool) -> Reason | None:
+    """Q13: an upgrade visit is for an existing customer; logged for any other prospect it
+    would spare the finder a substandard penalty."""
+    if kind == "upgrade" and not existing_customer:
+        return _reason("managers", False, "refuse.upgrade_not_customer")
+    return None
+
+
 # The rule a void answers to, by what is voided: a round (Q1), a visit (Q7, Q15), points (Q15).
-VOID_RULES = {"round": "verification", "visit": "effective", "points": "substandard"}
+VOID_RULES = {"round": "verification", "visit": "effective", "points": "substandard",
+              "outcome": "outcome"}
 
 
 def may_void(kind: str, by: str, roles: list[str], recorder: str | None,

@@ -105,13 +105,18 @@ class ProofVerdict:
 
 
 def photo_proof(photos: Iterable[Photo], *, day: str, location: tuple[float, float] | None,
-                reused: dict[str, int], policy: Policy) -> ProofVerdict:
+                reused: dict[str, int], policy: Policy,
+                area: tuple[float, float] | None = None,
+                visit_id: int | None = None) -> ProofVerdict:
     """Q15: what a visit's photos prove.
 
     ``reused`` maps a photo's hash to the earliest other visit that used it; ``location`` is
-    where the company is recorded (None: no distance can be checked, nor with a photo that has
-    no GPS). A photo with no date is noted (messengers strip EXIF), never held against the visit.
-    With no photo at all, a visit is flagged only when the policy requires one.
+    where the company is recorded, ``area`` the seat of its city (or county town): a photo
+    farther than ``proof.max_city_km`` from it was taken in another city, whatever else is
+    known. With neither, a photo's place is not checked, and the reasons say so. ``visit_id``
+    names the visit in the fix a manager is given (yulin inspect 12). A photo with
+    no date is noted (messengers strip EXIF), never held against the visit. With no photo at
+    all, a visit is flagged only when the policy requires one.
     """
     shown = list(photos)
     flags: list[tuple[str, str]] = []
@@ -130,19 +135,34 @@ def photo_proof(photos: Iterable[Photo], *, day: str, location: tuple[float, flo
         if photo.sha256 in reused:
             other = reused[photo.sha256]
             flag("photo-reused", other, _proof(False, "proof.photo_reused", "proof.fix_inspect",
-                                               visit_id=other))
+                                               visit_id=other, this_visit=visit_id))
         if photo.taken_at is None:
             flag("photo-undated", "", _proof(True, "proof.photo_undated"))
         elif photo.taken_at[:10] != day:
             flag("photo-date", photo.taken_at[:10], _proof(
-                False, "proof.photo_date", "proof.fix_inspect", taken=photo.taken_at[:10], day=day))
-        if photo.position is not None and location is not None:
+                False, "proof.photo_date", "proof.fix_inspect", taken=photo.taken_at[:10], day=day,
+                this_visit=visit_id))
+        if photo.position is None:
+            continue
+        if location is not None:
             far = round(distance_m(photo.position, location))
             if far > policy.proof.max_distance_m:
                 flag("photo-far", far, _proof(False, "proof.photo_far", "proof.fix_inspect",
-                                              metres=far, limit=policy.proof.max_distance_m))
-    if not flags:
-        reasons.append(_proof(True, "proof.photos_ok", count=len(shown)))
+                                              metres=far, limit=policy.proof.max_distance_m,
+                                              this_visit=visit_id))
+        if area is not None:
+            far = round(distance_m(photo.position, area))
+            if far > policy.proof.max_city_km * 1000:
+                flag("photo-far", far, _proof(False, "proof.photo_far_city", "proof.fix_inspect",
+                                              km=round(far / 1000),
+                                              limit=policy.proof.max_city_km,
+                                              this_visit=visit_id))
+    placed = any(p.position is not None for p in shown)
+    if placed and location is None and area is None:
+        reasons.append(_proof(True, "proof.place_unchecked"))
+    elif not flags:
+        reasons.append(_proof(True, "proof.photos_ok" if placed else "proof.photos_day_ok",
+                              count=len(shown)))
     return ProofVerdict(tuple(flags), tuple(reasons))
 
 
@@ -152,10 +172,12 @@ def first_position(photos: Iterable[Photo]) -> tuple[float, float] | None:
 
 
 def location_from_visit(*, effective: bool, proof: ProofVerdict, photos: Iterable[Photo],
-                        recorded: tuple[float, float] | None) -> tuple[float, float] | None:
+                        recorded: tuple[float, float] | None,
+                        area: tuple[float, float] | None = None) -> tuple[float, float] | None:
     """Where the company is, learnt from a visit: the first effective visit whose photo carries
-    GPS sets the location when none is recorded; a doubted visit's photo proves nothing."""
-    if recorded is not None or not effective or proof.doubted:
+    GPS sets the location when none is recorded; a doubted visit's photo proves nothing, and
+    neither does one whose place could not be checked against the city (``area`` unknown)."""
+    if recorded is not None or area is None or not effective or proof.doubted:
         return None
     return first_position(photos)
 
@@ -185,4 +207,5 @@ def sample_check(*, visit_id: int, outcome: str, kind: str, inspected: bool,
     if not is_sampled(visit_id, percent):
         return ProofVerdict((), ())
     return ProofVerdict((("sampled", str(percent)),),
-                        (_proof(False, "proof.sampled", "proof.fix_inspect", percent=percent),))
+                        (_proof(False, "proof.sampled", "proof.fix_inspect", percent=percent,
+                               this_visit=visit_id),))

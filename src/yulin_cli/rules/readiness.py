@@ -208,15 +208,21 @@ def address_check(address: str | None, rounds: tuple[Round, ...], employees: int
     return _reason("address", True, "address.ok", address=address)
 
 
-def phone_display(e164: str | None) -> str:
-    """+8651262581234 -> 0512-62581234, +8613812345678 -> 138 1234 5678 (China's plan)."""
+def phone_display(e164: str | None, ext: str | None = None) -> str:
+    """+8651262581234 -> 0512-62581234, +8613812345678 -> 138 1234 5678 (China's plan), a
+    hotline +864008208820 -> 400-820-8820; with an extension, 0510-85201292 转 8001."""
     if not e164 or not e164.startswith("+86"):
-        return e164 or ""
-    digits = e164[3:]
-    if digits.startswith("1") and len(digits) == 11 and not digits.startswith("10"):
-        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
-    area = 2 if digits.startswith(("10", "2")) else 3
-    return f"0{digits[:area]}-{digits[area:]}"
+        shown = e164 or ""
+    else:
+        digits = e164[3:]
+        if digits.startswith("1") and len(digits) == 11 and not digits.startswith("10"):
+            shown = f"{digits[:3]} {digits[3:7]} {digits[7:]}"
+        elif digits.startswith(("400", "800")) and len(digits) == 10:
+            shown = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+        else:
+            area = 2 if digits.startswith(("10", "2")) else 3
+            shown = f"0{digits[:area]}-{digits[area:]}"
+    return f"{shown} 转 {ext}" if shown and ext else shown
 
 
 def contact_check(surname: str | None, landline: str | None) -> Reason:
@@ -255,7 +261,7 @@ class RedseaVerdict:
 
 def redsea_verdict(in_selection: bool, signal_count: int, policy: Policy) -> str:
     """Q18: none (not in a selection), pure, doubtful or impure, by the number of signals.
-    ``store.IMPURE_SQL`` restates the impure threshold in SQL."""
+    ``sql_rules.impure_sql`` restates the impure threshold in SQL."""
     if not in_selection and not signal_count:
         return "none"
     if signal_count >= policy.redsea.impure_at:

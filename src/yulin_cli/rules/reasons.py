@@ -29,6 +29,11 @@ CLAUSES: dict[str, str] = {
     "soe": "Q14",
     "pretext": "Q16, Q4",
     "proof": "Q15, Q8",
+    # How a deal ended, and how well the stars foretold it (Q5: work the likely deals first;
+    # Q13: managers take the 4 and 5 stars).
+    "outcome": "Q5, Q13",
+    "calibration": "Q5, Q13",
+    "followup": "Q5, Q13",
     # Who a command acts as: records of visits and rounds must name who really did them (the
     # closed loop of Q15), so a login acts as its own staff member (team mode).
     "identity": "Q15",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from yulin_cli.rules.duplicates import district_key
 from yulin_cli.rules.reasons import Reason
 from yulin_cli.rules.reasons import reason as _reason
 
@@ -71,10 +72,26 @@ class SweepContext:
 
     @property
     def neighbouring(self) -> bool:
-        """In the district of one of the day's planned visits; an unknown district counts."""
+        """In the district of one of the day's planned visits; an unknown district counts;
+        districts compare without their kind (吴江区 = 吴江)."""
         if not self.district:
             return True
-        return any(not d or d == self.district for d in self.planned_districts)
+        mine = district_key(self.district)
+        return any(not d or district_key(d) == mine for d in self.planned_districts)
+
+
+def followup_check(kind: str, followup: str | None, outcome: str | None) -> Reason | None:
+    """Q5, Q13: a follow-up names its occasion (a demo, a meal, ...) and only a follow-up
+    does; a survey visit says what happened; a follow-up never finds a company substandard
+    (that is a survey's verdict, with its points)."""
+    if (kind == "followup") != (followup is not None):
+        return _reason("followup", False, "followup.needs_what" if followup is None
+                       else "followup.only_followup")
+    if outcome is None:
+        return _reason("followup", False, "followup.outcome_needed")
+    if kind == "followup" and outcome == "substandard":
+        return _reason("followup", False, "followup.no_substandard")
+    return None
 
 
 def visit_consequences(

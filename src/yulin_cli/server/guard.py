@@ -159,6 +159,22 @@ BEGIN
 END
 $f$;
 
+-- rules.duplicates.district_key: 吴江区 and 吴江 are one district.
+CREATE OR REPLACE FUNCTION yulin_district_key(d text) RETURNS text LANGUAGE plpgsql IMMUTABLE
+AS $f$
+DECLARE
+  _t text := btrim(normalize(d, NFKC));
+  _s text;
+BEGIN
+  FOREACH _s IN ARRAY ARRAY['自治县', '自治旗', '林区', '特区', '新区', '区', '市', '县', '旗'] LOOP
+    IF right(_t, length(_s)) = _s AND length(_t) - length(_s) >= 2 THEN
+      RETURN left(_t, length(_t) - length(_s));
+    END IF;
+  END LOOP;
+  RETURN _t;
+END
+$f$;
+
 -- rules.visit_consequences for a sweep's praise (Q12): effective, met, after every planned
 -- visit of the visitor's day, near one of them, finding a quality customer, and the first of
 -- the company's day to earn it (the earlier ones that earned it hold an entry).
@@ -182,7 +198,8 @@ BEGIN
   IF COALESCE(_dist, '') <> '' AND NOT EXISTS (
        SELECT 1 FROM planned_visit pv JOIN prospect pp ON pp.id = pv.prospect_id
        WHERE pv.visitor_id = v.staff_id AND pv.day = v.day
-         AND (COALESCE(pp.district, '') = '' OR pp.district = _dist)) THEN
+         AND (COALESCE(pp.district, '') = ''
+              OR yulin_district_key(pp.district) = yulin_district_key(_dist))) THEN
     RETURN false;
   END IF;
   IF NOT yulin_quality(v) THEN
@@ -540,8 +557,8 @@ BEGIN
   END IF;
   IF OLD.sourced_by_id IS DISTINCT FROM yulin_me() THEN
     FOREACH col IN ARRAY changed LOOP
-      IF col NOT IN ('landline', 'mobile', 'email', 'qq', 'employees', 'pcs', 'latitude',
-                     'longitude', 'in_selection') THEN
+      IF col NOT IN ('landline', 'landline_ext', 'mobile', 'email', 'qq', 'employees', 'pcs',
+                     'latitude', 'longitude', 'in_selection') THEN
         PERFORM yulin_refuse('only its finder or a manager changes ' || col
                              || ' of prospect ' || OLD.id);
       END IF;
@@ -635,6 +652,24 @@ BEGIN
 END
 $f$;
 
+-- The notification outbox: a message goes in unsent, and once sent stays sent (the rate
+-- limit counts what was sent; a forged "unsent" would send a report twice).
+CREATE OR REPLACE FUNCTION yulin_guard_outbox() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF yulin_admin() THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' AND (NEW.sent_at IS NOT NULL OR NEW.attempts <> 0) THEN
+    PERFORM yulin_refuse('a message enters the outbox unsent');
+  END IF;
+  IF TG_OP = 'UPDATE' AND (OLD.sent_at IS NOT NULL AND NEW.sent_at IS DISTINCT FROM OLD.sent_at
+                           OR NEW.attempts < OLD.attempts) THEN
+    PERFORM yulin_refuse('a sent message stays sent');
+  END IF;
+  RETURN NEW;
+END
+$f$;
+
 -- A staff login's history row tells the truth about the change it goes with: the value the
 -- prospect holds now, a day not after today, by itself or by its own visit of that prospect,
 -- and never of what only a manager changes (a history row alone would move "as of" facts).
@@ -667,6 +702,44 @@ BEGIN
   RETURN NEW;
 END
 $f$;
+
+-- How a deal ended (rules.may_record_outcome): recorded by a manager or the prospect's finder,
+-- as themselves, not dated ahead, one standing per prospect; voided like a round.
+CREATE OR REPLACE FUNCTION yulin_guard_outcome() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF yulin_admin() THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.by_id IS DISTINCT FROM yulin_me() AND NOT yulin_manager() THEN
+      PERFORM yulin_refuse('an outcome is recorded by the one who records it');
+    END IF;
+    IF NOT (yulin_manager() OR NEW.by_id = (
+             SELECT sourced_by_id FROM prospect WHERE id = NEW.prospect_id)) THEN
+      PERFORM yulin_refuse('a deal''s end is recorded by a manager or its finder (Q5, Q13)');
+    END IF;
+    IF NEW.voided_at IS NOT NULL OR NEW.voided_by_id IS NOT NULL OR NEW.day > yulin_today()
+       OR NEW.result NOT IN ('won', 'lost') THEN
+      PERFORM yulin_refuse('an outcome is recorded as it happened');
+    END IF;
+    IF EXISTS (SELECT 1 FROM deal_outcome o WHERE o.prospect_id = NEW.prospect_id
+               AND o.voided_at IS NULL) THEN
+      PERFORM yulin_refuse('one outcome stands per prospect');
+    END IF;
+    NEW.recorded_at := to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS');
+    RETURN NEW;
+  END IF;
+  IF OLD.voided_at IS NOT NULL OR NEW.voided_by_id IS DISTINCT FROM yulin_me()
+     OR NEW.voided_at IS NULL THEN
+    PERFORM yulin_refuse('a void names the one who makes it, once');
+  END IF;
+  IF NOT yulin_manager() AND (OLD.recorded_by_login IS DISTINCT FROM current_user
+      OR left(COALESCE(OLD.recorded_at, ''), 10) <> yulin_today()) THEN
+    PERFORM yulin_refuse('only its recorder, the day they recorded it, or a manager voids it');
+  END IF;
+  RETURN NEW;
+END
+$f$;
 """
 
 # table -> (trigger function, events)
@@ -687,6 +760,8 @@ GUARDS: dict[str, tuple[str, str]] = {
     "merge_moved": ("yulin_guard_managers", "INSERT OR UPDATE OR DELETE"),
     "policy_version": ("yulin_guard_managers", "INSERT OR UPDATE OR DELETE"),
     "distinct_pair": ("yulin_guard_managers", "INSERT OR UPDATE OR DELETE"),
+    "deal_outcome": ("yulin_guard_outcome", "INSERT OR UPDATE"),
+    "notify_outbox": ("yulin_guard_outbox", "INSERT OR UPDATE"),
 }
 # After the row is written: its history is there too.
 AFTER = {"prospect": ("yulin_history_kept", "UPDATE")}

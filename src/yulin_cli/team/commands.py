@@ -180,10 +180,10 @@ def inspect_visit(
     date: DateOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Answer a question about a visit (Q15): does its substandard finding hold (upheld;
-    overturned gives the finder's points back), did it happen as recorded (proven clears the
-    photo flags; unproven makes it ineffective, fines the visitor, and gives back what it
-    earned or cost)."""
+    """Answer a manager's question about a visit (Q15). Does its substandard finding hold:
+    upheld, or overturned (the finder's points come back)? Did it happen as recorded: proven
+    (the photo flags clear), or unproven (not effective, the visitor is fined, and what it
+    earned or cost is given back)?"""
     from yulin_cli.team import service
 
     note = text_option(note, "--note", 2000) if note else None

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from yulin_cli.choices import Outcome, Pretext, RoundResult, VisitKind
+from yulin_cli.choices import Followup, Outcome, Pretext, RoundResult, VisitKind
 from yulin_cli.errors import BadInput, NotReady
 from yulin_cli.runtime import (
     ByOpt,
@@ -16,12 +16,14 @@ from yulin_cli.runtime import (
     IdArg,
     JsonOpt,
     NoteOpt,
+    SaveOpt,
     acting,
     choice,
     command,
     current,
     iso_date,
     respond,
+    save_path,
     sub_app,
     today,
     validated,
@@ -107,10 +109,16 @@ def plan_visit(
 @command(app, "log-visit")
 def log_visit(
     prospect_id: IdArg,
-    outcome: Annotated[Outcome, choice(Outcome, "--outcome", help="What happened.")],
+    outcome: Annotated[Outcome | None, choice(Outcome, "--outcome", help="What happened.")] = None,
     by: ByOpt = None,
-    kind: Annotated[VisitKind, choice(VisitKind, "--kind", help="Planned, sweep or upgrade.")] = (
-        VisitKind.planned),
+    kind: Annotated[VisitKind | None, choice(
+        VisitKind, "--kind", help="Planned, sweep, upgrade or followup.")] = None,
+    followup: Annotated[Followup | None, choice(
+        Followup, "--followup", help="What the follow-up was (Q5).")] = None,
+    found_employees: Annotated[str | None, typer.Option(
+        "--found-employees", help="Employees found on site; saved on the prospect.")] = None,
+    found_pcs: Annotated[str | None, typer.Option(
+        "--found-pcs", help="PCs found on site; saved on the prospect.")] = None,
     items: Annotated[str | None, typer.Option(
         "--items", help="Survey items captured, e.g. 1-5,2-2,2-3.")] = None,
     landline: Annotated[bool, typer.Option("--landline", help="Got the landline.")] = False,
@@ -133,11 +141,23 @@ def log_visit(
     json_output: JsonOpt = False,
 ) -> None:
     """Record a visit: effectiveness (Q7), points and notices (Q1, Q12), flags (Q2, Q15)."""
+    from yulin_cli import rules
     from yulin_cli.inputs import VisitIn
     from yulin_cli.visits import service
 
+    # A follow-up (Q5) is what --followup says it was; it is met unless said otherwise.
+    kind = kind or (VisitKind.followup if followup is not None else VisitKind.planned)
+    if outcome is None and kind == VisitKind.followup:
+        outcome = Outcome.met
+    problem = rules.followup_check(kind.value, followup.value if followup else None,
+                                   outcome.value if outcome else None)
+    if problem is not None:
+        raise BadInput(problem.code)
+    assert outcome is not None
     raw = {
         "prospect_id": prospect_id, "by": acting(by), "outcome": outcome.value, "kind": kind.value,
+        "followup": followup.value if followup is not None else None,
+        "found_employees": found_employees, "found_pcs": found_pcs,
         "items": items or "", "landline": landline, "email": email, "mobile": mobile,
         "qq": qq, "landline_number": landline_number, "email_address": email_address,
         "mobile_number": mobile_number, "qq_number": qq_number, "day": date or today(),
@@ -204,15 +224,17 @@ def route(
     """Group ready suburban prospects by district into short trips (Q6); --plan books them."""
     from yulin_cli.visits import service
 
-    day = iso_date(start, "--start")
+    day = iso_date(start, "--start", ahead=True)
     with current().write() if plan else current().read() as tx:
         result = service.route(tx, current().book(), center, day, visitor, plan)
         events = service.route_events(tx, result, visitor) if ics else []
     if ics:
         from yulin_cli.visits.calendar import write_ics
 
-        write_ics(ics, events, "yulin route")
-        result = replace(result, ics=ics)
+        if write_ics(ics, events, "yulin route"):
+            result = replace(result, ics=ics)
+        else:
+            result = replace(result, ics_skipped=ics)
     respond(result, json_output)
 
 
@@ -221,6 +243,7 @@ def agenda(
     visitor: Annotated[str | None, typer.Option("--visitor", help="Whose day.")] = None,
     date: DateOpt = None,
     ics: IcsOpt = None,
+    save: SaveOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """A visitor's day: the planned visits by district, each with its address, contact,
@@ -230,12 +253,16 @@ def agenda(
 
     if visitor is None:  # a login mapped to a staff member will stand in here (team mode)
         raise BadInput("agenda.needs_visitor")
-    day = iso_date(date)
+    day = iso_date(date, ahead=True)
+    target = save_path(save)
     with current().read() as tx:
         result = service.agenda(tx, current().book(), visitor, day)
+        events = service.agenda_events(tx, result) if ics else []
     if ics:
         from yulin_cli.visits.calendar import write_ics
 
-        write_ics(ics, service.agenda_events(result), f"yulin {result.visitor} {day}")
-        result = replace(result, ics=ics)
-    respond(result, json_output)
+        if write_ics(ics, events, f"yulin {result.visitor} {day}"):
+            result = replace(result, ics=ics)
+        else:
+            result = replace(result, ics_skipped=ics)
+    respond(result, json_output, target)

@@ -240,3 +240,78 @@ def add_planned_visits(tx: Tx, plans: list[dict[str, Any]]) -> None:
     """Several planned visits at once: (prospect_id, visitor_id, day) each."""
     tx.many("INSERT INTO planned_visit (prospect_id, visitor_id, day, visit_id)"
             " VALUES (:prospect_id, :visitor_id, :day, NULL)", plans)
+
+
+# --- calendars ------------------------------------------------------------------------------
+
+
+def database_identity(tx: Tx) -> str:
+    """A short name of this database that its copies keep: from when its first policy version
+    was made (``copy`` and the whole-team workbook carry it over)."""
+    import hashlib
+
+    first = tx.scalar("SELECT set_at FROM policy_version ORDER BY id LIMIT 1") or ""
+    return hashlib.sha256(f"yulin:{first}".encode()).hexdigest()[:12]
+
+
+def plans_for(tx: Tx, pairs: list[tuple[int, str]], visitor_id: int | None
+              ) -> dict[tuple[int, str], int]:
+    """The plan booked for each (prospect, day) — the visitor's when given, else the first."""
+    if not pairs:
+        return {}
+    found: dict[tuple[int, str], int] = {}
+    for row in rows_for(tx, "SELECT id, prospect_id, day, visitor_id FROM planned_visit"
+                            " WHERE prospect_id IN ({marks}) ORDER BY id",
+                        sorted({p for p, _d in pairs})):
+        key = (row["prospect_id"], row["day"])
+        if visitor_id is not None and row["visitor_id"] != visitor_id:
+            continue
+        found.setdefault(key, row["id"])
+    return found
+
+
+def _moment(text: str | None) -> Any:
+    """A stored stamp as an aware datetime: UTC stamps carry their offset; wall-clock ones
+    (``YYYY-MM-DDTHH:MM:SS``) are China's time."""
+    import datetime as dt
+
+    if not text:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return moment.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def calendar_versions(tx: Tx, prospect_ids: list[int]) -> dict[int, tuple[int, Any]]:
+    """For each prospect, (how many records were made about it, when the latest was): a
+    calendar event's SEQUENCE and LAST-MODIFIED. Every count only grows."""
+    out: dict[int, tuple[int, Any]] = {}
+    if not prospect_ids:
+        return out
+    parts = (
+        "SELECT id AS pid, created_at AS at, 0 AS n FROM prospect WHERE id IN ({marks})",
+        "SELECT prospect_id, at, 1 FROM prospect_change WHERE prospect_id IN ({marks})",
+        "SELECT prospect_id, recorded_at, 1 FROM verification_round"
+        " WHERE prospect_id IN ({marks})",
+        "SELECT prospect_id, voided_at, 1 FROM verification_round"
+        " WHERE voided_at IS NOT NULL AND prospect_id IN ({marks})",
+        "SELECT prospect_id, recorded_at, 1 FROM visit WHERE prospect_id IN ({marks})",
+        "SELECT prospect_id, voided_at, 1 FROM visit"
+        " WHERE voided_at IS NOT NULL AND prospect_id IN ({marks})",
+        "SELECT prospect_id, recorded_at, 1 FROM redsea_signal WHERE prospect_id IN ({marks})",
+        "SELECT prospect_id, cleared_on, 1 FROM redsea_signal"
+        " WHERE cleared_on IS NOT NULL AND prospect_id IN ({marks})",
+    )
+    for sql in parts:
+        for row in rows_for(tx, sql, sorted(set(prospect_ids))):
+            values = list(row.values())
+            pid, at, n = int(values[0]), _moment(values[1]), int(values[2])
+            count, latest = out.get(pid, (0, None))
+            if at is not None and (latest is None or at > latest):
+                latest = at
+            out[pid] = (count + n, latest)
+    return out

@@ -118,6 +118,7 @@ class VisitLogged(Result):
     # Q15: the photos, and a location learnt from them.
     photos: tuple[PhotoFile, ...] = human_only(())
     located: rules.Reason | None = human_only(None)
+    hotline: str | None = human_only(None)  # a 400/800 number saved as the landline
 
     def to_json(self) -> Any:
         from yulin_cli.i18n import reason_json
@@ -170,6 +171,7 @@ class RoutePlan(Result):
     planned_for: str | None = human_only(None)  # the visitor, when the trips were booked
     companies: dict[int, str] = human_only(None)  # id -> company
     ics: str | None = human_only(None)  # the calendar file written, if any
+    ics_skipped: str | None = human_only(None)  # the calendar not written: nothing in it
 
     @property
     def planned_count(self) -> int:
@@ -191,6 +193,8 @@ class AgendaVisit:
     opener: rules.Reason  # Q16 (Q14)
     failing: tuple[rules.Reason, ...]  # why it is not ready, as of the day (Q2)
     done: bool  # already logged
+    landline_ext: str | None = None  # the landline's extension
+    plan_id: int = human_only(0)  # the plan: names its calendar event
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +206,8 @@ class Agenda(Result):
     visits: tuple[AgendaVisit, ...]
     visitor_id: int = human_only(0)
     ics: str | None = human_only(None)  # the calendar file written, if any
+    ics_skipped: str | None = human_only(None)  # the calendar not written: nothing in it
+    center: str | None = human_only(None)  # the visitor's centre (a saved agenda names it)
 
     def to_json(self) -> Any:
         from yulin_cli.i18n import explain, reason_json
@@ -209,7 +215,8 @@ class Agenda(Result):
         return {"date": self.date, "visitor": self.visitor, "visits": [
             {"prospect_id": v.prospect_id, "company": v.company, "district": v.district,
              "address": v.address, "contact_surname": v.contact_surname,
-             "landline": v.landline, "ready": v.ready, "to_capture": list(v.to_capture),
+             "landline": v.landline, "landline_ext": v.landline_ext, "ready": v.ready,
+             "to_capture": list(v.to_capture),
              "opener": explain(v.opener), "done": v.done,
              "not_ready": [reason_json(r) for r in v.failing]} for v in self.visits]}
 
@@ -240,48 +247,67 @@ def agenda(tx: Tx, book: PolicyBook, visitor: str, day: str) -> Agenda:
             prospect.contact_surname, prospect.landline, readiness.ready,
             rules.still_to_capture(items, contacts, policy),
             opener(AdviceFacts(ownership=prospect.ownership)),
-            tuple(c for c in readiness.checks if not c.ok), plan.visit_id is not None))
-    return Agenda(day, person.name, tuple(out), person.id)
+            tuple(c for c in readiness.checks if not c.ok), plan.visit_id is not None,
+            prospect.landline_ext, plan.id))
+    return Agenda(day, person.name, tuple(out), person.id, center=person.center)
 
 
-def agenda_events(result: Agenda) -> list[CalendarEvent]:
-    """The agenda as calendar events, in the language in force."""
+def agenda_events(tx: Tx, result: Agenda) -> list[CalendarEvent]:
+    """The agenda as calendar events, in the language in force: each names its plan."""
     from yulin_cli.i18n import capture_word, colon, explain, listed, t
+    from yulin_cli.visits.calendar import plan_uid
 
+    identity = queries.database_identity(tx)
+    versions = queries.calendar_versions(tx, [v.prospect_id for v in result.visits])
     events = []
     for v in result.visits:
         lines = [t("ics.contact", who=" / ".join(
-            x for x in (v.contact_surname, rules.phone_display(v.landline)) if x) or "-")]
+            x for x in (v.contact_surname, rules.phone_display(v.landline, v.landline_ext))
+            if x) or "-")]
         lines.append(t("ui.ready") if v.ready else t("ui.not_ready") + colon() + "; ".join(
             explain(r) for r in v.failing))
         if v.to_capture:
             lines.append(t("ui.to_capture") + colon()
                          + listed([capture_word(i) for i in v.to_capture]))
         lines.append(t("ui.opener") + colon() + explain(v.opener))
-        events.append(CalendarEvent(v.prospect_id, result.date, str(result.visitor_id),
+        sequence, modified = versions.get(v.prospect_id, (0, None))
+        events.append(CalendarEvent(v.prospect_id, result.date, plan_uid(v.plan_id, identity),
                                     t("ics.summary", id=v.prospect_id, company=v.company),
-                                    v.address or v.district or "", "\n".join(lines)))
+                                    v.address or v.district or "", "\n".join(lines),
+                                    sequence, modified))
     return events
 
 
 def route_events(tx: Tx, plan: RoutePlan, visitor: str | None) -> list[CalendarEvent]:
-    """The trips of a route as calendar events: booked for ``visitor``, or for anyone."""
+    """The trips of a route as calendar events: a trip booked (for ``visitor``, or anyone)
+    is its plan's event, as `agenda` exports it; one not booked yet is its company's and day's.
+    The options of the export never change a UID."""
     from yulin_cli.i18n import t
+    from yulin_cli.visits.calendar import plan_uid, trip_uid
 
-    key = str(team.staff_by_name(tx, visitor).id) if visitor else "any"
+    person = team.staff_by_name(tx, visitor).id if visitor else None
     ids = [pid for trip in plan.trips for day in trip.days for pid in day.prospect_ids]
     found = prospects.prospects_of(tx, ids)
+    identity = queries.database_identity(tx)
+    booked = queries.plans_for(tx, [(pid, day.date) for trip in plan.trips for day in trip.days
+                                    for pid in day.prospect_ids], person)
+    versions = queries.calendar_versions(tx, ids)
     events = []
     for trip in plan.trips:
         for day in trip.days:
             for pid in day.prospect_ids:
                 p = found[pid]
-                who = " / ".join(x for x in (p.contact_surname, rules.phone_display(p.landline))
+                who = " / ".join(x for x in (p.contact_surname,
+                                             rules.phone_display(p.landline, p.landline_ext))
                                  if x) or "-"
-                events.append(CalendarEvent(pid, day.date, key,
+                booking = booked.get((pid, day.date))
+                uid = (plan_uid(booking, identity) if booking is not None
+                       else trip_uid(pid, day.date, identity))
+                sequence, modified = versions.get(pid, (0, None))
+                events.append(CalendarEvent(pid, day.date, uid,
                                             t("ics.summary", id=pid, company=p.company),
                                             p.address or p.district or "",
-                                            t("ics.contact", who=who)))
+                                            t("ics.contact", who=who), sequence, modified))
     return events
 
 
@@ -297,6 +323,8 @@ def check_visit(tx: Tx, book: PolicyBook, prospect_id: int, as_of: str) -> Readi
 def verify(tx: Tx, book: PolicyBook, data: RoundIn) -> RoundRecorded:
     """Q1: one verification round, by someone who may make it."""
     prospect = prospects.live_prospect(tx, data.prospect_id)
+    clock.check_recorded_day(data.day, not_before=prospect.found_on,
+                             what=rules.Message("field.found_on_of"))
     by = team.staff_by_name(tx, data.by)
     refused = rules.may_verify(data.by, list(by.roles), prospect.sourced_by)
     if refused is not None:
@@ -320,6 +348,9 @@ def redsea(tx: Tx, book: PolicyBook, prospect_id: int, signals: list[str], *,
     selection; a signal that stands is not recorded again. ``clear`` withdraws every standing
     signal, dated (the prospect stays in its selection). With neither, only reads."""
     prospect = prospects.live_prospect(tx, prospect_id)
+    if signals or clear:
+        clock.check_recorded_day(day, not_before=prospect.found_on,
+                                 what=rules.Message("field.found_on_of"))
     added: list[str] = []
     already: list[str] = []
     cleared = 0
@@ -362,8 +393,13 @@ def log_visit(tx: Tx, book: PolicyBook, data: VisitIn,
     not, flags, points, notices, questions for a manager) is derived by the rules from what
     is recorded (``outcomes``), here and whenever a related fact changes (Q2, Q12, Q15, Q17)."""
     prospect = prospects.live_prospect(tx, data.prospect_id)
+    clock.check_recorded_day(data.day, not_before=prospect.found_on,
+                             what=rules.Message("field.found_on_of"))
     by = team.staff_by_name(tx, data.by)
     refused = rules.may_log_visit(data.by, list(by.roles), by.center_id, prospect.center_id)
+    if refused is not None:
+        raise RuleRefusal(refused.code, **refused.params)
+    refused = rules.upgrade_check(data.kind, prospect.existing_customer)
     if refused is not None:
         raise RuleRefusal(refused.code, **refused.params)
     from yulin_cli.inputs import LOCAL, with_area_code  # Pydantic: loaded by log-visit anyway
@@ -373,13 +409,14 @@ def log_visit(tx: Tx, book: PolicyBook, data: VisitIn,
     except ValueError as exc:
         raise BadInput("input.invalid", option="--landline-number", field="landline_number",
                        code=str(exc), value=str(data.landline_number).removeprefix(LOCAL)) from None
+    found = _found_scale(data, book.at(data.day))
     # The same file given twice is one photo.
     photos = tuple({p.sha256: p for p in photos}.values())
     visit_id = queries.add_visit(tx, {
         "prospect_id": data.prospect_id, "staff_id": by.id, "day": data.day,
         "kind": data.kind, "outcome": data.outcome, "items": data.items,
         "contacts": data.contacts, "effective": False, "failing_checks": (),
-        "note": data.note,
+        "note": data.note, "followup": data.followup,
     }, ())
     queries.add_photos(tx, visit_id, [
         {"sha256": p.sha256, "size": p.size, "path": p.path, "taken_at": p.taken_at,
@@ -391,28 +428,53 @@ def log_visit(tx: Tx, book: PolicyBook, data: VisitIn,
         "mobile": data.mobile_number, "qq": data.qq_number,
     }
     # What the visitor found out on site: facts of the prospect from the visit's day on.
-    prospects.update_prospect(tx, data.prospect_id,
-                              {k: v for k, v in contact_values.items() if v is not None},
+    learnt: dict[str, Any] = {
+        k: v for k, v in contact_values.items() if v is not None}
+    if landline is not None:
+        learnt["landline_ext"] = data.landline_ext  # a new number without one clears it
+    learnt.update(found)
+    prospects.update_prospect(tx, data.prospect_id, learnt,
                               day=data.day, by_id=by.id, visit_id=visit_id)
     judged = outcomes.reconcile(tx, book, [visit_id])[visit_id]
     located = _learn_location(tx, book, prospect, visit_id, data.day, by.id, judged, photos)
     refusal = (rules.refusal_causes(judged.failing_checks) if data.outcome == "refused"
                else ())
-    return VisitLogged(visit_id, data.prospect_id, judged, refusal, photos, located)
+    from yulin_cli.inputs import is_hotline
+
+    return VisitLogged(visit_id, data.prospect_id, judged, refusal, photos, located,
+                       landline if is_hotline(landline) else None)
+
+
+def _found_scale(data: VisitIn, policy: Policy) -> dict[str, int]:
+    """The scale found on site, a fact of the prospect from the visit's day on (voiding the
+    visit gives the old one back). A visitor who met a company found below the standard
+    (Q1, Q2) logged the wrong outcome: that is bad input, not a finding."""
+    found = {k: v for k, v in (("employees", data.found_employees), ("pcs", data.found_pcs))
+             if v is not None}
+    below = (found.get("employees", policy.standard.min_employees)
+             < policy.standard.min_employees
+             or found.get("pcs", policy.standard.min_pcs) < policy.standard.min_pcs)
+    if below and data.outcome == "met":
+        raise BadInput("followup.found_below", employees=policy.standard.min_employees,
+                       pcs=policy.standard.min_pcs)
+    return found
 
 
 def _learn_location(tx: Tx, book: PolicyBook, prospect: Prospect, visit_id: int, day: str,
                     by_id: int, judged: rules.Judgement, photos: tuple[PhotoFile, ...]
                     ) -> rules.Reason | None:
-    """Q15: the first effective visit whose photo carries GPS, and that nothing doubts, tells
-    where the company is when no location is recorded."""
+    """Q15: the first effective visit whose photo carries GPS, and that nothing doubts (the
+    photo lies in the company's city), tells where the company is when no location is
+    recorded."""
+    from yulin_cli.places import area_of
+
     facts = tuple(p.facts() for p in photos)
     doubted = any(f in rules.DOUBT_FLAGS for f in judged.flag_names)
     where = rules.location_from_visit(
         effective=judged.effective, proof=rules.ProofVerdict(
             tuple((f, "") for f in judged.flag_names if f in rules.DOUBT_FLAGS) if doubted
             else (), ()),
-        photos=facts, recorded=prospect.location)
+        photos=facts, recorded=prospect.location, area=area_of(prospect.city, prospect.district))
     if where is None:
         return None
     prospects.update_prospect(tx, prospect.id, {"latitude": where[0], "longitude": where[1]},

@@ -84,17 +84,21 @@ def _(result: VisitLogged) -> Screen:
     for reason in result.reasons:
         parts.append(verdict_line(reason))
         if reason.fix:
-            parts.append(Prose("    → " + t(reason.fix), indent=6, first_indent=0))
+            parts.append(Prose("    → " + t(reason.fix, **reason.params), indent=6,
+                               first_indent=0))
     if result.flags:
         flags = listed([cited(flag_word(f), rules.FLAG_RULES[f][1]) for f in result.flags])
         parts.append(Prose(t("ui.flags_line", flags=flags), indent=4))
+    if result.hotline:
+        parts.append(Prose(t("typed.hotline_note", number=rules.phone_display(result.hotline))))
     return Screen(tuple(parts))
 
 
 @view.register
 def _(result: RoutePlan) -> Screen:
     if not result.trips and not result.not_ready:
-        return Screen((empty("empty.trips"),))
+        skipped = (t("ics.nothing", path=result.ics_skipped),) if result.ics_skipped else ()
+        return Screen((empty("empty.trips"), *skipped))
     companies = result.companies or {}
 
     def named(ids: tuple[int, ...]) -> Prose:
@@ -116,6 +120,8 @@ def _(result: RoutePlan) -> Screen:
                        count=result.planned_count))
     if result.ics:
         parts.append(t("ui.ics_written", path=result.ics, count=result.planned_count))
+    if result.ics_skipped:
+        parts.append(t("ics.nothing", path=result.ics_skipped))
     return Screen(tuple(parts))
 
 
@@ -136,12 +142,13 @@ def _(result: Agenda) -> Screen:
             line.append(f"{NO} {t('ui.not_ready')}", style="bold red")
         parts.append(Prose(line.plain, indent=4) if not v.done and not v.ready else line)
         contact = " · ".join(x for x in (v.address, v.contact_surname,
-                                         rules.phone_display(v.landline)) if x)
+                                         rules.phone_display(v.landline, v.landline_ext))
+                           if x)
         if contact:
             parts.append(Prose(f"     {contact}", indent=5, first_indent=0))
         for reason in v.failing:
             text = f"     {NO} {cited(rule_name(reason.rule), reason.clause)}{colon()}"
-            text += explain(reason) + (f" → {t(reason.fix)}" if reason.fix else "")
+            text += explain(reason) + (f" → {t(reason.fix, **reason.params)}" if reason.fix else "")
             parts.append(Prose(text, style="red", indent=7, first_indent=0))
         if v.to_capture:
             captured = listed([capture_word(i) for i in v.to_capture])
@@ -154,4 +161,6 @@ def _(result: Agenda) -> Screen:
         parts.append(empty("ui.no_plans"))
     if result.ics:
         parts.append(t("ui.ics_written", path=result.ics, count=len(result.visits)))
+    if result.ics_skipped:
+        parts.append(t("ics.nothing", path=result.ics_skipped))
     return Screen(tuple(parts))

@@ -1,0 +1,339 @@
+"""Likely duplicates (Q8, RULES.md third release): a typo or same-sound slip in the name with
+one more fact agreeing. One judge, ``rules.likely_duplicate``, for the warning of
+`add-prospect` and `import`, the evening's attention and `dedupe`.
+
+A likely pair always shares a fact (a phone, the credit code, the contact's surname with the
+exact scale, or the domain of the company's own mail), so candidates are found in SQL by those
+facts (for one new prospect, for a batch of an import, or shared by any two live prospects
+for the evening), never by reading every prospect into Python. Pinyin is looked up only for
+the names of candidates that need it, a character at a time (``sounds_of``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from yulin_cli.results import human_only
+from yulin_cli.rules.duplicates import (
+    CompanyFacts,
+    LikelyDuplicate,
+    likely_duplicate,
+    mail_domain,
+)
+
+if TYPE_CHECKING:
+    from yulin_cli.db import Row, Tx
+    from yulin_cli.rules import Reason
+
+MIN_NAME = 3  # shorter names are too easily someone else's: a typo there proves nothing
+MAX_SHARED = 60  # a fact shared by more live prospects than this is generic (as dedupe's blocks)
+DIRECT = 200  # look-alikes compared pair by pair; more are compared by name blocks
+
+# The columns a verdict reads, and what names the earlier prospect.
+COLUMNS = ("p.id, p.company, p.city, p.name_key, p.district, p.contact_surname, p.employees,"
+           " p.pcs, p.landline, p.mobile, p.email, p.credit_code, p.duplicate_of, p.found_on")
+# The domain of an email, in SQL that SQLite and PostgreSQL both run: RTRIM strips from the end
+# every character of the address but '@', leaving "name@", whose length is where the domain
+# starts.
+MAIL_SQL = "LOWER(SUBSTR(p.email, LENGTH(RTRIM(p.email, REPLACE(p.email, '@', ''))) + 1))"
+SCALE_SQL = ("(p.contact_surname || '|' || CAST(p.employees AS TEXT) || '|'"
+             " || CAST(p.pcs AS TEXT))")
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleDuplicate:
+    """An earlier prospect a new one is likely a typo of: JSON ``possible_duplicates``."""
+
+    id: int
+    company: str
+    reasons: tuple[str, ...]  # the typo, then each agreeing fact
+    confidence: float
+    reason: Reason | None = human_only(None)
+
+
+def sounds_of(characters: Iterable[str]) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """Each character's readings (toneless pinyin) and its usual one, looked up once per
+    character in pypinyin's table of characters (its dictionary of words is not loaded): a
+    name-level conversion per row would cost far more than the rest of dedupe. A character
+    without pinyin (a letter, a digit) sounds like itself. Loaded only when a comparison needs
+    it, so a write that finds no candidate never loads it."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
+    from pypinyin import Style, pinyin
+
+    readings: dict[str, frozenset[str]] = {}
+    usual: dict[str, str] = {}
+    for ch in set(characters):
+        found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="default")[0]
+        readings[ch] = frozenset(found) or frozenset({ch})
+        usual[ch] = found[0] if found else ch
+    return readings, usual
+
+
+def facts_of(row: Row, readings: dict[str, frozenset[str]] | None) -> CompanyFacts:
+    """A prospect's row (``COLUMNS``) as the facts the rule compares. Without ``readings``
+    each character sounds only like itself: enough for names of different lengths."""
+    key, get = row["name_key"], row.get
+    known = readings or {}
+    return CompanyFacts(
+        key, tuple(known.get(ch) or frozenset({ch}) for ch in key), get("district") or None,
+        get("contact_surname") or None, get("employees"), get("pcs"),
+        tuple(p for p in (get("landline"), get("mobile")) if p), get("credit_code") or None,
+        mail_domain(get("email")))
+
+
+def _scale(row: Row) -> str | None:
+    """The contact's surname with the exact scale, as ``SCALE_SQL`` writes it."""
+    surname, employees, pcs = row.get("contact_surname"), row.get("employees"), row.get("pcs")
+    if not surname or employees is None or pcs is None:
+        return None
+    return f"{surname}|{employees}|{pcs}"
+
+
+def shared_facts(row: Row) -> set[str]:
+    """The facts of a prospect another may share, as text (city first): what candidates are
+    found by."""
+    city = row["city"]
+    keys = {f"{city}|t|{p}" for p in (row.get("landline"), row.get("mobile")) if p}
+    if row.get("credit_code"):
+        keys.add(f"{city}|c|{row['credit_code']}")
+    scale = _scale(row)
+    if scale:
+        keys.add(f"{city}|s|{scale}")
+    domain = mail_domain(row.get("email"))
+    if domain:
+        keys.add(f"{city}|m|{domain}")
+    return keys
+
+
+def blocked_pairs(groups: Iterable[Sequence[Row]]
+                  ) -> tuple[list[tuple[Row, Row]], dict[str, frozenset[str]]]:
+    """The pairs of rows of a group (rows sharing a fact) whose names could be a typo apart,
+    (earlier, later), and the readings looked up: each name is filed under every way of
+    deleting one character from it and under its usual sound, as `dedupe` files them, so a
+    big group of a common fact (王 with 150 employees and 40 PCs) is never compared pair by
+    pair."""
+    groups = [g for g in groups if len(g) > 1]
+    readings, usual = sounds_of(ch for g in groups for r in g for ch in r["name_key"])
+    pairs: dict[tuple[int, int], tuple[Row, Row]] = {}
+    for group in groups:
+        blocks: dict[Any, list[Row]] = defaultdict(list)
+        for r in group:
+            key = r["name_key"]
+            if len(key) < MIN_NAME:
+                continue
+            for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+                blocks[variant].append(r)
+            blocks[tuple(usual[ch] for ch in key)].append(r)
+        for block in blocks.values():
+            for i, a in enumerate(block):
+                for b in block[i + 1:]:
+                    first, second = (a, b) if a["id"] < b["id"] else (b, a)
+                    pairs.setdefault((first["id"], second["id"]), (first, second))
+    return list(pairs.values()), readings
+
+
+def judge(pairs: Iterable[tuple[Row, Row]], distinct: set[tuple[int, int]],
+          readings: dict[str, frozenset[str]] | None = None
+          ) -> list[tuple[Row, Row, LikelyDuplicate]]:
+    """(earlier, later, verdict) for the pairs the rule calls likely duplicates: never a pair a
+    manager marked distinct, one already filed as the other's duplicate, or the same name (the
+    duplicate rule's own). Pinyin is looked up (unless given) only for names of the same
+    length."""
+    kept: list[tuple[Row, Row]] = []
+    sounding: set[str] = set()
+    for a, b in pairs:
+        x, y = a["name_key"], b["name_key"]
+        if (x == y or min(len(x), len(y)) < MIN_NAME or abs(len(x) - len(y)) > 1
+                or a["city"] != b["city"] or (a["id"], b["id"]) in distinct
+                or a.get("duplicate_of") == b["id"] or b.get("duplicate_of") == a["id"]):
+            continue
+        kept.append((a, b))
+        if len(x) == len(y):
+            sounding.update(x, y)
+    if readings is None and sounding:
+        readings = sounds_of(sounding)[0]
+    out = []
+    facts: dict[int, CompanyFacts] = {}
+    for a, b in kept:
+        fa = facts.get(a["id"]) or facts.setdefault(a["id"], facts_of(a, readings))
+        fb = facts.get(b["id"]) or facts.setdefault(b["id"], facts_of(b, readings))
+        found = likely_duplicate(fa, fb)
+        if found is not None:
+            out.append((a, b, found))
+    return out
+
+
+def distinct_pairs(tx: Tx, ids: Sequence[int] | None = None) -> set[tuple[int, int]]:
+    """The pairs managers marked distinct (first < second): of ``ids``, or all."""
+    from yulin_cli.db import rows_for
+
+    sql = "SELECT first_id, second_id FROM distinct_pair"
+    rows = (tx.all(sql) if ids is None else rows_for(
+        tx, sql + " WHERE first_id IN ({marks}) OR second_id IN ({marks})", ids))
+    return {(int(r["first_id"]), int(r["second_id"])) for r in rows}
+
+
+def _members(tx: Tx, facts: Sequence[str] | None = None, day: str | None = None,
+             since: int | None = None) -> dict[str, list[int]]:
+    """The live prospects sharing each fact that two or more, and no more than
+    ``MAX_SHARED``, share (a fact so common is generic): of ``facts`` only, of groups holding
+    a prospect with an id from ``since`` on (an import's new rows), or of every prospect found
+    by ``day``. Grouped in SQL; only ids come back."""
+    found = "p.merged_into IS NULL" + (" AND p.found_on <= :day" if day is not None else "")
+    keys = " UNION ALL ".join((
+        f"SELECT p.id, p.city || '|t|' || p.landline AS fact FROM prospect p WHERE {found}"
+        " AND p.landline IS NOT NULL",
+        f"SELECT p.id, p.city || '|t|' || p.mobile FROM prospect p WHERE {found}"
+        " AND p.mobile IS NOT NULL",
+        f"SELECT p.id, p.city || '|c|' || p.credit_code FROM prospect p WHERE {found}"
+        " AND p.credit_code IS NOT NULL",
+        f"SELECT p.id, p.city || '|s|' || {SCALE_SQL} FROM prospect p WHERE {found}"
+        " AND p.contact_surname IS NOT NULL AND p.employees IS NOT NULL AND p.pcs IS NOT NULL",
+        f"SELECT p.id, p.city || '|m|' || {MAIL_SQL} FROM prospect p WHERE {found}"
+        " AND p.email IS NOT NULL"))
+    chunks: list[list[str] | None] = [None]
+    if facts is not None:
+        given = sorted(set(facts))
+        chunks = [given[i:i + 500] for i in range(0, len(given), 500)]
+    members: dict[str, list[int]] = defaultdict(list)
+    for chunk in chunks:
+        params: dict[str, Any] = {"most": MAX_SHARED}
+        if day is not None:
+            params["day"] = day
+        newer = ""
+        if since is not None:
+            params["since"] = since
+            newer = " AND MAX(id) >= :since"
+        where = ""
+        if chunk is not None:
+            params.update({f"f{i}": fact for i, fact in enumerate(chunk)})
+            where = f" WHERE fact IN ({', '.join(f':f{i}' for i in range(len(chunk)))})"
+        for g in tx.all(f"WITH k AS ({keys}), shared AS (SELECT fact FROM k{where}"
+                        " GROUP BY fact HAVING COUNT(DISTINCT id) > 1"
+                        f" AND COUNT(DISTINCT id) <= :most{newer}) SELECT DISTINCT k.fact, k.id"
+                        " FROM k JOIN shared ON shared.fact = k.fact ORDER BY k.fact, k.id",
+                        **params):
+            members[g["fact"]].append(int(g["id"]))
+    return members
+
+
+def _rows(tx: Tx, ids: Iterable[int]) -> dict[int, Row]:
+    from yulin_cli.db import rows_for
+
+    return {int(r["id"]): r for r in rows_for(
+        tx, f"SELECT {COLUMNS}, c.name AS center FROM prospect p"
+        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
+        " WHERE p.id IN ({marks})", sorted(set(ids)))}
+
+
+def possible_duplicates(tx: Tx, rows: Sequence[Row]) -> dict[int, list[PossibleDuplicate]]:
+    """For each of ``rows`` (stored prospects, by id), the earlier live prospects it is likely
+    a typo of, surest first: for `add-prospect` one row, for `import` a batch."""
+    if not rows:
+        return {}
+    members = _members(tx, sorted({f for r in rows for f in shared_facts(r)}))
+    if not members:
+        return {}
+    found_rows = _rows(tx, (i for ids in members.values() for i in ids))
+    new = {r["id"] for r in rows}
+    pairs: dict[tuple[int, int], tuple[Row, Row]] = {}
+    readings = None
+    if len(found_rows) <= DIRECT:
+        # A prospect added by hand: its few look-alikes are compared directly, and pinyin is
+        # loaded only when a name of the same length needs it.
+        for ids in members.values():
+            for later in (i for i in ids if i in new):
+                for earlier in (i for i in ids if i < later):
+                    pairs.setdefault((earlier, later), (found_rows[earlier], found_rows[later]))
+    else:  # a batch of an import: by name blocks within each shared fact
+        blocked, readings = blocked_pairs(
+            [found_rows[i] for i in ids] for ids in members.values())
+        pairs = {(a["id"], b["id"]): (a, b) for a, b in blocked if b["id"] in new}
+    if not pairs:
+        return {}
+    distinct = distinct_pairs(tx, sorted({i for pair in pairs for i in pair}))
+    out: dict[int, list[PossibleDuplicate]] = defaultdict(list)
+    for a, b, found in judge(pairs.values(), distinct, readings):
+        out[b["id"]].append(PossibleDuplicate(a["id"], a["company"], found.reasons,
+                                              found.confidence, found.reason))
+    for found_for in out.values():
+        found_for.sort(key=lambda p: (-p.confidence, p.id))
+    return dict(out)
+
+
+def possible_duplicates_among(tx: Tx, new: set[int]) -> dict[int, list[PossibleDuplicate]]:
+    """For an import's written prospects ``new``, the earlier live prospects each is likely a
+    typo of, surest first: the table's shared facts grouped once, keeping the groups that hold
+    a new prospect, compared by name blocks."""
+    if not new:
+        return {}
+    members = {fact: ids for fact, ids in _members(tx, since=min(new)).items()
+               if any(i in new for i in ids)}
+    if not members:
+        return {}
+    found_rows = _rows(tx, (i for ids in members.values() for i in ids))
+    blocked, readings = blocked_pairs([found_rows[i] for i in ids] for ids in members.values())
+    pairs = [(a, b) for a, b in blocked if b["id"] in new]
+    if not pairs:
+        return {}
+    distinct = distinct_pairs(tx, sorted({r["id"] for pair in pairs for r in pair}))
+    out: dict[int, list[PossibleDuplicate]] = defaultdict(list)
+    for a, b, verdict in judge(pairs, distinct, readings):
+        out[b["id"]].append(PossibleDuplicate(a["id"], a["company"], verdict.reasons,
+                                              verdict.confidence, verdict.reason))
+    for found_for in out.values():
+        found_for.sort(key=lambda p: (-p.confidence, p.id))
+    return dict(out)
+
+
+@dataclass(frozen=True, slots=True)
+class LikelyPair:
+    """Two live prospects the rule calls likely one company, for the evening's attention."""
+
+    keep: int
+    keep_company: str
+    drop: int
+    drop_company: str
+    found_on: str  # the later one's day
+    verdict: LikelyDuplicate
+
+
+def standing_pairs(tx: Tx, day: str, center: str | None) -> list[LikelyPair]:
+    """Every pair of live prospects found by ``day`` that the rule calls likely duplicates and
+    no manager has merged or marked distinct; with ``center``, those whose later prospect
+    that centre found. Facts shared by two or more are grouped in SQL; only their prospects
+    are read."""
+    members = _members(tx, day=day)
+    if not members:
+        return []
+    rows = _rows(tx, (i for ids in members.values() for i in ids))
+    pairs, readings = blocked_pairs([rows[i] for i in ids] for ids in members.values())
+    out = []
+    for a, b, verdict in judge(pairs, distinct_pairs(tx), readings):
+        if center is not None and b["center"] != center:
+            continue
+        out.append(LikelyPair(a["id"], a["company"], b["id"], b["company"], b["found_on"],
+                              verdict))
+    return sorted(out, key=lambda p: (p.found_on, p.drop, p.keep))
+
+
+def why(reasons: Sequence[str]) -> str:
+    """The typo and the facts that agree, in words: 名称同音、电话相同."""
+    from yulin_cli.i18n import listed, t
+
+    typo, *facts = reasons
+    return listed([t(f"dup.{typo}"), *(t(f"likely.fact.{f}") for f in facts)])
+
+
+def warning(found: PossibleDuplicate, new_id: int) -> str:
+    """The warning of `add-prospect`: the earlier prospect, why, and what settles it."""
+    from yulin_cli.i18n import t
+
+    return t("likely.warning", id=found.id, company=found.company, why=why(found.reasons),
+             merge=t("cmd.merge", keep=found.id, drop=new_id),
+             distinct=t("cmd.distinct", first=found.id, second=new_id))
