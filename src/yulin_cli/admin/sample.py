@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from yulin_cli.runtime import State
 
 DEMO_MARK = "demo_loaded"
-FILES = ("centers", "staff", "prospects", "rounds", "redsea", "plans", "visits")
+FILES = ("centers", "staff", "prospects", "rounds", "redsea", "plans", "visits", "outcomes")
 
 
 def sample_dir() -> Path:
@@ -97,6 +97,15 @@ def _steps(tx: Tx, book: PolicyBook, tables: dict[str, list[dict[str, str]]]
                 "kind": row["kind"], "items": row["items"], "landline": truthy(row["landline"]),
                 "email": truthy(row["email"]), "mobile": truthy(row["mobile"]),
                 "qq": truthy(row["qq"]), "day": day, "note": row["note"]}, row=n))
+        yield
+    # How some deals ended, so `calibrate` has something to show (issue 22).
+    from yulin_cli.closing import service as closing
+    from yulin_cli.inputs import parse_money
+
+    for row in tables["outcomes"]:
+        closing.record_outcome(tx, ids[row["company"]], row["result"],
+                               parse_money(row["value"]) if row["value"] else None,
+                               row["reason"] or None, row["date"], row["by"])
         yield
     queries.set_meta(tx, DEMO_MARK, "1")
 

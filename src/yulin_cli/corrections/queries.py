@@ -13,9 +13,10 @@ if TYPE_CHECKING:
     from yulin_cli.db import Tx
 
 # What each kind of record is, in the database.
-TABLES = {"round": "verification_round", "visit": "visit", "points": "points_entry"}
+TABLES = {"round": "verification_round", "visit": "visit", "points": "points_entry",
+          "outcome": "deal_outcome"}
 _NOT_FOUND = {"round": "not_found.round", "visit": "not_found.visit",
-              "points": "not_found.points_entry"}
+              "points": "not_found.points_entry", "outcome": "not_found.outcome"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,9 @@ _SELECT = {
              " NULL AS reverses_id, t.id AS visit_id, (SELECT COUNT(*) FROM inspection i"
              " WHERE i.visit_id = t.id) AS inspected" + _VOIDING.format(table="visit")
              + " JOIN staff s ON s.id = t.staff_id",
+    "outcome": "SELECT t.id, t.prospect_id, t.day, s.name AS recorder, t.recorded_at,"
+               " NULL AS reverses_id, NULL AS visit_id, 0 AS inspected"
+               + _VOIDING.format(table="deal_outcome") + " JOIN staff s ON s.id = t.by_id",
     # A points entry is void when it is marked so (`void points`) or given back by the void
     # of its visit: that only adds entries, so whoever voids a visit needs no right to change
     # the ledger.
@@ -143,3 +147,10 @@ def open_questions(tx: Tx, visit_id: int) -> int:
 def reopen_plans(tx: Tx, visit_id: int) -> int:
     """A plan the voided visit had closed is open again: the visit still has to be made."""
     return tx.run("UPDATE planned_visit SET visit_id = NULL WHERE visit_id = :v", v=visit_id)
+
+
+def scale_found_by(tx: Tx, visit_id: int) -> list[tuple[int, str, str | None, str | None]]:
+    """(prospect, field, old, new) of the scale a visit found on site (JSON texts)."""
+    return [(r["prospect_id"], r["field"], r["old_value"], r["new_value"]) for r in tx.all(
+        "SELECT prospect_id, field, old_value, new_value FROM prospect_change"
+        " WHERE visit_id = :v AND field IN ('employees', 'pcs') ORDER BY id", v=visit_id)]

@@ -44,6 +44,21 @@ class Voided(Result):
     plans_reopened: int
 
 
+def _unfind_scale(tx: Tx, visit_id: int, day: str, by_id: int) -> None:
+    """The scale a voided visit found on site goes back to what it replaced, on the visit's
+    own day, unless someone has changed it since (that later change stands)."""
+    import json
+
+    from yulin_cli.prospects import queries as prospects
+
+    for prospect_id, field, old, new in queries.scale_found_by(tx, visit_id):
+        now = tx.scalar(f"SELECT {field} FROM prospect WHERE id = :id", id=prospect_id)
+        if new is not None and now == json.loads(new):
+            prospects.update_prospect(tx, prospect_id,
+                                      {field: json.loads(old) if old is not None else None},
+                                      day=day, by_id=by_id)
+
+
 def void(tx: Tx, book: PolicyBook, kind: str, record_id: int, by: str, reason: str,
          now: str) -> Voided:
     """Voids one record if ``by`` may (``rules.may_void``); twice is refused (exit 1). What
@@ -70,7 +85,10 @@ def void(tx: Tx, book: PolicyBook, kind: str, record_id: int, by: str, reason: s
     if kind == "visit":
         closed = queries.open_questions(tx, record_id)
         reopened = queries.reopen_plans(tx, record_id)
-    if kind == "round":
+        _unfind_scale(tx, record_id, found.day, person.id)
+    if kind == "outcome":
+        pass  # nothing derives from an outcome: calibrate reads it live
+    elif kind == "round":
         outcomes.reconcile_prospects(tx, book, [found.prospect_id] if found.prospect_id else [])
     elif visit_id is not None:
         outcomes.reconcile(tx, book, [visit_id])
