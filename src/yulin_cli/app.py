@@ -7,6 +7,7 @@ services and its queries; errors become exit codes in ``runtime.YulinCommand``.
 """
 
 import inspect
+import os
 import sys
 from collections.abc import Sequence
 from typing import Annotated
@@ -61,6 +62,7 @@ def _slices() -> tuple[typer.Typer, ...]:
     from yulin_cli.data.commands import app as data
     from yulin_cli.deals.commands import app as deals
     from yulin_cli.guidance.commands import app as guidance
+    from yulin_cli.notify.commands import app as notify
     from yulin_cli.policies.commands import app as policies
     from yulin_cli.prospects.commands import app as prospects
     from yulin_cli.reports.commands import app as reports
@@ -68,8 +70,8 @@ def _slices() -> tuple[typer.Typer, ...]:
     from yulin_cli.team.commands import app as team
     from yulin_cli.visits.commands import app as visits
 
-    return (team, prospects, visits, reports, guidance, deals, closing, data, policies, admin,
-            corrections, server)
+    return (team, prospects, visits, reports, notify, guidance, deals, closing, data, policies,
+            admin, corrections, server)
 
 
 def _names(part: typer.Typer) -> set[str | None]:
@@ -197,4 +199,6 @@ def app_for(argv: Sequence[str]) -> typer.Typer:
 
 
 def main() -> None:
+    # We use no Pydantic plugins: skip its scan of every installed package's entry points.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app_for(sys.argv[1:])()

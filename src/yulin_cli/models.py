@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -416,4 +416,27 @@ class DistinctPair(SQLModel, table=True):
     by_id: int = Field(foreign_key="staff.id")
     day: str = Field(max_length=10)
     recorded_at: str | None = Field(default=None, max_length=32)
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
+
+class NotifyOutbox(SQLModel, table=True):
+    """A message for a group chat's robot (企业微信, 钉钉): one part of a report, kept until the
+    robot accepted it; ``sent_at`` is when (the rate limit counts those). The webhook's address
+    is a secret, read from the environment on each run and never stored."""
+
+    __tablename__ = "notify_outbox"
+    __table_args__ = (Index("ix_notify_outbox_platform_sent", "platform", "sent_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=10)  # wecom | dingtalk
+    report: str = Field(max_length=20)  # daily-report | attention | summary
+    day: str = Field(max_length=10)
+    part: int
+    parts: int
+    payload: str = Field(sa_column=Column(Text(), nullable=False))  # the JSON body sent
+    created_at: str = Field(max_length=32)
+    tried_at: str | None = Field(default=None, max_length=32)
+    sent_at: str | None = Field(default=None, max_length=32)
+    attempts: int = 0
+    last_error: str | None = Field(default=None, max_length=500)
     recorded_by_login: str | None = Field(default=None, max_length=63)

@@ -60,38 +60,12 @@ def show(result: Result) -> None:
             out.print(part)
 
 
-# Saved views are as wide as the terminal views are designed for.
-SAVE_WIDTH = 80
-
-
 def save_view(result: Result, path: str) -> None:
-    """The human view of ``result``, recorded and written to ``path`` as HTML or SVG: in
-    colour, with no external resource (so a browser shows it offline)."""
-    import io
-    import re
+    """``result`` written to ``path`` as a document to forward (``documents``): HTML, SVG
+    with each character at its real width, or a workbook of its tables."""
+    from yulin_cli.documents import save
 
-    _load_views()
-    shown = view(result)
-    screen = shown if isinstance(shown, Screen) else Screen((shown,))
-    record = Console(record=True, width=SAVE_WIDTH, file=io.StringIO(), highlight=False,
-                     soft_wrap=False, force_terminal=True, color_system="truecolor",
-                     no_color=False)
-    for part in screen.out:
-        record.print(Text(part) if isinstance(part, str) else part)
-    if path.lower().endswith(".svg"):
-        # Rich's SVG fetches a web font; the monospace fallback keeps the file self-contained.
-        text = re.sub(r"@font-face \{.*?\}\s*", "", record.export_svg(title="yulin"),
-                      flags=re.S)
-    else:
-        text = record.export_html(inline_styles=True)
-    try:
-        with open(path, "w", encoding="utf-8") as out:
-            out.write(text)
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-        from yulin_cli.errors import BadInput
-
-        raise BadInput("save.unwritable", path=path,
-                       error=getattr(exc, "strerror", None) or str(exc)) from None
+    save(result, path)
 
 
 def show_checks(checks: Sequence[rules.Reason]) -> None:
@@ -124,6 +98,7 @@ def _load_views() -> None:
     from yulin_cli.data import views as _data  # noqa: F401
     from yulin_cli.deals import views as _deals  # noqa: F401
     from yulin_cli.guidance import views as _guidance  # noqa: F401
+    from yulin_cli.notify import views as _notify  # noqa: F401
     from yulin_cli.policies import views as _policies  # noqa: F401
     from yulin_cli.prospects import views as _prospects  # noqa: F401
     from yulin_cli.reports import views as _reports  # noqa: F401
@@ -249,7 +224,7 @@ def checks_table(checks: Sequence[rules.Reason]) -> Table:
         mark = Text(OK, style="green") if check.ok else Text(NO, style="bold red")
         row: list[RenderableType] = [mark, rule_cell(check), Prose(explain(check))]
         if fixes:
-            row.append(Prose(t(check.fix)) if check.fix and not check.ok else "")
+            row.append(Prose(t(check.fix, **check.params)) if check.fix and not check.ok else "")
         table.add_row(*row)
     return table
 

@@ -36,8 +36,9 @@ EXPORTS = {
     # A rounds file carries the columns `import --kind rounds` reads, and a few to read by.
     "rounds": ["id", "prospect_id", "company", "round", "by", "pretext", "result", "address",
                "scale", "date", "note", "voided_at"],
+    # The contact details a visit captured, one yes/no column each, as the import reads them.
     "visits": ["id", "prospect_id", "company", "date", "by", "kind", "outcome", "items",
-               "contacts", "effective", "flags", "note", "voided_at"],
+               "landline", "email", "mobile", "qq", "effective", "flags", "note", "voided_at"],
     "points": ["date", "staff", "delta", "rule", "prospect_id", "visit_id", "reason", "by",
                "voided_at"],
     "notices": ["date", "staff", "kind", "delta", "rule", "prospect_id", "company"],
@@ -110,10 +111,13 @@ def redact(field_name: str, value: Any) -> Any:
 
 
 def export_rows(tx: Tx, book: PolicyBook, what: str, day: str,
-                redacted: bool) -> Iterator[list[Any]]:
-    """The rows of an export, streamed: a 100,000-row export never sits in memory."""
+                redacted: bool, csv: bool = False) -> Iterator[list[Any]]:
+    """The rows of an export, streamed: a 100,000-row export never sits in memory. In CSV,
+    survey items get a leading quote, so a spreadsheet never reads ``1-5`` as 5 January (the
+    import takes it off)."""
     fields = EXPORTS[what]
     chinese = current_lang() == "zh"
+    visits = what == "visits"
     source: Iterator[dict[str, Any]]
     if what == "prospects":
         source = _prospect_rows(tx, book.at(day))
@@ -143,8 +147,15 @@ def export_rows(tx: Tx, book: PolicyBook, what: str, day: str,
             value = row.get(name)
             if isinstance(value, (list, tuple)):
                 value = join_list(value)
-            if name in ("landline", "mobile"):
-                value = rules.phone_display(value)
+            if visits and name in CONTACT_COLUMNS:  # captured or not, not the number
+                value = (t("export.yes") if value else "") if chinese else (
+                    "yes" if value else "")
+            elif csv and name == "items" and value:
+                value = "'" + str(value)
+            elif name in ("landline", "mobile"):
+                # 0510-85201292 转 8001: the extension in the cell, as import reads it back
+                value = rules.phone_display(
+                    value, row.get("landline_ext") if name == "landline" else None)
             elif chinese:
                 value = _in_chinese(what, name, value)
             values.append(redact(name, value) if redacted else value)
@@ -165,7 +176,8 @@ def _visit_rows(tx: Tx) -> Iterator[dict[str, Any]]:
             if pending["visit_id"] == row["id"]:
                 mine.append(pending["flag"])
             pending = next(flags, None)
-        yield {**row, "flags": join_list(mine)}
+        got = set(split_list(row["contacts"] or ""))
+        yield {**row, "flags": join_list(mine), **{c: c in got for c in CONTACT_COLUMNS}}
 
 
 def _prospect_rows(tx: Tx, policy: Policy) -> Iterator[dict[str, Any]]:
@@ -179,3 +191,67 @@ def _prospect_rows(tx: Tx, policy: Policy) -> Iterator[dict[str, Any]]:
             row[flag] = "yes" if row[flag] else ""
         row["location"] = location_text(row["latitude"], row["longitude"])
         yield row
+
+
+# --- the whole team (`export --what all`) -------------------------------------------------------
+
+# Every table of record, parents first, as a sheet of the same name; ids are kept. What the
+# rules derive (rule-made points, notices, visit flags, a visit's effectiveness) is left out:
+# the import derives it again from these.
+TEAM_FORMAT = "yulin-team-workbook"
+TEAM_TABLES = ("center", "staff", "policy_version", "prospect", "verification_round", "visit",
+               "planned_visit", "prospect_change", "visit_photo", "redsea_signal", "inspection",
+               "points_entry", "direct_sales_project", "prospect_merge", "merge_moved",
+               "deal_outcome", "distinct_pair")
+# Columns never carried: who wrote a row is the database's own fact; the rest is derived.
+TEAM_LEFT_OUT = {"recorded_by_login", "effective", "failing_checks", "derived_key", "login"}
+# A visit's captured contact details, one yes/no column each (as `import --kind visits` reads).
+CONTACT_COLUMNS = ("landline", "email", "mobile", "qq")
+# Which rows of a table are records: a manager's adjustments, not what a rule gave.
+TEAM_WHERE = {"points_entry": "derived_key IS NULL AND rule = 'adjustment'"}
+DATE_COLUMNS = {"day", "found_on", "valid_from", "decided_on", "cleared_on", "since", "date"}
+
+
+def team_columns(table: str) -> list[str]:
+    from yulin_cli.models import SQLModel
+
+    names = [c.name for c in SQLModel.metadata.tables[table].columns
+             if c.name not in TEAM_LEFT_OUT]
+    if table == "visit":
+        at = names.index("contacts")
+        names[at:at + 1] = list(CONTACT_COLUMNS)
+    return names
+
+
+def team_sheets(tx: Tx) -> Iterator[tuple[str, list[str], Iterator[list[Any]]]]:
+    """(sheet, headers, rows) for each table of record, streamed."""
+    import json
+
+    for table in TEAM_TABLES:
+        columns = team_columns(table)
+        stored = [c for c in columns if c not in CONTACT_COLUMNS or table != "visit"]
+        if table == "visit":
+            stored.insert(stored.index("kind"), "contacts")
+        where = f" WHERE {TEAM_WHERE[table]}" if table in TEAM_WHERE else ""
+
+        def rows(table: str = table, stored: list[str] = stored, columns: list[str] = columns,
+                 where: str = where) -> Iterator[list[Any]]:
+            for row in tx.iter(f"SELECT {', '.join(stored)} FROM {table}{where} ORDER BY id"):
+                if table == "visit":
+                    got = set(split_list(row.pop("contacts") or ""))
+                    row.update({c: c in got for c in CONTACT_COLUMNS})
+                if table == "policy_version" and not isinstance(row["body"], str):
+                    row["body"] = json.dumps(row["body"], ensure_ascii=False, sort_keys=True)
+                yield [row[c] for c in columns]
+
+        yield table, columns, rows()
+
+
+def write_team(tx: Tx, path: str) -> tuple[int, int]:
+    """The whole team as one workbook: an about sheet naming the format, then one sheet per
+    table of record. Returns (tables, rows)."""
+    about: list[list[Any]] = [["format", TEAM_FORMAT], ["version", 1]]
+    sheets = [("yulin", ["key", "value"], iter(about))]
+    sheets += list(team_sheets(tx))
+    rows = spreadsheets.write_xlsx_sheets(path, sheets, DATE_COLUMNS)
+    return len(sheets) - 1, rows - 2

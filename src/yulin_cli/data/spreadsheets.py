@@ -63,6 +63,15 @@ VISIT_HEADERS: dict[str, tuple[str, ...]] = {
     "items": ("问卷题号",), "landline": ("座机",), "email": ("邮箱",), "mobile": ("手机",),
     "qq": ("QQ",), "date": ("日期",), "note": ("备注",),
 }
+# Columns an export of rounds or visits writes for reading (the import passes over them), so
+# that the file imports back as it is.
+_READ_ONLY: dict[str, tuple[str, ...]] = {
+    "id": ("编号",), "company": ("公司名称",), "voided_at": ("作废时间",),
+}
+ROUND_HEADERS.update({**_READ_ONLY, "round": ("轮次",)})
+VISIT_HEADERS.update({**_READ_ONLY, "effective": ("有效",), "flags": ("标记",),
+                      "contacts": ("联系方式",)})
+READ_ONLY = frozenset((*_READ_ONLY, "round", "effective", "flags", "contacts"))
 HEADERS = {"prospects": PROSPECT_HEADERS, "rounds": ROUND_HEADERS, "visits": VISIT_HEADERS}
 
 # The choice each column holds: a cell may name a value in English or Chinese, as the command
@@ -174,6 +183,31 @@ def read_rows(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
     return _csv_rows(path)
 
 
+def is_team_workbook(path: Path) -> bool:
+    """Whether a file is a whole-team workbook (`export --what all`): its first sheet says so."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(4) != b"PK\x03\x04":
+                return False
+    except (OSError, ValueError):
+        return False
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # not a workbook after all: the ordinary reader says why
+        return False
+    try:
+        sheet = book.worksheets[0]
+        if sheet.title != "yulin":
+            return False
+        cells = {str(r[0]): r[1] for r in sheet.iter_rows(min_row=2, max_row=5,
+                                                          values_only=True) if r and r[0]}
+        return cells.get("format") == "yulin-team-workbook"
+    finally:
+        book.close()
+
+
 def _csv_rows(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
     encoding = detect_encoding(path)
     handle: IO[str] = path.open(encoding=encoding, newline="", errors="strict")
@@ -268,19 +302,57 @@ def write_csv(out: IO[str], headers: list[str], rows: Iterator[list[Any]]) -> in
     return count
 
 
-def write_xlsx(path: Path, headers: list[str], rows: Iterator[list[Any]], title: str) -> int:
-    with open(path, "wb") as handle:  # a bad path fails here, before any work
-        return _write_book(handle, headers, rows, title)
-
-
-def _write_book(handle: IO[bytes], headers: list[str], rows: Iterator[list[Any]],
-                title: str) -> int:
+def write_xlsx(path: Path, headers: list[str], rows: Iterator[list[Any]], title: str,
+               dates: frozenset[int] = frozenset()) -> int:
+    """One sheet; the columns at ``dates`` hold ISO dates, written as date cells."""
     from openpyxl import Workbook
+
+    with open(path, "wb") as handle:  # a bad path fails here, before any work
+        book = Workbook(write_only=True)
+        count = _write_sheet(book, headers, rows, title, dates)
+        book.save(handle)
+        return count
+
+
+def write_xlsx_sheets(path: str, sheets: list[tuple[str, list[str], Iterator[list[Any]]]],
+                      date_names: set[str]) -> int:
+    """Several sheets, one per (title, headers, rows); a column named in ``date_names`` holds
+    date cells. Returns the rows written under the headers."""
+    from openpyxl import Workbook
+
+    with open(path, "wb") as handle:
+        book = Workbook(write_only=True)
+        count = 0
+        for title, headers, rows in sheets:
+            dates = frozenset(i for i, h in enumerate(headers) if h in date_names)
+            count += _write_sheet(book, headers, rows, title, dates)
+        book.save(handle)
+        return count
+
+
+def _date_cell(value: Any) -> Any:
+    import datetime as dt
+
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _write_sheet(book: Any, headers: list[str], rows: Iterator[list[Any]], title: str,
+                 dates: frozenset[int]) -> int:
+    """A sheet whose header row is bold, frozen and filtered; text stays text (item codes,
+    phones: never numbers, dates or formulas), dates are date cells."""
+    import datetime as dt
+
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
+    sheet.freeze_panes = "A2"  # written before the rows: set before the first one
     # Widths come from the first rows (they must be set before a write-only sheet's first
     # row); the rest streams through.
     sample = list(itertools.islice(rows, 1000))
@@ -290,18 +362,29 @@ def _write_book(handle: IO[bytes], headers: list[str], rows: Iterator[list[Any]]
             widths[i] = max(widths[i], min(_width(value), 50))
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width + 2
-    sheet.append(headers)
+    bold = Font(bold=True)
+    head = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = bold
+        head.append(cell)
+    sheet.append(head)
     count = 0
     for row in itertools.chain(sample, rows):
         count += 1
         cells = []
-        for value in row:
+        for i, value in enumerate(row):
+            if i in dates:
+                value = _date_cell(value)
             cell = WriteOnlyCell(sheet, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # text stays text: never a formula
+            elif isinstance(value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
             cells.append(cell)
         sheet.append(cells)
-    book.save(handle)
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
     return count
 
 

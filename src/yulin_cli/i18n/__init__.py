@@ -15,10 +15,14 @@ from yulin_cli.i18n import (
     evening,
     field,
     help,
+    likely,
+    notify,
     outcomes,
     proof,
+    saved,
     speed,
     teammode,
+    typed,
     verdicts,
     views,
     words,
@@ -29,7 +33,7 @@ _lang = "en"
 
 # The catalogue's parts, one module each (a test checks no key is in two of them).
 PARTS = (errors, verdicts, views, help, words, evening, proof, teammode, speed, outcomes, field,
-         closing)
+         closing, typed, likely, notify, saved)
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {k: v for part in PARTS for k, v in part.MESSAGES.items()}
 
@@ -94,7 +98,7 @@ def reason_json(reason: object) -> dict:
         "clause": reason.clause,  # type: ignore[attr-defined]
         "ok": reason.ok,  # type: ignore[attr-defined]
         "message": explain(reason),
-        "fix": t(fix) if fix else None,
+        "fix": t(fix, **getattr(reason, "params", {})) if fix else None,
     }
 
 

@@ -73,8 +73,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.ready_col": ("就绪", "ready"),
 
     # --- saved views -----------------------------------------------------------------------
-    "save.bad_ext": ("--save 的文件要以 .html 或 .svg 结尾：{path}",
-                     "--save needs a file ending in .html or .svg: {path}"),
+    "save.bad_ext": ("--save 的文件要以 .html、.svg 或 .xlsx 结尾：{path}",
+                     "--save needs a file ending in .html, .svg or .xlsx: {path}"),
     "save.unwritable": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
     "ui.saved": ("已保存到 {path}", "saved to {path}"),
     "save.rate_all": ("--save 用于 rate --all", "--save goes with rate --all"),
@@ -137,7 +137,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evidence.credit_code": ("统一社会信用代码相同", "same credit code"),
     "evidence.phone": ("电话相同", "same phone"),
     "evidence.name": ("名称相同", "same name"),
-    "evidence.similar_name": ("名称差一个字且其他信息一致（dedupe）", "names one character apart "
+    "evidence.similar_name": ("名称差一个字且其他信息一致（查重）", "names one character apart "
                               "with other facts agreeing (dedupe)"),
     "evidence.filed_duplicate": ("已登记为重复", "filed as a duplicate"),
     "evidence.none": ("没有", "none"),

@@ -140,21 +140,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Everyone's total, or one person's ledger with the running total after "
                         "each entry."),
     "help.cmd.points.staff": ("只看这个人的明细。", "One person's ledger."),
-    "help.cmd.adjust-points": ("分管领导手工调整积分（其他人：退出码 1）；积分只增不改。",
+    "help.cmd.adjust-points": ("分管领导手工调整积分（其他人：退出码 1）；积分明细只追加，不修改已有记录。",
                                "A manual adjustment by a manager (anyone else: exit 1). The "
                                "ledger is only added to."),
     "help.cmd.adjust-points.staff": ("调整谁的积分。", "Whose points."),
     "help.cmd.adjust-points.delta": ("加多少分；负数为扣分。", "Points to add; negative to take away."),
     "help.cmd.adjust-points.reason": ("调整的理由，记入明细。", "Why; kept in the ledger."),
     "help.cmd.adjust-points.by": ("做调整的分管领导。", "The manager making it."),
-    "help.cmd.inspect": ("分管领导回答一次走访的一个问题（Q15）：不达标的结论是否成立"
-                         "（维持；推翻则退回开拓人被扣的分），走访是否属实（属实则清除照片提醒；"
-                         "不实则走访无效、扣走访人的分，并退回这次走访带来的加减分）。",
-                         "Answer a question about a visit (Q15): does its substandard finding "
-                         "hold (upheld; overturned gives the finder's points back), did it "
-                         "happen as recorded (proven clears the photo flags; unproven makes it "
-                         "ineffective, fines the visitor, and gives back what it earned or "
-                         "cost)."),
+    "help.cmd.inspect": ("分管领导回答一次走访的问题（Q15）。不达标的结论成立吗：维持，或推翻（退回"
+                         "开拓人被扣的分）？走访属实吗：属实（清除照片提醒），或不实（走访无效、"
+                         "走访人被扣分，这次走访带来的加减分全部退回）？",
+                         "Answer a manager's question about a visit (Q15). Does its substandard "
+                         "finding hold: upheld, or overturned (the finder's points come back)? "
+                         "Did it happen as recorded: proven (the photo flags clear), or "
+                         "unproven (not effective, the visitor is fined, and what it earned or "
+                         "cost is given back)?"),
     "help.cmd.inspect.visit_id": ("要检查的走访编号。", "The visit to settle."),
     "help.cmd.inspect.by": ("做检查的分管领导。", "The manager who checked."),
     "help.cmd.inspect.verdict": ("回答：维持、推翻（不达标的结论），属实、不实（走访是否发生）。",
@@ -283,7 +283,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.mobile_number": ("手机号本身，存到客户信息里。",
                                "The mobile itself; saved on the prospect."),
     "help.opt.qq_number": ("QQ 号本身，存到客户信息里。", "The QQ number itself; saved on the prospect."),
-    "help.cmd.redsea": ("判断正在选型的客户（Q18）：纯洁、存疑或不纯洁。"
+    "help.cmd.redsea": ("判断正在选型的客户（Q18）：纯洁、待化验或不纯洁。"
                         "给出的信号累加记录（注明日期和谁看到的）；--clear 撤回全部信号；"
                         "都不给则只显示记录的判断。",
                         "Judge a prospect in a vendor selection (Q18): pure, doubtful or impure. "
@@ -330,14 +330,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "prospector's days against the quota, each visitor's effective visits, "
                          "and points."),
     "help.cmd.summary.date_to": ("到这一天为止。", "Last day."),
-    "help.opt.save": ("把同样的画面另存为文件：HTML 或 SVG（按扩展名）。",
-                      "Also write the view to FILE.html or FILE.svg."),
+    "help.opt.save": ("把报告另存为文件：HTML 网页、SVG 图片或 Excel 表格（按扩展名）。",
+                      "Also write the report to FILE.html, FILE.svg or FILE.xlsx."),
     "help.cmd.attention": ("所有需要有人处理的事：谁来处理、用哪条命令；--json 包含全部条目。",
                            "Everything that needs someone's attention, with who acts and the "
                            "command that settles it; --json holds every item."),
-    "help.cmd.attention.rule": ("只看一种规则：不达标、走访条件、被拒、重复或分管领导。",
-                                "One rule only: substandard, readiness, refusal, duplicate, "
-                                "managers."),
+    "help.cmd.attention.rule": ("只看一种规则：不达标、走访凭证、走访条件、被拒、重复或分管领导。",
+                                "One rule only: substandard, proof, readiness, refusal, "
+                                "duplicate, managers."),
     "help.cmd.attention.all_": ("全部列出，不分屏。", "Every item, not one screen."),
     "help.cmd.agenda": ("走访人的一天：按区县列出计划走访，每家的地址、接口人、当天是否就绪、"
                         "有效走访还要问到什么，以及怎么开场（Q2、Q7、Q16）。",
@@ -443,7 +443,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "and what it earned or cost is given back by new entries. The recorder "
                       "may void a round or visit the day they typed it in; otherwise, for "
                       "points, and for a visit under inspection, a manager."),
-    "help.cmd.void.what": ("哪一种记录：复核、走访或积分。", "Which kind: round, visit or points."),
+    "help.cmd.void.what": ("哪一种记录：复核、走访、积分或成交结果。",
+                           "Which kind: round, visit, points or outcome."),
     "help.arg.KIND": ("种类", "KIND"),
     "help.opt.record_id": ("记录的编号：复核编号、走访编号或积分记录编号。",
                            "Its id: round_id, visit_id or a points entry_id."),

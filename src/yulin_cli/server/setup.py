@@ -55,6 +55,8 @@ RECORDED: dict[str, dict[str, tuple[str, ...]]] = {
     "team_login": {},
     "deal_outcome": {"insert": (), "update": ("voided_at", "voided_by_id", "void_reason")},
     "distinct_pair": {"insert": ()},
+    # Anyone may send a report to the team's chat (`notify`): queue it, and mark it sent.
+    "notify_outbox": {"insert": (), "update": ("tried_at", "sent_at", "attempts", "last_error")},
 }
 # Columns nobody but the administrator writes once a row exists.
 PROTECTED = ("id", "recorded_by_login", "login", "created_at", "derived_key")
