@@ -70,8 +70,11 @@ INTEREST = ("high", "flat", "none", "很感兴趣", "一般")
 HEADERS = ["company", "city", "sourced_by", "district", "address", "industry", "ownership",
            "employees", "pcs", "contact_surname", "landline", "mobile", "email", "qq",
            "found_on", "deal_value", "need", "yulin_interest"]
-DAYS = [f"2026-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)]
 REPORT_DAY = "2026-10-15"
+# Days records are dated on: none after the report's day, which is "today" here (a record
+# dated ahead is bad input).
+DAYS = [day for day in (f"2026-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29))
+        if day <= REPORT_DAY]
 SETTLED_BEFORE = "2026-10-01"  # inspections of visits before this day are settled
 
 
@@ -411,8 +414,8 @@ def build_centre(db: Path, prospects: int, visits: int, staff_count: int,
                      " visit_id, by_id) VALUES (?, ?, ?, ?, ?, ?, ?)", points)
     conn.executemany("INSERT INTO notice (staff_id, day, kind, delta, rule, prospect_id,"
                      " visit_id) VALUES (?, ?, ?, ?, ?, ?, ?)", notices)
-    conn.executemany("INSERT INTO inspection (visit_id, status, decided_by, decided_on)"
-                     " VALUES (?, ?, ?, ?)", inspections)
+    conn.executemany("INSERT INTO inspection (visit_id, question, status, decided_by,"
+                     " decided_on) VALUES (?, 'finding', ?, ?, ?)", inspections)
     # Tomorrow's planned visits, for the agenda.
     conn.executemany("INSERT INTO planned_visit (prospect_id, visitor_id, day) VALUES (?, ?, ?)",
                      [(rnd.randint(1, prospects), rnd.choice(visitors), "2026-10-16")

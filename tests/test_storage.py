@@ -392,3 +392,53 @@ def test_libpq_urls_work_too(isolated):
     url = isolated.target.replace("postgresql+psycopg://", "postgresql://")
     ok("--db", url, "center", "add", "甲", "--city", "苏州")
     assert ok_json("--db", url, "center", "list") == [{"id": 1, "name": "甲", "city": "苏州"}]
+
+
+@pytest.mark.once
+def test_a_new_database_is_created_at_head_equal_to_the_migrated_one(tmp_path):
+    """A first command writes the shipped snapshot of the head schema in one go (issue 21);
+    it must be exactly what replaying every migration makes, and the snapshot current."""
+    import json
+    import sqlite3
+    from importlib import resources
+
+    from yulin_cli import db
+
+    migrated = tmp_path / "migrated.db"
+    db.upgrade(str(migrated))
+    old = sqlite3.connect(migrated)
+    fresh = tmp_path / "fresh.db"
+    result = run("--db", str(fresh), "center", "add", "苏州育林中心", "--city", "苏州")
+    assert result.exit_code == 0, result.stderr
+    new = sqlite3.connect(fresh)
+    assert resources.files("yulin_cli.migrations").joinpath(db.HEAD_SCHEMA).read_text(
+        "utf-8").startswith(f"-- schema {db.SCHEMA_HEAD}\n")
+    assert _schema(new) == _schema(old), (
+        "the head schema snapshot is stale: run python tools/make_head_schema.py")
+    for conn in (old, new):
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (db.SCHEMA_HEAD,)]
+    policies = [[(r[0], json.loads(r[1]), r[2]) for r in conn.execute(
+        "SELECT valid_from, body, source FROM policy_version")] for conn in (old, new)]
+    assert policies[0] == policies[1]
+    assert new.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert run("--db", str(fresh), "doctor").exit_code == 0
+
+
+def _schema(conn) -> dict:
+    """A SQLite schema as facts, whatever order a migration's table rebuild wrote its clauses
+    in: each table's columns, foreign keys and indexes, and the triggers' and views' text."""
+    facts: dict = {}
+    for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master"
+                                        " WHERE name NOT LIKE 'sqlite_%'"):
+        if kind == "table":
+            indexes = sorted(
+                (i[2], tuple(c[2] for c in conn.execute(f'PRAGMA index_info("{i[1]}")')),
+                 i[1] if not i[1].startswith("sqlite_") else "")
+                for i in conn.execute(f'PRAGMA index_list("{name}")'))
+            facts[name] = (list(conn.execute(f'PRAGMA table_info("{name}")')),
+                           sorted(tuple(f[2:]) for f in conn.execute(
+                               f'PRAGMA foreign_key_list("{name}")')), indexes)
+        elif kind in ("trigger", "view"):
+            facts[name] = sql
+    return facts

@@ -22,7 +22,7 @@ def is_quality_customer(
 ) -> bool:
     """Q1, Q3: counts as a quality customer (and towards the quota on the day it was found).
 
-    The definition; ``store.quality_sql`` restates it in SQL for reports, and a property test
+    The definition; ``sql_rules.quality_sql`` restates it in SQL for reports, and a property test
     keeps the two equal.
     """
     return (

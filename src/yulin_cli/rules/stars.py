@@ -59,7 +59,7 @@ def _level_conditions(
 def star_level(deal_value: int | None, need: str | None, yulin_interest: str | None,
                platform_interest: bool, policy: Policy) -> int:
     """Q5: the stars (1-5) of a quality customer: the highest level whose every condition
-    holds; unknown inputs count as none. ``store.stars_sql`` restates it in SQL."""
+    holds; unknown inputs count as none. ``sql_rules.stars_sql`` restates it in SQL."""
     value = deal_value or 0
     need_l = NEED_LEVELS.get(need or "none", 0)
     interest_l = INTEREST_LEVELS.get(yulin_interest or "none", 0)
@@ -139,14 +139,14 @@ def star_rating(
 
 def rank_key(rating: Rating, deal_value: int | None, prospect_id: int) -> tuple:
     """Best first: every prospect worth following before the impure ones (Q18), then by stars,
-    then by deal value (Q5). ``store.RANK_ORDER_SQL`` restates it in SQL."""
+    then by deal value (Q5). ``sql_rules.RANK_ORDER_SQL`` restates it in SQL."""
     return (not rating.worth_following, -rating.stars, -(deal_value or 0), prospect_id)
 
 
 def is_upgrade_candidate(existing_customer: bool, pcs: int | None, in_territory: bool,
                          merged: bool, policy: Policy) -> bool:
     """Q13: an existing IOAS customer in the centre's city with enough PCs to visit for an
-    upgrade. ``store.upgrade_sql`` restates it in SQL."""
+    upgrade. ``sql_rules.upgrade_sql`` restates it in SQL."""
     return (existing_customer and pcs is not None and pcs >= policy.managers.upgrade_min_pcs
             and in_territory and not merged)
 
