@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import test_teammode
-from conftest import ALL_ITEMS, add, assert_refused, ok, ok_json, row_counts, run
+from conftest import ALL_ITEMS, add, assert_refused, make_ready, ok, ok_json, row_counts, run
 from yulin_cli.rules import calibration
 from yulin_cli.rules.calibration import Case
 
@@ -314,3 +314,31 @@ def test_the_readme_loop_section_runs_as_written(isolated):
                 assert lines[i + 1].strip() in result.stdout + result.stderr, (line, result)
                 ran += 1
     assert ran == 16
+
+
+def test_a_follow_up_marks_the_next_action_it_carried_out(team):
+    """Q5: a meal and a demo recorded as follow-ups show as done in rate, advise and show, in
+    JSON with the day; a voided follow-up undoes it."""
+    pid = add("苏州恒瑞精密机械有限公司", "--deal-value", "25万", "--need", "explicit",
+              "--yulin-interest", "high")
+    make_ready(pid)
+    ok("log-visit", pid, "--by", "张伟", "--outcome", "met", "--items", ALL_ITEMS, "--landline",
+       "--email", "--date", "2026-10-16")
+
+    def done() -> dict:
+        details = ok_json("rate", pid)["details"]
+        return {d["message"]: d["done"] for d in details if d["kind"] == "next_action"}
+
+    assert set(done().values()) == {None}
+    meal = ok_json("log-visit", pid, "--followup", "meal", "--by", "赵敏",
+                   "--date", "2026-10-17")["visit_id"]
+    ok("log-visit", pid, "--followup", "demo", "--by", "赵敏", "--date", "2026-10-18")
+    marks = done()
+    assert marks["meet over a meal"] == "2026-10-17"
+    assert [v for k, v in marks.items() if k.startswith("create occasions")] == ["2026-10-18"]
+    assert marks["get introduced to the executives"] is None
+    assert "（已做：2026-10-17）" in ok("--lang", "zh", "rate", pid).stdout
+    assert "(done 2026-10-17)" in ok("advise", pid).stdout
+    assert "(done 2026-10-17)" in ok("show", pid).stdout
+    ok("void", "visit", meal, "--by", "赵敏", "--reason", "记错了")
+    assert done()["meet over a meal"] is None

@@ -180,6 +180,15 @@ def verdict_line(reason: rules.Reason, mark: str = "·") -> Prose:
     return Prose(f"  {mark} {cited(explain(reason), reason.clause)}", indent=4, first_indent=0)
 
 
+def action_line(reason: rules.Reason) -> Prose:
+    """A next action, marked done with its day when a follow-up carried it out (Q5)."""
+    done = reason.params.get("done")
+    if not done:
+        return verdict_line(reason, "→")
+    return Prose(f"  {OK} {cited(explain(reason), reason.clause)}"
+                 f"{t('closing.action_done', day=done)}", indent=4, first_indent=0)
+
+
 def rule_cell(reason: rules.Reason) -> str:
     """The rule and its clause, as a table shows them."""
     return cited(rule_name(reason.rule), reason.clause)
@@ -255,7 +264,7 @@ def rating_view(prospect_id: int, company: str, rating: rules.Rating) -> Group:
         parts += [verdict_line(r, "↑") for r in rating.lift]
     if rating.next_actions:
         parts.append(Text(t("ui.next_actions"), style="bold"))
-        parts += [verdict_line(r, "→") for r in rating.next_actions]
+        parts += [action_line(r) for r in rating.next_actions]
     return Group(*parts)
 
 
@@ -300,7 +309,9 @@ def advice_table(items: Iterable[rules.Reason]) -> Table:
     table.columns[0].no_wrap = True
     table.columns[1].no_wrap = True
     for item in items:
-        table.add_row(item.clause, rule_name(item.rule), Prose(explain(item)))
+        done = item.params.get("done")  # a next action a follow-up carried out (Q5)
+        table.add_row(item.clause, rule_name(item.rule), Prose(
+            explain(item) + (t("closing.action_done", day=done) if done else "")))
     return table
 
 

@@ -99,8 +99,11 @@ def rating_json(prospect_id: int, rating: Rating, **extra: Any) -> dict[str, Any
     lift and next actions as text, and ``details`` naming each one's rule and clause."""
 
     def detail(reason: Reason, kind: str) -> dict[str, Any]:
-        return {"rule": reason.rule, "clause": reason.clause, "message": explain(reason),
-                "kind": kind}
+        found: dict[str, Any] = {"rule": reason.rule, "clause": reason.clause,
+                                 "message": explain(reason), "kind": kind}
+        if kind == "next_action":  # the day a follow-up carried it out (Q5), or None
+            found["done"] = reason.params.get("done")
+        return found
 
     return {
         "prospect_id": prospect_id,

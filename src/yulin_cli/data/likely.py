@@ -110,30 +110,48 @@ def shared_facts(row: Row) -> set[str]:
     return keys
 
 
+SMALL_GROUP = 12  # a group this small is compared pair by pair: cheaper than blocking it
+
+
 def blocked_pairs(groups: Iterable[Sequence[Row]]
-                  ) -> tuple[list[tuple[Row, Row]], dict[str, frozenset[str]]]:
+                  ) -> tuple[list[tuple[Row, Row]], dict[str, frozenset[str]] | None]:
     """The pairs of rows of a group (rows sharing a fact) whose names could be a typo apart,
-    (earlier, later), and the readings looked up: each name is filed under every way of
-    deleting one character from it and under its usual sound, as `dedupe` files them, so a
-    big group of a common fact (王 with 150 employees and 40 PCs) is never compared pair by
-    pair."""
+    (earlier, later), and the readings looked up (None: none were needed yet). A small group
+    gives every pair of names at most one character apart in length; a big one (王 with 150
+    employees and 40 PCs) files each name under every way of deleting one character from it
+    and under its usual sound, as `dedupe` does, so it is never compared pair by pair."""
     groups = [g for g in groups if len(g) > 1]
-    readings, usual = sounds_of(ch for g in groups for r in g for ch in r["name_key"])
     pairs: dict[tuple[int, int], tuple[Row, Row]] = {}
+
+    def add(a: Row, b: Row) -> None:
+        first, second = (a, b) if a["id"] < b["id"] else (b, a)
+        pairs.setdefault((first["id"], second["id"]), (first, second))
+
+    big = [g for g in groups if len(g) > SMALL_GROUP]
     for group in groups:
-        blocks: dict[Any, list[Row]] = defaultdict(list)
-        for r in group:
-            key = r["name_key"]
-            if len(key) < MIN_NAME:
-                continue
-            for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
-                blocks[variant].append(r)
-            blocks[tuple(usual[ch] for ch in key)].append(r)
-        for block in blocks.values():
-            for i, a in enumerate(block):
-                for b in block[i + 1:]:
-                    first, second = (a, b) if a["id"] < b["id"] else (b, a)
-                    pairs.setdefault((first["id"], second["id"]), (first, second))
+        if len(group) > SMALL_GROUP:
+            continue
+        named = [r for r in group if len(r["name_key"]) >= MIN_NAME]
+        for i, a in enumerate(named):
+            for b in named[i + 1:]:
+                if abs(len(a["name_key"]) - len(b["name_key"])) <= 1:
+                    add(a, b)
+    readings: dict[str, frozenset[str]] | None = None
+    if big:
+        readings, usual = sounds_of(ch for g in big for r in g for ch in r["name_key"])
+        for group in big:
+            blocks: dict[Any, list[Row]] = defaultdict(list)
+            for r in group:
+                key = r["name_key"]
+                if len(key) < MIN_NAME:
+                    continue
+                for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+                    blocks[variant].append(r)
+                blocks[tuple(usual[ch] for ch in key)].append(r)
+            for block in blocks.values():
+                for i, a in enumerate(block):
+                    for b in block[i + 1:]:
+                        add(a, b)
     return list(pairs.values()), readings
 
 
@@ -155,8 +173,9 @@ def judge(pairs: Iterable[tuple[Row, Row]], distinct: set[tuple[int, int]],
         kept.append((a, b))
         if len(x) == len(y):
             sounding.update(x, y)
-    if readings is None and sounding:
-        readings = sounds_of(sounding)[0]
+    missing = sounding - set(readings or ())
+    if missing:  # only the characters of same-length names not looked up yet
+        readings = {**(readings or {}), **sounds_of(missing)[0]}
     out = []
     facts: dict[int, CompanyFacts] = {}
     for a, b in kept:

@@ -4,6 +4,7 @@ playbook's topics."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -36,8 +37,10 @@ class Advice(Result):
 
 
 def advice_for(prospect: Prospect, facts: rules.ProspectFacts, visits: list[Visit],
-               policy: Policy) -> tuple[rules.Reason, ...]:
-    """The advice, from facts the caller has already read; voided visits count for nothing."""
+               policy: Policy, followups: Iterable[tuple[str, str]] = ()
+               ) -> tuple[rules.Reason, ...]:
+    """The advice, from facts the caller has already read; voided visits count for nothing;
+    next actions a follow-up (occasion, day) carried out are marked done (Q5)."""
     visits = [v for v in visits if v.voided is None]
     last = visits[-1] if visits else None
     refused = last.failing_checks if last and last.outcome == "refused" else None
@@ -54,14 +57,18 @@ def advice_for(prospect: Prospect, facts: rules.ProspectFacts, visits: list[Visi
         ownership=prospect.ownership, erp_need=prospect.erp_need, has_oa=prospect.has_oa,
         suburban=prospect.suburban, existing_customer=prospect.existing_customer,
         partner=prospect.partner, redsea=redsea.verdict, refused_failing=refused,
-        direct_sales=direct, partner_effort=effort, rating=rating(prospect, policy),
+        direct_sales=direct, partner_effort=effort,
+        rating=rules.actions_done(rating(prospect, policy), followups),
         quota=quota))
 
 
 def advise(tx: Tx, policy: Policy, prospect_id: int) -> Advice:
+    from yulin_cli.visits.queries import followups
+
     prospect = live_prospect(tx, prospect_id)
     return Advice(prospect_id, advice_for(prospect, prospect_facts(tx, prospect),
-                                          visits(tx, prospect_id), policy))
+                                          visits(tx, prospect_id), policy,
+                                          followups(tx, prospect_id)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,4 +173,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.log-visit.found_pcs": ("现场核实的电脑台数，记入客户资料（有历史）。",
                                      "PCs found on site; saved on the prospect, with "
                                      "history."),
+    "closing.action_done": ("（已做：{day}）", " (done {day})"),
 }

@@ -432,6 +432,7 @@ def show(tx: Tx, policy: Policy, prospect_id: int, history: bool = False) -> Pro
     prospect = queries.prospect(tx, prospect_id)
     facts = prospect_facts(tx, prospect)
     logged = visits.visits(tx, prospect_id)
+    done = visits.followups(tx, prospect_id)  # follow-ups carry out next actions (Q5)
     refused = [v for v in logged if v.outcome == "refused" and v.voided is None]
     return ProspectPage(
         prospect=prospect,
@@ -439,9 +440,9 @@ def show(tx: Tx, policy: Policy, prospect_id: int, history: bool = False) -> Pro
         planned_visits=tuple(visits.planned_visits(tx, prospect_id)),
         visits=tuple(logged),
         readiness=rules.visit_readiness(facts, policy),
-        rating=rating(prospect, policy),
+        rating=rules.actions_done(rating(prospect, policy), done),
         redsea=rules.redsea_assessment(prospect.in_selection, facts.redsea_signals, policy),
-        advice=advice_for(prospect, facts, logged, policy),
+        advice=advice_for(prospect, facts, logged, policy, done),
         refusal=rules.refusal_causes(refused[-1].failing_checks) if refused else (),
         fill=visits.fix_context(tx, prospect),
         history=tuple(queries.history(tx, prospect_id)) if history else None,

@@ -97,8 +97,11 @@ def _rating_rows(rated: Iterable[tuple[ListedProspect, rules.Rating]]) -> Iterat
 
 
 def rate(tx: Tx, policy: Policy, prospect_id: int) -> RatingResult:
+    from yulin_cli.visits.queries import followups
+
     prospect = prospects.live_prospect(tx, prospect_id)
-    return RatingResult(prospect_id, prospect.company, rating(prospect, policy))
+    return RatingResult(prospect_id, prospect.company, rules.actions_done(
+        rating(prospect, policy), followups(tx, prospect_id)))
 
 
 def rate_all(tx: Tx, policy: Policy, limit: int | None = None) -> Ranking:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from yulin_cli.rules.reasons import Message, Reason
@@ -92,6 +93,27 @@ def next_actions(stars: int, redsea: str = "none", *, need_explicit: bool = Fals
     if need_explicit:
         codes = tuple("act.raise_interest" if c == "act.deepen_need" else c for c in codes)
     return tuple(Reason("next-actions", True, code, clause_=clause) for code in codes)
+
+
+# The next action each Q5 follow-up occasion (log-visit --followup) carries out.
+FOLLOWUP_ACTIONS = {"meal": "act.meal", "executives": "act.executives",
+                    "demo": "act.occasions", "material": "act.occasions",
+                    "reference-visit": "act.occasions"}
+
+
+def actions_done(rating: Rating, followups: Iterable[tuple[str, str]]) -> Rating:
+    """Q5: the rating with each next action a recorded follow-up (occasion, day) carried out
+    marked ``done`` with the latest such day; the actions themselves stay as the stars say."""
+    done: dict[str, str] = {}
+    for occasion, day in followups:
+        code = FOLLOWUP_ACTIONS.get(occasion)
+        if code is not None and day > done.get(code, ""):
+            done[code] = day
+    if not done:
+        return rating
+    return replace(rating, next_actions=tuple(
+        replace(a, params={**a.params, "done": done[a.code]}) if a.code in done else a
+        for a in rating.next_actions))
 
 
 def star_rating(

@@ -315,3 +315,10 @@ def calendar_versions(tx: Tx, prospect_ids: list[int]) -> dict[int, tuple[int, A
                 latest = at
             out[pid] = (count + n, latest)
     return out
+
+
+def followups(tx: Tx, prospect_id: int) -> list[tuple[str, str]]:
+    """The live follow-ups of a prospect (Q5), as (occasion, day), oldest first."""
+    return [(str(r["followup"]), str(r["day"])) for r in tx.all(
+        "SELECT followup, day FROM visit WHERE prospect_id = :p AND kind = 'followup'"
+        " AND followup IS NOT NULL AND voided_at IS NULL ORDER BY day, id", p=prospect_id)]
