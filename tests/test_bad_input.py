@@ -124,3 +124,10 @@ def test_a_value_mistake_with_json_is_one_json_document(team, args):
 @pytest.mark.parametrize("args", [["list", "--sourced-by", "无人"], ["list", "--center", "无"]])
 def test_list_by_an_unknown_name_is_bad_input(team, args):
     assert_refused(run(*args), 2)
+
+
+def test_a_home_of_no_such_user_is_a_plain_path_not_a_traceback(isolated):
+    """`~0` names no user's home: like a shell, it stays a file name (found by the fuzz)."""
+    result = run("--db", "~0", "center", "list")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr + result.stdout
+    assert "~0" in result.stderr

@@ -187,7 +187,7 @@ def notify_secrets() -> tuple[str, ...]:
 def _passfile_secrets(path: str) -> list[str]:
     """The passwords of a libpq password file (host:port:db:user:password a line)."""
     try:
-        lines = Path(path).expanduser().read_text(encoding="utf-8").splitlines()
+        lines = Path(os.path.expanduser(path)).read_text(encoding="utf-8").splitlines()
     except (OSError, ValueError, UnicodeDecodeError):
         return []
     return [line.rsplit(":", 1)[1] for line in lines
@@ -414,7 +414,7 @@ class Db:
         if self.path is None:
             return True
         try:
-            return Path(self.path).expanduser().exists()
+            return Path(os.path.expanduser(self.path)).exists()
         except (OSError, ValueError):  # a name too long, a NUL: no such file, and none to make
             return False
 
@@ -655,7 +655,7 @@ def _schema_version(tx: Tx, is_sqlite: bool) -> str | None:
 
 
 def _connect_sqlite(path: str) -> sqlite3.Connection:
-    file = Path(path).expanduser()
+    file = Path(os.path.expanduser(path))
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         if not file.exists():
@@ -831,7 +831,7 @@ def migration_engine(target: str) -> Any:
 
     path = sqlite_path(target)
     # URL.create, not a formatted string: a file may be called "?" or "a#b".
-    url = (URL.create("sqlite", database=str(Path(path).expanduser()))
+    url = (URL.create("sqlite", database=str(Path(os.path.expanduser(path))))
            if path is not None else alchemy_url(target))
     return _make_engine(url, for_migration=True)
 
@@ -940,7 +940,7 @@ def health(db: Db, quick: bool = False) -> list[Check]:
         checks.append(("login", True, f"{db.login.user} → {staff}", "check.login_as",
                        {"login": db.login.user, "staff": staff}))
     if db.path is not None:
-        mode = f"{Path(db.path).expanduser().stat().st_mode & 0o777:o}"  # as ls and chmod say it
+        mode = f"{Path(os.path.expanduser(db.path)).stat().st_mode & 0o777:o}"  # as ls and chmod say it
         checks.append(("permissions", int(mode, 8) & 0o077 == 0, mode, "check.mode",
                        {"mode": mode}))
     return checks

@@ -1,5 +1,6 @@
 """Commands of administration: `backup`, `doctor`, `demo`, `upgrade` and `copy`."""
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -39,7 +40,7 @@ def doctor(
     from yulin_cli.errors import BadInput
 
     path = sqlite_path(chosen_target(current().db_target))
-    if path is not None and not Path(path).expanduser().exists():
+    if path is not None and not Path(os.path.expanduser(path)).exists():
         raise BadInput("db.missing", path=path)
     result = service.health(current().db(migrate=False), current().policy_path, quick=recompute)
     if recompute and not result.upgrade_needed:

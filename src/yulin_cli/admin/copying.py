@@ -41,7 +41,7 @@ def _same(db: Db, to: str) -> bool:
 
     mine, theirs = db.path, sqlite_path(to)
     if mine is not None and theirs is not None:
-        return Path(mine).expanduser().resolve() == Path(theirs).expanduser().resolve()
+        return Path(os.path.expanduser(mine)).resolve() == Path(os.path.expanduser(theirs)).resolve()
     return db.target == to
 
 
@@ -77,7 +77,7 @@ def _new_file(path: str | None) -> Path | None:
     target is a server or the file already exists (then it must be empty)."""
     if path is None:
         return None
-    file = Path(path).expanduser()
+    file = Path(os.path.expanduser(path))
     try:
         if file.exists():
             return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ def read_photo(path: Path) -> PhotoFile:
     """The photo at ``path``, or a BadInput (exit 2): missing, unreadable, HEIC, not an image."""
     shown = str(path)
     try:
-        resolved = path.expanduser().resolve()
+        resolved = Path(os.path.expanduser(path)).resolve()
         if not resolved.is_file():
             raise BadInput("photo.missing", path=shown)
         digest, size, head = hashlib.sha256(), 0, b""
