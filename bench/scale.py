@@ -415,7 +415,7 @@ def build_centre(db: Path, prospects: int, visits: int, staff_count: int,
     conn.executemany("INSERT INTO notice (staff_id, day, kind, delta, rule, prospect_id,"
                      " visit_id) VALUES (?, ?, ?, ?, ?, ?, ?)", notices)
     conn.executemany("INSERT INTO inspection (visit_id, question, status, decided_by,"
-                     " decided_on) VALUES (?, 'finding', ?, ?, ?)", inspections)
+                     " decided_on, flags) VALUES (?, 'finding', ?, ?, ?, '')", inspections)
     # Tomorrow's planned visits, for the agenda.
     conn.executemany("INSERT INTO planned_visit (prospect_id, visitor_id, day) VALUES (?, ?, ?)",
                      [(rnd.randint(1, prospects), rnd.choice(visitors), "2026-10-16")

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 MIN_NAME = 3  # shorter names are too easily someone else's: a typo there proves nothing
 MAX_SHARED = 60  # a fact shared by more live prospects than this is generic (as dedupe's blocks)
 DIRECT = 200  # look-alikes compared pair by pair; more are compared by name blocks
+GROUPS_AT_ONCE = 2_000  # an import's groups of shared facts judged a chunk at a time
 
 # The columns a verdict reads, and what names the earlier prospect.
 COLUMNS = ("p.id, p.company, p.city, p.name_key, p.district, p.contact_surname, p.employees,"
@@ -291,20 +292,24 @@ def possible_duplicates_among(tx: Tx, new: set[int]) -> dict[int, list[PossibleD
     a new prospect, compared by name blocks."""
     if not new:
         return {}
-    members = {fact: ids for fact, ids in _members(tx, since=min(new)).items()
-               if any(i in new for i in ids)}
-    if not members:
-        return {}
-    found_rows = _rows(tx, (i for ids in members.values() for i in ids))
-    blocked, readings = blocked_pairs([found_rows[i] for i in ids] for ids in members.values())
-    pairs = [(a, b) for a, b in blocked if b["id"] in new]
-    if not pairs:
-        return {}
-    distinct = distinct_pairs(tx, sorted({r["id"] for pair in pairs for r in pair}))
+    groups = [ids for ids in _members(tx, since=min(new)).values()
+              if any(i in new for i in ids)]
     out: dict[int, list[PossibleDuplicate]] = defaultdict(list)
-    for a, b, verdict in judge(pairs, distinct, readings):
-        out[b["id"]].append(PossibleDuplicate(a["id"], a["company"], verdict.reasons,
-                                              verdict.confidence, verdict.reason))
+    seen: set[tuple[int, int]] = set()
+    # A few thousand groups at a time: the rows of a big import's groups are not all held.
+    for start in range(0, len(groups), GROUPS_AT_ONCE):
+        chunk = groups[start:start + GROUPS_AT_ONCE]
+        found_rows = _rows(tx, (i for ids in chunk for i in ids))
+        blocked, readings = blocked_pairs([found_rows[i] for i in ids] for ids in chunk)
+        pairs = [(a, b) for a, b in blocked
+                 if b["id"] in new and (a["id"], b["id"]) not in seen]
+        if not pairs:
+            continue
+        seen.update((a["id"], b["id"]) for a, b in pairs)  # two facts, two chunks: once
+        distinct = distinct_pairs(tx, sorted({r["id"] for pair in pairs for r in pair}))
+        for a, b, verdict in judge(pairs, distinct, readings):
+            out[b["id"]].append(PossibleDuplicate(a["id"], a["company"], verdict.reasons,
+                                                  verdict.confidence, verdict.reason))
     for found_for in out.values():
         found_for.sort(key=lambda p: (-p.confidence, p.id))
     return dict(out)
