@@ -244,15 +244,17 @@ class Centre:
     """The full synthetic centre and the truth about its duplicates."""
 
     # A duplicate's kind -> which facts it shares with its original (the rest it lacks).
+    # The second facts of the third release's ruling (RULES.md): a shared address alone, or a
+    # district with a surname, is never enough; the contact's surname with the exact scale is.
     TYPO_KINDS = {
         "typo-all": ("address", "district", "surname", "scale"),
-        "typo-address": ("address",),
-        "typo-district-surname": ("district", "surname"),
-        "typo-scale": ("scale",),
+        "typo-address-surname-scale": ("address", "surname", "scale"),
+        "typo-district-surname-scale": ("district", "surname", "scale"),
+        "typo-surname-scale": ("surname", "scale"),
         "sound-all": ("address", "district", "surname", "scale"),
-        "sound-address": ("address",),
-        "sound-district-surname": ("district", "surname"),
-        "sound-scale": ("scale",),
+        "sound-address-surname-scale": ("address", "surname", "scale"),
+        "sound-district-surname-scale": ("district", "surname", "scale"),
+        "sound-surname-scale": ("surname", "scale"),
     }
     EXACT_KINDS = ("phone", "legal-form", "bracketed-city")
 
