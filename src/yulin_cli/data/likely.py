@@ -198,46 +198,32 @@ def distinct_pairs(tx: Tx, ids: Sequence[int] | None = None) -> set[tuple[int, i
     return {(int(r["first_id"]), int(r["second_id"])) for r in rows}
 
 
-def _members(tx: Tx, facts: Sequence[str] | None = None, day: str | None = None,
-             since: int | None = None) -> dict[str, list[int]]:
-    """The live prospects sharing each fact that two or more, and no more than
-    ``MAX_SHARED``, share (a fact so common is generic): of ``facts`` only, of groups holding
-    a prospect with an id from ``since`` on (an import's new rows), or of every prospect found
-    by ``day``. Grouped in SQL; only ids come back."""
-    found = "p.merged_into IS NULL" + (" AND p.found_on <= :day" if day is not None else "")
+def _members(tx: Tx, facts: Sequence[str]) -> dict[str, list[int]]:
+    """The live prospects sharing each of ``facts`` (a new prospect's, a few) that two or
+    more, and no more than ``MAX_SHARED``, share (a fact so common is generic). Grouped in SQL;
+    only ids come back."""
+    live = "p.merged_into IS NULL"
     keys = " UNION ALL ".join((
-        f"SELECT p.id, p.city || '|t|' || p.landline AS fact FROM prospect p WHERE {found}"
+        f"SELECT p.id, p.city || '|t|' || p.landline AS fact FROM prospect p WHERE {live}"
         " AND p.landline IS NOT NULL",
-        f"SELECT p.id, p.city || '|t|' || p.mobile FROM prospect p WHERE {found}"
+        f"SELECT p.id, p.city || '|t|' || p.mobile FROM prospect p WHERE {live}"
         " AND p.mobile IS NOT NULL",
-        f"SELECT p.id, p.city || '|c|' || p.credit_code FROM prospect p WHERE {found}"
+        f"SELECT p.id, p.city || '|c|' || p.credit_code FROM prospect p WHERE {live}"
         " AND p.credit_code IS NOT NULL",
-        f"SELECT p.id, p.city || '|s|' || {SCALE_SQL} FROM prospect p WHERE {found}"
+        f"SELECT p.id, p.city || '|s|' || {SCALE_SQL} FROM prospect p WHERE {live}"
         " AND p.contact_surname IS NOT NULL AND p.employees IS NOT NULL AND p.pcs IS NOT NULL",
-        f"SELECT p.id, p.city || '|m|' || {MAIL_SQL} FROM prospect p WHERE {found}"
+        f"SELECT p.id, p.city || '|m|' || {MAIL_SQL} FROM prospect p WHERE {live}"
         " AND p.email IS NOT NULL"))
-    if facts is None:
-        return _all_members(tx, found, day, since)
-    chunks: list[list[str] | None] = [None]
-    if facts is not None:
-        given = sorted(set(facts))
-        chunks = [given[i:i + 500] for i in range(0, len(given), 500)]
+    given = sorted(set(facts))
     members: dict[str, list[int]] = defaultdict(list)
-    for chunk in chunks:
-        params: dict[str, Any] = {"most": MAX_SHARED}
-        if day is not None:
-            params["day"] = day
-        newer = ""
-        if since is not None:
-            params["since"] = since
-            newer = " AND MAX(id) >= :since"
-        where = ""
-        if chunk is not None:
-            params.update({f"f{i}": fact for i, fact in enumerate(chunk)})
-            where = f" WHERE fact IN ({', '.join(f':f{i}' for i in range(len(chunk)))})"
+    for start in range(0, len(given), 500):
+        chunk = given[start:start + 500]
+        params: dict[str, Any] = {"most": MAX_SHARED,
+                                  **{f"f{i}": fact for i, fact in enumerate(chunk)}}
+        where = f" WHERE fact IN ({', '.join(f':f{i}' for i in range(len(chunk)))})"
         for g in tx.all(f"WITH k AS ({keys}), shared AS (SELECT fact FROM k{where}"
                         " GROUP BY fact HAVING COUNT(DISTINCT id) > 1"
-                        f" AND COUNT(DISTINCT id) <= :most{newer}) SELECT DISTINCT k.fact, k.id"
+                        " AND COUNT(DISTINCT id) <= :most) SELECT DISTINCT k.fact, k.id"
                         " FROM k JOIN shared ON shared.fact = k.fact ORDER BY k.fact, k.id",
                         **params):
             members[g["fact"]].append(int(g["id"]))
@@ -253,8 +239,12 @@ _ONE_SCAN = ("SELECT DISTINCT p.id AS id, p.city || CASE n.n WHEN 1 THEN '|t|' |
              " UNION ALL SELECT 4 UNION ALL SELECT 5) n WHERE {found}")
 
 
-def _all_members(tx: Tx, found: str, day: str | None, since: int | None
+def _all_members(tx: Tx, day: str | None = None, since: int | None = None
                  ) -> dict[str, list[int]]:
+    """Every group of live prospects sharing a fact (two to ``MAX_SHARED`` of them): of those
+    found by ``day``, or the groups holding a prospect with an id from ``since`` on (an
+    import's new rows)."""
+    found = "p.merged_into IS NULL" + (" AND p.found_on <= :day" if day is not None else "")
     params: dict[str, Any] = {"most": MAX_SHARED}
     if day is not None:
         params["day"] = day
@@ -322,7 +312,7 @@ def possible_duplicates_among(tx: Tx, new: set[int]) -> dict[int, list[PossibleD
     a new prospect, compared by name blocks."""
     if not new:
         return {}
-    groups = [ids for ids in _members(tx, since=min(new)).values()
+    groups = [ids for ids in _all_members(tx, since=min(new)).values()
               if any(i in new for i in ids)]
     out: dict[int, list[PossibleDuplicate]] = defaultdict(list)
     seen: set[tuple[int, int]] = set()
@@ -362,7 +352,7 @@ def standing_pairs(tx: Tx, day: str, center: str | None) -> list[LikelyPair]:
     no manager has merged or marked distinct; with ``center``, those whose later prospect
     that centre found. Facts shared by two or more are grouped in SQL; only their prospects
     are read."""
-    members = _members(tx, day=day)
+    members = _all_members(tx, day=day)
     if not members:
         return []
     rows = _rows(tx, (i for ids in members.values() for i in ids))

@@ -15,6 +15,7 @@ from yulin_cli.data import spreadsheets
 from yulin_cli.errors import BadInput
 from yulin_cli.prospects.service import normalised
 from yulin_cli.records import FLAG_COLUMNS
+from yulin_cli.rules.dates import dating_problem
 
 _NOT_IMPORTED = ("id", "duplicate_of", "stars")
 
@@ -99,7 +100,7 @@ def _validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str], t
                 errors += [(str(e.params["field"]), error_text(e))
                            for e in inputs.input_errors(exc, row=number)]
         # Pure work done here too, off the process that writes.
-        if checked is not None and str(checked["found_on"]) > today:
+        if checked is not None and dating_problem(str(checked["found_on"]), today):
             errors.append(("found_on", t("bad.future_found", day=checked["found_on"],
                                          today=today)))
         values = None

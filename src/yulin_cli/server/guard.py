@@ -448,6 +448,22 @@ BEGIN
 END
 $f$;
 
+-- A void of a round or an outcome (rules.may_void): once, by the one who makes it, and by its
+-- recorder on the day they recorded it unless a manager makes it.
+CREATE OR REPLACE FUNCTION yulin_check_void(old_voided text, new_voided text, new_by integer,
+                                            recorder text, recorded_at text)
+RETURNS void LANGUAGE plpgsql AS $f$
+BEGIN
+  IF old_voided IS NOT NULL OR new_by IS DISTINCT FROM yulin_me() OR new_voided IS NULL THEN
+    PERFORM yulin_refuse('a void names the one who makes it, once');
+  END IF;
+  IF NOT yulin_manager() AND (recorder IS DISTINCT FROM current_user
+      OR left(COALESCE(recorded_at, ''), 10) <> yulin_today()) THEN
+    PERFORM yulin_refuse('only its recorder, the day they recorded it, or a manager voids it');
+  END IF;
+END
+$f$;
+
 CREATE OR REPLACE FUNCTION yulin_guard_round() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN
   IF yulin_admin() THEN
@@ -473,14 +489,8 @@ BEGIN
     END IF;
     RETURN NEW;
   END IF;
-  IF OLD.voided_at IS NOT NULL OR NEW.voided_by_id IS DISTINCT FROM yulin_me()
-     OR NEW.voided_at IS NULL THEN
-    PERFORM yulin_refuse('a void names the one who makes it, once');
-  END IF;
-  IF NOT yulin_manager() AND (OLD.recorded_by_login IS DISTINCT FROM current_user
-      OR left(COALESCE(OLD.recorded_at, ''), 10) <> yulin_today()) THEN
-    PERFORM yulin_refuse('only its recorder, the day they recorded it, or a manager voids it');
-  END IF;
+  PERFORM yulin_check_void(OLD.voided_at, NEW.voided_at, NEW.voided_by_id,
+                           OLD.recorded_by_login, OLD.recorded_at);
   RETURN NEW;
 END
 $f$;
@@ -729,14 +739,8 @@ BEGIN
     NEW.recorded_at := to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS');
     RETURN NEW;
   END IF;
-  IF OLD.voided_at IS NOT NULL OR NEW.voided_by_id IS DISTINCT FROM yulin_me()
-     OR NEW.voided_at IS NULL THEN
-    PERFORM yulin_refuse('a void names the one who makes it, once');
-  END IF;
-  IF NOT yulin_manager() AND (OLD.recorded_by_login IS DISTINCT FROM current_user
-      OR left(COALESCE(OLD.recorded_at, ''), 10) <> yulin_today()) THEN
-    PERFORM yulin_refuse('only its recorder, the day they recorded it, or a manager voids it');
-  END IF;
+  PERFORM yulin_check_void(OLD.voided_at, NEW.voided_at, NEW.voided_by_id,
+                           OLD.recorded_by_login, OLD.recorded_at);
   RETURN NEW;
 END
 $f$;
