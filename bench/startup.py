@@ -101,17 +101,17 @@ def main() -> int:
     # demo database absorbs a few hundred rows without changing the figures.
     rows += [
         ("yulin add-prospect", ["add-prospect", "--company", "苏州基准测速有限公司", "--city",
-                                "苏州", "--sourced-by", "李娜", "--force"], 15.0, ()),
-        ("yulin update-prospect", ["update-prospect", "2", "--address", "星湖街 1 号"], 15.0, ()),
+                                "苏州", "--sourced-by", "李娜", "--force"], 15.0, HEAVY),
+        ("yulin update-prospect", ["update-prospect", "2", "--address", "星湖街 1 号"], 15.0, HEAVY),
         ("yulin verify", ["verify", "2", "--by", "李娜", "--pretext", "buyer", "--result",
-                          "confirmed", "--date", "2026-10-15"], 15.0, ()),
+                          "confirmed", "--date", "2026-10-15"], 15.0, HEAVY),
         ("yulin plan-visit", ["plan-visit", "1", "--visitor", "张伟", "--date", "2026-10-20"],
-         15.0, ()),
+         15.0, HEAVY),
         ("yulin log-visit", ["log-visit", "2", "--by", "张伟", "--outcome", "met", "--date",
-                             "2026-10-15"], 15.0, ()),
+                             "2026-10-15"], 15.0, HEAVY),
         ("yulin redsea", ["redsea", "2", "--cold", "--by", "张伟", "--date", "2026-10-15"],
-         15.0, ()),
-        ("yulin void", ["void", "visit", "1", "--by", "赵敏", "--reason", "bench"], 15.0, ()),
+         15.0, HEAVY),
+        ("yulin void", ["void", "visit", "1", "--by", "赵敏", "--reason", "bench"], 15.0, HEAVY),
     ]
     print(f"{'command':32} {'median':>9} {'x bare':>7} {'target':>7}  loads none of")
     print(f"{'python -c pass':32} {bare * 1000:7.1f}ms {1.0:7.1f}")

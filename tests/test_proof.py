@@ -11,7 +11,7 @@ from stdnum.cn import uscc
 
 from conftest import ALL_ITEMS, add, assert_refused, make_ready, ok, ok_json, row_counts, run
 from yulin_cli import rules
-from yulin_cli.inputs import parse_credit_code, parse_location
+from yulin_cli.parsers import parse_credit_code, parse_location
 from yulin_cli.policy import Policy
 
 POLICY = Policy()
@@ -93,7 +93,7 @@ def test_only_the_right_check_character_is_accepted(body, check):
 @pytest.mark.once
 @given(_BODY)
 def test_the_fast_check_character_is_the_librarys(body):
-    from yulin_cli.inputs import _uscc_check
+    from yulin_cli.parsers import _uscc_check
 
     assert _uscc_check(body) == uscc.calc_check_digit(body)
 

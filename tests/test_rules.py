@@ -376,7 +376,7 @@ _SHAPES = st.one_of(
 def test_fast_phone_parse_agrees_with_phonenumbers(number, sep, cut, prefix):
     import phonenumbers
 
-    from yulin_cli.inputs import _parse_cn
+    from yulin_cli.parsers import _parse_cn
 
     if prefix and number.startswith("0"):
         number = number[1:]  # +86 replaces the trunk 0

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli import inputs
+from yulin_cli import forms, inputs
 from yulin_cli.admin import queries
 from yulin_cli.data.spreadsheets import truthy as cell_truthy
 from yulin_cli.errors import BadInput, RuleRefusal
@@ -66,11 +66,11 @@ def _steps(tx: Tx, book: PolicyBook, tables: dict[str, list[dict[str, str]]]
     for n, row in enumerate(tables["prospects"], start=2):
         facts: dict[str, Any] = {k: v for k, v in row.items() if k != "force" and v != ""}
         facts.update({k: truthy(row.get(k)) for k in FLAG_COLUMNS})
-        data = inputs.validate(inputs.ProspectIn, facts, row=n)
-        ids[data.company] = prospects.add_prospect(tx, data, force=truthy(row.get("force"))).id
+        data = forms.prospect_facts(facts, row=n)
+        ids[data["company"]] = prospects.add_prospect(tx, data, force=truthy(row.get("force"))).id
         yield
     for n, row in enumerate(tables["rounds"], start=2):
-        visits.verify(tx, book, inputs.validate(inputs.RoundIn, {
+        visits.verify(tx, book, forms.round_form({
             "prospect_id": ids[row["company"]], "by": row["by"], "pretext": row["pretext"],
             "result": row["result"], "address": truthy(row["address"]),
             "scale": truthy(row["scale"]), "day": row["date"], "note": row["note"]}, row=n))
@@ -88,11 +88,11 @@ def _steps(tx: Tx, book: PolicyBook, tables: dict[str, list[dict[str, str]]]
     for n, (day, is_visit, row) in enumerate(sorted(events, key=lambda e: (e[0], e[1])), 2):
         pid = ids[row["company"]]
         if not is_visit:
-            plan = inputs.validate(inputs.PlanIn, {
+            plan = forms.plan_form({
                 "prospect_id": pid, "visitor": row["visitor"], "day": day}, row=n)
             visits.plan_visit(tx, book, plan.prospect_id, plan.visitor, plan.day)
         else:
-            visits.log_visit(tx, book, inputs.validate(inputs.VisitIn, {
+            visits.log_visit(tx, book, forms.visit_form({
                 "prospect_id": pid, "by": row["by"], "outcome": row["outcome"],
                 "kind": row["kind"], "items": row["items"], "landline": truthy(row["landline"]),
                 "email": truthy(row["email"]), "mobile": truthy(row["mobile"]),
@@ -100,7 +100,7 @@ def _steps(tx: Tx, book: PolicyBook, tables: dict[str, list[dict[str, str]]]
         yield
     # How some deals ended, so `calibrate` has something to show (issue 22).
     from yulin_cli.closing import service as closing
-    from yulin_cli.inputs import parse_money
+    from yulin_cli.parsers import parse_money
 
     for row in tables["outcomes"]:
         closing.record_outcome(tx, ids[row["company"]], row["result"],

@@ -47,7 +47,7 @@ def outcome(
 
     amount = None
     if value is not None:
-        from yulin_cli.inputs import parse_money
+        from yulin_cli.parsers import parse_money
 
         try:
             amount = parse_money(value)

@@ -83,7 +83,7 @@ def _search(tx: Tx, text: str) -> tuple[str, list[int]]:
 def phone_forms(text: str, cities: Iterable[str]) -> list[str]:
     """The stored forms (E.164) a phone typed any way may have: a landline, a mobile, and a
     local number with the area code of each centre's city."""
-    from yulin_cli.inputs import LOCAL, parse_landline, parse_mobile, split_extension
+    from yulin_cli.parsers import LOCAL, parse_landline, parse_mobile, split_extension
 
     forms: list[str] = []
     try:
@@ -96,7 +96,7 @@ def phone_forms(text: str, cities: Iterable[str]) -> list[str]:
         except ValueError:
             pass
     if forms and forms[0].startswith(LOCAL):
-        from yulin_cli.inputs import with_area_code
+        from yulin_cli.parsers import with_area_code
 
         local = forms.pop(0)
         for city in cities:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli import choices, rules
 from yulin_cli.data import spreadsheets
 from yulin_cli.i18n import current_lang, flag_word, label, listed, rule_name, t
-from yulin_cli.inputs import location_text
+from yulin_cli.parsers import location_text
 from yulin_cli.records import FLAG_COLUMNS, join_list, split_list
 from yulin_cli.reports.service import daily_report
 from yulin_cli.results import Result

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli import inputs
+from yulin_cli import forms
 from yulin_cli.data import spreadsheets, validation
 from yulin_cli.db import now_stamp, pause_point
 from yulin_cli.errors import YulinError
@@ -479,7 +479,7 @@ def _load_events(tx: Tx, book: PolicyBook, kind: str, headers: list[str],
                   "day": raw.get("date") or today, "note": raw.get("note") or None}
         if kind == "rounds":
             flags = {k: bool(spreadsheets.truthy(raw.get(k, ""))) for k in ("address", "scale")}
-            round_in = inputs.validate(inputs.RoundIn, {
+            round_in = forms.round_form({
                 **common, "pretext": spreadsheets.choice_value("pretext", raw.get("pretext")),
                 "result": spreadsheets.choice_value("result", raw.get("result")), **flags},
                 row=number)
@@ -488,7 +488,7 @@ def _load_events(tx: Tx, book: PolicyBook, kind: str, headers: list[str],
             return
         flags = {k: bool(spreadsheets.truthy(raw.get(k, "")))
                  for k in ("landline", "email", "mobile", "qq")}
-        visit_in = inputs.validate(inputs.VisitIn, {
+        visit_in = forms.visit_form({
             **common, "outcome": spreadsheets.choice_value("outcome", raw.get("outcome")),
             "kind": spreadsheets.choice_value("kind", raw.get("kind") or "planned"),
             # A CSV export quotes survey items (1-5 is no date): the quote is not part of them.

@@ -8,14 +8,13 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from pydantic import ValidationError
-
-from yulin_cli import inputs
+from yulin_cli import forms
 from yulin_cli.data import spreadsheets
 from yulin_cli.errors import BadInput
 from yulin_cli.prospects.service import normalised
 from yulin_cli.records import FLAG_COLUMNS
 from yulin_cli.rules.dates import dating_problem
+from yulin_cli.values import clean_text
 
 _NOT_IMPORTED = ("id", "duplicate_of", "stars")
 
@@ -92,8 +91,12 @@ def _validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str], t
         data, problems = _prepare(cells, plan, today)
         errors = [(key, t(code)) for key, code in problems]
         # A plain row takes the quick path; any other gets the model and every error.
-        checked = inputs.quick_prospect(data)
+        checked = forms.quick_prospect(data)
         if checked is None:
+            from pydantic import ValidationError
+
+            from yulin_cli import inputs  # Pydantic: only for a row that is not plain
+
             try:
                 checked = inputs.ProspectIn.model_validate(data).model_dump()
             except ValidationError as exc:
@@ -111,7 +114,7 @@ def _validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str], t
                 errors.append((str(exc.params["field"]), error_text(exc)))
         try:
             source = (checked["sourced_by"] if checked is not None
-                      else inputs.clean_text(data.get("sourced_by") or "", 100) or None)
+                      else clean_text(data.get("sourced_by") or "", 100) or None)
         except ValueError:
             source = None  # already an error of the row
         out.append((number, values, errors, source))

@@ -98,9 +98,9 @@ def add_prospect(
 ) -> None:
     """Add a prospect; refused when out of territory (Q6) or a duplicate (Q8): the same phone,
     name or credit code."""
-    from yulin_cli.inputs import ProspectIn
+    from yulin_cli.forms import prospect_facts
     from yulin_cli.prospects import service
-    from yulin_cli.runtime import acting, validated
+    from yulin_cli.runtime import acting
 
     facts = _given(locals())
     login = current().db().login
@@ -108,7 +108,7 @@ def add_prospect(
         # Team mode: a person adds what they found themselves; naming someone else as the
         # finder is a manager's act (RULES.md).
         facts["sourced_by"] = acting(sourced_by, "--sourced-by")
-    data = validated(ProspectIn, {"found_on": today(), **facts})
+    data = prospect_facts({"found_on": today(), **facts})
     with current().write() as tx:
         result = service.add_prospect(tx, data, force=force)
     respond(result, json_output)
@@ -135,11 +135,11 @@ def update_prospect(
 ) -> None:
     """Change the facts of a prospect; only the options given change, each recorded in its
     history (show --history)."""
-    from yulin_cli.inputs import ProspectFields
+    from yulin_cli.forms import prospect_patch
     from yulin_cli.prospects import service
-    from yulin_cli.runtime import acting, validated
+    from yulin_cli.runtime import acting
 
-    patch = validated(ProspectFields, _given(locals()))
+    patch = prospect_patch(_given(locals()))
     who = acting(by, optional=True)
     with current().write() as tx:
         result = service.update_prospect(tx, current().book(), prospect_id, patch,

@@ -17,7 +17,6 @@ from yulin_cli.visits import queries as visits
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
-    from yulin_cli.inputs import ProspectFields, ProspectIn
     from yulin_cli.policy import Policy, PolicyBook
 
 
@@ -148,7 +147,7 @@ def normalised(values: dict[str, Any], near: str | None = None) -> dict[str, Any
     landline given the area code of its city (``notes`` says so). A county town given as the
     city is its prefecture with that district, suburban unless said otherwise (Q6); ``near``,
     the finder's centre city, tells namesake counties apart."""
-    from yulin_cli.inputs import is_hotline, with_area_code
+    from yulin_cli.parsers import is_hotline, with_area_code
     from yulin_cli.places import resolve
 
     place = resolve(values["city"], values.get("district"), values.get("suburban"), near)
@@ -318,11 +317,12 @@ class ProspectPage(Result):
 # --- services -----------------------------------------------------------------------------------
 
 
-def add_prospect(tx: Tx, data: ProspectIn, *, force: bool) -> ProspectAdded:
-    """Territory (Q6) and duplicate (Q8) checks, then the new row."""
-    source = team.staff_by_name(tx, data.sourced_by)
-    clock.check_recorded_day(data.found_on, "--found-on")
-    admission = admit(normalised(data.model_dump(), source.city), source, DatabaseIndex(tx),
+def add_prospect(tx: Tx, facts: dict[str, Any], *, force: bool) -> ProspectAdded:
+    """Territory (Q6) and duplicate (Q8) checks, then the new row. ``facts``: every fact of
+    the prospect as ``forms.prospect_facts`` reads them."""
+    source = team.staff_by_name(tx, facts["sourced_by"])
+    clock.check_recorded_day(facts["found_on"], "--found-on")
+    admission = admit(normalised(facts, source.city), source, DatabaseIndex(tx),
                       team.prospector_industries(tx, source.center_id))
     error = admission.error()
     if admission.refusal is not None or (admission.duplicate is not None and not force):
@@ -333,10 +333,10 @@ def add_prospect(tx: Tx, data: ProspectIn, *, force: bool) -> ProspectAdded:
 
     likely = possible_duplicates(tx, [{**admission.values, "id": prospect_id}])
     return ProspectAdded(prospect_id, admission.values["duplicate_of"], admission.warnings,
-                         data.company, admission.notes, tuple(likely.get(prospect_id, ())))
+                         facts["company"], admission.notes, tuple(likely.get(prospect_id, ())))
 
 
-def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: ProspectFields, *,
+def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: dict[str, Any], *,
                     force: bool, by: str | None, day: str) -> ProspectUpdated:
     """Changes the facts given, each recorded in the prospect's history (dated ``day``, by
     ``by``); the admission rules run again on the changed prospect, and a change that undoes
@@ -348,20 +348,20 @@ def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: ProspectF
     current = queries.prospect(tx, prospect_id)
     clock.check_recorded_day(day, not_before=current.found_on,
                              what=rules.Message("field.found_on_of"))
-    if patch.found_on is not None:
-        clock.check_recorded_day(patch.found_on, "--found-on")
-    if patch.sourced_by is not None and patch.sourced_by != current.sourced_by:
+    found_on, sourced_by = patch.get("found_on"), patch.get("sourced_by")
+    if found_on is not None:
+        clock.check_recorded_day(found_on, "--found-on")
+    if sourced_by is not None and sourced_by != current.sourced_by:
         # Who found a prospect is a manager's to change (RULES.md, third release).
         if by is None:
             raise BadInput("input.missing", option="--by")
         from yulin_cli.team.service import require_manager
 
         require_manager(tx, by, "refuse.finder_managers")
-    changes: dict[str, Any] = patch.model_dump(exclude_unset=True, exclude={"sourced_by"})
-    changes = located({k: v for k, v in changes.items() if v is not None})
+    changes = located({k: v for k, v in patch.items() if v is not None and k != "sourced_by"})
     if "landline" in changes:
-        changes["landline_ext"] = patch.landline_ext  # a new number without one clears it
-    source = team.staff_by_name(tx, patch.sourced_by) if patch.sourced_by else None
+        changes["landline_ext"] = patch.get("landline_ext")  # a new number without one clears it
+    source = team.staff_by_name(tx, sourced_by) if sourced_by else None
     if source is not None:
         changes["sourced_by_id"] = source.id
     if not changes:

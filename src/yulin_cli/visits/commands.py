@@ -26,7 +26,6 @@ from yulin_cli.runtime import (
     save_path,
     sub_app,
     today,
-    validated,
 )
 
 app = sub_app("Verification and visits.")
@@ -48,10 +47,10 @@ def verify(
     json_output: JsonOpt = False,
 ) -> None:
     """Record one verification round (Q1); the source's own confirmed rounds count."""
-    from yulin_cli.inputs import RoundIn
+    from yulin_cli.forms import round_form
     from yulin_cli.visits import service
 
-    data = validated(RoundIn, {
+    data = round_form({
         "prospect_id": prospect_id, "by": acting(by), "pretext": pretext.value, "result": result.value,
         "address": address, "scale": scale, "day": date or today(), "note": note,
     })
@@ -87,12 +86,11 @@ def plan_visit(
     json_output: JsonOpt = False,
 ) -> None:
     """Schedule a visit; refused unless check-visit is ready as of that day."""
-    from yulin_cli.inputs import PlanIn
+    from yulin_cli.forms import plan_form
     from yulin_cli.visits import service
 
-    data = validated(PlanIn, {"prospect_id": prospect_id,
-                              "visitor": acting(visitor, "--visitor"),
-                              "day": date or today()})
+    data = plan_form({"prospect_id": prospect_id, "visitor": acting(visitor, "--visitor"),
+                      "day": date or today()})
     try:
         with current().write() as tx:
             result = service.plan_visit(tx, current().book(), data.prospect_id, data.visitor,
@@ -142,7 +140,7 @@ def log_visit(
 ) -> None:
     """Record a visit: effectiveness (Q7), points and notices (Q1, Q12), flags (Q2, Q15)."""
     from yulin_cli import rules
-    from yulin_cli.inputs import VisitIn
+    from yulin_cli.forms import visit_form
     from yulin_cli.visits import service
 
     # A follow-up (Q5) is what --followup says it was; it is met unless said otherwise.
@@ -163,7 +161,7 @@ def log_visit(
         "mobile_number": mobile_number, "qq_number": qq_number, "day": date or today(),
         "note": note,
     }
-    data = validated(VisitIn, {k: v for k, v in raw.items() if v is not None})
+    data = visit_form({k: v for k, v in raw.items() if v is not None})
     photos: tuple = ()
     if photo:
         from yulin_cli.visits.photos import read_photo

@@ -20,7 +20,7 @@ from yulin_cli.visits.calendar import CalendarEvent
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
-    from yulin_cli.inputs import RoundIn, VisitIn
+    from yulin_cli.forms import RoundForm, VisitForm
     from yulin_cli.policy import Policy, PolicyBook
     from yulin_cli.visits.photos import PhotoFile
 
@@ -320,7 +320,7 @@ def check_visit(tx: Tx, book: PolicyBook, prospect_id: int, as_of: str) -> Readi
                            queries.fix_context(tx, prospect))
 
 
-def verify(tx: Tx, book: PolicyBook, data: RoundIn) -> RoundRecorded:
+def verify(tx: Tx, book: PolicyBook, data: RoundForm) -> RoundRecorded:
     """Q1: one verification round, by someone who may make it."""
     prospect = prospects.live_prospect(tx, data.prospect_id)
     clock.check_recorded_day(data.day, not_before=prospect.found_on,
@@ -387,7 +387,7 @@ def plan_visit(tx: Tx, book: PolicyBook, prospect_id: int, visitor: str, day: st
     return VisitPlanned(plan_id, prospect_id, visitor, day)
 
 
-def log_visit(tx: Tx, book: PolicyBook, data: VisitIn,
+def log_visit(tx: Tx, book: PolicyBook, data: VisitForm,
               photos: tuple[PhotoFile, ...] = ()) -> VisitLogged:
     """Records what happened; never refused for readiness. What it comes to (effective or
     not, flags, points, notices, questions for a manager) is derived by the rules from what
@@ -402,7 +402,7 @@ def log_visit(tx: Tx, book: PolicyBook, data: VisitIn,
     refused = rules.upgrade_check(data.kind, prospect.existing_customer)
     if refused is not None:
         raise RuleRefusal(refused.code, **refused.params)
-    from yulin_cli.inputs import LOCAL, with_area_code  # Pydantic: loaded by log-visit anyway
+    from yulin_cli.parsers import LOCAL, with_area_code
 
     try:
         landline, _added = with_area_code(data.landline_number, prospect.city)
@@ -439,13 +439,13 @@ def log_visit(tx: Tx, book: PolicyBook, data: VisitIn,
     located = _learn_location(tx, book, prospect, visit_id, data.day, by.id, judged, photos)
     refusal = (rules.refusal_causes(judged.failing_checks) if data.outcome == "refused"
                else ())
-    from yulin_cli.inputs import is_hotline
+    from yulin_cli.parsers import is_hotline
 
     return VisitLogged(visit_id, data.prospect_id, judged, refusal, photos, located,
                        landline if is_hotline(landline) else None)
 
 
-def _found_scale(data: VisitIn, policy: Policy) -> dict[str, int]:
+def _found_scale(data: VisitForm, policy: Policy) -> dict[str, int]:
     """The scale found on site, a fact of the prospect from the visit's day on (voiding the
     visit gives the old one back). A visitor who met a company found below the standard
     (Q1, Q2) logged the wrong outcome: that is bad input, not a finding."""
