@@ -47,6 +47,9 @@ def test_same_sound_and_one_character_typos_are_found(team):
         # One character left out: the mail domain.
         "left-out": (("苏州博远光学仪器有限公司", "--email", "a@boyuan-opt.cn"),
                      ("苏州博光学仪器有限公司", "--email", "b@boyuan-opt.cn")),
+        # A slip inside the legal form (股份 typed 股汇): surname and scale agree.
+        "legal-form": (("苏州鼎盛电子科技股份有限公司", *scale("300", "90", "陈")),
+                       ("苏州鼎盛电子科技股汇有限公司", *scale("300", "90", "陈"))),
     }
     ids = {label: (prospect(*first), prospect(*second))
            for label, (first, second) in cases.items()}
@@ -54,7 +57,7 @@ def test_same_sound_and_one_character_typos_are_found(team):
     why = {label: found[pair]["reasons"] for label, pair in ids.items()}
     assert why == {"sound-mail": ["same-sound"], "generic-word": ["same-sound"],
                    "two-characters": ["same-sound"], "one-character": ["similar-name"],
-                   "left-out": ["similar-name"]}
+                   "left-out": ["similar-name"], "legal-form": ["similar-name"]}
     assert all(0.6 <= found[pair]["confidence"] < 0.95 for pair in ids.values())
     assert len(found) == len(cases)
     out = " ".join(ok("dedupe").stdout.split())  # the why column wraps
@@ -128,6 +131,25 @@ def facts(name, **known):
 def test_name_typo(a, b, typo):
     assert name_typo(facts(a), facts(b)) == typo
     assert name_typo(facts(b), facts(a)) == typo
+
+
+@pytest.mark.once
+@pytest.mark.parametrize(("a", "b", "typo"), [
+    ("苏州鼎盛科技股份有限公司", "苏州鼎盛科技股汇有限公司", "similar-name"),  # 份 -> 汇
+    ("苏州鼎盛科技有限公司", "苏州鼎盛科技有线公司", "similar-name"),  # 限 -> 线
+    ("苏州鼎盛科技有限公司", "苏州鼎盛科技有公司", "similar-name"),  # 限 left out
+    ("苏州鼎盛科技股份有限公司", "苏州鼎盛科技有限公司", None),  # the same name, two forms
+    ("苏州鼎盛科技股份有限公司", "苏州鼎盛科技有限责任公司", None),  # two whole forms
+])
+def test_a_slip_in_the_legal_form_is_a_typo(a, b, typo):
+    from yulin_cli.rules.duplicates import form_key, name_key
+
+    def of(company):
+        key = name_key(company, "苏州")
+        return facts(key, form_key=form_key(company, "苏州"))
+
+    assert name_typo(of(a), of(b)) == typo
+    assert name_typo(of(b), of(a)) == typo
 
 
 SURNAME_SCALE = {"contact_surname": "周", "employees": 9, "pcs": 9}

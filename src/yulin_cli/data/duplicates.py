@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
-from yulin_cli.data.likely import MIN_NAME, distinct_pairs, facts_of, sounds_of
+from yulin_cli.data.likely import MIN_NAME, deletions, distinct_pairs, facts_of, sounds_of
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.outcomes import service as outcomes
 from yulin_cli.prospects import queries as prospects
@@ -80,10 +80,6 @@ def find_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     return pairs
 
 
-def _deletions(text: str) -> set[str]:
-    return {text} | {text[:i] + text[i + 1:] for i in range(len(text))}
-
-
 def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     """(id, id, reason, confidence) for names a typo apart that a second fact backs
     (``rules.duplicates.likely_duplicate``): ``same-sound`` or ``similar-name``; with
@@ -95,11 +91,13 @@ def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for r in rows:
         key, city = r["name_key"], r["city"]
-        facts[r["id"]] = facts_of(r, readings)
+        facts[r["id"]] = found = facts_of(r, readings)
         if len(key) < MIN_NAME:
             continue
-        for variant in _deletions(key):
+        for variant in deletions(key):
             blocks[(city, variant)].append(r["id"])
+        for variant in deletions(found.form_key):  # a slip in the legal form
+            blocks[(city, "form", variant)].append(r["id"])
         blocks[(city, tuple(usual[ch] for ch in key))].append(r["id"])
     out: list[Pair] = []
     compared: set[tuple[int, int]] = set()

@@ -21,6 +21,7 @@ from yulin_cli.results import human_only
 from yulin_cli.rules.duplicates import (
     CompanyFacts,
     LikelyDuplicate,
+    form_key,
     likely_duplicate,
     mail_domain,
 )
@@ -84,7 +85,20 @@ def facts_of(row: Row, readings: dict[str, frozenset[str]] | None) -> CompanyFac
         key, tuple(known.get(ch) or frozenset({ch}) for ch in key), get("district") or None,
         get("contact_surname") or None, get("employees"), get("pcs"),
         tuple(p for p in (get("landline"), get("mobile")) if p), get("credit_code") or None,
-        mail_domain(get("email")))
+        mail_domain(get("email")), _form(row))
+
+
+def _form(row: Row) -> str:
+    """The row's name with its legal form (``rules.form_key``), or "" without its name."""
+    company = row.get("company")
+    return form_key(company, row.get("city") or "") if company else ""
+
+
+def _near(a: Row, b: Row) -> bool:
+    """Names whose keys are at most one character apart in length, with or without their legal
+    forms: the only ones a typo can join."""
+    return (abs(len(a["name_key"]) - len(b["name_key"])) <= 1
+            or abs(len(_form(a)) - len(_form(b))) <= 1)
 
 
 def _scale(row: Row) -> str | None:
@@ -111,6 +125,12 @@ def shared_facts(row: Row) -> set[str]:
     return keys
 
 
+def deletions(text: str) -> set[str]:
+    """``text`` and every way of leaving one character out of it: two names one edit apart
+    share one of them."""
+    return {text} | {text[:i] + text[i + 1:] for i in range(len(text))} if text else set()
+
+
 SMALL_GROUP = 12  # a group this small is compared pair by pair: cheaper than blocking it
 
 
@@ -135,7 +155,7 @@ def blocked_pairs(groups: Iterable[Sequence[Row]]
         named = [r for r in group if len(r["name_key"]) >= MIN_NAME]
         for i, a in enumerate(named):
             for b in named[i + 1:]:
-                if abs(len(a["name_key"]) - len(b["name_key"])) <= 1:
+                if _near(a, b):
                     add(a, b)
     readings: dict[str, frozenset[str]] | None = None
     if big:
@@ -146,8 +166,10 @@ def blocked_pairs(groups: Iterable[Sequence[Row]]
                 key = r["name_key"]
                 if len(key) < MIN_NAME:
                     continue
-                for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+                for variant in deletions(key):
                     blocks[variant].append(r)
+                for variant in deletions(_form(r)):  # a slip in the legal form
+                    blocks[("form", variant)].append(r)
                 blocks[tuple(usual[ch] for ch in key)].append(r)
             for block in blocks.values():
                 for i, a in enumerate(block):
@@ -167,7 +189,7 @@ def judge(pairs: Iterable[tuple[Row, Row]], distinct: set[tuple[int, int]],
     sounding: set[str] = set()
     for a, b in pairs:
         x, y = a["name_key"], b["name_key"]
-        if (x == y or min(len(x), len(y)) < MIN_NAME or abs(len(x) - len(y)) > 1
+        if (x == y or min(len(x), len(y)) < MIN_NAME or not _near(a, b)
                 or a["city"] != b["city"] or (a["id"], b["id"]) in distinct
                 or a.get("duplicate_of") == b["id"] or b.get("duplicate_of") == a["id"]):
             continue

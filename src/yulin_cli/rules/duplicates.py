@@ -57,6 +57,17 @@ def district_spellings(district: str) -> tuple[str, ...]:
 def name_key(company: str, city: str) -> str:
     """Q8: the company name without the city (as a prefix or in brackets), the legal form (as
     a suffix), punctuation and case. Nothing is removed from inside the trade name."""
+    return _key(company, city, strip_forms=True)
+
+
+@functools.lru_cache(maxsize=8192)
+def form_key(company: str, city: str) -> str:
+    """The name as ``name_key`` reads it but with its legal form kept: where a slip inside the
+    legal form (股份 typed 股汇) is one character, as in the trade name or industry word."""
+    return _key(company, city, strip_forms=False)
+
+
+def _key(company: str, city: str, *, strip_forms: bool) -> str:
     text = unicodedata.normalize("NFKC", company).lower().strip()
     base = normalise_city(city).lower() if city else ""
     if base:
@@ -64,7 +75,7 @@ def name_key(company: str, city: str) -> str:
         text = _BRACKETED.sub(
             lambda m: "" if normalise_city(m.group(1).strip() or "-").lower() == base
             else m.group(0), text)
-    while True:
+    while strip_forms:
         trimmed = _LATIN_FORM.sub("", text).rstrip()
         for form in _LEGAL_FORMS:
             if trimmed.endswith(form) and len(trimmed) > len(form):
@@ -142,6 +153,7 @@ class CompanyFacts(NamedTuple):
     phones: tuple[str, ...] = ()
     credit_code: str | None = None
     mail_domain: str | None = None  # as ``mail_domain`` gives it: never a public service
+    form_key: str = ""  # the name with its legal form (``form_key``); "" when not known
 
 
 class LikelyDuplicate(NamedTuple):
@@ -174,14 +186,19 @@ def address_key(address: str | None) -> str | None:
 def name_typo(a: CompanyFacts, b: CompanyFacts) -> str | None:
     """How two different names may be one name typed twice: ``same-sound`` when they have as
     many characters and each pair sounds alike (同音字, the slip of a pinyin input method),
-    ``similar-name`` when one character is changed, added or left out; else None."""
+    ``similar-name`` when one character is changed, added or left out, in the trade name, the
+    industry word or the legal form (股份有限公司 typed 股汇有限公司); else None."""
     x, y = a.name_key, b.name_key
     if x == y:
         return None
     if len(x) == len(y) and all(p == q or sa & sb for p, q, sa, sb
                                 in zip(x, y, a.sounds, b.sounds, strict=True)):
         return "same-sound"
-    return "similar-name" if _one_edit(x, y) else None
+    if _one_edit(x, y):
+        return "similar-name"
+    # A slip inside the legal form leaves the rest of it on the name key: compare with it.
+    fx, fy = a.form_key, b.form_key
+    return "similar-name" if fx and fy and _one_edit(fx, fy) else None
 
 
 def _one_edit(x: str, y: str) -> bool:
