@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
-from yulin_cli.data.likely import MIN_NAME, deletions, distinct_pairs, facts_of, sounds_of
+from yulin_cli.data.likely import (
+    MIN_NAME,
+    distinct_pairs,
+    facts_of,
+    form_of,
+    sounds_of,
+    typo_blocks,
+)
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.outcomes import service as outcomes
 from yulin_cli.prospects import queries as prospects
@@ -87,18 +94,25 @@ def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     from rapidfuzz.fuzz import ratio
 
     readings, usual = sounds_of(ch for r in rows for ch in r["name_key"])
-    facts: dict[int, CompanyFacts] = {}
-    blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    blocks: dict[int, list[int]] = defaultdict(list)  # by typo_blocks' hashes
+    by_id: dict[int, dict] = {}
     for r in rows:
         key, city = r["name_key"], r["city"]
-        facts[r["id"]] = found = facts_of(r, readings)
         if len(key) < MIN_NAME:
             continue
-        for variant in deletions(key):
-            blocks[(city, variant)].append(r["id"])
-        for variant in deletions(found.form_key):  # a slip in the legal form
-            blocks[(city, "form", variant)].append(r["id"])
-        blocks[(city, tuple(usual[ch] for ch in key))].append(r["id"])
+        by_id[r["id"]] = r
+        for variant in typo_blocks(key, form_of(r)):
+            blocks[hash((city, variant))].append(r["id"])
+        blocks[hash((city, tuple(usual[ch] for ch in key)))].append(r["id"])
+    # The facts of a name that meets another in a block: most names meet none.
+    facts: dict[int, CompanyFacts] = {}
+
+    def facts_for(pid: int) -> CompanyFacts:
+        found = facts.get(pid)
+        if found is None:
+            found = facts[pid] = facts_of(by_id[pid], readings)
+        return found
+
     out: list[Pair] = []
     compared: set[tuple[int, int]] = set()
     for ids in blocks.values():
@@ -110,7 +124,7 @@ def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
                 if pair in compared:
                     continue
                 compared.add(pair)
-                fa, fb = facts[pair[0]], facts[pair[1]]
+                fa, fb = facts_for(pair[0]), facts_for(pair[1])
                 found = likely_duplicate(fa, fb)
                 if found is not None:
                     out.append((*pair, found.typo, found.confidence))

@@ -85,10 +85,10 @@ def facts_of(row: Row, readings: dict[str, frozenset[str]] | None) -> CompanyFac
         key, tuple(known.get(ch) or frozenset({ch}) for ch in key), get("district") or None,
         get("contact_surname") or None, get("employees"), get("pcs"),
         tuple(p for p in (get("landline"), get("mobile")) if p), get("credit_code") or None,
-        mail_domain(get("email")), _form(row))
+        mail_domain(get("email")), form_of(row))
 
 
-def _form(row: Row) -> str:
+def form_of(row: Row) -> str:
     """The row's name with its legal form (``rules.form_key``), or "" without its name."""
     company = row.get("company")
     return form_key(company, row.get("city") or "") if company else ""
@@ -98,7 +98,7 @@ def _near(a: Row, b: Row) -> bool:
     """Names whose keys are at most one character apart in length, with or without their legal
     forms: the only ones a typo can join."""
     return (abs(len(a["name_key"]) - len(b["name_key"])) <= 1
-            or abs(len(_form(a)) - len(_form(b))) <= 1)
+            or abs(len(form_of(a)) - len(form_of(b))) <= 1)
 
 
 def _scale(row: Row) -> str | None:
@@ -125,10 +125,21 @@ def shared_facts(row: Row) -> set[str]:
     return keys
 
 
-def deletions(text: str) -> set[str]:
-    """``text`` and every way of leaving one character out of it: two names one edit apart
-    share one of them."""
-    return {text} | {text[:i] + text[i + 1:] for i in range(len(text))} if text else set()
+FORM_TAIL = 6  # the longest legal form (股份有限公司, 有限责任公司)
+
+
+def typo_blocks(name_key: str, form_key: str) -> set[int]:
+    """Where a name is filed so that two names a typo apart meet in one block: the name key
+    and every way of leaving one character out of it, and the same for the last characters
+    of the name with its legal form (a slip there leaves the rest of the form on the name
+    key). Hashes, not the texts: a hundred thousand names file about a million of them."""
+    found = {hash(name_key)}
+    found.update(hash(name_key[:i] + name_key[i + 1:]) for i in range(len(name_key)))
+    if form_key:
+        start = max(0, len(form_key) - FORM_TAIL)
+        found.update(hash(("form", form_key[:i] + form_key[i + 1:]))
+                     for i in range(start, len(form_key)))
+    return found
 
 
 SMALL_GROUP = 12  # a group this small is compared pair by pair: cheaper than blocking it
@@ -166,10 +177,8 @@ def blocked_pairs(groups: Iterable[Sequence[Row]]
                 key = r["name_key"]
                 if len(key) < MIN_NAME:
                     continue
-                for variant in deletions(key):
+                for variant in typo_blocks(key, form_of(r)):
                     blocks[variant].append(r)
-                for variant in deletions(_form(r)):  # a slip in the legal form
-                    blocks[("form", variant)].append(r)
                 blocks[tuple(usual[ch] for ch in key)].append(r)
             for block in blocks.values():
                 for i, a in enumerate(block):
