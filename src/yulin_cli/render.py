@@ -9,7 +9,6 @@ with parts for stdout and warnings for stderr. ``show`` prints it; ``--json`` ne
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import singledispatch
@@ -24,8 +23,8 @@ from rich.text import Text
 
 from yulin_cli import rules
 from yulin_cli.i18n import MESSAGES, cited, colon, current_lang, explain, rule_name, t
+from yulin_cli.records import Notice
 from yulin_cli.results import Page, Result
-from yulin_cli.team.queries import Notice
 
 OK, NO = "✓", "✗"
 
@@ -80,31 +79,20 @@ def view(result: Result) -> RenderableType | str | Screen:
 
 
 def _with_views(result: Result) -> Result:
-    """Registers the views of the slice that made ``result`` (its package's ``views``): one
-    slice's views load in a fraction of the time of all of them."""
-    package = type(result).__module__.rpartition(".")[0]
-    try:
-        importlib.import_module(f"{package}.views")
-    except ModuleNotFoundError:
+    """Registers the views of the slice that made ``result`` (its package's ``views``, found
+    through ``slices``): one slice's views load in a fraction of the time of all of them."""
+    from yulin_cli.slices import load_for
+
+    if not load_for(type(result).__module__, "views"):
         _load_views()
     return result
 
 
 def _load_views() -> None:
-    """Registers every slice's views (they import this module, so not at the top)."""
-    from yulin_cli.admin import views as _admin  # noqa: F401
-    from yulin_cli.closing import views as _closing  # noqa: F401
-    from yulin_cli.corrections import views as _corrections  # noqa: F401
-    from yulin_cli.data import views as _data  # noqa: F401
-    from yulin_cli.deals import views as _deals  # noqa: F401
-    from yulin_cli.guidance import views as _guidance  # noqa: F401
-    from yulin_cli.notify import views as _notify  # noqa: F401
-    from yulin_cli.policies import views as _policies  # noqa: F401
-    from yulin_cli.prospects import views as _prospects  # noqa: F401
-    from yulin_cli.reports import views as _reports  # noqa: F401
-    from yulin_cli.server import views as _server  # noqa: F401
-    from yulin_cli.team import views as _team  # noqa: F401
-    from yulin_cli.visits import views as _visits  # noqa: F401
+    """Registers every slice's views (they import this module, so never at its top)."""
+    from yulin_cli.slices import load
+
+    load("views")
 
 
 # --- pieces -------------------------------------------------------------------------------------

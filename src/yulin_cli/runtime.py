@@ -123,9 +123,9 @@ class State:
             book = load_book(tx)
             candidate = book.with_file(overrides, str(self.policy_path))
             if any(candidate.changes_on(v.valid_from or "0001-01-01") for v in book.versions):
-                from yulin_cli.outcomes.service import reconcile_all
+                from yulin_cli.slices import call
 
-                reconcile_all(tx, candidate)
+                call("derive_again", tx, candidate)  # outcomes.service.reconcile_all
                 self._book, self.what_if = candidate, str(self.policy_path)
             else:
                 self._book = book
