@@ -5,6 +5,8 @@ dispatcher and the pieces they share (tables, stars, readiness and rating views)
 
 A view returns a Rich renderable, plain text (printed as is, never wrapped), or a ``Screen``
 with parts for stdout and warnings for stderr. ``show`` prints it; ``--json`` never comes here.
+A saved report (``--save``) is ``documents``' work, which renders the terminal view through
+this module (never the other way round).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def show(result: Result) -> None:
     try:
         shown = view(_with_views(result))
     except NotImplementedError:  # a view shows a result of another slice
-        _load_views()
+        load_views()
         shown = view(result)
     screen = shown if isinstance(shown, Screen) else Screen((shown,))
     for warning in screen.err:
@@ -57,14 +59,6 @@ def show(result: Result) -> None:
             typer.echo(part)
         else:
             out.print(part)
-
-
-def save_view(result: Result, path: str) -> None:
-    """``result`` written to ``path`` as a document to forward (``documents``): HTML, SVG
-    with each character at its real width, or a workbook of its tables."""
-    from yulin_cli.documents import save
-
-    save(result, path)
 
 
 def show_checks(checks: Sequence[rules.Reason]) -> None:
@@ -84,11 +78,11 @@ def _with_views(result: Result) -> Result:
     from yulin_cli.slices import load_for
 
     if not load_for(type(result).__module__, "views"):
-        _load_views()
+        load_views()
     return result
 
 
-def _load_views() -> None:
+def load_views() -> None:
     """Registers every slice's views (they import this module, so never at its top)."""
     from yulin_cli.slices import load
 

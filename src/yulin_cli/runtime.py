@@ -300,9 +300,9 @@ def respond(result: Result, json_output: bool, save: str | None = None) -> None:
     With ``save``, the report is also written as a file to forward (``documents``)."""
     what_if = current().what_if
     if save is not None:
-        from yulin_cli.render import save_view
+        from yulin_cli.documents import save as save_document
 
-        save_view(result, save)
+        save_document(result, save)
         typer.echo(t("ui.saved", path=save), err=True)
     if json_output:
         doc = result.to_json()
