@@ -1,9 +1,9 @@
 """The root of the ``yulin`` command line: the global options and one ``add_typer`` per slice.
 
 The app is built once the language is known (from ``--lang``, ``YULIN_LANG`` or ``LANG``), so
-every help text and choice shows in the language in force. Each slice (``prospects``, ``visits``,
-``reports``, ``team``, ``deals``, ``data``, ``admin``, ``guidance``) owns its Typer app, its
-services and its queries; errors become exit codes in ``runtime.YulinCommand``.
+every help text and choice shows in the language in force. Each slice (declared once, in
+``slices.SLICES``) owns its Typer app, its services and its queries; errors become exit codes
+in ``runtime.YulinCommand``.
 """
 
 import inspect
@@ -17,6 +17,7 @@ import typer
 from yulin_cli import __version__
 from yulin_cli.i18n import LANGS, fallback_language, language_from, listed, set_lang, t
 from yulin_cli.runtime import YulinGroup, begin, sub_app
+from yulin_cli.slices import Slice, owner, with_commands
 
 
 def _show_version(value: bool) -> None:
@@ -55,52 +56,9 @@ def main_options(
     ctx.call_on_close(state.close)
 
 
-def _slices() -> tuple[typer.Typer, ...]:
-    from yulin_cli.admin.commands import app as admin
-    from yulin_cli.closing.commands import app as closing
-    from yulin_cli.corrections.commands import app as corrections
-    from yulin_cli.data.commands import app as data
-    from yulin_cli.deals.commands import app as deals
-    from yulin_cli.guidance.commands import app as guidance
-    from yulin_cli.notify.commands import app as notify
-    from yulin_cli.policies.commands import app as policies
-    from yulin_cli.prospects.commands import app as prospects
-    from yulin_cli.reports.commands import app as reports
-    from yulin_cli.server.commands import app as server
-    from yulin_cli.team.commands import app as team
-    from yulin_cli.visits.commands import app as visits
-
-    return (team, prospects, visits, reports, notify, guidance, deals, closing, data, policies,
-            admin, corrections, server)
-
-
-def _names(part: typer.Typer) -> set[str | None]:
-    """The commands and groups a slice adds to the root."""
-    return ({c.name for c in part.registered_commands}
-            | {g.name for g in part.registered_groups})
-
-
-def sections() -> list[tuple[str, list[str]]]:
-    """(slice, its command names) in the order of a day's work: the root's help groups its
-    commands so. Named groups (`center`, `staff`) come first within their slice."""
-    out = []
-    for part in _slices():
-        groups = [g.name for g in part.registered_groups if g.name]
-        commands = [c.name for c in part.registered_commands if c.name]
-        slice_name = part.info.name or _slice_of(part)
-        out.append((slice_name, groups + commands))
-    return out
-
-
-def _slice_of(part: typer.Typer) -> str:
-    """The slice a Typer app belongs to, from the package of its first command."""
-    for info in part.registered_commands:
-        if info.callback is not None:
-            return info.callback.__module__.split(".")[1]
-    for group in part.registered_groups:  # a slice of groups only (`team setup`, ...)
-        if group.typer_instance is not None:
-            return _slice_of(group.typer_instance)
-    return "admin"
+def _apps(entries: Sequence[Slice]) -> tuple[typer.Typer, ...]:
+    """The Typer apps of these slices (``slices.SLICES`` names them and their commands)."""
+    return tuple(entry.app() for entry in entries)
 
 
 def build_app(lang: str, command: str | None = None, *, listing: bool = False) -> typer.Typer:
@@ -121,9 +79,12 @@ def build_app(lang: str, command: str | None = None, *, listing: bool = False) -
         rich_markup_mode=None,
     )
     root.callback()(main_options)
-    parts = _slices()
-    owner = [part for part in parts if command in _names(part)]
-    for part in owner or ([_listing(parts)] if listing else parts):
+    found = owner(command)
+    if found is not None:  # only the slice that owns the command is imported and built
+        root.add_typer(found.app())
+        return root
+    parts = _apps(with_commands())
+    for part in [_listing(parts)] if listing else parts:
         root.add_typer(part)
     return root
 

@@ -36,9 +36,14 @@ def wall_clock() -> str:
     return f"{today()}T{dt.datetime.now(_CHINA):%H:%M:%S}"
 
 
+def utc_now() -> dt.datetime:
+    """Now in UTC, to the second: when a file was made (an iCalendar ``DTSTAMP``)."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
 def utc_stamp() -> str:
     """Now in UTC, to the second, with its offset (when a row was created)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return utc_now().isoformat(timespec="seconds")
 
 
 def seconds() -> float:

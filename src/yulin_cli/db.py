@@ -759,9 +759,10 @@ def upgrade(target: str, revision: str = "head",
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             migrate(conn, revision, first_policy)
             if engine.dialect.name == "postgresql" and revision == "head":
-                from yulin_cli.server.setup import renew_if_set_up
+                from yulin_cli.slices import call
 
-                renew_if_set_up(AlchemyTx(conn))
+                # The team's grants, policies and guard again (server.setup.renew_if_set_up).
+                call("upgraded", AlchemyTx(conn))
     except SQLAlchemyError as exc:
         raise BadInput("db.upgrade_failed", target=shown_target(target),
                        error=hide_secrets(str(exc).splitlines()[0], *secrets_of(target))) from None

@@ -183,12 +183,12 @@ def _command_rows(path: str, commands: dict[str, Any], width: int) -> list[str]:
     shown = [n for n, c in commands.items() if not getattr(c, "hidden", False)]
     if path != "root":
         return ["", t("help.commands")] + _rows(width, [row(n) for n in shown])
-    from yulin_cli.app import sections
+    from yulin_cli.slices import with_commands
 
     lines: list[str] = []
     names_width = max(cells(n) for n in shown)
-    for section, names in sections():
-        names = [n for n in names if n in shown]
+    for entry in with_commands():
+        section, names = entry.name, [n for n in entry.commands if n in shown]
         if names:
             rows = [row(n) for n in names]
             # The same first column in every section, so the list reads as one table.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import Any, Self
+from typing import Any, Protocol, Self
 
 
 @lru_cache(maxsize=4096)
@@ -296,3 +296,43 @@ class DirectProject(_Record):
     city: str
     contact: str
     status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """An entry of the notice board (通报)."""
+
+    date: str
+    staff: str
+    kind: str  # praise | criticism | voided (gives back an earlier notice's points)
+    delta: int
+    rule: str
+    prospect_id: int | None
+    company: str | None
+    clause: str | None  # the clause behind the entry (None for a manager's own entry)
+    recorded_by_login: str | None  # team mode: the login whose command wrote it
+
+
+class PhotoFacts(Protocol):
+    """What a photo's JSON shows: a recorded ``VisitPhoto`` or a file read now
+    (``visits.photos.PhotoFile``)."""
+
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def taken_at(self) -> str | None: ...
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+
+
+def photo_json(photo: PhotoFacts) -> dict[str, Any]:
+    """A visit's photo as JSON, in `log-visit` and in `show` alike."""
+    return {"sha256": photo.sha256, "size": photo.size, "path": photo.path,
+            "taken_at": photo.taken_at, "latitude": photo.latitude,
+            "longitude": photo.longitude}

@@ -5,11 +5,12 @@ dispatcher and the pieces they share (tables, stars, readiness and rating views)
 
 A view returns a Rich renderable, plain text (printed as is, never wrapped), or a ``Screen``
 with parts for stdout and warnings for stderr. ``show`` prints it; ``--json`` never comes here.
+A saved report (``--save``) is ``documents``' work, which renders the terminal view through
+this module (never the other way round).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import singledispatch
@@ -24,8 +25,8 @@ from rich.text import Text
 
 from yulin_cli import rules
 from yulin_cli.i18n import MESSAGES, cited, colon, current_lang, explain, rule_name, t
+from yulin_cli.records import Notice
 from yulin_cli.results import Page, Result
-from yulin_cli.team.queries import Notice
 
 OK, NO = "✓", "✗"
 
@@ -47,7 +48,7 @@ def show(result: Result) -> None:
     try:
         shown = view(_with_views(result))
     except NotImplementedError:  # a view shows a result of another slice
-        _load_views()
+        load_views()
         shown = view(result)
     screen = shown if isinstance(shown, Screen) else Screen((shown,))
     for warning in screen.err:
@@ -58,14 +59,6 @@ def show(result: Result) -> None:
             typer.echo(part)
         else:
             out.print(part)
-
-
-def save_view(result: Result, path: str) -> None:
-    """``result`` written to ``path`` as a document to forward (``documents``): HTML, SVG
-    with each character at its real width, or a workbook of its tables."""
-    from yulin_cli.documents import save
-
-    save(result, path)
 
 
 def show_checks(checks: Sequence[rules.Reason]) -> None:
@@ -80,31 +73,20 @@ def view(result: Result) -> RenderableType | str | Screen:
 
 
 def _with_views(result: Result) -> Result:
-    """Registers the views of the slice that made ``result`` (its package's ``views``): one
-    slice's views load in a fraction of the time of all of them."""
-    package = type(result).__module__.rpartition(".")[0]
-    try:
-        importlib.import_module(f"{package}.views")
-    except ModuleNotFoundError:
-        _load_views()
+    """Registers the views of the slice that made ``result`` (its package's ``views``, found
+    through ``slices``): one slice's views load in a fraction of the time of all of them."""
+    from yulin_cli.slices import load_for
+
+    if not load_for(type(result).__module__, "views"):
+        load_views()
     return result
 
 
-def _load_views() -> None:
-    """Registers every slice's views (they import this module, so not at the top)."""
-    from yulin_cli.admin import views as _admin  # noqa: F401
-    from yulin_cli.closing import views as _closing  # noqa: F401
-    from yulin_cli.corrections import views as _corrections  # noqa: F401
-    from yulin_cli.data import views as _data  # noqa: F401
-    from yulin_cli.deals import views as _deals  # noqa: F401
-    from yulin_cli.guidance import views as _guidance  # noqa: F401
-    from yulin_cli.notify import views as _notify  # noqa: F401
-    from yulin_cli.policies import views as _policies  # noqa: F401
-    from yulin_cli.prospects import views as _prospects  # noqa: F401
-    from yulin_cli.reports import views as _reports  # noqa: F401
-    from yulin_cli.server import views as _server  # noqa: F401
-    from yulin_cli.team import views as _team  # noqa: F401
-    from yulin_cli.visits import views as _visits  # noqa: F401
+def load_views() -> None:
+    """Registers every slice's views (they import this module, so never at its top)."""
+    from yulin_cli.slices import load
+
+    load("views")
 
 
 # --- pieces -------------------------------------------------------------------------------------

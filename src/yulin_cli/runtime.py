@@ -123,9 +123,9 @@ class State:
             book = load_book(tx)
             candidate = book.with_file(overrides, str(self.policy_path))
             if any(candidate.changes_on(v.valid_from or "0001-01-01") for v in book.versions):
-                from yulin_cli.outcomes.service import reconcile_all
+                from yulin_cli.slices import call
 
-                reconcile_all(tx, candidate)
+                call("derive_again", tx, candidate)  # outcomes.service.reconcile_all
                 self._book, self.what_if = candidate, str(self.policy_path)
             else:
                 self._book = book
@@ -300,9 +300,9 @@ def respond(result: Result, json_output: bool, save: str | None = None) -> None:
     With ``save``, the report is also written as a file to forward (``documents``)."""
     what_if = current().what_if
     if save is not None:
-        from yulin_cli.render import save_view
+        from yulin_cli.documents import save as save_document
 
-        save_view(result, save)
+        save_document(result, save)
         typer.echo(t("ui.saved", path=save), err=True)
     if json_output:
         doc = result.to_json()

@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
-from yulin_cli.data.likely import (
+from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.outcomes import service as outcomes
+from yulin_cli.prospects import queries as prospects
+from yulin_cli.prospects.likely import (
     MIN_NAME,
     distinct_pairs,
     facts_of,
@@ -24,9 +27,6 @@ from yulin_cli.data.likely import (
     sounds_of,
     typo_blocks,
 )
-from yulin_cli.errors import BadInput, RuleRefusal
-from yulin_cli.outcomes import service as outcomes
-from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import Prospect, join_list, split_list
 from yulin_cli.results import Result, human_only, jsonable
 from yulin_cli.rules.duplicates import CompanyFacts, likely_duplicate, name_typo

@@ -113,7 +113,10 @@ class Doc:
 def save(result: Result, path: str) -> None:
     """Writes ``result`` to ``path``: HTML, SVG or a workbook by the file's extension."""
     from yulin_cli.documents.builders import build
+    from yulin_cli.slices import load, load_for
 
+    if not load_for(type(result).__module__, "saved"):  # the builders of the result's slice
+        load("saved")
     lower = path.lower()
     doc = build(result)
     if lower.endswith(".svg"):

@@ -56,9 +56,9 @@ def svg_text(result: Result, doc: Doc) -> str:
     from rich.console import Console
     from rich.text import Text
 
-    from yulin_cli.render import Screen, _load_views, view
+    from yulin_cli.render import Screen, load_views, view
 
-    _load_views()
+    load_views()
     shown = view(result)
     screen = shown if isinstance(shown, Screen) else Screen((shown,))
     record = Console(record=True, width=SAVE_WIDTH, file=io.StringIO(), highlight=False,

@@ -1,4 +1,4 @@
-"""Commands of guidance: `advise` and `playbook`."""
+"""Commands of guidance: `show` (one prospect's page), `advise` and `playbook`."""
 
 from typing import Annotated
 
@@ -8,6 +8,21 @@ from yulin_cli.errors import BadInput
 from yulin_cli.runtime import IdArg, JsonOpt, command, current, respond, sub_app
 
 app = sub_app("Guidance: advice for one prospect, and the playbook.")
+
+
+@command(app, "show")
+def show_prospect(
+    prospect_id: IdArg,
+    history: Annotated[bool, typer.Option(
+        "--history", help="Also list every change of its facts.")] = False,
+    json_output: JsonOpt = False,
+) -> None:
+    """Everything about one prospect: facts, rounds, visits, readiness and rating."""
+    from yulin_cli.guidance import service
+
+    with current().read() as tx:
+        result = service.page(tx, current().policy(), prospect_id, history=history)
+    respond(result, json_output)
 
 
 @command(app, "advise")

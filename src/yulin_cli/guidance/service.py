@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
+from yulin_cli.prospects import queries as prospect_queries
 from yulin_cli.prospects.queries import live_prospect
+from yulin_cli.prospects.service import ProspectPage
 from yulin_cli.reports.service import rating
 from yulin_cli.results import Result
 from yulin_cli.rules.advice import AdviceFacts, advice
+from yulin_cli.visits import queries as visit_queries
 from yulin_cli.visits.queries import visits
 from yulin_cli.visits.service import prospect_facts
 
@@ -60,6 +63,29 @@ def advice_for(prospect: Prospect, facts: rules.ProspectFacts, visits: list[Visi
         direct_sales=direct, partner_effort=effort,
         rating=rules.actions_done(rating(prospect, policy), followups),
         quota=quota))
+
+
+def page(tx: Tx, policy: Policy, prospect_id: int, history: bool = False) -> ProspectPage:
+    """`show`: one prospect's page, its facts with what the rules make of them."""
+    # A merged prospect is shown too, marked as merged: its own facts and history stay.
+    prospect = prospect_queries.prospect(tx, prospect_id)
+    facts = prospect_facts(tx, prospect)
+    logged = visit_queries.visits(tx, prospect_id)
+    done = visit_queries.followups(tx, prospect_id)  # follow-ups carry out next actions (Q5)
+    refused = [v for v in logged if v.outcome == "refused" and v.voided is None]
+    return ProspectPage(
+        prospect=prospect,
+        rounds=tuple(visit_queries.rounds(tx, prospect_id)),
+        planned_visits=tuple(visit_queries.planned_visits(tx, prospect_id)),
+        visits=tuple(logged),
+        readiness=rules.visit_readiness(facts, policy),
+        rating=rules.actions_done(rating(prospect, policy), done),
+        redsea=rules.redsea_assessment(prospect.in_selection, facts.redsea_signals, policy),
+        advice=advice_for(prospect, facts, logged, policy, done),
+        refusal=rules.refusal_causes(refused[-1].failing_checks) if refused else (),
+        fill=visit_queries.fix_context(tx, prospect),
+        history=tuple(prospect_queries.history(tx, prospect_id)) if history else None,
+    )
 
 
 def advise(tx: Tx, policy: Policy, prospect_id: int) -> Advice:

@@ -10,11 +10,29 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
-from yulin_cli.db import rows_for, tuples_for
+from yulin_cli.db import fits_id, rows_for, tuples_for
 from yulin_cli.records import Prospect, VerificationRound, split_list
+from yulin_cli.sql_rules import FOUND_SUBSTANDARD_SQL, REDSEA_COUNT_SQL
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
+
+
+# A prospect as a record: its facts, its finder and centre, and what the rules read besides
+# (``prospects.queries`` reads one and lists them with it).
+PROSPECT_SELECT = (
+    "SELECT p.*, s.name AS sourced_by, s.center_id, c.city AS center_city, c.name AS center,"
+    f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard,"
+    f" {REDSEA_COUNT_SQL} AS redsea_count"
+    " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
+    " JOIN center c ON c.id = s.center_id"
+)
+
+
+def prospects_of(tx: Tx, prospect_ids: list[int]) -> dict[int, Prospect]:
+    """Many prospects by id, in a few queries (ids that name nothing are left out)."""
+    return {row["id"]: Prospect.from_row(row) for row in rows_for(
+        tx, PROSPECT_SELECT + " WHERE p.id IN ({marks})", [i for i in prospect_ids if fits_id(i)])}
 
 
 # --- the facts a prospect is judged on ----------------------------------------------------------
@@ -131,6 +149,11 @@ def facts_of(tx: Tx, prospects: Sequence[Prospect], *, rounds: bool = True
 
 
 # --- logged visits, and what they are judged against -------------------------------------------
+
+
+def prospect_facts(tx: Tx, prospect: Prospect) -> rules.ProspectFacts:
+    """One prospect's facts (``facts_of`` for one)."""
+    return facts_of(tx, [prospect])[prospect.id]
 
 
 @dataclass(frozen=True, slots=True)

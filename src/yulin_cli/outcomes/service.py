@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli import rules
 from yulin_cli.outcomes import queries
 from yulin_cli.places import area_of
-from yulin_cli.prospects import queries as prospects
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -56,7 +55,7 @@ def gather(tx: Tx, visit_ids: Iterable[int], *, readiness: bool = True) -> Gathe
     ids = [v.id for v in rows]
     origins = queries.origins_of(tx, ids) if ids else {}
     pids = sorted({v.prospect_id for v in rows} | set(origins.values()))
-    found = prospects.prospects_of(tx, pids)
+    found = queries.prospects_of(tx, pids)
     photos = queries.photos_of(tx, ids)
     answered, open_questions = queries.questions_of(tx, ids)
     return Gathered(

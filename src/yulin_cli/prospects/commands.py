@@ -147,21 +147,6 @@ def update_prospect(
     respond(result, json_output)
 
 
-@command(app, "show")
-def show_prospect(
-    prospect_id: IdArg,
-    history: Annotated[bool, typer.Option(
-        "--history", help="Also list every change of its facts.")] = False,
-    json_output: JsonOpt = False,
-) -> None:
-    """Everything about one prospect: facts, rounds, visits, readiness and rating."""
-    from yulin_cli.prospects import service
-
-    with current().read() as tx:
-        result = service.show(tx, current().policy(), prospect_id, history=history)
-    respond(result, json_output)
-
-
 @command(app, "list")
 def list_prospects(
     city: Annotated[str | None, typer.Option("--city")] = None,

@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli.db import fits_id, now_stamp, rows_for
+from yulin_cli.db import fits_id, now_stamp
 from yulin_cli.errors import BadInput
+from yulin_cli.outcomes.queries import PROSPECT_SELECT
+from yulin_cli.outcomes.queries import prospects_of as prospects_of  # read by every slice
 from yulin_cli.records import FLAG_COLUMNS, PROSPECT_COLUMNS, ListedProspect, Prospect
 from yulin_cli.rules import district_spellings, normalise_city
 from yulin_cli.sql_rules import (
@@ -32,16 +34,6 @@ if TYPE_CHECKING:
     from yulin_cli.policy import Policy
 
 
-# A prospect as a record: its facts, its finder and centre, and what the rules read besides.
-PROSPECT_SELECT = (
-    "SELECT p.*, s.name AS sourced_by, s.center_id, c.city AS center_city, c.name AS center,"
-    f" CASE WHEN {FOUND_SUBSTANDARD_SQL} THEN 1 ELSE 0 END AS found_substandard,"
-    f" {REDSEA_COUNT_SQL} AS redsea_count"
-    " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
-    " JOIN center c ON c.id = s.center_id"
-)
-
-
 def prospect(tx: Tx, prospect_id: int) -> Prospect:
     if not fits_id(prospect_id):
         raise BadInput("not_found.prospect", id=prospect_id)
@@ -49,12 +41,6 @@ def prospect(tx: Tx, prospect_id: int) -> Prospect:
     if row is None:
         raise BadInput("not_found.prospect", id=prospect_id)
     return Prospect.from_row(row)
-
-
-def prospects_of(tx: Tx, prospect_ids: list[int]) -> dict[int, Prospect]:
-    """Many prospects by id, in a few queries (ids that name nothing are left out)."""
-    return {row["id"]: Prospect.from_row(row) for row in rows_for(
-        tx, PROSPECT_SELECT + " WHERE p.id IN ({marks})", [i for i in prospect_ids if fits_id(i)])}
 
 
 def live_prospect(tx: Tx, prospect_id: int) -> Prospect:

@@ -13,7 +13,6 @@ from yulin_cli.prospects import queries
 from yulin_cli.records import ListedProspect, Prospect, StaffMember
 from yulin_cli.results import JsonRows, Page, Result, human_only, jsonable, rating_json
 from yulin_cli.team import queries as team
-from yulin_cli.visits import queries as visits
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -215,7 +214,7 @@ class ProspectAdded(Result):
     warnings: tuple[rules.Reason, ...]
     company: str = human_only("")
     notes: tuple[Note, ...] = human_only(())
-    # Earlier prospects it is likely a typo of (Q8): a warning, never a refusal (data.likely).
+    # Earlier prospects it is likely a typo of (Q8): a warning, never a refusal (prospects.likely).
     possible_duplicates: tuple[Any, ...] = ()
 
     def to_json(self) -> Any:
@@ -258,7 +257,8 @@ class ProspectList(Result):
 
 @dataclass(frozen=True, slots=True)
 class ProspectPage(Result):
-    """`show`: everything about one prospect."""
+    """`show`: everything about one prospect (gathered by ``guidance.service.page``: its
+    rating and advice are judged above this slice)."""
 
     prospect: Prospect
     rounds: tuple[Any, ...]
@@ -281,7 +281,7 @@ class ProspectPage(Result):
 
     def to_json(self) -> Any:
         from yulin_cli.i18n import explain, reason_json
-        from yulin_cli.visits.service import photo_json
+        from yulin_cli.records import photo_json
 
         p = self.prospect
         return {
@@ -329,7 +329,7 @@ def add_prospect(tx: Tx, facts: dict[str, Any], *, force: bool) -> ProspectAdded
         assert error is not None
         raise error
     prospect_id = queries.insert_prospect(tx, admission.values)
-    from yulin_cli.data.likely import possible_duplicates
+    from yulin_cli.prospects.likely import possible_duplicates
 
     likely = possible_duplicates(tx, [{**admission.values, "id": prospect_id}])
     return ProspectAdded(prospect_id, admission.values["duplicate_of"], admission.warnings,
@@ -416,37 +416,10 @@ def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: dict[str,
 
 
 def _ready(tx: Tx, policy: Policy, prospect_id: int) -> rules.Readiness:
-    from yulin_cli.visits.service import prospect_facts
+    from yulin_cli.outcomes.queries import prospect_facts
 
     return rules.visit_readiness(prospect_facts(tx, queries.live_prospect(tx, prospect_id)),
                                  policy)
-
-
-def show(tx: Tx, policy: Policy, prospect_id: int, history: bool = False) -> ProspectPage:
-    # Loaded here: add-prospect, the commonest write, needs none of it (start-up, issue 21).
-    from yulin_cli.guidance.service import advice_for
-    from yulin_cli.reports.service import rating
-    from yulin_cli.visits.service import prospect_facts
-
-    # A merged prospect is shown too, marked as merged: its own facts and history stay.
-    prospect = queries.prospect(tx, prospect_id)
-    facts = prospect_facts(tx, prospect)
-    logged = visits.visits(tx, prospect_id)
-    done = visits.followups(tx, prospect_id)  # follow-ups carry out next actions (Q5)
-    refused = [v for v in logged if v.outcome == "refused" and v.voided is None]
-    return ProspectPage(
-        prospect=prospect,
-        rounds=tuple(visits.rounds(tx, prospect_id)),
-        planned_visits=tuple(visits.planned_visits(tx, prospect_id)),
-        visits=tuple(logged),
-        readiness=rules.visit_readiness(facts, policy),
-        rating=rules.actions_done(rating(prospect, policy), done),
-        redsea=rules.redsea_assessment(prospect.in_selection, facts.redsea_signals, policy),
-        advice=advice_for(prospect, facts, logged, policy, done),
-        refusal=rules.refusal_causes(refused[-1].failing_checks) if refused else (),
-        fill=visits.fix_context(tx, prospect),
-        history=tuple(queries.history(tx, prospect_id)) if history else None,
-    )
 
 
 def list_prospects(tx: Tx, policy: Policy, filters: queries.Filters,

@@ -47,7 +47,7 @@ from yulin_cli.rules import phone_display
 def _(result: ProspectAdded) -> Screen:
     line = (t("ui.added_duplicate", id=result.id, dup=result.duplicate_of) if result.duplicate_of
             else t("ui.added_prospect", id=result.id, company=result.company))
-    from yulin_cli.data.likely import warning
+    from yulin_cli.prospects.likely import warning
 
     return Screen((line, *(n.message() for n in result.notes)), warnings_of(result.warnings)
                   + tuple(warning(p, result.id) for p in result.possible_duplicates))

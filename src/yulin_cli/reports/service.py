@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli import rules
 from yulin_cli.i18n import explain, t, t_in
 from yulin_cli.prospects import queries as prospects
-from yulin_cli.records import ListedProspect, Prospect
+from yulin_cli.records import ListedProspect, Notice, Prospect
 from yulin_cli.reports import queries
 from yulin_cli.reports.queries import FoundToday, PersonCounts, UpgradeCandidate
 from yulin_cli.results import JsonRows, Page, Result, human_only, rating_json
 from yulin_cli.team import queries as team
-from yulin_cli.team.queries import Notice
 from yulin_cli.visits.service import facts_of
 
 if TYPE_CHECKING:
@@ -402,7 +401,7 @@ def attention(tx: Tx, policy: Policy, day: str, center: str | None
                 rules.Message("attention.industry", {"prospect_id": found.id, **clash.params}),
                 company=found.company, staff=None, date=found.found_on,
                 command=rules.Message("cmd.industry", {"finder": shell_word(found.source)})))
-    from yulin_cli.data.likely import standing_pairs
+    from yulin_cli.prospects.likely import standing_pairs
 
     for pair in standing_pairs(tx, day, center):
         # Two prospects that are likely one company, until a manager merges them or marks

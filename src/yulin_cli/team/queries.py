@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import center_filter, fits_id
 from yulin_cli.errors import BadInput
-from yulin_cli.records import Center, StaffMember, Voiding, join_list, split_list
+from yulin_cli.records import Center, Notice, StaffMember, Voiding, join_list, split_list
 from yulin_cli.rules import entry_clause, normalise_city
 
 if TYPE_CHECKING:
@@ -41,21 +41,6 @@ class PointsTotal:
     center: str
     entries: int
     total: int
-
-
-@dataclass(frozen=True, slots=True)
-class Notice:
-    """An entry of the notice board (通报)."""
-
-    date: str
-    staff: str
-    kind: str  # praise | criticism | voided (gives back an earlier notice's points)
-    delta: int
-    rule: str
-    prospect_id: int | None
-    company: str | None
-    clause: str | None  # the clause behind the entry (None for a manager's own entry)
-    recorded_by_login: str | None  # team mode: the login whose command wrote it
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,9 @@ def ics_text(events: Sequence[CalendarEvent], name: str) -> bytes:
     calendar.add("prodid", "-//yulin//visits//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
-    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    from yulin_cli.clock import utc_now
+
+    stamp = utc_now()
     for item in events:
         day = dt.date.fromisoformat(item.date)
         event = Event()

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli import clock, rules
 from yulin_cli.errors import BadInput, NotReady, RuleRefusal
 from yulin_cli.outcomes import service as outcomes
-from yulin_cli.outcomes.queries import facts_of
+from yulin_cli.outcomes.queries import facts_of, prospect_facts
 from yulin_cli.prospects import queries as prospects
-from yulin_cli.records import Prospect, VisitPhoto
+from yulin_cli.records import Prospect, photo_json
 from yulin_cli.results import Result, human_only
 from yulin_cli.team import queries as team
 from yulin_cli.visits import queries
@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 
 
 # --- the facts a prospect is judged on ----------------------------------------------------------
-
-
-def prospect_facts(tx: Tx, prospect: Prospect) -> rules.ProspectFacts:
-    return facts_of(tx, [prospect])[prospect.id]
 
 
 def readiness(tx: Tx, policy: Policy, prospect_id: int,
@@ -98,13 +94,6 @@ class VisitPlanned(Result):
     prospect_id: int
     visitor: str
     date: str
-
-
-def photo_json(photo: PhotoFile | VisitPhoto) -> dict[str, Any]:
-    """A visit's photo as JSON, in `log-visit` and in `show` alike."""
-    return {"sha256": photo.sha256, "size": photo.size, "path": photo.path,
-            "taken_at": photo.taken_at, "latitude": photo.latitude,
-            "longitude": photo.longitude}
 
 
 @dataclass(frozen=True, slots=True)
