@@ -12,7 +12,7 @@ import pytest
 import yulin_cli
 from conftest import ok
 from yulin_cli.app import build_app
-from yulin_cli.i18n import MESSAGES, PARTS
+from yulin_cli.i18n import MESSAGES, PARTS, TOPICS, part_of
 
 pytestmark = pytest.mark.once  # help and catalogue: the backend does not matter
 
@@ -26,12 +26,51 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def _part_keys() -> dict[str, list[str]]:
+    """Each part's keys as its source file writes them, repeats kept (a dict literal that names a
+    key twice keeps the last one silently, so the module's MESSAGES cannot show it)."""
+    keys: dict[str, list[str]] = {}
+    for part in PARTS:
+        tree = ast.parse(Path(part.__file__).read_text(encoding="utf-8"))
+        found = [n.value for n in ast.walk(tree) if isinstance(n, ast.AnnAssign)
+                 and isinstance(n.target, ast.Name) and n.target.id == "MESSAGES"]
+        assert len(found) == 1 and isinstance(found[0], ast.Dict), part.__name__
+        keys[part.__name__.rsplit(".", 1)[1]] = [
+            k.value for k in found[0].keys if isinstance(k, ast.Constant)]
+        assert len(keys[part.__name__.rsplit(".", 1)[1]]) == len(found[0].keys), (
+            f"{part.__name__}: every key is a literal string")
+    return keys
+
+
+def test_every_part_of_the_catalogue_is_loaded_and_every_prefix_has_one_part():
+    modules = {path.stem for path in (SOURCE / "i18n").glob("*.py") if path.stem != "__init__"}
+    assert modules == {part.__name__.rsplit(".", 1)[1] for part in PARTS} == set(TOPICS)
+    prefixes = [prefix for owned in TOPICS.values() for prefix in owned]
+    assert len(prefixes) == len(set(prefixes)), "a prefix is claimed by two parts"
+
+
 def test_no_key_is_in_two_parts_of_the_catalogue():
     seen: dict[str, str] = {}
+    for part, keys in _part_keys().items():
+        for key in keys:
+            assert key not in seen, f"{key} is defined in i18n/{seen[key]}.py and i18n/{part}.py"
+            seen[key] = part
+
+
+def test_every_key_sits_in_the_part_its_prefix_names():
+    wrong = [f"{key} is in i18n/{part}.py but its prefix belongs in "
+             f"{'i18n/' + str(part_of(key)) + '.py' if part_of(key) else 'no part (add it to TOPICS)'}"
+             for part, keys in _part_keys().items() for key in keys if part_of(key) != part]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_key_has_both_languages():
     for part in PARTS:
-        for key in part.MESSAGES:
-            assert key not in seen, (key, seen.get(key), part.__name__)
-            seen[key] = part.__name__
+        for key, pair in part.MESSAGES.items():
+            assert isinstance(pair, tuple) and len(pair) == 2, (
+                f"{key} in {part.__name__} needs (zh, en), not {pair!r}")
+            assert all(isinstance(text, str) and text.strip() for text in pair), (
+                f"{key} in {part.__name__} has an empty language")
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
@@ -74,9 +113,9 @@ def _commands(group, prefix=()):
 
 
 def test_every_command_has_help_and_json():
-    import typer.main
+    from yulin_cli.typer_seams import click_command
 
-    root = typer.main.get_command(build_app("en"))
+    root = click_command(build_app("en"))
     commands = list(_commands(root))
     assert len(commands) >= 17
     for path, cmd in commands:

@@ -93,17 +93,15 @@ def _listing(parts: tuple[typer.Typer, ...]) -> typer.Typer:
     """Every command and group by name and help text only, for the root's help (and an
     unknown command's error): that is all they show, and Typer would otherwise build every
     option of every command first, a third of the help's start-up."""
-    from typer.main import solve_typer_info_help
-    from typer.models import CommandInfo
+    from yulin_cli.typer_seams import group_help, listed_command
 
     listing = sub_app("")
     for part in parts:
         listing.registered_commands += [
-            CommandInfo(name=c.name, help=c.help or inspect.getdoc(c.callback), hidden=c.hidden,
-                        callback=_listed) for c in part.registered_commands]
+            listed_command(c.name, c.help or inspect.getdoc(c.callback), _listed, c.hidden)
+            for c in part.registered_commands]
         listing.registered_commands += [
-            CommandInfo(name=g.name, help=solve_typer_info_help(g), callback=_listed)
-            for g in part.registered_groups]
+            listed_command(g.name, group_help(g), _listed) for g in part.registered_groups]
     return listing
 
 

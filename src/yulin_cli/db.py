@@ -362,6 +362,16 @@ class PsycopgTx(_TxBase):
             yield from cur
 
 
+def scram_verifier(tx: Tx, login: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of ``login``'s ``password``, made by libpq on this side of
+    the wire (``team login``), so that no statement the server logs ever holds the password.
+    Only a psycopg connection has libpq at hand: team mode runs on nothing else."""
+    if not isinstance(tx, PsycopgTx):
+        raise TypeError("a SCRAM verifier needs a psycopg (PostgreSQL) transaction")
+    digest: bytes = tx.conn.pgconn.encrypt_password(password.encode(), login.encode(),
+                                                    b"scram-sha-256")
+    return digest.decode("ascii")
+
 @dataclass(frozen=True, slots=True)
 class Login:
     """Who a server connection is: the login, and the staff member mapped to it (team mode)."""

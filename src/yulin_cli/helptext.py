@@ -13,20 +13,21 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.i18n import MESSAGES, t
-from yulin_cli.wrapping import cells, wrap
 
-if TYPE_CHECKING:
-    from enum import StrEnum
-
-# Typer vendors Click privately; its exceptions are only named here, to translate them.
-from typer._click.exceptions import (  # noqa: E402
+# Click's usage errors, named where Typer vendors them privately, to translate them.
+from yulin_cli.typer_seams import (
     BadOptionUsage,
     BadParameter,
     MissingParameter,
     NoArgsIsHelpError,
     NoSuchOption,
     UsageError,
+    parser_of,
 )
+from yulin_cli.wrapping import cells, wrap
+
+if TYPE_CHECKING:
+    from enum import StrEnum
 
 OPTION_COLUMN = 28  # widest option column; longer ones put their help on the next line
 
@@ -59,8 +60,7 @@ def _first_paragraph(help_text: str | None) -> str:
 def choice_enum(param: Any) -> type[StrEnum] | None:
     """The enum a choice option offers (see ``runtime.choice``), if it is one: Typer makes the
     option's parser the function of its Click type."""
-    parser = getattr(getattr(param, "type", None), "func", None)
-    return getattr(parser, "enum", None)
+    return getattr(parser_of(param), "enum", None)
 
 
 def metavar(path: str, param: Any) -> str:

@@ -15,11 +15,11 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, overload
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 
 from yulin_cli import clock
 from yulin_cli.errors import BadInput, Interrupted, NotReady, RuleRefusal, YulinError
 from yulin_cli.i18n import reason_json, t
+from yulin_cli.typer_seams import TyperCommand, TyperGroup
 
 if TYPE_CHECKING:
     from enum import StrEnum
@@ -382,7 +382,7 @@ def _usage_mistake(make_context: Callable[..., Any], args: list[str], *rest: Any
     """Parses a command line; a usage mistake becomes one translated line and exit 2 (and,
     with --json, one JSON document)."""
     # Click's error, named where Typer vendors it; the words (helptext) load only for a mistake.
-    from typer._click.exceptions import UsageError
+    from yulin_cli.typer_seams import UsageError
 
     wants_json = "--json" in args  # read first: Click consumes ``args`` as it parses them
     typed = list(args)

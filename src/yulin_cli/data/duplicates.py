@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
+from yulin_cli.data import queries
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.outcomes import service as outcomes
 from yulin_cli.prospects import queries as prospects
@@ -27,7 +28,7 @@ from yulin_cli.prospects.likely import (
     sounds_of,
     typo_blocks,
 )
-from yulin_cli.records import Prospect, join_list, split_list
+from yulin_cli.records import Prospect, join_list
 from yulin_cli.results import Result, human_only, jsonable
 from yulin_cli.rules.duplicates import CompanyFacts, likely_duplicate, name_typo
 
@@ -197,9 +198,7 @@ class Unmerged(Result):
 
 
 def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
-    rows = tx.all("SELECT id, company, city, name_key, landline, mobile, district, address,"
-                  " contact_surname, employees, pcs, credit_code, email FROM prospect"
-                  " WHERE merged_into IS NULL ORDER BY id")
+    rows = queries.dedupe_rows(tx)
     names = {r["id"]: r["company"] for r in rows}
     codes = {r["id"]: r["credit_code"] for r in rows if r["credit_code"]}
     uf = _UnionFind()
@@ -261,16 +260,12 @@ def mark_distinct(tx: Tx, a: int, b: int, by_id: int, day: str, now: str) -> Mar
         raise BadInput("distinct.same", id=a)
     first, second = sorted((a, b))
     one, other = prospects.live_prospect(tx, first), prospects.live_prospect(tx, second)
-    known = tx.scalar("SELECT id FROM distinct_pair WHERE first_id = :a AND second_id = :b",
-                      a=first, b=second)
-    if known is None:
-        tx.insert("distinct_pair", {"first_id": first, "second_id": second, "by_id": by_id,
-                                    "day": day, "recorded_at": now})
-    return MarkedDistinct(first, second, known is None, one.company, other.company)
+    known = queries.distinct_recorded(tx, first, second)
+    if not known:
+        queries.record_distinct(tx, first, second, by_id, day, now)
+    return MarkedDistinct(first, second, not known, one.company, other.company)
 
 
-# The tables whose rows follow a prospect when it is merged into another.
-_MOVED = ("visit", "planned_visit", "redsea_signal", "points_entry", "notice")
 _FILLED = ("district", "address", "industry", "employees", "pcs", "contact_surname",
            "landline", "mobile", "email", "qq", "deal_value", "need", "yulin_interest",
            "partner", "vendor_share", "credit_code", "latitude", "longitude")
@@ -290,7 +285,7 @@ def merge_preview(tx: Tx, keep: int, drop: int) -> MergePreview:
     if keep == drop:
         raise BadInput("merge.same", id=keep)
     kept, dropped = prospects.live_prospect(tx, keep), prospects.live_prospect(tx, drop)
-    rows = tx.all("SELECT * FROM prospect WHERE id IN (:k, :d) ORDER BY id", k=keep, d=drop)
+    rows = queries.pair_rows(tx, keep, drop)
     evidence = {reason for _a, _b, reason, _score in find_pairs(rows)}
     if kept.credit_code and kept.credit_code == dropped.credit_code:
         evidence.add("credit-code")
@@ -311,37 +306,19 @@ def merge(tx: Tx, book: PolicyBook, keep: int, drop: int, by_id: int, now: str,
             if getattr(kept, f) in (None, "") and getattr(dropped, f) not in (None, "")}
     if "landline" in gaps and dropped.landline_ext:
         gaps["landline_ext"] = dropped.landline_ext  # the extension follows its number
-    merge_id = tx.insert("prospect_merge", {
-        "keep_id": keep, "drop_id": drop, "by_id": by_id, "merged_at": now,
-        "filled": join_list(sorted(gaps)), "unmerged_at": None, "unmerged_by_id": None})
-    record: list[dict[str, Any]] = []
-    moved = {}
+    merge_id = queries.record_merge(tx, keep, drop, by_id, now, join_list(sorted(gaps)))
     # Rounds keep their order after KEEP's own: DROP's round 2 may become KEEP's round 4.
-    offset = int(tx.scalar("SELECT COALESCE(MAX(round_no), 1) FROM verification_round"
-                           " WHERE prospect_id = :k", k=keep)) - 1
-    record += [{"merge_id": merge_id, "table_name": "verification_round", "row_id": r["id"],
-                "round_no": r["round_no"]} for r in tx.all(
-        "SELECT id, round_no FROM verification_round WHERE prospect_id = :d", d=drop)]
-    moved["verification_round"] = tx.run(
-        "UPDATE verification_round SET prospect_id = :k, round_no = round_no + :o"
-        " WHERE prospect_id = :d", k=keep, o=offset, d=drop)
-    for table in _MOVED:
-        record += [{"merge_id": merge_id, "table_name": table, "row_id": r["id"],
-                    "round_no": None}
-                   for r in tx.all(f"SELECT id FROM {table} WHERE prospect_id = :d", d=drop)]
-        moved[table] = tx.run(f"UPDATE {table} SET prospect_id = :k WHERE prospect_id = :d",
-                              k=keep, d=drop)
+    offset = queries.last_round_no(tx, keep) - 1
+    record, count = queries.move_rounds(tx, keep, drop, offset)
+    moved = {"verification_round": count}
+    for table in queries.MOVED_TABLES:
+        rows, moved[table] = queries.move_rows(tx, table, keep, drop)
+        record += rows
     # KEEP itself may have been filed as DROP's duplicate: now it is the one that stays.
     if kept.duplicate_of == drop:
-        record.append({"merge_id": merge_id, "table_name": "keep_duplicate_of", "row_id": keep,
-                       "round_no": None})
-        tx.run("UPDATE prospect SET duplicate_of = NULL WHERE id = :k", k=keep)
-    record += [{"merge_id": merge_id, "table_name": "duplicate_of", "row_id": r["id"],
-                "round_no": None}
-               for r in tx.all("SELECT id FROM prospect WHERE duplicate_of = :d", d=drop)]
-    tx.run("UPDATE prospect SET duplicate_of = :k WHERE duplicate_of = :d", k=keep, d=drop)
-    tx.many("INSERT INTO merge_moved (merge_id, table_name, row_id, round_no)"
-            " VALUES (:merge_id, :table_name, :row_id, :round_no)", record)
+        record.append(queries.unfile_keep(tx, keep))
+    record += queries.refile_duplicates(tx, keep, drop)
+    queries.record_moved(tx, merge_id, record)
     day = now[:10]
     prospects.update_prospect(tx, keep, gaps, day=day, by_id=by_id)
     prospects.update_prospect(tx, drop, {"merged_into": keep}, day=day, by_id=by_id)
@@ -358,40 +335,23 @@ def unmerge(tx: Tx, book: PolicyBook, drop: int, by_id: int, now: str) -> Unmerg
     dropped = prospects.prospect(tx, drop)
     if dropped.merged_into is None:
         raise RuleRefusal("unmerge.not_merged", id=drop)
-    found = tx.one("SELECT id, keep_id, filled FROM prospect_merge WHERE drop_id = :d"
-                   " AND unmerged_at IS NULL ORDER BY id DESC LIMIT 1", d=drop)
-    if found is None or found["keep_id"] != dropped.merged_into:
+    found = queries.open_merge(tx, drop)
+    if found is None or found.keep != dropped.merged_into:
         raise RuleRefusal("unmerge.no_record", id=drop, into=dropped.merged_into)
-    keep = found["keep_id"]
+    keep = found.keep
     kept = prospects.prospect(tx, keep)
     if kept.merged_into is not None:
         raise RuleRefusal("unmerge.keep_merged", id=drop, keep=keep, into=kept.merged_into)
     moved: dict[str, int] = {}
-    for row in tx.all("SELECT table_name, row_id, round_no FROM merge_moved"
-                      " WHERE merge_id = :m ORDER BY id", m=found["id"]):
-        table = row["table_name"]
-        if table == "verification_round":
-            done = tx.run("UPDATE verification_round SET prospect_id = :d, round_no = :n"
-                          " WHERE id = :id AND prospect_id = :k", d=drop, n=row["round_no"],
-                          id=row["row_id"], k=keep)
-        elif table in _MOVED:
-            done = tx.run(f"UPDATE {table} SET prospect_id = :d WHERE id = :id"
-                          " AND prospect_id = :k", d=drop, id=row["row_id"], k=keep)
-        elif table == "duplicate_of":
-            done = tx.run("UPDATE prospect SET duplicate_of = :d WHERE id = :id"
-                          " AND duplicate_of = :k", d=drop, id=row["row_id"], k=keep)
-        else:  # keep_duplicate_of
-            done = tx.run("UPDATE prospect SET duplicate_of = :d WHERE id = :k"
-                          " AND duplicate_of IS NULL", d=drop, k=keep)
-        moved[table] = moved.get(table, 0) + done
+    for row in queries.moved_rows(tx, found.merge_id):
+        moved[row.table] = moved.get(row.table, 0) + queries.move_back(tx, row, keep, drop)
     cleared = []
     day = now[:10]
-    for name in split_list(found["filled"]):
+    for name in found.filled:
         if name in _FILLED and getattr(kept, name) == getattr(dropped, name):
             prospects.update_prospect(tx, keep, {name: None}, day=day, by_id=by_id)
             cleared.append(name)
     prospects.update_prospect(tx, drop, {"merged_into": None}, day=day, by_id=by_id)
     outcomes.reconcile_prospects(tx, book, [keep, drop])
-    tx.run("UPDATE prospect_merge SET unmerged_at = :at, unmerged_by_id = :by WHERE id = :id",
-           at=now, by=by_id, id=found["id"])
+    queries.close_merge(tx, found.merge_id, by_id, now)
     return Unmerged(drop, keep, moved, tuple(cleared))

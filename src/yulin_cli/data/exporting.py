@@ -10,13 +10,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import choices, rules
-from yulin_cli.data import spreadsheets
+from yulin_cli.data import queries, spreadsheets
 from yulin_cli.i18n import current_lang, flag_word, label, listed, rule_name, t
 from yulin_cli.parsers import location_text
 from yulin_cli.records import FLAG_COLUMNS, join_list, split_list
 from yulin_cli.reports.service import daily_report
 from yulin_cli.results import Result
-from yulin_cli.sql_rules import rank_params, stars_sql
 from yulin_cli.team import queries as team
 
 if TYPE_CHECKING:
@@ -124,18 +123,9 @@ def export_rows(tx: Tx, book: PolicyBook, what: str, day: str,
     elif what == "visits":
         source = _visit_rows(tx)
     elif what == "rounds":
-        source = tx.iter(
-            "SELECT r.id, r.prospect_id, p.company, r.round_no AS round, s.name AS by,"
-            " r.pretext, r.result, r.address_confirmed AS address, r.scale_checked AS scale,"
-            " r.day AS date, r.note, r.voided_at FROM verification_round r"
-            " JOIN staff s ON s.id = r.staff_id JOIN prospect p ON p.id = r.prospect_id"
-            " ORDER BY r.id")
+        source = queries.export_rounds(tx)
     elif what == "points":
-        source = tx.iter(
-            "SELECT e.day AS date, s.name AS staff, e.delta, e.rule, e.prospect_id,"
-            " e.visit_id, e.reason, b.name AS by, e.voided_at FROM points_entry e"
-            " JOIN staff s ON s.id = e.staff_id LEFT JOIN staff b ON b.id = e.by_id"
-            " ORDER BY e.day, e.id")
+        source = queries.export_points(tx)
     elif what == "notices":
         source = (asdict(n) for n in team.notices(tx, "0000-01-01", "9999-12-31", None))
     else:
@@ -164,13 +154,9 @@ def export_rows(tx: Tx, book: PolicyBook, what: str, day: str,
 
 def _visit_rows(tx: Tx) -> Iterator[dict[str, Any]]:
     """Visits with their flags, both read in visit order and zipped as they stream."""
-    flags = tx.iter("SELECT visit_id, flag FROM visit_flag ORDER BY visit_id, id")
+    flags = queries.export_visit_flags(tx)
     pending = next(flags, None)
-    for row in tx.iter(
-            "SELECT v.id, v.prospect_id, p.company, v.day AS date, s.name AS by, v.kind,"
-            " v.outcome, v.items, v.contacts, v.effective, v.note, v.voided_at FROM visit v"
-            " JOIN staff s ON s.id = v.staff_id JOIN prospect p ON p.id = v.prospect_id"
-            " ORDER BY v.id"):
+    for row in queries.export_visits(tx):
         mine = []
         while pending is not None and pending["visit_id"] <= row["id"]:
             if pending["visit_id"] == row["id"]:
@@ -181,12 +167,7 @@ def _visit_rows(tx: Tx) -> Iterator[dict[str, Any]]:
 
 
 def _prospect_rows(tx: Tx, policy: Policy) -> Iterator[dict[str, Any]]:
-    for row in tx.iter(
-        f"SELECT p.*, s.name AS sourced_by, {stars_sql()} AS stars"
-        " FROM prospect p JOIN staff s ON s.id = p.sourced_by_id"
-        " JOIN center c ON c.id = s.center_id WHERE p.merged_into IS NULL ORDER BY p.id",
-        **rank_params(policy),
-    ):
+    for row in queries.export_prospects(tx, policy):
         for flag in FLAG_COLUMNS:
             row[flag] = "yes" if row[flag] else ""
         row["location"] = location_text(row["latitude"], row["longitude"])
@@ -232,11 +213,10 @@ def team_sheets(tx: Tx) -> Iterator[tuple[str, list[str], Iterator[list[Any]]]]:
         stored = [c for c in columns if c not in CONTACT_COLUMNS or table != "visit"]
         if table == "visit":
             stored.insert(stored.index("kind"), "contacts")
-        where = f" WHERE {TEAM_WHERE[table]}" if table in TEAM_WHERE else ""
 
-        def rows(table: str = table, stored: list[str] = stored, columns: list[str] = columns,
-                 where: str = where) -> Iterator[list[Any]]:
-            for row in tx.iter(f"SELECT {', '.join(stored)} FROM {table}{where} ORDER BY id"):
+        def rows(table: str = table, stored: list[str] = stored,
+                 columns: list[str] = columns) -> Iterator[list[Any]]:
+            for row in queries.table_rows(tx, table, stored, TEAM_WHERE.get(table)):
                 if table == "visit":
                     got = set(split_list(row.pop("contacts") or ""))
                     row.update({c: c in got for c in CONTACT_COLUMNS})

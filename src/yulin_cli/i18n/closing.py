@@ -1,4 +1,4 @@
-"""The words of deals' outcomes, calibration, `find` and `todo` (issue 22)."""
+"""The words of deals' outcomes, calibration, `find`, `todo` and follow-ups."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- follow-ups and the scale found on site (log-visit) ---
@@ -16,13 +16,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "结果应记为不达标（--outcome 不达标），而不是见到",
                              "the scale found on site is below the standard ({employees} "
                              "employees, {pcs} PCs): log it as --outcome substandard, not met"),
-    "rule.followup": ("跟进", "follow-up"),
     # --- outcome ---
-    "rule.outcome": ("成交结果", "outcome"),
     "deal.won": ("成交", "won"),
     "deal.lost": ("丢单", "lost"),
-    "not_found.outcome": ("没有编号为 {id} 的成交结果", "no outcome with id {id}"),
-    "void.kind_outcome": ("成交结果", "outcome"),
     "outcome.not_allowed": ("拒绝：{name} 既不是分管领导也不是这个客户的开拓人，不能记录成交结果",
                             "refused: {name} is neither a manager nor the prospect's finder, "
                             "who record how a deal ended"),
@@ -39,7 +35,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "recorded: #{id} {company} lost (outcome #{outcome})"),
     "outcome.reason_line": ("原因：{reason}", "reason: {reason}"),
     # --- calibrate ---
-    "rule.calibration": ("星级校验", "calibration"),
     "calibrate.not_enough": ("数据还不够：已有结果的客户 {decided} 个，至少要 {needed} 个"
                              "（每个星级至少 {per_level} 个才算胜率），先只看数量",
                              "not enough data yet: {decided} decided deals, {needed} needed "
@@ -120,58 +115,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "todo.cmd.agenda": ("yulin agenda --visitor {visitor} --date {date}",
                         "yulin agenda --visitor {visitor} --date {date}"),
     # --- help ---
-    "help.section.closing": ("结果：成交、星级校验、查重与待办",
-                             "Results: deals, calibration, look-ups and to-dos"),
-    "help.cmd.outcome": ("记录一个客户的成交结果（Q5、Q13）：分管领导或开拓人记录；每个客户只有"
-                         "一个有效结果（更正请 yulin void outcome 编号）。",
-                         "Record how a prospect's deal ended (Q5, Q13): a manager or its "
-                         "finder; one stands per prospect (void outcome ID to correct it)."),
-    "help.cmd.outcome.result": ("结果：成交或丢单。", "How it ended: won or lost."),
-    "help.cmd.outcome.value": ("成交金额，如 25万（只用于成交）。",
-                               "The deal's value, e.g. 25万 (won only)."),
-    "help.cmd.outcome.reason": ("原因，随结果保存。", "Why; kept with it."),
-    "help.cmd.outcome.by": ("记录的伙伴：分管领导或开拓人。",
-                            "Who records it: a manager or the finder."),
-    "help.cmd.calibrate": ("星级准不准（Q5、Q13）：按首次有效走访时的星级，看各星级的胜率、AUC "
-                           "和 Brier 分数；有结果的客户不足 30 个时只列数量。",
-                           "How well the stars foretell deals (Q5, Q13): each level as rated "
-                           "at the first effective visit, its win rate, AUC and Brier score; "
-                           "below 30 decided deals, counts only."),
-    "help.cmd.calibrate.date_from": ("首次有效走访的起始日。",
-                                     "First day of the first effective visits counted."),
-    "help.cmd.calibrate.date_to": ("首次有效走访的截止日。", "Their last day."),
-    "help.cmd.calibrate.by": ("按开拓人、区县或行业分组，各出一张表。",
-                              "One table per prospector, district or industry."),
-    "help.cmd.calibrate.propose": ("把最能区分成交与丢单的星级门槛写成策略文件，供 policy "
-                                   "simulate 模拟。", "Write star thresholds that rank these "
-                                   "deals best as a policy file for policy simulate."),
-    "help.cmd.find": ("打电话前先查一查（Q8）：按任意写法的电话、统一社会信用代码、名称的一部分或"
-                      "拼音首字母查找客户。", "Is this company known already? Check before "
-                      "calling (Q8): by phone in any spelling, credit code, part of the name "
-                      "or its pinyin initials."),
-    "help.cmd.find.text": ("电话、信用代码、名称的一部分或拼音首字母。",
-                           "A phone, a credit code, part of a name or its pinyin initials."),
-    "help.arg.TEXT": ("文字", "TEXT"),
-    "help.arg.RESULT": ("结果", "RESULT"),
-    "help.cmd.todo": ("我的待办，每行附上要执行的命令：开拓人的客户还缺什么；走访人本周的走访；"
-                      "分管领导要接手的客户、待检查的走访、可能重复的客户和每位走访人下个工作日"
-                      "的安排。", "Your open work, each line with its command: a prospector's "
-                      "prospects missing rounds, address, contact or scale; a visitor's week; "
-                      "a manager's take-overs, inspections, possible duplicates and every "
-                      "visitor's next day."),
-    "help.cmd.todo.by": ("谁的待办（团队模式默认自己）。", "Whose (team mode: yours)."),
-    "help.cmd.todo.date": ("从哪天算起（默认今天）。", "From which day (default today)."),
-    "help.cmd.log-visit.followup": ("跟进的内容（Q5）：演示、宴请、见高层、送资料或参观样板。",
-                                    "What the follow-up was (Q5): demo, meal, executives, "
-                                    "material or reference-visit."),
-    "help.cmd.log-visit.found_employees": ("现场核实的员工人数，记入客户资料（有历史）。",
-                                           "Employees found on site; saved on the prospect, "
-                                           "with history."),
-    "help.cmd.log-visit.found_employees.metavar": ("人数", "COUNT"),
-    "help.cmd.log-visit.found_pcs.metavar": ("台数", "COUNT"),
-    "help.cmd.outcome.value.metavar": ("金额", "MONEY"),
-    "help.cmd.log-visit.found_pcs": ("现场核实的电脑台数，记入客户资料（有历史）。",
-                                     "PCs found on site; saved on the prospect, with "
-                                     "history."),
     "closing.action_done": ("（已做：{day}）", " (done {day})"),
 }

@@ -4,10 +4,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error": ("错误：", "Error: "),
     "bad.lang": ("不认识的语言 “{value}”；可选：{langs}", "unknown language “{value}”; choose one "
                  "of: {langs}"),
-    "policy.missing": ("找不到策略文件 {path}", "policy file {path} not found"),
-    "policy.unreadable": ("无法读取策略文件 {path}：{error}", "cannot read policy file {path}: {error}"),
-    "policy.bad_key": ("策略文件 {path} 中的键 {key} 无效：{error}",
-                       "policy file {path}: bad key {key}: {error}"),
     "file.exists": ("{path} 已存在；加 --force 覆盖", "{path} exists; use --force to overwrite"),
     "input.invalid": ("{option} 的值 “{value}” 无效：{why}", "invalid {option} “{value}”: {why}"),
     "input.invalid_row": ("第 {row} 行：{option} 的值 “{value}” 无效：{why}",
@@ -35,12 +31,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad.table": ("应是一个 [节]", "should be a [section]"),
     "bad.text": ("应是文字", "should be text"),
     "bad.list": ("应是列表，如 [\"南京\", \"深圳\"]", "should be a list such as [\"南京\", \"深圳\"]"),
-    "policy.campaign_order": ("campaign_start 不能晚于 campaign_end",
-                              "campaign_start must not be after campaign_end"),
-    "policy.stars_order": ("须 five_min ≥ four_min ≥ two_min", "five_min >= four_min >= two_min must hold"),
-    "policy.stars_three": ("须 three_min ≥ two_min", "three_min >= two_min must hold"),
-    "policy.toml_syntax": ("策略文件 {path} 第 {line} 行第 {column} 列写法不对（TOML）",
-                           "policy file {path}: TOML syntax error at line {line}, column {column}"),
     "bad.integer": ("须为整数", "must be a whole number"),
     "bad.choice": ("不是可选的值", "not one of the accepted values"),
     "bad.empty": ("不能为空", "cannot be empty"),
@@ -83,7 +73,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_found.center": ("没有叫 {name} 的服务中心", "no centre named {name}"),
     "exists.center": ("服务中心 {name} 已存在", "centre {name} already exists"),
     "exists.staff": ("伙伴 {name} 已存在", "staff member {name} already exists"),
-    "role.not_visitor": ("{name} 没有走访角色", "{name} does not have the visitor role"),
     "refuse.territory": ("拒绝：{city} 不在 {center_city} 服务中心的负责城市内（Q6）",
                          "refused: {city} is outside the centre's city {center_city} (Q6)"),
     "refuse.duplicate": ("拒绝：与客户 #{id} 重复（{why}，Q8）；确属不同公司可加 --force",
@@ -116,27 +105,103 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad.not_direct_city": ("{city} 没有直销分公司（有：{cities}）",
                             "{city} has no direct-sales branch (these do: {cities})"),
     "bad.no_topic": ("手册里没有 {topic}", "no playbook topic matches {topic}"),
-    "import.unknown_header": ("不认识的列名“{header}”（见 README 的列名表）",
-                              "unknown column “{header}” (see the column table in README)"),
-    "import.encoding": ("无法识别 {path} 的编码", "cannot tell the encoding of {path}"),
-    "import.missing": ("找不到文件 {path}", "file {path} not found"),
-    "import.binary": ("{path} 不是 CSV 或 XLSX 文件", "{path} is not a CSV or XLSX file"),
-    "import.empty": ("{path} 是空文件", "{path} is empty"),
-    "import.unreadable": ("无法读取 {path}：{error}", "cannot read {path}: {error}"),
-    "import.invalid_rows": ("{rows} 行中有 {bad_rows} 行出错，共 {errors} 处错误，什么都没有导入；"
-                            "可用 --skip-invalid 只导入正确的行",
-                            "{errors} error(s) in {bad_rows} of {rows} rows: nothing was "
-                            "imported; --skip-invalid imports the valid rows"),
-    "import.duplicate_rows": ("{duplicates} 行与已有客户或文件中前面的行重复，什么都没有导入；"
-                              "确属不同公司可加 --force",
-                              "{duplicates} row(s) duplicate existing prospects or earlier rows "
-                              "of the file: nothing was imported; use --force if they are "
-                              "really other companies"),
     "bad.yes_no": ("应填 是/否", "should be yes or no"),
-    "export.needs_file": ("这种导出需要 -o 文件名", "this export needs -o FILE"),
-    "export.unwritable": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
     "backup.not_sqlite": ("backup 只用于 SQLite；PostgreSQL 请用 pg_dump",
                           "backup is for SQLite files; on PostgreSQL use pg_dump"),
     "backup.failed": ("备份到 {path} 失败：{error}", "backup to {path} failed: {error}"),
-    "merge.same": ("不能把客户 #{id} 合并到它自己", "cannot merge prospect #{id} into itself"),
+
+    # --- interrupted, interrupted_saved -----------------------------------------------------------
+    "interrupted": ("已中断：什么都没有写入", "interrupted: nothing written"),
+    "interrupted_saved": ("已中断：改动在中断前已经保存", "interrupted after the change was saved"),
+
+    # --- bad.* ------------------------------------------------------------------------------------
+    "bad.attention_rule": ("没有这条规则：{rule}（可选：{rules}）",
+                           "no attention rule {rule} (one of: {rules})"),
+    "bad.credit_code_length": ("统一社会信用代码应为 18 位", "a unified social credit code has 18 "
+                               "characters"),
+    "bad.credit_code_format": ("统一社会信用代码含有不该出现的字符（前 8 位是数字，其余是数字或"
+                               "不含 I、O、S、V、Z 的大写字母）",
+                               "a unified social credit code has digits first, then digits or "
+                               "capital letters other than I, O, S, V and Z"),
+    "bad.credit_code_check": ("统一社会信用代码的校验位不对，请逐位核对",
+                              "the check character of this credit code is wrong; compare it "
+                              "character by character"),
+    "bad.location": ("位置应写成 纬度,经度（十进制度数，如 31.2983,120.5833）",
+                     "a location is LAT,LNG in decimal degrees, e.g. 31.2983,120.5833"),
+    "bad.location_range": ("纬度应在 -90 到 90 之间，经度应在 -180 到 180 之间",
+                           "latitude must lie within -90..90 and longitude within -180..180"),
+    "bad.future_day": ("{option} {day} 还没到（今天是 {today}）：只有计划走访可以定在以后",
+                       "{option} {day} is still to come (today is {today}): only a planned "
+                       "visit may be dated ahead"),
+    "bad.before_record": ("{option} {day} 早于{what} {first}，不能这样记",
+                          "{option} {day} is before {what} {first}: a record cannot come first"),
+    "bad.future_found": ("发现日期 {day} 还没到（今天是 {today}）", "found on {day}, which is "
+                         "still to come (today is {today})"),
+    "bad.count": ("数量写法如 300、300人、400台、三百、1.2万",
+                  "a count is written 300, 300人, 400台, 三百 or 1.2万"),
+    "bad.extension": ("分机号只能是数字，最多 6 位", "an extension is digits only, at most 6"),
+    "bad.mobile_hotline": ("这是 400/800 热线，不是手机号；热线请填在座机里（--landline）",
+                           "this is a 400/800 hotline, not a mobile number; give it as the "
+                           "landline (--landline)"),
+    "bad.mobile_hotline_number": ("这是 400/800 热线，不是手机号；热线请用 --landline-number 记下",
+                                  "this is a 400/800 hotline, not a mobile number; record it "
+                                  "with --landline-number"),
+    "bad.attention_kind": ("没有这类事项：{kind}（可选：{kinds}）",
+                           "no attention kind {kind} (one of: {kinds})"),
+
+    # --- refuse.* ---------------------------------------------------------------------------------
+    "refuse.not_you": ("拒绝：这个登录账号属于 {staff}，只有分管领导的账号才能以 {name} 的名义记录",
+                       "refused: this login belongs to {staff}; only a manager's login may "
+                       "act as {name}"),
+    "refuse.finder_managers": ("拒绝：{name} 不是分管领导，只有分管领导能改客户的开拓人",
+                               "refused: {name} is not a manager; only managers change who "
+                               "found a prospect"),
+    "refuse.policy_managers": ("拒绝：{name} 不是分管领导，只有分管领导能改团队的规则",
+                               "refused: {name} is not a manager; only managers set the "
+                               "team's policy"),
+    "refuse.settle_managers": ("拒绝：{name} 不是分管领导，只有分管领导能处理与直销的冲突",
+                               "refused: {name} is not a manager; only managers settle a "
+                               "direct-sales project"),
+    "refuse.nothing_to_inspect": ("拒绝：走访 #{id} 没有待检查的问题",
+                                  "refused: visit #{id} has no open question to answer"),
+    "refuse.upgrade_not_customer": ("拒绝：升级走访只针对已有客户（Q13）；这家还不是已有客户，请按计划"
+                                    "走访或扫街登记",
+                                    "refused: an upgrade visit is for an existing customer (Q13); "
+                                    "this prospect is not one, so log it as a planned visit or a "
+                                    "sweep"),
+    "refuse.distinct_managers": ("拒绝：{name} 不是分管领导，只有分管领导能把两家客户记为不同公司",
+                                 "refused: {name} is not a manager; only managers record that "
+                                 "two prospects are different companies"),
+
+    # --- db.* -------------------------------------------------------------------------------------
+    "db.missing": ("没有数据库：{path}。先用 yulin center add 名称 --city 城市 建一个"
+                   "（或用 yulin demo 装入示例团队）",
+                   "no database at {path}: create one with `yulin center add NAME --city CITY` "
+                   "(or `yulin demo` for the sample team)"),
+    "db.needs_upgrade": ("数据库需要升级：请管理员运行 `yulin --db URL upgrade`（{target}）",
+                         "the database needs an upgrade: ask the administrator to run "
+                         "`yulin --db URL upgrade` ({target})"),
+    "db.lost": ("与数据库 {target} 的连接断开了：{error}；这条命令的改动没有保存",
+                "lost the connection to the database {target}: {error}; this command's "
+                "changes were not saved"),
+    "db.locked": ("数据库 {target} 正被另一个会话锁住，等了 5 秒仍未释放；请稍后再试，或请管理员查看"
+                  "是谁占着锁（pg_stat_activity）",
+                  "the database {target} is locked by another session and stayed locked for 5 "
+                  "seconds; try again later, or ask the administrator who holds the lock "
+                  "(pg_stat_activity)"),
+    "db.timeout": ("数据库 {target} 上的这条命令超时了（60 秒）；改动没有保存",
+                   "this command timed out on the database {target} (60 seconds); nothing was "
+                   "saved"),
+    "db.bad_password": ("连接 {target} 的密码不对（或这个登录名不存在）",
+                        "wrong password for {target} (or no such login)"),
+    "db.raw_at": ("数据库地址的密码里有 “@”：请写成 %40（{target}）",
+                  "the password in the database URL holds a raw “@”: write it as %40 ({target})"),
+
+    # --- not_found.* ------------------------------------------------------------------------------
+    "not_found.round": ("没有编号为 {id} 的复核", "no round with id {id}"),
+    "not_found.points_entry": ("没有编号为 {id} 的积分记录", "no points entry with id {id}"),
+    "not_found.outcome": ("没有编号为 {id} 的成交结果", "no outcome with id {id}"),
+
+    # --- input.* ----------------------------------------------------------------------------------
+    "input.missing_argument": ("缺少参数 {option}", "Missing argument '{option}'."),
 }

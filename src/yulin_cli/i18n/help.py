@@ -56,7 +56,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.arg.PROSPECT_ID": ("编号", "ID"),
     "help.arg.PROJECT_ID": ("编号", "ID"),
     # --- usage mistakes -----------------------------------------------------------------------
-    "input.missing_argument": ("缺少参数 {option}", "Missing argument '{option}'."),
     "usage.no_such_option": ("没有选项 {option}", "No such option: {option}"),
     "usage.no_such_option_near": ("没有选项 {option}；是不是 {near}？",
                                   "No such option: {option}. Did you mean {near}?"),
@@ -505,4 +504,120 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Write a commented policy file holding every default."),
     "help.opt.path": ("写到哪里。", "Where to write it."),
     "help.cmd.policy.init.force": ("覆盖已有的文件。", "Overwrite an existing file."),
+
+    # --- team mode --------------------------------------------------------------------------------
+    "help.cmd.team.logins": ("本团队的登录名：各属于谁，最后一次写入是什么时候。",
+                             "The logins made for this team: whose each is, and when it last "
+                             "wrote."),
+    "help.cmd.team.logout": ("把一个登录名从它的主人那里收回：它离开团队的角色组和这个数据库。",
+                             "Take a login away from its person: it leaves the team's groups and "
+                             "this database."),
+    "help.cmd.team.logout.name": ("要收回的登录名。", "The login to take away."),
+    "help.cmd.team.logout.disable": ("同时让它在整个服务器上都不能再登录（已离职的人）。",
+                                     "Also stop it logging in anywhere (someone who left)."),
+
+    # --- long lists -------------------------------------------------------------------------------
+    "help.opt.every": ("全部显示，不只一屏。", "Show every row, not one screen."),
+
+    # --- deals' outcomes, calibration, find, todo, follow-ups -------------------------------------
+    "help.section.closing": ("结果：成交、星级校验、查重与待办",
+                             "Results: deals, calibration, look-ups and to-dos"),
+    "help.cmd.outcome": ("记录一个客户的成交结果（Q5、Q13）：分管领导或开拓人记录；每个客户只有"
+                         "一个有效结果（更正请 yulin void outcome 编号）。",
+                         "Record how a prospect's deal ended (Q5, Q13): a manager or its "
+                         "finder; one stands per prospect (void outcome ID to correct it)."),
+    "help.cmd.outcome.result": ("结果：成交或丢单。", "How it ended: won or lost."),
+    "help.cmd.outcome.value": ("成交金额，如 25万（只用于成交）。",
+                               "The deal's value, e.g. 25万 (won only)."),
+    "help.cmd.outcome.reason": ("原因，随结果保存。", "Why; kept with it."),
+    "help.cmd.outcome.by": ("记录的伙伴：分管领导或开拓人。",
+                            "Who records it: a manager or the finder."),
+    "help.cmd.calibrate": ("星级准不准（Q5、Q13）：按首次有效走访时的星级，看各星级的胜率、AUC "
+                           "和 Brier 分数；有结果的客户不足 30 个时只列数量。",
+                           "How well the stars foretell deals (Q5, Q13): each level as rated "
+                           "at the first effective visit, its win rate, AUC and Brier score; "
+                           "below 30 decided deals, counts only."),
+    "help.cmd.calibrate.date_from": ("首次有效走访的起始日。",
+                                     "First day of the first effective visits counted."),
+    "help.cmd.calibrate.date_to": ("首次有效走访的截止日。", "Their last day."),
+    "help.cmd.calibrate.by": ("按开拓人、区县或行业分组，各出一张表。",
+                              "One table per prospector, district or industry."),
+    "help.cmd.calibrate.propose": ("把最能区分成交与丢单的星级门槛写成策略文件，供 policy "
+                                   "simulate 模拟。", "Write star thresholds that rank these "
+                                   "deals best as a policy file for policy simulate."),
+    "help.cmd.find": ("打电话前先查一查（Q8）：按任意写法的电话、统一社会信用代码、名称的一部分或"
+                      "拼音首字母查找客户。", "Is this company known already? Check before "
+                      "calling (Q8): by phone in any spelling, credit code, part of the name "
+                      "or its pinyin initials."),
+    "help.cmd.find.text": ("电话、信用代码、名称的一部分或拼音首字母。",
+                           "A phone, a credit code, part of a name or its pinyin initials."),
+    "help.arg.TEXT": ("文字", "TEXT"),
+    "help.arg.RESULT": ("结果", "RESULT"),
+    "help.cmd.todo": ("我的待办，每行附上要执行的命令：开拓人的客户还缺什么；走访人本周的走访；"
+                      "分管领导要接手的客户、待检查的走访、可能重复的客户和每位走访人下个工作日"
+                      "的安排。", "Your open work, each line with its command: a prospector's "
+                      "prospects missing rounds, address, contact or scale; a visitor's week; "
+                      "a manager's take-overs, inspections, possible duplicates and every "
+                      "visitor's next day."),
+    "help.cmd.todo.by": ("谁的待办（团队模式默认自己）。", "Whose (team mode: yours)."),
+    "help.cmd.todo.date": ("从哪天算起（默认今天）。", "From which day (default today)."),
+    "help.cmd.log-visit.followup": ("跟进的内容（Q5）：演示、宴请、见高层、送资料或参观样板。",
+                                    "What the follow-up was (Q5): demo, meal, executives, "
+                                    "material or reference-visit."),
+    "help.cmd.log-visit.found_employees": ("现场核实的员工人数，记入客户资料（有历史）。",
+                                           "Employees found on site; saved on the prospect, "
+                                           "with history."),
+    "help.cmd.log-visit.found_employees.metavar": ("人数", "COUNT"),
+    "help.cmd.log-visit.found_pcs.metavar": ("台数", "COUNT"),
+    "help.cmd.outcome.value.metavar": ("金额", "MONEY"),
+    "help.cmd.log-visit.found_pcs": ("现场核实的电脑台数，记入客户资料（有历史）。",
+                                     "PCs found on site; saved on the prospect, with "
+                                     "history."),
+
+    # --- typed input ------------------------------------------------------------------------------
+    "help.metavar.employees": ("人数", "COUNT"),
+    "help.metavar.pcs": ("台数", "COUNT"),
+
+    # --- likely duplicates and distinct -----------------------------------------------------------
+    "help.cmd.distinct": ("记下两家名称相近的客户确是不同的公司（只限分管领导），今后不再提示"
+                          "它们可能重复（Q8）。",
+                          "Record that two look-alike prospects are different companies "
+                          "(managers only): they are no longer offered as likely duplicates "
+                          "(Q8)."),
+    "help.cmd.distinct.first": ("一家客户。", "One prospect."),
+    "help.cmd.distinct.second": ("另一家客户。", "The other."),
+    "help.cmd.distinct.by": ("做这个判断的分管领导。", "The manager who decides."),
+    "help.cmd.attention.kind": ("只看一类事项；日报里“还有 N 条”后面给出的命令已经写好。",
+                                "One kind only: inspect, unready, refused, industry, "
+                                "likely-duplicate, take-over."),
+    "help.cmd.attention.skip": ("跳过前 N 条（日报里已经列出的）。",
+                                "Leave out the first N items (those a report already showed)."),
+
+    # --- notify and the whole-team workbook -------------------------------------------------------
+    "help.section.notify": ("发到团队群", "To the team's group chat"),
+    "help.cmd.notify": ("把一份报告发到团队群：企业微信或钉钉的群机器人。地址和密钥只从环境变量读"
+                        "（YULIN_WECOM_WEBHOOK、YULIN_DINGTALK_WEBHOOK、YULIN_DINGTALK_SECRET），"
+                        "从不保存、从不显示；没发出去的消息留在发件箱，下次运行时重发。",
+                        "Send a report to the team's group chat: a 企业微信 (WeCom) or 钉钉 "
+                        "(DingTalk) robot. The webhook and secret come from the environment "
+                        "(YULIN_WECOM_WEBHOOK, YULIN_DINGTALK_WEBHOOK, YULIN_DINGTALK_SECRET), "
+                        "never stored or shown; messages not sent stay in the outbox and are "
+                        "sent again on the next run."),
+    "help.cmd.notify.report": ("哪份报告：日报、待关注或汇总。",
+                               "Which report: daily-report, attention or summary."),
+    "help.arg.REPORT": ("报告", "REPORT"),
+    "help.cmd.notify.to": ("发到哪里：企业微信或钉钉。",
+                           "Where to: wecom (企业微信) or dingtalk (钉钉)."),
+    "help.cmd.notify.date": ("报告的日期；汇总到这一天为止（默认今天）。",
+                             "The report's day; a summary ends on it (default today)."),
+    "help.cmd.notify.date_from": ("汇总的第一天（默认往前七天）。",
+                                  "A summary's first day (default six days before --date)."),
+    "help.cmd.notify.dry_run": ("只显示要发出的消息，不发送，也不写发件箱。",
+                                "Show the messages, send nothing, keep nothing."),
+
+    # --- usage.* ----------------------------------------------------------------------------------
+    "usage.flag_given_value": ("{option} 只表示“拿到了”，后面不跟值；要记下 {value}，"
+                               "请写 {instead} {value}",
+                               "{option} only says it was got and takes no value; to record "
+                               "{value}, write {instead} {value}"),
 }

@@ -1,28 +1,7 @@
-"""Messages of `notify` (reports sent to a 企业微信 or 钉钉 group chat), of the whole-team
-workbook (`export --what all`) and of calendars with nothing in them."""
+"""Messages of `notify`: reports sent to a 企业微信 or 钉钉 group chat, their markdown (`md.*`)
+and the platforms."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # --- help -------------------------------------------------------------------------------
-    "help.section.notify": ("发到团队群", "To the team's group chat"),
-    "help.cmd.notify": ("把一份报告发到团队群：企业微信或钉钉的群机器人。地址和密钥只从环境变量读"
-                        "（YULIN_WECOM_WEBHOOK、YULIN_DINGTALK_WEBHOOK、YULIN_DINGTALK_SECRET），"
-                        "从不保存、从不显示；没发出去的消息留在发件箱，下次运行时重发。",
-                        "Send a report to the team's group chat: a 企业微信 (WeCom) or 钉钉 "
-                        "(DingTalk) robot. The webhook and secret come from the environment "
-                        "(YULIN_WECOM_WEBHOOK, YULIN_DINGTALK_WEBHOOK, YULIN_DINGTALK_SECRET), "
-                        "never stored or shown; messages not sent stay in the outbox and are "
-                        "sent again on the next run."),
-    "help.cmd.notify.report": ("哪份报告：日报、待关注或汇总。",
-                               "Which report: daily-report, attention or summary."),
-    "help.arg.REPORT": ("报告", "REPORT"),
-    "help.cmd.notify.to": ("发到哪里：企业微信或钉钉。",
-                           "Where to: wecom (企业微信) or dingtalk (钉钉)."),
-    "help.cmd.notify.date": ("报告的日期；汇总到这一天为止（默认今天）。",
-                             "The report's day; a summary ends on it (default today)."),
-    "help.cmd.notify.date_from": ("汇总的第一天（默认往前七天）。",
-                                  "A summary's first day (default six days before --date)."),
-    "help.cmd.notify.dry_run": ("只显示要发出的消息，不发送，也不写发件箱。",
-                                "Show the messages, send nothing, keep nothing."),
     # --- errors -----------------------------------------------------------------------------
     "notify.from_only_summary": ("--from 只用于 summary（汇总）", "--from is for a summary only"),
     "notify.no_webhook": ("没有设置 {var}：把群机器人的 Webhook 地址放进这个环境变量（或先用 "
@@ -85,24 +64,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "md.visits_line": ("走访 {visits}（有效 {effective}）", "visits {visits} ({effective} "
                        "effective)"),
     "md.points": ("积分", "Points"),
-    # --- the whole-team workbook and calendars ----------------------------------------------
-    "export.all_needs_xlsx": ("--what all 只写 XLSX 工作簿（--format xlsx 或 -o 文件名.xlsx）",
-                              "--what all writes an XLSX workbook only (--format xlsx or "
-                              "-o FILE.xlsx)"),
-    "export.all_written": ("已把全队写入 {path}：{tables} 张表，{rows} 行",
-                           "the whole team written to {path}: {tables} tables, {rows} rows"),
-    "import.team_not_empty": ("数据库里已经有记录（{table} 有 {count} 行）：整队工作簿只能导入"
-                              "空数据库",
-                              "the database already holds records ({count} in {table}): a "
-                              "whole-team workbook imports only into an empty database"),
-    "import.team_sheet": ("工作簿 {sheet} 表第 {row} 行：{error}",
-                          "sheet {sheet}, row {row}: {error}"),
-    "import.team_missing_sheet": ("整队工作簿缺少 {sheet} 表", "the whole-team workbook has no "
-                                  "{sheet} sheet"),
-    "import.team_done": ("已导入全队：{rows} 行，{tables} 张表；积分、通报和标记已重新推导",
-                         "the whole team imported: {rows} rows in {tables} tables; points, "
-                         "notices and flags derived again"),
-    "import.voided_skipped": ("已作废的记录不再导入", "a voided record is not imported again"),
-    "ics.nothing": ("没有可以写进日历的走访：没有写文件 {path}",
-                    "no visits to put in a calendar: {path} not written"),
 }

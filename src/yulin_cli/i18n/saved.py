@@ -1,5 +1,5 @@
 """Messages of saved reports (`--save FILE.html|.svg|.xlsx`): each report's name, its header
-and the names of a workbook's sheets and columns."""
+and the names of a workbook's sheets and columns; and of calendars (`.ics`)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "saved.name.daily-report": ("日报", "Daily report"),
@@ -42,4 +42,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "saved.more_ranking": ("共 {total} 个，还有 {count} 个没有列出：rate --all --limit N "
                            "可多存几个", "{count} more of {total} not listed: rate --all --limit N "
                            "saves more"),
+
+    # --- save.* -----------------------------------------------------------------------------------
+    "save.bad_ext": ("--save 的文件要以 .html、.svg 或 .xlsx 结尾：{path}",
+                     "--save needs a file ending in .html, .svg or .xlsx: {path}"),
+    "save.unwritable": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
+    "save.rate_all": ("--save 用于 rate --all", "--save goes with rate --all"),
+
+    # --- ics.* ------------------------------------------------------------------------------------
+    "ics.summary": ("走访 #{id} {company}", "Visit #{id} {company}"),
+    "ics.contact": ("接口人：{who}", "contact: {who}"),
+    "ics.unwritable": ("无法写入日历文件 {path}：{error}", "cannot write the calendar {path}: "
+                       "{error}"),
+    "ics.nothing": ("没有可以写进日历的走访：没有写文件 {path}",
+                    "no visits to put in a calendar: {path} not written"),
 }

@@ -1,8 +1,6 @@
 """The rules' verdicts, reasons, fixes and advice, and the words of their values."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "dup.phone": ("电话相同", "same phone"),
-    "dup.name": ("公司名相同", "same company name"),
     "standard.ok": ("规模达标：{employees} 人，{pcs} 台电脑",
                     "meets the standard: {employees} employees, {pcs} PCs"),
     "standard.unknown": ("规模未知（员工 {employees}，电脑 {pcs}），未知按不达标算",
@@ -177,13 +175,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "nothing more on it"),
     "act.not_quality": ("先确认是否达标，不达标就不要投入", "confirm the standard first; "
                         "invest nothing otherwise"),
-    "attention.inspect": ("走访 #{visit_id} 报告不达标但走访无效：请检查",
-                          "visit #{visit_id} reported substandard without an effective visit: "
-                          "inspect it"),
-    "attention.unready": ("走访 #{visit_id} 去的客户当时未就绪",
-                          "visit #{visit_id} went to a prospect that was not ready"),
-    "attention.take_over": ("{stars} 星客户 {company}：分管领导接手",
-                            "{stars}-star {company}: a manager takes it over"),
     "verdict.upheld": ("维持不达标", "upheld"),
     "verdict.overturned": ("推翻不达标", "overturned"),
     "settlement.open": ("未定", "open"),
@@ -285,7 +276,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "advice.existing_customer": ("老客户归本地服务中心服务：推动升级并争取转介绍",
                                  "an existing customer belongs to the local centre: drive the "
                                  "upgrade and ask for referrals"),
-    "attention.industry": ("客户 #{prospect_id} 属于 {owners} 负责的行业（{industry}）",
-                           "prospect #{prospect_id} is in {owners}'s industry ({industry})"),
-    "attention.refused": ("走访 #{visit_id} 被拒：{cause}", "visit #{visit_id} was refused: {cause}"),
+
+    # --- visit.* ----------------------------------------------------------------------------------
+    "visit.sweep_not_quality": ("扫楼遇到的不是优质客户，不加分",
+                                "the sweep did not find a quality customer: no points"),
+    "visit.sweep_not_first": ("这家公司当天已由走访 #{visit_id} 扫楼加过分，不再加分",
+                              "this company's sweep praise for the day already went to visit "
+                              "#{visit_id}"),
+
+    # --- verdict.* --------------------------------------------------------------------------------
+    "verdict.unproven": ("走访未按记录发生", "the visit did not happen as logged"),
+    "verdict.proven": ("走访属实", "the visit happened as logged"),
+    "verdict.upheld_word": ("维持", "upheld"),
+    "verdict.overturned_word": ("推翻", "overturned"),
+    "verdict.proven_word": ("属实", "proven"),
+    "verdict.unproven_word": ("不实", "unproven"),
+
+    # --- notice.* ---------------------------------------------------------------------------------
+    "notice.voided": ("撤回", "withdrawn"),
+
+    # --- proof.* ----------------------------------------------------------------------------------
+    "proof.no_photo": ("没有走访照片，而策略要求有照片：这次走访不算有效",
+                       "no photo of the visit, and the policy requires one: the visit is not "
+                       "effective"),
+    "proof.fix_no_photo": ("下次走访拍下签好的问卷或公司门口：log-visit --photo 照片",
+                           "next time photograph the signed questionnaire or the company's door: "
+                           "log-visit --photo FILE"),
+    "proof.photo_reused": ("照片在走访 #{visit_id} 已经用过", "the photo was already used for "
+                           "visit #{visit_id}"),
+    "proof.photo_undated": ("照片没有拍摄时间（经聊天软件转发常会丢失），无法核对日期",
+                            "the photo has no date (messengers often strip it), so its day "
+                            "cannot be checked"),
+    "proof.photo_date": ("照片拍摄于 {taken}，不是走访当天 {day}", "the photo was taken on "
+                         "{taken}, not on the visit's day {day}"),
+    "proof.photo_far": ("照片拍摄地距公司登记位置 {metres:,} 米（允许 {limit:,} 米）",
+                        "the photo was taken {metres:,} m from the company's recorded location "
+                        "(allowed: {limit:,} m)"),
+    "proof.photos_ok": ("{count} 张照片，日期和位置都对得上", "{count} photo(s), day and place "
+                        "consistent with the visit"),
+    "proof.photos_day_ok": ("{count} 张照片，日期对得上；照片没有位置信息，拍摄地点未核对",
+                            "{count} photo(s), day consistent with the visit; they carry no "
+                            "GPS, so the place was not checked"),
+    "proof.place_unchecked": ("公司没有登记位置，所在城市也不在地名表里：照片拍摄地点未核对",
+                              "the company has no recorded location and its city is not in the "
+                              "place table: the photo's place was not checked"),
+    "proof.photo_far_city": ("照片拍摄地距公司所在城市约 {km:,} 公里（允许 {limit:,} 公里）",
+                             "the photo was taken about {km:,} km from the company's city "
+                             "(allowed: {limit:,} km)"),
+    "proof.sampled": ("按抽查比例（{percent}%）抽中：分管领导以检查工作为由核实这次走访",
+                      "drawn in the routine sample ({percent}% of substandard findings): a "
+                      "manager checks the visit, as a review of work"),
+    "proof.fix_inspect": ("请分管领导核实后登记结论：yulin inspect {this_visit} --verdict 属实"
+                          "（或 不实）",
+                          "a manager checks it and records the answer: yulin inspect "
+                          "{this_visit} --verdict proven|unproven"),
+    "proof.located": ("已按照片的 GPS 记录公司位置 {location}", "the company's location was set "
+                      "from the photo's GPS: {location}"),
+
+    # --- photo.* ----------------------------------------------------------------------------------
+    "photo.missing": ("找不到照片 {path}", "photo {path} not found"),
+    "photo.unreadable": ("无法读取照片 {path}：{error}", "cannot read photo {path}: {error}"),
+    "photo.not_image": ("{path} 不是图片（支持 JPEG、PNG 等）", "{path} is not an image (JPEG, "
+                        "PNG and the like are)"),
+    "photo.heic": ("{path} 是 HEIC 格式，无法读取；请在手机上以 JPEG 格式分享照片（iPhone：设置 > "
+                   "相机 > 格式 > 兼容性最佳）",
+                   "{path} is a HEIC photo, which cannot be read; share it from the phone as "
+                   "JPEG (iPhone: Settings > Camera > Formats > Most Compatible)"),
+
+    # --- signal.* ---------------------------------------------------------------------------------
+    "signal.competitor-features": ("总问我们能否做到友商的功能", "keeps asking whether we match a "
+                                   "competitor"),
+    "signal.stale-project": ("项目早已启动，却从没找过我们", "started long ago and never called us"),
+    "signal.excluded-us": ("知道我们，却没让我们参加选型", "knows us but left us out"),
+    "signal.cold": ("始终冷淡：电话不接、不见面、不吃饭", "stays cold: no answer, meeting or meal"),
+
+    # --- question.* -------------------------------------------------------------------------------
+    "question.finding": ("“不达标结论是否成立”", "the question whether its finding holds"),
+    "question.proof": ("“走访是否属实”", "the question whether it happened as recorded"),
+    "question.both": ("两个问题（结论是否成立、走访是否属实）",
+                      "two questions (whether the finding holds, whether it happened)"),
 }

@@ -196,4 +196,149 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "yulin update-prospect {id} --contact-surname NAME"),
     "fixcmd.territory.fix_center": ("yulin staff update {finder} --center 服务中心",
                                     "yulin staff update {finder} --center CENTRE"),
+
+    # --- ui.* -------------------------------------------------------------------------------------
+    "ui.voided": ("已作废{kind} #{id}（{by}：{reason}）", "voided {kind} #{id} ({by}: {reason})"),
+    "ui.voided_of": ("已作废客户 #{prospect} 的{kind} #{id}（{by}：{reason}）",
+                     "voided {kind} #{id} of prospect #{prospect} ({by}: {reason})"),
+    "ui.given_back": ("{staff} {delta:+d} 分（冲销积分记录 #{entry}）",
+                      "{staff} {delta:+d} points (gives back entry #{entry})"),
+    "ui.notices_voided": ("通报上撤回 {count} 条", "{count} notice(s) withdrawn on the board"),
+    "ui.inspection_closed": ("待检查项已关闭", "its open inspection is closed"),
+    "ui.plan_reopened": ("对应的走访计划重新待办", "its planned visit is open again"),
+    "ui.voided_mark": ("已作废", "voided"),
+    "ui.any_manager": ("任一分管领导", "any manager"),
+    "ui.and_more": ("… 还有 {count} 条：{command}", "… and {count} more: {command}"),
+    "ui.attention_of": ("需要关注的事项 {date}", "Needs attention {date}"),
+    "ui.found_today": ("今天找到的优质客户", "quality customers found today"),
+    "ui.team_quota": ("{met}/{of} 名开拓人完成任务", "{met} of {of} prospectors met the quota"),
+    "ui.team_line": ("全队：优质客户 {quality} 个 · {met} · 走访 {visits} 次（有效 {effective}）"
+                     " · 今日分 {points:+d}",
+                     "team: {quality} quality found · {met} · {visits} visits ({effective} "
+                     "effective) · points {points:+d}"),
+    "ui.tomorrow": ("下一个工作日的走访计划", "planned for the next working day"),
+    "ui.tomorrow_not_ready": ("{count} 个还不能走访：出发前先补齐", "{count} not ready: settle "
+                              "them before going"),
+    "ui.visitor": ("走访人", "visitor"),
+    "ui.ready_col": ("就绪", "ready"),
+    "ui.saved": ("已保存到 {path}", "saved to {path}"),
+    "ui.summary": ("汇总 {date_from} 至 {date_to}", "Summary {date_from} to {date_to}"),
+    "ui.funnel": ("漏斗（期间找到的客户，截至 {date}）", "funnel (prospects found in the period, "
+                  "as of {date})"),
+    "ui.prospectors_period": ("开拓人：优质客户与每日任务", "prospectors: quality found and the "
+                              "daily quota"),
+    "ui.days_met": ("{met}/{of} 天完成", "met on {met} of {of} days"),
+    "ui.visitors_period": ("走访人：有效走访（共走访）", "visitors: effective visits (all visits)"),
+    "ui.points_period": ("期间积分", "points in the period"),
+    "ui.agenda": ("{date} {visitor} 的走访：{count} 家", "{visitor}'s visits on {date}: {count}"),
+    "ui.district_unknown": ("（区县未知）", "(district unknown)"),
+    "ui.done": ("已走访", "done"),
+    "ui.to_capture": ("要问到", "to capture"),
+    "ui.opener": ("开场", "opener"),
+    "ui.no_plans": ("这天没有走访计划", "no visits planned that day"),
+    "ui.ics_written": ("已写入日历文件 {path}（{count} 项）", "calendar written to {path} "
+                       "({count} events)"),
+    "ui.merge_preview": ("合并 #{drop} → #{keep}", "merge #{drop} into #{keep}"),
+    "ui.keep": ("保留", "keep"),
+    "ui.drop": ("并入", "merged"),
+    "ui.evidence": ("是同一家的依据", "evidence they are one company"),
+    "ui.unmerged": ("客户 #{id} 已从 #{keep} 恢复，移回 {rows} 条记录",
+                    "prospect #{id} restored from #{keep}; {rows} rows moved back"),
+    "ui.unproven": ("核实结论：走访没有按记录发生，{visitor} {delta:+d} 分并通报",
+                    "the visit did not happen as logged: {visitor} {delta:+d} points and a "
+                    "criticism"),
+    "ui.proven": ("核实结论：走访属实，已清除标记：{flags}", "the visit happened as logged; "
+                  "flags cleared: {flags}"),
+    "ui.photos": ("照片", "photos"),
+    "ui.file": ("文件", "file"),
+    "ui.flagged_visits": ("存疑", "doubted"),
+    "ui.team_setup": ("团队模式已就绪：{policies} 条行级安全策略，{tables} 张表",
+                      "team mode ready: {policies} row-level security policies on {tables} "
+                      "tables"),
+    "ui.roles_created": ("新建角色组：{roles}", "group roles created: {roles}"),
+    "ui.logins_synced": ("登录账号：{logins}", "logins: {logins}"),
+    "ui.login_mapped": ("登录名 {login} 已给 {staff}（{group}）", "login {login} is now "
+                        "{staff}'s ({group})"),
+    "ui.upgraded": ("数据库已从 {before} 升级到 {after}", "upgraded the database from {before} "
+                    "to {after}"),
+    "ui.up_to_date": ("数据库已是最新结构 {after}", "the database is already at {after}"),
+    "ui.copying": ("正在复制", "copying"),
+    "ui.copied": ("已复制 {rows} 行（{tables} 张表）到 {target}，每张表行数一致",
+                  "copied {rows} rows in {tables} tables to {target}; every table's count "
+                  "matches"),
+    "ui.upgrade_needed": ("需要升级：yulin upgrade", "upgrade needed: yulin upgrade"),
+    "ui.recorded_by": ("录入账号", "login"),
+    "ui.login": ("登录名", "login"),
+    "ui.login_made": ("建立", "made"),
+    "ui.login_last_use": ("最后一次写入", "last wrote"),
+    "ui.logins_title": ("本团队的登录名", "this team's logins"),
+    "ui.login_disabled": ("（已收回）", "(taken away)"),
+    "ui.logged_out": ("已收回登录名 {login}（原属 {staff}）：它不再属于任何人，也不能再连这个数据库",
+                      "took login {login} away (it was {staff}'s): mapped to nobody, it can no "
+                      "longer reach this database"),
+    "ui.logged_out_disabled": ("已收回并停用登录名 {login}（原属 {staff}）：它在整个服务器上都不能再登录",
+                               "took login {login} away (it was {staff}'s) and disabled it: "
+                               "it can no longer log in anywhere on the server"),
+    "ui.more": ("还有 {count} 行没有显示：--limit N 多看几行，--all 全部显示",
+                "{count} more not shown: --limit N shows more, --all shows every row"),
+    "ui.more_ranking": ("还有 {count} 个没有显示：--limit N 多看几个，--json 列出全部",
+                        "{count} more not shown: --limit N shows more, --json lists every one"),
+    "ui.earlier": ("更早的 {count} 条没有显示：--limit N 多看几条，--all 全部显示",
+                   "{count} earlier not shown: --limit N shows more, --all shows every one"),
+    "ui.file_row": ("第 {row} 行", "row {row}"),  # an earlier row of the same file
+    "ui.would_import": ("共 {rows} 行，将导入 {count} 行（试运行，什么都没有写入）",
+                        "{rows} rows; would import {count} (dry run: nothing written)"),
+    "ui.history_title": ("资料改动记录", "changes of its facts"),
+    "ui.field": ("项目", "fact"),
+    "ui.old": ("原来", "was"),
+    "ui.new": ("改为", "now"),
+    "ui.by_visit": ("{by}（走访 #{visit}）", "{by} (visit #{visit})"),
+    "ui.yes": ("是", "yes"),
+    "ui.no": ("否", "no"),
+    "ui.signals_recorded": ("现有的信号：", "signals now recorded:"),
+    "ui.signal_seen": ("{date}，{by} 看到", "seen {date} by {by}"),
+    "ui.signals_already": ("已记录过、仍然有效，未重复记录：{signals}",
+                           "already recorded and standing, not recorded twice: {signals}"),
+    "ui.signals_cleared": ("撤回了 {count} 个信号（记录仍在）", "withdrew {count} "
+                           "{count|signal|signals} (they stay on record)"),
+    "ui.recomputing": ("正在按规则重新推导", "deriving every outcome again"),
+    "ui.distinct": ("已记下：#{first} {first_company} 和 #{second} {second_company} 是两家不同的"
+                    "公司，今后不再提示它们可能重复",
+                    "recorded: #{first} {first_company} and #{second} {second_company} are "
+                    "different companies; they are no longer offered as likely duplicates"),
+    "ui.distinct_already": ("#{first} 和 #{second} 早已记为两家不同的公司，没有改动",
+                            "#{first} and #{second} were already recorded as different "
+                            "companies; nothing changed"),
+
+    # --- empty.* ----------------------------------------------------------------------------------
+    "empty.logins": ("还没有给任何人建登录名", "no logins made for this team yet"),
+    "empty.history": ("这个客户的资料还没有改动过", "its facts have not changed since it was "
+                      "added"),
+
+    # --- typed.* ----------------------------------------------------------------------------------
+    "typed.hotline_note": ("注意：{number} 是 400/800 热线，已按座机记下。热线多半转到总机，"
+                           "找不到 IT 接口人，最好再问一个直拨号码。",
+                           "Note: {number} is a 400/800 hotline, kept as the landline. A hotline "
+                           "usually reaches a switchboard, not the IT contact: ask for a direct "
+                           "number too."),
+
+    # --- cmd.* ------------------------------------------------------------------------------------
+    # The commands that settle attention items; JSON always carries the English one.
+    "cmd.inspect": ("yulin inspect {visit} --by 分管领导 --verdict 维持|推翻",
+                    "yulin inspect {visit} --by ... --verdict upheld|overturned"),
+    "cmd.merge": ("yulin merge {keep} {drop} --by 分管领导", "yulin merge {keep} {drop} --by ..."),
+    "cmd.check_visit": ("yulin check-visit {id} --date {date}",
+                        "yulin check-visit {id} --date {date}"),
+    "cmd.contact": ("yulin update-prospect {id} --contact-surname 姓氏 --landline 座机",
+                    "yulin update-prospect {id} --contact-surname ... --landline ..."),
+    "cmd.verify": ("yulin verify {id} --by {finder} --pretext 身份 --result 结果{address}",
+                   "yulin verify {id} --by {finder} --pretext ... --result ...{address}"),
+    "cmd.industry": ("yulin staff update {finder} --industry 行业",
+                     "yulin staff update {finder} --industry ..."),
+    "cmd.advise": ("yulin advise {id}", "yulin advise {id}"),
+    "cmd.distinct": ("yulin distinct {first} {second} --by 分管领导",
+                     "yulin distinct {first} {second} --by ..."),
+
+    # --- ask.* ------------------------------------------------------------------------------------
+    "ask.yes_no": ("[是/否]", "[y/N]"),
 }

@@ -1,5 +1,5 @@
-"""The words of things: rule names, field labels, flags, contact kinds, health checks and the
-policy's keys. JSON keeps the English ids; these are what people read."""
+"""The words of things: rule names, field labels, flags, captured items, roles and health
+checks. JSON keeps the English ids; these are what people read."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- rules (JSON keeps the ids; in Chinese the rule's name is shown) -----------------------
@@ -28,9 +28,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.adjustment": ("手工调整", "adjustment"),
     "rule.inspection": ("检查退分", "inspection"),
     "rule.void": ("作废冲回", "void"),
-    # --- a yes or no in an export's cell ------------------------------------------------------
-    "export.yes": ("是", "yes"),
-    "export.no": ("否", "no"),
     # --- a prospect's facts --------------------------------------------------------------------
     "field.company": ("公司", "company"),
     "field.city": ("城市", "city"),
@@ -85,8 +82,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role.short.prospector": ("开拓", "P"),
     "role.short.visitor": ("走访", "V"),
     "role.short.manager": ("领导", "M"),
-    "dup.similar-name": ("名称只差一个字", "similar name"),
-    "dup.similar-name-only": ("只是名称相近", "similar name only"),
     # --- the health check ----------------------------------------------------------------------
     "check.integrity": ("完整性", "integrity"),
     "check.schema": ("结构版本", "schema"),
@@ -105,59 +100,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.team_drift": ("{count} 处与 team setup 设置的不同：{what}（请管理员重新运行 yulin team setup）",
                          "{count} differ from `team setup`: {what} (the administrator reruns"
                          " `yulin team setup`)"),
-    # --- the policy file -----------------------------------------------------------------------
-    "policy.header": ("yulin 策略：每个键都可以省略，省略的保持默认值。",
-                      "yulin policy: every key is optional; a missing key keeps its default."),
-    "policy.standard.min_employees": ("优质客户至少要有的员工人数",
-                                      "Employees needed for the quality standard"),
-    "policy.standard.min_pcs": ("优质客户至少要有的电脑台数", "PCs needed for the quality standard"),
-    "policy.verification.min_rounds": ("走访前开拓人至少复核几轮（第二、三轮）",
-                                       "Rounds by the source before a visit (2nd, 3rd)"),
-    "policy.verification.min_pretexts": ("这些复核至少用几种不同身份",
-                                         "Different pretexts among those rounds"),
-    "policy.quota.per_day": ("每个开拓人每天要找到的优质客户数",
-                             "Quality customers each prospector finds a day"),
-    "policy.quota.campaign_start": ("任务考核的第一天", "First day the quota applies"),
-    "policy.quota.campaign_end": ("任务考核的最后一天", "Last day the quota applies"),
-    "policy.quota.weekdays_only": ("只在工作日（周一至周五）考核任务",
-                                   "Count the quota on working days only (Monday to Friday)"),
-    "policy.stars.five_min": ("五星的预计金额下限（元）", "Deal value (yuan) for 5 stars"),
-    "policy.stars.four_min": ("四星的预计金额下限（元）", "Deal value (yuan) for 4 stars"),
-    "policy.stars.three_min": ("三星的预计金额下限（元）", "Deal value (yuan) for 3 stars"),
-    "policy.stars.two_min": ("二星的预计金额下限（元）", "Deal value (yuan) for 2 stars"),
-    "policy.effective_visit.items": ("有效走访必须拿到的问卷题号",
-                                     "Questionnaire items an effective visit must capture"),
-    "policy.effective_visit.contacts": ("有效走访必须拿到的联系方式",
-                                        "Contact details an effective visit must capture"),
-    "policy.points.substandard": ("走访发现不达标时开拓人的积分",
-                                  "Points for the source when a visit finds it substandard"),
-    "policy.points.sweep": ("一次有效扫楼的积分", "Points for an effective sweep visit"),
-    "policy.points.unproven_visit": ("检查发现走访并未按记录发生时，走访人的积分",
-                                     "Points for the visitor when an inspection finds a visit did "
-                                     "not happen as logged"),
-    "policy.proof.require_photo": ("没有照片的走访不算有效走访",
-                                   "A visit without a photo is not effective"),
-    "policy.proof.max_distance_m": ("走访照片离公司登记位置最远多少米",
-                                    "Metres a visit's photo may be from the company's location"),
-    "policy.proof.max_city_km": ("走访照片离公司所在城市（或县城）中心最远多少公里",
-                                 "Kilometres a visit's photo may be from the seat of the "
-                                 "company's city or county town"),
-    "policy.proof.sample_percent": ("报不达标的走访中，即使没有疑点也要抽查的比例（%）",
-                                    "Share of substandard findings inspected even when nothing "
-                                    "looks wrong"),
-    "policy.redsea.doubtful_at": ("红海客户有几个友商信号算待化验",
-                                  "Signals from which a red-sea prospect is doubtful"),
-    "policy.redsea.impure_at": ("有几个友商信号算不纯洁（放弃）",
-                                "Signals from which it is impure: drop it"),
-    "policy.territory.direct_sales_cities": ("有直销分公司的城市",
-                                             "Cities with a direct-sales branch"),
-    "policy.route.max_visits_per_day": ("远郊路线每天安排的走访数",
-                                        "Suburban visits planned per day"),
-    "policy.route.max_days": ("一条远郊路线的工作日数", "Working days in one suburban trip"),
-    "policy.managers.upgrade_min_pcs": ("值得走访推升级的老客户至少有的电脑台数",
-                                        "PCs of an existing customer worth an upgrade visit"),
-    "policy.partner.min_effort": ("复核加走访达到几次算投入大",
-                                  "Rounds plus visits that count as high effort"),
-    "policy.partner.small_share": ("我方分成低于多少（元）算收益小",
-                                   "Vendor share (yuan) below which it is small"),
+
+    # --- field.* ----------------------------------------------------------------------------------
+    "field.merged_note": ("#{id} 已并入 #{into}：这里是它自己的资料和历史，后续工作都记在 #{into} 上"
+                          "（yulin show {into}）",
+                          "#{id} was merged into #{into}: these are its own facts and history; "
+                          "work goes on under #{into} (yulin show {into})"),
+    "field.county_town": ("{typed} 是{city}下辖的县级行政区：记为城市 {city}、区县 {district}"
+                          "{suburban}",
+                          "{typed} is a county-level division of {city}: recorded as city "
+                          "{city}, district {district}{suburban}"),
+    "field.suburban_yes": ("，远郊", ", suburban"),
+    "field.found_on_of": ("它的发现日期", "the day it was found,"),
+    "field.visit_day_of": ("被核实的走访日期", "the day of the visit it checks,"),
+    "field.unchanged": ("#{id} 的资料与原来相同，没有改动。",
+                        "prospect #{id}: the facts given are already recorded; nothing changed."),
+    "field.landline_ext": ("分机", "extension"),
+
+    # --- rule.* -----------------------------------------------------------------------------------
+    "rule.followup": ("跟进", "follow-up"),
+    "rule.outcome": ("成交结果", "outcome"),
+    "rule.calibration": ("星级校验", "calibration"),
+
+    # --- role.* -----------------------------------------------------------------------------------
+    "role.not_visitor": ("{name} 没有走访角色", "{name} does not have the visitor role"),
+
+    # --- check.* ----------------------------------------------------------------------------------
+    "check.outcomes_count": ("{count} 处存储结果与规则重新推导的不一致",
+                       "{count} stored {count|outcome differs|outcomes differ} from what the "
+                       "rules derive again"),
+    "check.outcomes": ("结果核对", "outcomes"),
 }

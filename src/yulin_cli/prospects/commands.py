@@ -1,5 +1,8 @@
 """Commands of prospects: `add-prospect`, `update-prospect`, `show` and `list`."""
 
+import functools
+import inspect
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -67,32 +70,58 @@ CreditCode = Annotated[str | None, typer.Option(
 Location = Annotated[str | None, typer.Option(
     "--location", metavar="LAT,LNG", help="Where the company is, WGS-84 degrees (as phone GPS).")]
 
+# The options above by parameter name, in the order both commands' help lists them.
+FACT_OPTIONS: dict[str, Any] = {
+    "company": Company, "city": City, "sourced_by": SourcedBy, "district": District,
+    "suburban": Suburban, "address": Address, "industry": Industry, "ownership": OwnershipOpt,
+    "employees": Employees, "pcs": Pcs, "contact_surname": ContactSurname,
+    "landline": Landline, "mobile": Mobile, "email": Email, "qq": QQ, "found_on": FoundOn,
+    "deal_value": DealValue, "need": NeedOpt, "yulin_interest": YulinInterest,
+    "platform_interest": PlatformInterest, "has_oa": HasOa, "erp_need": ErpNeed,
+    "in_selection": InSelection, "existing_customer": ExistingCustomer, "partner": Partner,
+    "vendor_share": VendorShare, "credit_code": CreditCode, "location": Location,
+}
+FACTS = tuple(FACT_OPTIONS)
 
-# The parameters above, by name: what add-prospect and update-prospect pass on.
-FACTS = ("company", "city", "sourced_by", "district", "suburban", "address", "industry",
-         "ownership", "employees", "pcs", "contact_surname", "landline", "mobile", "email", "qq",
-         "found_on", "deal_value", "need", "yulin_interest", "platform_interest", "has_oa",
-         "erp_need", "in_selection", "existing_customer", "partner", "vendor_share",
-         "credit_code", "location")
+
+def with_facts(before: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Gives a command every fact option, declared once for add-prospect and update-prospect:
+    the command takes ``facts`` (each option's value as typed, None when not given), and Typer
+    sees the options themselves in its signature, just before the parameter ``before``."""
+
+    def decorate(function: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(function)
+        own = [p for p in signature.parameters.values() if p.name != "facts"]
+        at = [p.name for p in own].index(before)
+        options = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                     default=None, annotation=kind)
+                   for name, kind in FACT_OPTIONS.items()]
+        parameters = [*own[:at], *options, *own[at:]]
+
+        @functools.wraps(function)
+        def with_options(**params: Any) -> None:
+            facts = {name: params.pop(name) for name in FACT_OPTIONS}
+            function(facts=facts, **params)
+
+        # What Typer reads to build the command: the signature and the annotations.
+        with_options.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=parameters)
+        with_options.__annotations__ = {p.name: p.annotation for p in parameters}
+        with_options.__annotations__["return"] = signature.return_annotation
+        return with_options
+
+    return decorate
 
 
-def _given(params: dict[str, Any]) -> dict[str, Any]:
-    """The facts the user typed (from a command's parameters), choices as plain values."""
-    return {k: getattr(params[k], "value", params[k]) for k in FACTS if params[k] is not None}
+def _given(facts: dict[str, Any]) -> dict[str, Any]:
+    """The facts the user typed, choices as plain values."""
+    return {k: getattr(v, "value", v) for k, v in facts.items() if v is not None}
 
 
 @command(app, "add-prospect")
+@with_facts(before="force")
 def add_prospect(
-    company: Company = None, city: City = None, sourced_by: SourcedBy = None,
-    district: District = None, suburban: Suburban = None, address: Address = None,
-    industry: Industry = None, ownership: OwnershipOpt = None, employees: Employees = None,
-    pcs: Pcs = None, contact_surname: ContactSurname = None, landline: Landline = None,
-    mobile: Mobile = None, email: Email = None, qq: QQ = None, found_on: FoundOn = None,
-    deal_value: DealValue = None, need: NeedOpt = None, yulin_interest: YulinInterest = None,
-    platform_interest: PlatformInterest = None, has_oa: HasOa = None, erp_need: ErpNeed = None,
-    in_selection: InSelection = None, existing_customer: ExistingCustomer = None,
-    partner: Partner = None, vendor_share: VendorShare = None,
-    credit_code: CreditCode = None, location: Location = None,
+    facts: dict[str, Any],
     force: Annotated[bool, typer.Option("--force", help="Store a duplicate anyway.")] = False,
     json_output: JsonOpt = False,
 ) -> None:
@@ -102,31 +131,23 @@ def add_prospect(
     from yulin_cli.prospects import service
     from yulin_cli.runtime import acting
 
-    facts = _given(locals())
+    given = _given(facts)
     login = current().db().login
     if login is not None and login.staff is not None:
         # Team mode: a person adds what they found themselves; naming someone else as the
         # finder is a manager's act (RULES.md).
-        facts["sourced_by"] = acting(sourced_by, "--sourced-by")
-    data = prospect_facts({"found_on": today(), **facts})
+        given["sourced_by"] = acting(facts["sourced_by"], "--sourced-by")
+    data = prospect_facts({"found_on": today(), **given})
     with current().write() as tx:
         result = service.add_prospect(tx, data, force=force)
     respond(result, json_output)
 
 
 @command(app, "update-prospect")
+@with_facts(before="force")
 def update_prospect(
     prospect_id: IdArg,
-    company: Company = None, city: City = None, sourced_by: SourcedBy = None,
-    district: District = None, suburban: Suburban = None, address: Address = None,
-    industry: Industry = None, ownership: OwnershipOpt = None, employees: Employees = None,
-    pcs: Pcs = None, contact_surname: ContactSurname = None, landline: Landline = None,
-    mobile: Mobile = None, email: Email = None, qq: QQ = None, found_on: FoundOn = None,
-    deal_value: DealValue = None, need: NeedOpt = None, yulin_interest: YulinInterest = None,
-    platform_interest: PlatformInterest = None, has_oa: HasOa = None, erp_need: ErpNeed = None,
-    in_selection: InSelection = None, existing_customer: ExistingCustomer = None,
-    partner: Partner = None, vendor_share: VendorShare = None,
-    credit_code: CreditCode = None, location: Location = None,
+    facts: dict[str, Any],
     force: Annotated[bool, typer.Option("--force", help="Accept a duplicate anyway.")] = False,
     by: ByOpt = None,
     date: Annotated[str | None, typer.Option(
@@ -139,7 +160,7 @@ def update_prospect(
     from yulin_cli.prospects import service
     from yulin_cli.runtime import acting
 
-    patch = prospect_patch(_given(locals()))
+    patch = prospect_patch(_given(facts))
     who = acting(by, optional=True)
     with current().write() as tx:
         result = service.update_prospect(tx, current().book(), prospect_id, patch,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.results import Result
-from yulin_cli.server import setup
+from yulin_cli.server import queries, setup
 from yulin_cli.team import queries as team
 
 if TYPE_CHECKING:
@@ -104,38 +104,36 @@ def add_login(db: Db, login: str, staff: str, password: str) -> LoginMapped:
     check_login_name(login)
     check_password(password)
     from yulin_cli.clock import utc_stamp
+    from yulin_cli.db import scram_verifier
 
     with db.write() as tx:
         if not setup.roles_exist(tx):
             raise BadInput("login.no_roles")
         person = team.staff_by_name(tx, staff)
-        holder = tx.scalar("SELECT name FROM staff WHERE login = :l", l=login)
+        holder = queries.holder_of(tx, login)
         if holder is not None and holder != staff:
             raise RuleRefusal("login.taken", login=login, staff=holder)
-        role = tx.one("SELECT rolsuper OR rolname = current_user OR rolcreaterole AS reserved,"
-                      " NOT rolcanlogin AS grouped FROM pg_roles WHERE rolname = :l", l=login)
-        if role is not None and role["reserved"]:
+        role = queries.server_role(tx, login)
+        if role is not None and role.reserved:
             raise RuleRefusal("login.reserved", login=login)
-        ours = tx.scalar("SELECT login FROM team_login WHERE login = :l", l=login) is not None
-        if role is not None and (role["grouped"] or login in (setup.STAFF, setup.MANAGERS)):
+        ours = queries.is_ours(tx, login)
+        if role is not None and (role.grouped or login in (setup.STAFF, setup.MANAGERS)):
             # A group role made a login would let anyone logged in as it act as the group.
             raise RuleRefusal("login.group", login=login)
         if role is not None and not ours:
             # Another team's login on the same cluster (or anyone's): never reset or taken.
             raise RuleRefusal("login.foreign", login=login)
-        verifier = _scram(tx, login, password)
-        tx.run(f"{'ALTER' if role else 'CREATE'} ROLE {login} LOGIN PASSWORD '{verifier}'")
-        old = tx.scalar("SELECT login FROM staff WHERE id = :id", id=person.id)
+        verifier = scram_verifier(tx, login, password)
+        queries.set_password(tx, login, verifier, exists=role is not None)
+        old = queries.login_of(tx, person.id)
         if old and old != login:
             _retire(tx, old)
         group = setup.grant_login(tx, login, person.has_role("manager"))
-        tx.run("UPDATE staff SET login = :l WHERE id = :id", l=login, id=person.id)
+        queries.map_login(tx, person.id, login)
         if ours:
-            tx.run("UPDATE team_login SET staff_id = :s, disabled_at = NULL WHERE login = :l",
-                   s=person.id, l=login)
+            queries.remap_team_login(tx, login, person.id)
         else:
-            tx.run("INSERT INTO team_login (login, staff_id, created_at) VALUES (:l, :s, :c)",
-                   l=login, s=person.id, c=utc_stamp())
+            queries.add_team_login(tx, login, person.id, utc_stamp())
     return LoginMapped(login, staff, group, role is None)
 
 
@@ -143,26 +141,9 @@ def logins(db: Db) -> TeamLogins:
     """The logins `team login` made for this team, whose they are and when each last wrote."""
     require_server(db)
     with db.read() as tx:
-        rows = tx.all(
-            "SELECT t.login, s.name AS staff, t.created_at, t.disabled_at FROM team_login t"
-            " LEFT JOIN staff s ON s.login = t.login ORDER BY t.login")
-        return TeamLogins(tuple(TeamLogin(r["login"], r["staff"], r["created_at"],
-                                          r["disabled_at"], _last_use(tx, r["login"]))
-                                for r in rows))
-
-
-# Tables whose rows say when they were written, and the column that does.
-_WRITTEN_AT = {"visit": "recorded_at", "verification_round": "recorded_at",
-               "prospect": "created_at", "prospect_change": "at",
-               "redsea_signal": "recorded_at", "inspection": "decided_at",
-               "policy_version": "set_at"}
-
-
-def _last_use(tx: Tx, login: str) -> str | None:
-    """When the login last wrote a row (RULES.md: a login's last use is its latest row)."""
-    found = [tx.scalar(f"SELECT MAX({column}) FROM {table} WHERE recorded_by_login = :l",
-                       l=login) for table, column in _WRITTEN_AT.items()]
-    return max((str(f) for f in found if f), default=None)
+        return TeamLogins(tuple(TeamLogin(r.login, r.staff, r.created_at, r.disabled_at,
+                                          queries.last_use(tx, r.login))
+                                for r in queries.team_logins(tx)))
 
 
 def logout(db: Db, login: str, disable: bool) -> LoggedOut:
@@ -173,30 +154,19 @@ def logout(db: Db, login: str, disable: bool) -> LoggedOut:
     require_server(db)
     check_login_name(login)
     with db.write() as tx:
-        if tx.scalar("SELECT login FROM team_login WHERE login = :l", l=login) is None:
+        if not queries.is_ours(tx, login):
             raise RuleRefusal("login.foreign", login=login)
-        staff = tx.scalar("SELECT name FROM staff WHERE login = :l", l=login)
-        tx.run("UPDATE staff SET login = NULL WHERE login = :l", l=login)
+        staff = queries.holder_of(tx, login)
+        queries.unmap_login(tx, login)
         _retire(tx, login)
         if disable:
-            tx.run(f'ALTER ROLE "{login}" NOLOGIN')
-        tx.run("UPDATE team_login SET disabled_at = :at WHERE login = :l", at=utc_stamp(),
-               l=login)
+            queries.disable_login(tx, login)
+        queries.mark_disabled(tx, login, utc_stamp())
     return LoggedOut(login, staff, disable)
-
-
-def _scram(tx: Tx, login: str, password: str) -> str:
-    """The SCRAM-SHA-256 verifier of ``password``, made by libpq on this side of the wire."""
-    conn = tx.conn  # type: ignore[attr-defined]  # psycopg's own connection: libpq hashes
-    digest: bytes = conn.pgconn.encrypt_password(password.encode(), login.encode(),
-                                                 b"scram-sha-256")
-    return digest.decode("ascii")
 
 
 def _retire(tx: Tx, login: str) -> None:
     """A person's previous login loses its groups and this database: it no longer acts."""
-    if tx.scalar("SELECT 1 FROM pg_roles WHERE rolname = :l", l=login) is None:
+    if not queries.role_exists(tx, login):
         return
-    database = tx.scalar("SELECT current_database()")
-    tx.run(f'REVOKE {setup.STAFF}, {setup.MANAGERS} FROM "{login}"')
-    tx.run(f'REVOKE CONNECT ON DATABASE "{database}" FROM "{login}"')
+    queries.revoke_access(tx, login, (setup.STAFF, setup.MANAGERS))

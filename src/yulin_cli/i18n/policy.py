@@ -1,0 +1,155 @@
+"""The team's policy: the policy file's keys, versions, `policy simulate` and the differences
+between what is kept and what the rules derive (`diff.*`)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- policy.* ---------------------------------------------------------------------------------
+    "policy.missing": ("找不到策略文件 {path}", "policy file {path} not found"),
+    "policy.unreadable": ("无法读取策略文件 {path}：{error}", "cannot read policy file {path}: {error}"),
+    "policy.bad_key": ("策略文件 {path} 中的键 {key} 无效：{error}",
+                       "policy file {path}: bad key {key}: {error}"),
+    "policy.campaign_order": ("campaign_start 不能晚于 campaign_end",
+                              "campaign_start must not be after campaign_end"),
+    "policy.stars_order": ("须 five_min ≥ four_min ≥ two_min", "five_min >= four_min >= two_min must hold"),
+    "policy.stars_three": ("须 three_min ≥ two_min", "three_min >= two_min must hold"),
+    "policy.toml_syntax": ("策略文件 {path} 第 {line} 行第 {column} 列写法不对（TOML）",
+                           "policy file {path}: TOML syntax error at line {line}, column {column}"),
+    "policy.header": ("yulin 策略：每个键都可以省略，省略的保持默认值。",
+                      "yulin policy: every key is optional; a missing key keeps its default."),
+    "policy.standard.min_employees": ("优质客户至少要有的员工人数",
+                                      "Employees needed for the quality standard"),
+    "policy.standard.min_pcs": ("优质客户至少要有的电脑台数", "PCs needed for the quality standard"),
+    "policy.verification.min_rounds": ("走访前开拓人至少复核几轮（第二、三轮）",
+                                       "Rounds by the source before a visit (2nd, 3rd)"),
+    "policy.verification.min_pretexts": ("这些复核至少用几种不同身份",
+                                         "Different pretexts among those rounds"),
+    "policy.quota.per_day": ("每个开拓人每天要找到的优质客户数",
+                             "Quality customers each prospector finds a day"),
+    "policy.quota.campaign_start": ("任务考核的第一天", "First day the quota applies"),
+    "policy.quota.campaign_end": ("任务考核的最后一天", "Last day the quota applies"),
+    "policy.quota.weekdays_only": ("只在工作日（周一至周五）考核任务",
+                                   "Count the quota on working days only (Monday to Friday)"),
+    "policy.stars.five_min": ("五星的预计金额下限（元）", "Deal value (yuan) for 5 stars"),
+    "policy.stars.four_min": ("四星的预计金额下限（元）", "Deal value (yuan) for 4 stars"),
+    "policy.stars.three_min": ("三星的预计金额下限（元）", "Deal value (yuan) for 3 stars"),
+    "policy.stars.two_min": ("二星的预计金额下限（元）", "Deal value (yuan) for 2 stars"),
+    "policy.effective_visit.items": ("有效走访必须拿到的问卷题号",
+                                     "Questionnaire items an effective visit must capture"),
+    "policy.effective_visit.contacts": ("有效走访必须拿到的联系方式",
+                                        "Contact details an effective visit must capture"),
+    "policy.points.substandard": ("走访发现不达标时开拓人的积分",
+                                  "Points for the source when a visit finds it substandard"),
+    "policy.points.sweep": ("一次有效扫楼的积分", "Points for an effective sweep visit"),
+    "policy.points.unproven_visit": ("检查发现走访并未按记录发生时，走访人的积分",
+                                     "Points for the visitor when an inspection finds a visit did "
+                                     "not happen as logged"),
+    "policy.proof.require_photo": ("没有照片的走访不算有效走访",
+                                   "A visit without a photo is not effective"),
+    "policy.proof.max_distance_m": ("走访照片离公司登记位置最远多少米",
+                                    "Metres a visit's photo may be from the company's location"),
+    "policy.proof.max_city_km": ("走访照片离公司所在城市（或县城）中心最远多少公里",
+                                 "Kilometres a visit's photo may be from the seat of the "
+                                 "company's city or county town"),
+    "policy.proof.sample_percent": ("报不达标的走访中，即使没有疑点也要抽查的比例（%）",
+                                    "Share of substandard findings inspected even when nothing "
+                                    "looks wrong"),
+    "policy.redsea.doubtful_at": ("红海客户有几个友商信号算待化验",
+                                  "Signals from which a red-sea prospect is doubtful"),
+    "policy.redsea.impure_at": ("有几个友商信号算不纯洁（放弃）",
+                                "Signals from which it is impure: drop it"),
+    "policy.territory.direct_sales_cities": ("有直销分公司的城市",
+                                             "Cities with a direct-sales branch"),
+    "policy.route.max_visits_per_day": ("远郊路线每天安排的走访数",
+                                        "Suburban visits planned per day"),
+    "policy.route.max_days": ("一条远郊路线的工作日数", "Working days in one suburban trip"),
+    "policy.managers.upgrade_min_pcs": ("值得走访推升级的老客户至少有的电脑台数",
+                                        "PCs of an existing customer worth an upgrade visit"),
+    "policy.partner.min_effort": ("复核加走访达到几次算投入大",
+                                  "Rounds plus visits that count as high effort"),
+    "policy.partner.small_share": ("我方分成低于多少（元）算收益小",
+                                   "Vendor share (yuan) below which it is small"),
+    "policy.file_differs": (
+        "规则文件 {path} 与团队正在执行的规则不同：记录不能按个人的文件来算。"
+        "要改团队的规则，请分管领导运行 yulin policy set {path} --from 日期 --by 姓名；"
+        "只想看看效果，请用 yulin policy simulate {path}",
+        "the policy file {path} differs from the team's policy in force: records are not judged "
+        "by a personal file. To change the team's policy a manager runs "
+        "yulin policy set {path} --from DATE --by NAME; to see what it would change, "
+        "yulin policy simulate {path}"),
+    "policy.what_if": ("假设：以下按规则文件 {path} 计算，不是团队正在执行的规则",
+                       "what-if: computed under the policy file {path}, not the team's policy "
+                       "in force"),
+    "policy.version_line": ("{at} 执行的规则：自 {first} 起的版本，{by} 于 {set_at} 设定",
+                            "the policy judging {at}: the version from {first}, set by {by} on "
+                            "{set_at}"),
+    "policy.from_start": ("最初", "the start"),
+    "policy.first_day": ("起始日", "from"),
+    "policy.set_at": ("设定日期", "set on"),
+    "policy.changed": ("改了什么", "what changed"),
+    "policy.defaults": ("默认规则", "the defaults"),
+    "policy.history_title": ("团队规则的各个版本", "versions of the team's policy"),
+    "policy.set_line": ("团队规则的新版本：自 {first} 起执行（{by} 设定）",
+                        "a new version of the team's policy, in force from {first} (set by {by})"),
+    "policy.no_change": ("（与之前的版本相同）", "(the same as the version before it)"),
+    "policy.rejudged": ("按新规则重新判定了起始日以来的记录，{count} 处变化：",
+                        "the records since its first day were judged again: {count} "
+                        "{count|change|changes}:"),
+    "policy.rejudged_none": ("按新规则重新判定了起始日以来的记录，结果没有变化",
+                             "the records since its first day were judged again: nothing "
+                             "changed"),
+    "policy.needs_retroactive": (
+        "拒绝：{date} 及以后已有 {count} 条记录；从过去某天起改规则，要加 --retroactive，"
+        "这些记录会按新规则重新判定",
+        "refused: {count} {count|record is|records are} already dated {date} or later; a "
+        "version starting then needs --retroactive, which judges them again under it"),
+
+    # --- simulate.* -------------------------------------------------------------------------------
+    "simulate.title": ("假设按 {file} 计算，{first} 至 {last}（现行 → 假设）",
+                       "what-if under {file}, {first} to {last} (in force → candidate)"),
+    "simulate.points": ("积分", "points"),
+    "simulate.quota_days": ("达标天数", "quota days"),
+    "simulate.effective": ("有效走访", "effective"),
+    "simulate.praise": ("表扬", "praise"),
+    "simulate.criticism": ("批评", "criticism"),
+    "simulate.people_changed": ("有变化的人", "people changed"),
+    "simulate.changes": ("有变化的记录 {count} 条：", "{count} {count|record|records} change:"),
+    "simulate.stars": ("星级有变化的客户 {count} 个", "{count} {count|prospect|prospects} "
+                       "change stars"),
+    "simulate.nothing_changes": ("按这个规则，这段时间的结果没有任何变化",
+                                 "under this policy nothing of the period would change"),
+    "simulate.visit": ("走访 #{id}", "visit #{id}"),
+    "simulate.bad_vary": ("--vary 写成 键=起..止 或 键=起..止:步长，例如 points.sweep=3..6；"
+                          "收到的是 “{value}”",
+                          "--vary takes KEY=A..B or KEY=A..B:STEP, e.g. points.sweep=3..6; "
+                          "got “{value}”"),
+    "simulate.vary_not_number": ("--vary 只能变化整数项，{key} 不是",
+                                 "--vary varies whole-number keys only; {key} is not one"),
+    "simulate.vary_too_many": ("--vary 一次最多 {limit} 个取值（这里有 {count} 个）",
+                               "--vary takes at most {limit} values (this gives {count})"),
+
+    # --- diff.* -----------------------------------------------------------------------------------
+    "diff.line": ("{record}（{what}）：存的是 {stored}，按规则应为 {derived}",
+                  "{record} ({what}): stored {stored}, the rules derive {derived}"),
+    "diff.none": ("无", "none"),
+    "diff.changed": ("{record}（{what}）：由 {stored} 改为 {derived}", "{record} ({what}): {stored} → "
+                     "{derived}"),
+    "diff.visit": ("走访 #{id}", "visit #{id}"),
+    "diff.entry_of": ("走访 #{visit} 的{rule}积分", "the {rule} points of visit #{visit}"),
+    "diff.notice_of": ("走访 #{visit} 的{rule}通报", "the {rule} notice of visit #{visit}"),
+    "diff.adjustment": ("积分记录 #{id}", "points entry #{id}"),
+    "diff.back": ("（退回）", " (given back)"),
+    "diff.field.staff_id": ("给谁", "to"),
+    "diff.field.day": ("日期", "date"),
+    "diff.field.delta": ("分数", "points"),
+    "diff.field.rule": ("规则", "rule"),
+    "diff.field.prospect_id": ("客户", "prospect"),
+    "diff.field.visit_id": ("走访", "visit"),
+    "diff.field.reason": ("原因", "reason"),
+    "diff.field.by_id": ("经办", "by"),
+    "diff.field.reverses_id": ("退回的记录", "gives back"),
+    "diff.field.kind": ("类别", "kind"),
+    "diff.effective": ("有效与否／不满足的条件", "effective, failing checks"),
+    "diff.flags": ("标记", "flags"),
+    "diff.question": ("待检查的问题", "open question"),
+    "diff.entry": ("积分", "points"),
+    "diff.notice": ("通报", "notice"),
+}
