@@ -128,6 +128,12 @@ def machine(isolated, tmp_path: Path) -> type[RuleBasedStateMachine]:
             _json("update-prospect", str(pid), "--employees", employees, "--by", FINDERS[0],
                   "--date", self._past(back))
 
+        @rule(pid=prospects, domain=st.sampled_from(["hengrui.cn", "tianmu.com", None]))
+        def change_mail(self, pid, domain):
+            # A company's own mail domain is a second fact of a likely duplicate (Q8).
+            email = f"it{pid}@{domain}" if domain else f"it{pid}@163.com"
+            _json("update-prospect", str(pid), "--email", email, "--date", self.today.isoformat())
+
         @rule(pid=prospects, back=st.integers(0, 3))
         def make_ready(self, pid, back):
             self._ready(pid, self._past(back))

@@ -140,3 +140,62 @@ def test_a_write_with_no_look_alike_loads_no_pinyin(team):
     modules = loaded("add-prospect", "--company", "苏州天目电子有限公司", "--city", "苏州",
                      "--sourced-by", "李娜", "--found-on", DAY, *SCALE)
     assert "pypinyin" not in modules
+
+
+# --- the pairs kept for the evening (issue 21) ----------------------------------------------------
+
+
+def test_the_evening_reads_the_pairs_each_write_keeps(team, isolated):
+    """Each write that changes a prospect's facts judges its pairs again in its own
+    transaction; the evening reads them, and `doctor --recompute` derives them from the whole
+    table and lists what differs."""
+    def kept():
+        return isolated.query("SELECT first_id, second_id, typo, facts FROM likely_pair"
+                              " ORDER BY first_id, second_id")
+
+    def evening():
+        return [(i["earlier_id"], i["prospect_id"]) for i in ok_json(
+            "attention", "--rule", "duplicate", "--date", DAY)]
+
+    a = add("苏州恒瑞精密机械有限公司", *SCALE, found_on="2026-10-15")["id"]
+    b = add("苏州恒锐精密机械有限公司", *SCALE)["id"]
+    assert kept() == [(a, b, "same-sound", "surname-scale")]
+    assert evening() == [(a, b)]
+    # Another scale: no second fact, no pair; the scale again: the pair again.
+    ok("update-prospect", str(b), "--employees", "300", "--date", DAY)
+    assert kept() == [] and evening() == []
+    ok("update-prospect", str(b), "--employees", "150", "--date", DAY)
+    assert kept() == [(a, b, "same-sound", "surname-scale")]
+    # The company's own mail domain agrees too: the kept verdict says so.
+    ok("update-prospect", str(a), "--email", "it@hengrui.cn", "--date", DAY)
+    ok("update-prospect", str(b), "--email", "li@hengrui.cn", "--date", DAY)
+    assert kept() == [(a, b, "same-sound", "surname-scale,mail-domain")]
+    assert ok_json("doctor", "--recompute")["differences"] == []
+    # A pair lost (or typed in by hand) is what doctor names.
+    isolated.query("DELETE FROM likely_pair")
+    doc = run("doctor", "--recompute", "--json")
+    assert doc.exit_code == 1
+    assert doc.json["differences"] == [{
+        "record": f"likely {a}-{b}", "what": "likely_pair", "stored": None,
+        "derived": "same-sound:surname-scale,mail-domain"}]
+    assert evening() == []  # the evening trusts what is kept
+    # Merging judges the pair away; undoing the merge judges it back.
+    ok("update-prospect", str(a), "--employees", "150", "--date", DAY)  # no change: nothing
+    ok("merge", str(a), str(b), "--by", "赵敏", "--yes")
+    assert kept() == [] and evening() == []
+    ok("unmerge", str(b), "--by", "赵敏")
+    assert kept() == [(a, b, "same-sound", "surname-scale,mail-domain")]
+    assert evening() == [(a, b)]
+
+
+def test_an_upgraded_database_judges_its_pairs(team, isolated):
+    """A database made before pairs were kept gets them when it is upgraded."""
+    if not isolated.is_sqlite:
+        pytest.skip("the schema is rolled back by hand on the SQLite file")
+    a = add("苏州恒瑞精密机械有限公司", *SCALE, found_on="2026-10-15")["id"]
+    b = add("苏州恒锐精密机械有限公司", *SCALE)["id"]
+    isolated.query("DROP TABLE likely_pair")
+    isolated.query("UPDATE alembic_version SET version_num = '0014'")
+    ok("upgrade")
+    assert isolated.query("SELECT first_id, second_id FROM likely_pair") == [(a, b)]
+    assert ok_json("doctor", "--recompute")["differences"] == []

@@ -28,7 +28,7 @@ from yulin_cli.errors import BadInput, RuleRefusal, YulinError
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
-                   "0010", "0011", "0012", "0013", "0014")
+                   "0010", "0011", "0012", "0013", "0014", "0015")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys
@@ -767,10 +767,15 @@ def upgrade(target: str, revision: str = "head",
             if engine.dialect.name == "postgresql":
                 # Two first runs at once must not both create the tables.
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            sqlite = engine.dialect.name == "sqlite"
+            before = _schema_version(AlchemyTx(conn), sqlite)
             migrate(conn, revision, first_policy)
-            if engine.dialect.name == "postgresql" and revision == "head":
-                from yulin_cli.slices import call
+            from yulin_cli.slices import call
 
+            if before is not None and before != _schema_version(AlchemyTx(conn), sqlite):
+                # What a migration cannot derive in SQL (prospects.likely.rebuild).
+                call("migrated", AlchemyTx(conn))
+            if engine.dialect.name == "postgresql" and revision == "head":
                 # The team's grants, policies and guard again (server.setup.renew_if_set_up).
                 call("upgraded", AlchemyTx(conn))
     except SQLAlchemyError as exc:

@@ -419,6 +419,23 @@ class DistinctPair(SQLModel, table=True):
     recorded_by_login: str | None = Field(default=None, max_length=63)
 
 
+class LikelyPair(SQLModel, table=True):
+    """Two live prospects the likely-duplicate rule joins (``first_id`` < ``second_id``), kept
+    up to date in every transaction that changes either one's facts (``prospects.likely``), so
+    the evening reads them instead of judging the whole table. What the rule derives, never
+    typed: ``doctor --recompute`` derives them again and lists what differs."""
+
+    __tablename__ = "likely_pair"
+    __table_args__ = (UniqueConstraint("first_id", "second_id", name="uq_likely_pair"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    first_id: int = Field(foreign_key="prospect.id")
+    second_id: int = Field(foreign_key="prospect.id", index=True)
+    typo: str = Field(max_length=20)  # same-sound | similar-name
+    facts: str = Field(max_length=100)  # the agreeing facts, comma-joined
+    recorded_by_login: str | None = Field(default=None, max_length=63)
+
+
 class NotifyOutbox(SQLModel, table=True):
     """A message for a group chat's robot (企业微信, 钉钉): one part of a report, kept until the
     robot accepted it; ``sent_at`` is when (the rate limit counts those). The webhook's address

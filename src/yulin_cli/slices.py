@@ -28,7 +28,8 @@ class Slice:
     commands: tuple[str, ...] = ()  # the commands and groups it adds to the root, help order
     # What a shared layer asks of the slice without importing it: (hook, "module.function"),
     # run by ``call``. ``derive_again`` (runtime: a read under a --policy file derives the
-    # stored outcomes again), ``upgraded`` (db: after a server's schema is upgraded).
+    # stored outcomes again), ``upgraded`` (db: after a server's schema is upgraded),
+    # ``migrated`` (db: after an existing schema moved to a newer revision).
     hooks: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -53,7 +54,8 @@ SLICES: tuple[Slice, ...] = (
     # What the rules derive for visits; no command of its own.
     Slice("outcomes", hooks=(("derive_again", "service.reconcile_all"),)),
     Slice("team", ("center", "staff", "points", "adjust-points", "inspect", "industries")),
-    Slice("prospects", ("add-prospect", "update-prospect", "list")),
+    Slice("prospects", ("add-prospect", "update-prospect", "list"),
+          hooks=(("migrated", "service.judge_likely_pairs_again"),)),
     Slice("visits", ("verify", "check-visit", "plan-visit", "log-visit", "redsea", "route",
                      "agenda")),
     Slice("reports", ("rate", "daily-report", "attention", "summary", "manager", "notices")),

@@ -401,9 +401,9 @@ def _likely(tx: Tx, written_from: dict[int, int], report: ImportReport) -> None:
     """Q8: the rows just written that are likely a typo of an earlier prospect (in the
     database or the file), found once for the whole import (``prospects.likely``): one grouping of
     the table's shared facts, not one per batch."""
-    from yulin_cli.prospects.likely import possible_duplicates_among
+    from yulin_cli.prospects.likely import possible_duplicates
 
-    found = possible_duplicates_among(tx, set(written_from))
+    found = possible_duplicates(tx, set(written_from))
     for new_id in sorted(found, key=written_from.__getitem__):
         for p in found[new_id]:
             report.possible_duplicates.append({

@@ -119,6 +119,9 @@ def import_team(state: State, path: Path, *, dry_run: bool,
                 # Points, notices, flags and effectiveness: derived again, under the
                 # workbook's own policy versions.
                 reconcile_all(tx, load_book(tx))
+                from yulin_cli.prospects.likely import rebuild
+
+                rebuild(tx)  # the likely duplicates too, from the prospects read back
                 if dry_run:
                     raise _Rollback
         except _Rollback:

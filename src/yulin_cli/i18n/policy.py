@@ -130,6 +130,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.line": ("{record}（{what}）：存的是 {stored}，按规则应为 {derived}",
                   "{record} ({what}): stored {stored}, the rules derive {derived}"),
     "diff.none": ("无", "none"),
+    "diff.likely_pair": ("可能重复的两家", "likely duplicates"),
     "diff.changed": ("{record}（{what}）：由 {stored} 改为 {derived}", "{record} ({what}): {stored} → "
                      "{derived}"),
     "diff.visit": ("走访 #{id}", "visit #{id}"),

@@ -1,4 +1,4 @@
--- schema 0014
+-- schema 0015
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -74,6 +74,19 @@ CREATE TABLE inspection (
 	FOREIGN KEY(decided_by) REFERENCES staff (id)
 )
 -- next
+CREATE TABLE likely_pair (
+	id INTEGER NOT NULL, 
+	first_id INTEGER NOT NULL, 
+	second_id INTEGER NOT NULL, 
+	typo VARCHAR(20) NOT NULL, 
+	facts VARCHAR(100) NOT NULL, 
+	recorded_by_login VARCHAR(63), 
+	PRIMARY KEY (id), 
+	CONSTRAINT uq_likely_pair UNIQUE (first_id, second_id), 
+	FOREIGN KEY(first_id) REFERENCES prospect (id), 
+	FOREIGN KEY(second_id) REFERENCES prospect (id)
+)
+-- next
 CREATE TABLE merge_moved (
 	id INTEGER NOT NULL, 
 	merge_id INTEGER NOT NULL, 
@@ -102,9 +115,9 @@ CREATE TABLE "notice" (
 	reverses_id INTEGER, recorded_by_login VARCHAR(63), derived_key VARCHAR(80), 
 	PRIMARY KEY (id), 
 	CONSTRAINT fk_notice_reverses_id_notice FOREIGN KEY(reverses_id) REFERENCES notice (id), 
-	FOREIGN KEY(visit_id) REFERENCES visit (id), 
+	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
 	FOREIGN KEY(staff_id) REFERENCES staff (id), 
-	FOREIGN KEY(prospect_id) REFERENCES prospect (id)
+	FOREIGN KEY(visit_id) REFERENCES visit (id)
 )
 -- next
 CREATE TABLE notify_outbox (
@@ -154,9 +167,9 @@ CREATE TABLE "points_entry" (
 	CONSTRAINT fk_points_entry_by_id_staff FOREIGN KEY(by_id) REFERENCES staff (id), 
 	CONSTRAINT fk_points_entry_voided_by_id_staff FOREIGN KEY(voided_by_id) REFERENCES staff (id), 
 	CONSTRAINT fk_points_entry_reverses_id_points_entry FOREIGN KEY(reverses_id) REFERENCES points_entry (id), 
-	FOREIGN KEY(staff_id) REFERENCES staff (id), 
+	FOREIGN KEY(visit_id) REFERENCES visit (id), 
 	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
-	FOREIGN KEY(visit_id) REFERENCES visit (id)
+	FOREIGN KEY(staff_id) REFERENCES staff (id)
 )
 -- next
 CREATE TABLE policy_version (
@@ -300,8 +313,8 @@ CREATE TABLE "verification_round" (
 	void_reason VARCHAR(500), recorded_by_login VARCHAR(63), 
 	PRIMARY KEY (id), 
 	CONSTRAINT fk_verification_round_voided_by_id_staff FOREIGN KEY(voided_by_id) REFERENCES staff (id), 
-	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
-	FOREIGN KEY(staff_id) REFERENCES staff (id)
+	FOREIGN KEY(staff_id) REFERENCES staff (id), 
+	FOREIGN KEY(prospect_id) REFERENCES prospect (id)
 )
 -- next
 CREATE TABLE "visit" (
@@ -354,6 +367,8 @@ CREATE INDEX ix_direct_sales_project_name_key ON direct_sales_project (name_key)
 CREATE INDEX ix_inspection_status ON inspection (status)
 -- next
 CREATE INDEX ix_inspection_visit_id ON inspection (visit_id)
+-- next
+CREATE INDEX ix_likely_pair_second_id ON likely_pair (second_id)
 -- next
 CREATE INDEX ix_merge_moved_merge_id ON merge_moved (merge_id)
 -- next

@@ -31,13 +31,12 @@ if TYPE_CHECKING:
     from yulin_cli.rules import Reason
 
 MIN_NAME = 3  # shorter names are too easily someone else's: a typo there proves nothing
-MAX_SHARED = 60  # a fact shared by more live prospects than this is generic (as dedupe's blocks)
-DIRECT = 200  # look-alikes compared pair by pair; more are compared by name blocks
 GROUPS_AT_ONCE = 2_000  # an import's groups of shared facts judged a chunk at a time
 
 # The columns a verdict reads, and what names the earlier prospect.
 COLUMNS = ("p.id, p.company, p.city, p.name_key, p.district, p.contact_surname, p.employees,"
-           " p.pcs, p.landline, p.mobile, p.email, p.credit_code, p.duplicate_of, p.found_on")
+           " p.pcs, p.landline, p.mobile, p.email, p.credit_code, p.duplicate_of, p.found_on,"
+           " p.merged_into")
 # The domain of an email, in SQL that SQLite and PostgreSQL both run: RTRIM strips from the end
 # every character of the address but '@', leaving "name@", whose length is where the domain
 # starts.
@@ -126,64 +125,75 @@ def shared_facts(row: Row) -> set[str]:
 
 
 FORM_TAIL = 6  # the longest legal form (股份有限公司, 有限责任公司)
+READINGS_AT_MOST = 8  # a name's sound filed under this many readings at most
 
 
 def typo_blocks(name_key: str, form_key: str) -> set[int]:
-    """Where a name is filed so that two names a typo apart meet in one block: the name key
-    and every way of leaving one character out of it, and the same for the last characters
+    """Where a name is filed so that two names one character apart meet in one block: the name
+    key and every way of leaving one character out of it, and the same for the last characters
     of the name with its legal form (a slip there leaves the rest of the form on the name
     key). Hashes, not the texts: a hundred thousand names file about a million of them."""
     found = {hash(name_key)}
     found.update(hash(name_key[:i] + name_key[i + 1:]) for i in range(len(name_key)))
     if form_key:
         start = max(0, len(form_key) - FORM_TAIL)
+        found.add(hash(("form", form_key)))
         found.update(hash(("form", form_key[:i] + form_key[i + 1:]))
                      for i in range(start, len(form_key)))
     return found
 
 
-SMALL_GROUP = 12  # a group this small is compared pair by pair: cheaper than blocking it
+def sound_blocks(name_key: str, readings: dict[str, frozenset[str]]) -> set[int]:
+    """Where a name is filed so that two names that sound alike meet: under its sounds, each
+    character by each of its readings (重 as zhong and chong), up to ``READINGS_AT_MOST``."""
+    from itertools import islice, product
+
+    choices = [sorted(readings.get(ch) or (ch,)) for ch in name_key]
+    return {hash(("sound", *combo)) for combo in islice(product(*choices), READINGS_AT_MOST)}
 
 
 def blocked_pairs(groups: Iterable[Sequence[Row]]
-                  ) -> tuple[list[tuple[Row, Row]], dict[str, frozenset[str]] | None]:
-    """The pairs of rows of a group (rows sharing a fact) whose names could be a typo apart,
-    (earlier, later), and the readings looked up (None: none were needed yet). A small group
-    gives every pair of names at most one character apart in length; a big one (王 with 150
-    employees and 40 PCs) files each name under every way of deleting one character from it
-    and under its usual sound, as `dedupe` does, so it is never compared pair by pair."""
+                  ) -> tuple[list[tuple[Row, Row]], dict[str, frozenset[str]]]:
+    """The pairs of rows of a group (rows sharing a fact) whose names meet in a block,
+    (earlier, later), and the readings looked up: names one character apart meet in a
+    ``typo_blocks`` block, names of as many characters that sound alike in a ``sound_blocks``
+    one (pinyin is looked up only for those). Never every pair of a group (王 with 150
+    employees and 40 PCs may be hundreds), and the same pairs whatever else a group holds, so
+    what is kept for one prospect equals what the whole table gives."""
+    from collections import Counter
+
+    groups = [[r for r in g if len(r["name_key"]) >= MIN_NAME] for g in groups]
     groups = [g for g in groups if len(g) > 1]
-    pairs: dict[tuple[int, int], tuple[Row, Row]] = {}
-
-    def add(a: Row, b: Row) -> None:
-        first, second = (a, b) if a["id"] < b["id"] else (b, a)
-        pairs.setdefault((first["id"], second["id"]), (first, second))
-
-    big = [g for g in groups if len(g) > SMALL_GROUP]
+    # Names that may sound like another of the group: as many characters.
+    sounding: list[set[int]] = []
     for group in groups:
-        if len(group) > SMALL_GROUP:
-            continue
-        named = [r for r in group if len(r["name_key"]) >= MIN_NAME]
-        for i, a in enumerate(named):
-            for b in named[i + 1:]:
-                if _near(a, b):
-                    add(a, b)
-    readings: dict[str, frozenset[str]] | None = None
-    if big:
-        readings, usual = sounds_of(ch for g in big for r in g for ch in r["name_key"])
-        for group in big:
-            blocks: dict[Any, list[Row]] = defaultdict(list)
-            for r in group:
-                key = r["name_key"]
-                if len(key) < MIN_NAME:
-                    continue
-                for variant in typo_blocks(key, form_of(r)):
-                    blocks[variant].append(r)
-                blocks[tuple(usual[ch] for ch in key)].append(r)
-            for block in blocks.values():
-                for i, a in enumerate(block):
-                    for b in block[i + 1:]:
-                        add(a, b)
+        lengths = Counter(len(r["name_key"]) for r in group)
+        sounding.append({r["id"] for r in group if lengths[len(r["name_key"])] > 1})
+    readings: dict[str, frozenset[str]] = {}
+    if any(sounding):
+        readings = sounds_of(ch for group, ids in zip(groups, sounding, strict=True)
+                             for r in group if r["id"] in ids for ch in r["name_key"])[0]
+    typos: dict[int, set[int]] = {}
+    sounds: dict[int, set[int]] = {}
+    pairs: dict[tuple[int, int], tuple[Row, Row]] = {}
+    for group, ids in zip(groups, sounding, strict=True):
+        blocks: dict[int, list[Row]] = defaultdict(list)
+        for r in group:
+            where = typos.get(r["id"])
+            if where is None:
+                where = typos[r["id"]] = typo_blocks(r["name_key"], form_of(r))
+            if r["id"] in ids:
+                sound = sounds.get(r["id"])
+                if sound is None:
+                    sound = sounds[r["id"]] = sound_blocks(r["name_key"], readings)
+                where = where | sound
+            for block in where:
+                blocks[block].append(r)
+        for block_rows in blocks.values():
+            for i, a in enumerate(block_rows):
+                for b in block_rows[i + 1:]:
+                    first, second = (a, b) if a["id"] < b["id"] else (b, a)
+                    pairs.setdefault((first["id"], second["id"]), (first, second))
     return list(pairs.values()), readings
 
 
@@ -191,16 +201,14 @@ def judge(pairs: Iterable[tuple[Row, Row]], distinct: set[tuple[int, int]],
           readings: dict[str, frozenset[str]] | None = None
           ) -> list[tuple[Row, Row, LikelyDuplicate]]:
     """(earlier, later, verdict) for the pairs the rule calls likely duplicates: never a pair a
-    manager marked distinct, one already filed as the other's duplicate, or the same name (the
-    duplicate rule's own). Pinyin is looked up (unless given) only for names of the same
-    length."""
+    manager marked distinct (``distinct``) or the same name (the duplicate rule's own). Pinyin
+    is looked up (unless given) only for names of the same length."""
     kept: list[tuple[Row, Row]] = []
     sounding: set[str] = set()
     for a, b in pairs:
         x, y = a["name_key"], b["name_key"]
         if (x == y or min(len(x), len(y)) < MIN_NAME or not _near(a, b)
-                or a["city"] != b["city"] or (a["id"], b["id"]) in distinct
-                or a.get("duplicate_of") == b["id"] or b.get("duplicate_of") == a["id"]):
+                or a["city"] != b["city"] or (a["id"], b["id"]) in distinct):
             continue
         kept.append((a, b))
         if len(x) == len(y):
@@ -230,9 +238,8 @@ def distinct_pairs(tx: Tx, ids: Sequence[int] | None = None) -> set[tuple[int, i
 
 
 def _members(tx: Tx, facts: Sequence[str]) -> dict[str, list[int]]:
-    """The live prospects sharing each of ``facts`` (a new prospect's, a few) that two or
-    more, and no more than ``MAX_SHARED``, share (a fact so common is generic). Grouped in SQL;
-    only ids come back."""
+    """The live prospects sharing each of ``facts`` (a few prospects' facts) that two or more
+    share. Grouped in SQL; only ids come back."""
     live = "p.merged_into IS NULL"
     keys = " UNION ALL ".join((
         f"SELECT p.id, p.city || '|t|' || p.landline AS fact FROM prospect p WHERE {live}"
@@ -249,12 +256,11 @@ def _members(tx: Tx, facts: Sequence[str]) -> dict[str, list[int]]:
     members: dict[str, list[int]] = defaultdict(list)
     for start in range(0, len(given), 500):
         chunk = given[start:start + 500]
-        params: dict[str, Any] = {"most": MAX_SHARED,
-                                  **{f"f{i}": fact for i, fact in enumerate(chunk)}}
+        params: dict[str, Any] = {f"f{i}": fact for i, fact in enumerate(chunk)}
         where = f" WHERE fact IN ({', '.join(f':f{i}' for i in range(len(chunk)))})"
         for g in tx.all(f"WITH k AS ({keys}), shared AS (SELECT fact FROM k{where}"
-                        " GROUP BY fact HAVING COUNT(DISTINCT id) > 1"
-                        " AND COUNT(DISTINCT id) <= :most) SELECT DISTINCT k.fact, k.id"
+                        " GROUP BY fact HAVING COUNT(DISTINCT id) > 1)"
+                        " SELECT DISTINCT k.fact, k.id"
                         " FROM k JOIN shared ON shared.fact = k.fact ORDER BY k.fact, k.id",
                         **params):
             members[g["fact"]].append(int(g["id"]))
@@ -270,15 +276,10 @@ _ONE_SCAN = ("SELECT DISTINCT p.id AS id, p.city || CASE n.n WHEN 1 THEN '|t|' |
              " UNION ALL SELECT 4 UNION ALL SELECT 5) n WHERE {found}")
 
 
-def _all_members(tx: Tx, day: str | None = None, since: int | None = None
-                 ) -> dict[str, list[int]]:
-    """Every group of live prospects sharing a fact (two to ``MAX_SHARED`` of them): of those
-    found by ``day``, or the groups holding a prospect with an id from ``since`` on (an
-    import's new rows)."""
-    found = "p.merged_into IS NULL" + (" AND p.found_on <= :day" if day is not None else "")
-    params: dict[str, Any] = {"most": MAX_SHARED}
-    if day is not None:
-        params["day"] = day
+def _all_members(tx: Tx, since: int | None = None) -> dict[str, list[int]]:
+    """Every group of live prospects sharing a fact, or those holding a prospect with an id
+    from ``since`` on (an import's new rows)."""
+    params: dict[str, Any] = {}
     newer = ""
     if since is not None:
         params["since"] = since
@@ -286,8 +287,8 @@ def _all_members(tx: Tx, day: str | None = None, since: int | None = None
     members: dict[str, list[int]] = defaultdict(list)
     for g in tx.all("SELECT fact, id FROM (SELECT fact, id, COUNT(*) OVER (PARTITION BY fact)"
                     " AS shared, MAX(id) OVER (PARTITION BY fact) AS top FROM ("
-                    + _ONE_SCAN.format(found=found) + ") k WHERE fact IS NOT NULL) g"
-                    f" WHERE shared > 1 AND shared <= :most{newer} ORDER BY fact, id",
+                    + _ONE_SCAN.format(found="p.merged_into IS NULL")
+                    + f") k WHERE fact IS NOT NULL) g WHERE shared > 1{newer} ORDER BY fact, id",
                     **params):
         members[g["fact"]].append(int(g["id"]))
     return members
@@ -302,68 +303,112 @@ def _rows(tx: Tx, ids: Iterable[int]) -> dict[int, Row]:
         " WHERE p.id IN ({marks})", sorted(set(ids)))}
 
 
-def possible_duplicates(tx: Tx, rows: Sequence[Row]) -> dict[int, list[PossibleDuplicate]]:
-    """For each of ``rows`` (stored prospects, by id), the earlier live prospects it is likely
-    a typo of, surest first: for `add-prospect` one row, for `import` a batch."""
-    if not rows:
-        return {}
-    members = _members(tx, sorted({f for r in rows for f in shared_facts(r)}))
-    if not members:
-        return {}
-    found_rows = _rows(tx, (i for ids in members.values() for i in ids))
-    new = {r["id"] for r in rows}
-    pairs: dict[tuple[int, int], tuple[Row, Row]] = {}
-    readings = None
-    if len(found_rows) <= DIRECT:
-        # A prospect added by hand: its few look-alikes are compared directly, and pinyin is
-        # loaded only when a name of the same length needs it.
-        for ids in members.values():
-            for later in (i for i in ids if i in new):
-                for earlier in (i for i in ids if i < later):
-                    pairs.setdefault((earlier, later), (found_rows[earlier], found_rows[later]))
-    else:  # a batch of an import: by name blocks within each shared fact
-        blocked, readings = blocked_pairs(
-            [found_rows[i] for i in ids] for ids in members.values())
-        pairs = {(a["id"], b["id"]): (a, b) for a, b in blocked if b["id"] in new}
-    if not pairs:
-        return {}
-    distinct = distinct_pairs(tx, sorted({i for pair in pairs for i in pair}))
-    out: dict[int, list[PossibleDuplicate]] = defaultdict(list)
-    for a, b, found in judge(pairs.values(), distinct, readings):
-        out[b["id"]].append(PossibleDuplicate(a["id"], a["company"], found.reasons,
-                                              found.confidence, found.reason))
-    for found_for in out.values():
-        found_for.sort(key=lambda p: (-p.confidence, p.id))
-    return dict(out)
+# --- the pairs kept (``likely_pair``) -------------------------------------------------------------
+
+# A prospect's facts the rule reads: a change of any of them (or of whether it is live) judges
+# its pairs again.
+FACT_FIELDS = frozenset(("company", "city", "name_key", "district", "contact_surname",
+                         "employees", "pcs", "landline", "mobile", "email", "credit_code",
+                         "merged_into"))
+Judged = tuple["Row", "Row", LikelyDuplicate]
 
 
-def possible_duplicates_among(tx: Tx, new: set[int]) -> dict[int, list[PossibleDuplicate]]:
-    """For an import's written prospects ``new``, the earlier live prospects each is likely a
-    typo of, surest first: the table's shared facts grouped once, keeping the groups that hold
-    a new prospect, compared by name blocks."""
-    if not new:
-        return {}
-    groups = [ids for ids in _all_members(tx, since=min(new)).values()
-              if any(i in new for i in ids)]
-    out: dict[int, list[PossibleDuplicate]] = defaultdict(list)
+def _judged(tx: Tx, groups: list[list[int]], of: set[int] | None) -> list[Judged]:
+    """(earlier, later, verdict) for the pairs of ``groups`` (ids sharing a fact) that meet in
+    a name block and the rule joins; with ``of``, only pairs holding one of those ids. A few
+    thousand groups at a time: a big import's rows are not all held at once."""
+    out: list[Judged] = []
     seen: set[tuple[int, int]] = set()
-    # A few thousand groups at a time: the rows of a big import's groups are not all held.
     for start in range(0, len(groups), GROUPS_AT_ONCE):
         chunk = groups[start:start + GROUPS_AT_ONCE]
         found_rows = _rows(tx, (i for ids in chunk for i in ids))
         blocked, readings = blocked_pairs([found_rows[i] for i in ids] for ids in chunk)
-        pairs = [(a, b) for a, b in blocked
-                 if b["id"] in new and (a["id"], b["id"]) not in seen]
-        if not pairs:
-            continue
+        pairs = [(a, b) for a, b in blocked if (a["id"], b["id"]) not in seen
+                 and (of is None or a["id"] in of or b["id"] in of)]
         seen.update((a["id"], b["id"]) for a, b in pairs)  # two facts, two chunks: once
-        distinct = distinct_pairs(tx, sorted({r["id"] for pair in pairs for r in pair}))
-        for a, b, verdict in judge(pairs, distinct, readings):
+        out += judge(pairs, set(), readings)
+    return out
+
+
+def _pairs_of(tx: Tx, ids: set[int]) -> list[Judged]:
+    """Every pair of live prospects holding one of ``ids`` that the rule joins."""
+    if len(ids) > 500:  # an import's rows: the table's shared facts grouped once
+        groups = [g for g in _all_members(tx, since=min(ids)).values()
+                  if any(i in ids for i in g)]
+    else:
+        rows = [r for r in _rows(tx, ids).values() if r["merged_into"] is None]
+        groups = list(_members(tx, sorted({f for r in rows for f in shared_facts(r)})).values())
+    return _judged(tx, [g for g in groups if any(i in ids for i in g)], ids)
+
+
+def refresh(tx: Tx, ids: Iterable[int]) -> list[Judged]:
+    """Judges again the pairs of ``ids`` (prospects whose facts were just written) and keeps
+    them in ``likely_pair``, in the same transaction; returns them."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    for start in range(0, len(wanted), 500):
+        chunk = {f"i{n}": i for n, i in enumerate(wanted[start:start + 500])}
+        marks = ", ".join(f":{k}" for k in chunk)
+        tx.run(f"DELETE FROM likely_pair WHERE first_id IN ({marks})"
+               f" OR second_id IN ({marks})", **chunk)
+    found = _pairs_of(tx, set(wanted))
+    _keep(tx, found)
+    return found
+
+
+def rebuild(tx: Tx) -> int:
+    """Every pair judged again from the whole table (a migrated database, a team's workbook
+    read back); returns how many are kept."""
+    tx.run("DELETE FROM likely_pair")
+    found = derived(tx)
+    _keep(tx, found)
+    return len(found)
+
+
+def _keep(tx: Tx, found: list[Judged]) -> None:
+    tx.many("INSERT INTO likely_pair (first_id, second_id, typo, facts)"
+            " VALUES (:first, :second, :typo, :facts)",
+            [{"first": a["id"], "second": b["id"], "typo": v.typo, "facts": ",".join(v.agreeing)}
+             for a, b, v in found])
+
+
+def derived(tx: Tx) -> list[Judged]:
+    """What ``likely_pair`` should hold: every pair of live prospects the rule joins."""
+    return _judged(tx, list(_all_members(tx).values()), None)
+
+
+def differences(tx: Tx) -> list[tuple[tuple[int, int], str | None, str | None]]:
+    """``doctor --recompute``: each pair (first, second) whose kept verdict (``typo:facts``)
+    differs from what the rule derives, with both (None: missing)."""
+    stored = {(int(r["first_id"]), int(r["second_id"])): f"{r['typo']}:{r['facts']}"
+              for r in tx.all("SELECT first_id, second_id, typo, facts FROM likely_pair")}
+    wanted = {(a["id"], b["id"]): f"{v.typo}:{','.join(v.agreeing)}" for a, b, v in derived(tx)}
+    return [(pair, stored.get(pair), wanted.get(pair))
+            for pair in sorted(stored.keys() | wanted.keys())
+            if stored.get(pair) != wanted.get(pair)]
+
+
+def possible_duplicates(tx: Tx, ids: Iterable[int]) -> dict[int, list[PossibleDuplicate]]:
+    """For prospects just written (``add-prospect`` one, ``import`` a batch), the earlier live
+    prospects each is likely a typo of, surest first; their pairs are kept (``refresh``)."""
+    wanted = set(ids)
+    found = refresh(tx, wanted)
+    new = {b["id"] for _a, b, _v in found}
+    distinct = distinct_pairs(tx, sorted(new)) if found else set()
+    out: dict[int, list[PossibleDuplicate]] = defaultdict(list)
+    for a, b, verdict in found:
+        if b["id"] in wanted and (a["id"], b["id"]) not in distinct and not _filed(a, b):
             out[b["id"]].append(PossibleDuplicate(a["id"], a["company"], verdict.reasons,
                                                   verdict.confidence, verdict.reason))
     for found_for in out.values():
         found_for.sort(key=lambda p: (-p.confidence, p.id))
     return dict(out)
+
+
+def _filed(a: Row, b: Row) -> bool:
+    """One is already filed as the other's duplicate (the duplicate rule's own business)."""
+    return a.get("duplicate_of") == b["id"] or b.get("duplicate_of") == a["id"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,22 +424,27 @@ class LikelyPair:
 
 
 def standing_pairs(tx: Tx, day: str, center: str | None) -> list[LikelyPair]:
-    """Every pair of live prospects found by ``day`` that the rule calls likely duplicates and
-    no manager has merged or marked distinct; with ``center``, those whose later prospect
-    that centre found. Facts shared by two or more are grouped in SQL; only their prospects
-    are read."""
-    members = _all_members(tx, day=day)
-    if not members:
-        return []
-    rows = _rows(tx, (i for ids in members.values() for i in ids))
-    pairs, readings = blocked_pairs([rows[i] for i in ids] for ids in members.values())
-    out = []
-    for a, b, verdict in judge(pairs, distinct_pairs(tx), readings):
-        if center is not None and b["center"] != center:
-            continue
-        out.append(LikelyPair(a["id"], a["company"], b["id"], b["company"], b["found_on"],
-                              verdict))
-    return sorted(out, key=lambda p: (p.found_on, p.drop, p.keep))
+    """Every kept pair of live prospects found by ``day`` that no manager has merged or marked
+    distinct, neither filed as the other's duplicate; with ``center``, those whose later
+    prospect that centre found."""
+    from yulin_cli.rules.duplicates import likely_verdict
+
+    where = ("a.merged_into IS NULL AND b.merged_into IS NULL AND a.found_on <= :day"
+             " AND b.found_on <= :day AND NOT EXISTS (SELECT 1 FROM distinct_pair d"
+             " WHERE d.first_id = l.first_id AND d.second_id = l.second_id)"
+             " AND COALESCE(a.duplicate_of, 0) <> b.id AND COALESCE(b.duplicate_of, 0) <> a.id")
+    params: dict[str, Any] = {"day": day}
+    if center is not None:
+        where += " AND c.name = :center"
+        params["center"] = center
+    return [LikelyPair(r["first_id"], r["keep_company"], r["second_id"], r["drop_company"],
+                       r["found_on"], likely_verdict(r["typo"], tuple(r["facts"].split(","))))
+            for r in tx.all(
+        "SELECT l.first_id, l.second_id, l.typo, l.facts, a.company AS keep_company,"
+        " b.company AS drop_company, b.found_on FROM likely_pair l"
+        " JOIN prospect a ON a.id = l.first_id JOIN prospect b ON b.id = l.second_id"
+        " JOIN staff s ON s.id = b.sourced_by_id JOIN center c ON c.id = s.center_id"
+        f" WHERE {where} ORDER BY b.found_on, l.second_id, l.first_id", **params)]
 
 
 def why(reasons: Sequence[str]) -> str:

@@ -203,6 +203,10 @@ def update_prospect(tx: Tx, prospect_id: int, changes: dict[str, Any], *, day: s
             " :by_id, :visit_id)", history)
     sets = ", ".join(f"{k} = :{k}" for k in changed)
     tx.run(f"UPDATE prospect SET {sets} WHERE id = :id", id=prospect_id, **changed)
+    from yulin_cli.prospects import likely
+
+    if likely.FACT_FIELDS & changed.keys():
+        likely.refresh(tx, [prospect_id])  # its likely duplicates, judged again
     return tuple(changed)
 
 

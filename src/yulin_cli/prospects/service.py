@@ -317,6 +317,14 @@ class ProspectPage(Result):
 # --- services -----------------------------------------------------------------------------------
 
 
+def judge_likely_pairs_again(tx: Tx) -> None:
+    """After a migration: the likely duplicates kept for the evening, from every prospect
+    (``likely.rebuild``; the rule needs pinyin, which no migration's SQL has)."""
+    from yulin_cli.prospects.likely import rebuild
+
+    rebuild(tx)
+
+
 def add_prospect(tx: Tx, facts: dict[str, Any], *, force: bool) -> ProspectAdded:
     """Territory (Q6) and duplicate (Q8) checks, then the new row. ``facts``: every fact of
     the prospect as ``forms.prospect_facts`` reads them."""
@@ -331,7 +339,7 @@ def add_prospect(tx: Tx, facts: dict[str, Any], *, force: bool) -> ProspectAdded
     prospect_id = queries.insert_prospect(tx, admission.values)
     from yulin_cli.prospects.likely import possible_duplicates
 
-    likely = possible_duplicates(tx, [{**admission.values, "id": prospect_id}])
+    likely = possible_duplicates(tx, [prospect_id])
     return ProspectAdded(prospect_id, admission.values["duplicate_of"], admission.warnings,
                          facts["company"], admission.notes, tuple(likely.get(prospect_id, ())))
 

@@ -236,5 +236,11 @@ def likely_duplicate(a: CompanyFacts, b: CompanyFacts) -> LikelyDuplicate | None
     ) if agrees)
     if not agreeing:
         return None
+    return likely_verdict(typo, agreeing)
+
+
+def likely_verdict(typo: str, agreeing: tuple[str, ...]) -> LikelyDuplicate:
+    """The verdict ``likely_duplicate`` gives for a typo and the facts that agree: also how a
+    stored pair (``likely_pair``) is read back."""
     return LikelyDuplicate(typo, agreeing, _reason("duplicate", False, f"dup.likely_{typo}",
                                                    facts=list(agreeing)))

@@ -55,6 +55,8 @@ RECORDED: dict[str, dict[str, tuple[str, ...]]] = {
     "team_login": {},
     "deal_outcome": {"insert": (), "update": ("voided_at", "voided_by_id", "void_reason")},
     "distinct_pair": {"insert": ()},
+    # Pairs of likely duplicates, judged again by any write that changes a prospect's facts.
+    "likely_pair": {"insert": (), "delete": ()},
     # Anyone may send a report to the team's chat (`notify`): queue it, and mark it sent.
     "notify_outbox": {"insert": (), "update": ("tried_at", "sent_at", "attempts", "last_error")},
 }
