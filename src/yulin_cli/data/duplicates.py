@@ -59,7 +59,7 @@ class _UnionFind:
 Pair = tuple[int, int, str, float]
 
 
-def find_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
+def find_pairs(rows: list[dict[str, Any]], loose: bool = False) -> list[Pair]:
     """(id, id, reason, confidence) for every pair that looks like one company.
 
     Names a typo apart count only when a second fact backs them (``typo_pairs``), unless
@@ -84,7 +84,7 @@ def _deletions(text: str) -> set[str]:
     return {text} | {text[:i] + text[i + 1:] for i in range(len(text))}
 
 
-def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
+def typo_pairs(rows: list[dict[str, Any]], loose: bool = False) -> list[Pair]:
     """(id, id, reason, confidence) for names a typo apart that a second fact backs
     (``rules.duplicates.likely_duplicate``): ``same-sound`` or ``similar-name``; with
     ``loose``, the others as ``similar-name-only``, less sure."""
@@ -122,7 +122,7 @@ def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     return out
 
 
-def same_code_pairs(rows: list[dict]) -> list[tuple[int, int, str, float]]:
+def same_code_pairs(rows: list[dict[str, Any]]) -> list[tuple[int, int, str, float]]:
     """Q8: prospects sharing a unified social credit code are one company, the surest pair."""
     by_code: dict[str, list[int]] = defaultdict(list)
     for r in rows:

@@ -10,7 +10,18 @@ from collections.abc import Sequence
 from functools import singledispatch
 
 from yulin_cli import rules
-from yulin_cli.documents import Bar, Cell, Chart, Doc, Item, Items, Line, Section, Table
+from yulin_cli.documents import (
+    Bar,
+    Block,
+    Cell,
+    Chart,
+    Doc,
+    Item,
+    Items,
+    Line,
+    Section,
+    Table,
+)
 from yulin_cli.i18n import capture_word, cited, colon, current_lang, explain, listed, rule_name, t
 from yulin_cli.reports.service import (
     ATTENTION_KINDS,
@@ -192,7 +203,7 @@ def _tomorrow(report: DailyReport) -> Section:
 @build.register
 def _(result: AttentionList) -> Doc:
     shown = result.items if result.limit is None else result.items[:result.limit]
-    blocks: list = [*_attention_sections(shown, None, _more_args(result.date, result.center),
+    blocks: list[Block] = [*_attention_sections(shown, None, _more_args(result.date, result.center),
                                          of=result.items)]
     if not result.items:
         blocks.append(Line(t("ui.none"), "muted"))
@@ -269,7 +280,7 @@ def _(result: Ranking) -> Doc:
             dropped = True
         rows.append((_num(p.id), Cell(p.company), Cell(stars, tone, rating.stars),
                      Cell(p.sourced_by), Cell(p.found_on)))
-    blocks: list = []
+    blocks: list[Block] = []
     if rows:
         blocks.append(Table((t("ui.id"), t("ui.company"), t("ui.stars"), t("ui.source"),
                              t("ui.found_on")), tuple(rows), frozenset({0}),

@@ -3,7 +3,7 @@
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,6 +28,9 @@ from yulin_cli.runtime import (
     today,
     validated,
 )
+
+if TYPE_CHECKING:
+    from yulin_cli.visits.photos import PhotoFile
 
 app = sub_app("Verification and visits.")
 
@@ -164,7 +167,7 @@ def log_visit(
         "note": note,
     }
     data = validated(VisitIn, {k: v for k, v in raw.items() if v is not None})
-    photos: tuple = ()
+    photos: tuple[PhotoFile, ...] = ()
     if photo:
         from yulin_cli.visits.photos import read_photo
 
