@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import pytest
 
@@ -169,7 +170,7 @@ def test_export_reimports_to_the_same_data(team, tmp_path, monkeypatch, fmt, lan
     assert after == facts
 
 
-def _facts(prospect: dict) -> dict:
+def _facts(prospect: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in prospect.items() if k != "recorded_by_login"}
 
 

@@ -40,7 +40,7 @@ def good_rows(count, start=0):
              f"it{i}@zhongduan.cn", "2026-10-15", "15万"] for i in range(start, start + count)]
 
 
-def interrupt(command, tmp_path, group: bool) -> subprocess.CompletedProcess:
+def interrupt(command, tmp_path, group: bool) -> subprocess.CompletedProcess[str]:
     """Runs an import until it has written its first batch (the test hook pauses it there),
     then presses Ctrl-C: SIGINT to the process, or to its whole group as a terminal does."""
     marker = tmp_path / f"paused-{len(list(tmp_path.glob('paused-*')))}"

@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import assert_refused, make_ready, ok, row_counts, run
+from conftest import TestDb, assert_refused, make_ready, ok, row_counts, run
 from yulin_cli.notify import markdown, service
 
 SECRET = "SEC4b9b7d5e1e8f5bfc3b1f4c0d1e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c"
@@ -26,7 +27,7 @@ class FakeRobot:
     ``{"errcode": 0}``."""
 
     def __init__(self) -> None:
-        self.requests: list[dict] = []
+        self.requests: list[dict[str, Any]] = []
         self.answers: list[tuple[int, bytes]] = []
         robot = self
 
@@ -101,7 +102,7 @@ def day(team):
     return pid
 
 
-def outbox(db) -> list[tuple]:
+def outbox(db: TestDb) -> list[tuple[Any, ...]]:
     return db.query("SELECT platform, report, day, part, parts, sent_at IS NOT NULL, attempts,"
                     " last_error, payload FROM notify_outbox ORDER BY id")
 

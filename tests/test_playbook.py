@@ -16,8 +16,9 @@ from yulin_cli.policy import Policy
 
 def substandard_visit(pid: int, effective: bool = False) -> int:
     extra = ["--items", ALL_ITEMS, "--landline", "--email"] if effective else []
-    return ok_json("log-visit", pid, "--by", "刘洋", "--outcome", "substandard",
-                   "--date", "2026-10-16", *extra)["visit_id"]
+    visit_id: int = ok_json("log-visit", pid, "--by", "刘洋", "--outcome", "substandard",
+                            "--date", "2026-10-16", *extra)["visit_id"]
+    return visit_id
 
 
 # --- notices and points -------------------------------------------------------------------
@@ -243,7 +244,7 @@ def nanjing(team):
                 "--address", "建邺区江东中路 1 号"]
         if contact:
             args += ["--contact-surname", contact]
-        pid = ok_json(*args)["id"]
+        pid: int = ok_json(*args)["id"]
         make_ready_contactless(pid)
         return pid
 

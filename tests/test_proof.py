@@ -3,13 +3,15 @@ inspections; the rules table-driven, the behaviour through the CLI on both backe
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from stdnum.cn import uscc
 
-from conftest import ALL_ITEMS, add, assert_refused, make_ready, ok, ok_json, row_counts, run
+from conftest import ALL_ITEMS, Arg, add, assert_refused, make_ready, ok, ok_json, row_counts, run
 from yulin_cli import rules
 from yulin_cli.inputs import parse_credit_code, parse_location
 from yulin_cli.policy import Policy
@@ -34,13 +36,14 @@ def jpeg(path, *, taken: str | None = "2026:10:19 10:00:00", gps=NEAR, color="re
 
 
 def visit(pid: int, *photos: str, outcome: str = "met", effective: bool = True,
-          date: str = "2026-10-19", by: str = "张伟", extra: tuple[str, ...] = ()) -> dict:
-    args = ["log-visit", pid, "--by", by, "--outcome", outcome, "--date", date, *extra]
+          date: str = "2026-10-19", by: str = "张伟", extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    args: list[Arg] = ["log-visit", pid, "--by", by, "--outcome", outcome, "--date", date, *extra]
     if effective:
         args += ["--items", ALL_ITEMS, "--landline", "--email"]
     for photo in photos:
         args += ["--photo", photo]
-    return ok_json(*args)
+    doc: dict[str, Any] = ok_json(*args)
+    return doc
 
 
 def policy_file(tmp_path, monkeypatch, text: str) -> None:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -156,7 +157,7 @@ def _release_copy(isolated, fixture: Path, revision: str) -> str:
                                   f" (SELECT COALESCE(MAX(id), 1) FROM \"{table}\"))"))
         conn.execute(text("SET session_replication_role = DEFAULT"))
     engine.dispose()
-    return target
+    return str(target)
 
 
 def _counts(target: str) -> dict[str, int]:
@@ -425,10 +426,10 @@ def test_a_new_database_is_created_at_head_equal_to_the_migrated_one(tmp_path):
     assert run("--db", str(fresh), "doctor").exit_code == 0
 
 
-def _schema(conn) -> dict:
+def _schema(conn: sqlite3.Connection) -> dict[str, Any]:
     """A SQLite schema as facts, whatever order a migration's table rebuild wrote its clauses
     in: each table's columns, foreign keys and indexes, and the triggers' and views' text."""
-    facts: dict = {}
+    facts: dict[str, Any] = {}
     for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master"
                                         " WHERE name NOT LIKE 'sqlite_%'"):
         if kind == "table":

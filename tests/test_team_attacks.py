@@ -16,6 +16,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,12 +36,12 @@ def _connect(team: Team, person: str):
     return psycopg.connect(team.urls[person].replace("postgresql+psycopg://", "postgresql://"))
 
 
-def attempt(team: Team, person: str, *statements: str, **params) -> list:
+def attempt(team: Team, person: str, *statements: str, **params: Any) -> list[tuple[Any, ...]]:
     """Statements typed in psql as a person's login, in one transaction that is rolled back
     (nothing is kept even when the server lets it through); the last statement's rows."""
     with _connect(team, person) as conn:
         try:
-            rows: list = []
+            rows: list[tuple[Any, ...]] = []
             for statement in statements:
                 cursor = conn.execute(statement, params or None)
                 rows = cursor.fetchall() if cursor.description else []
@@ -55,14 +56,16 @@ def refused(team: Team, person: str, *statements: str, **params) -> None:
 
 
 def staff_id(team: Team, name: str) -> int:
-    return attempt(team, "admin", "SELECT id FROM staff WHERE name = %(n)s", n=name)[0][0]
+    found: int = attempt(team, "admin", "SELECT id FROM staff WHERE name = %(n)s", n=name)[0][0]
+    return found
 
 
 def _prospect(team: Team, person: str, company: str, **extra: str) -> int:
     args = [f"--{k.replace('_', '-')}" if i % 2 == 0 else v
             for k, v in extra.items() for i in (0, 1)]
-    return ok_json("--db", team.urls[person], "add-prospect", "--company", company, "--city",
-                   "苏州", "--employees", "150", "--pcs", "40", *args)["id"]
+    pid: int = ok_json("--db", team.urls[person], "add-prospect", "--company", company, "--city",
+                       "苏州", "--employees", "150", "--pcs", "40", *args)["id"]
+    return pid
 
 
 A_VISIT = ("INSERT INTO visit (prospect_id, staff_id, day, kind, outcome, items, contacts,"

@@ -44,8 +44,9 @@ def _passwords_or_skip(pg_server):
 
 
 def _url(server, user: str, password: str, database: str) -> str:
-    return server.url.set(username=user, password=password, database=database).render_as_string(
+    url: str = server.url.set(username=user, password=password, database=database).render_as_string(
         hide_password=False)
+    return url
 
 
 @dataclass

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,11 +23,13 @@ def pinned(monkeypatch):
 
 
 def _points(name: str) -> int:
-    return ok_json("points", name)["total"]
+    total: int = ok_json("points", name)["total"]
+    return total
 
 
-def _person(report: dict, name: str) -> dict:
-    return next(p for p in report["people"] if p["name"] == name)
+def _person(report: dict[str, Any], name: str) -> dict[str, Any]:
+    person: dict[str, Any] = next(p for p in report["people"] if p["name"] == name)
+    return person
 
 
 # --- who may void (a pure rule) --------------------------------------------------------------
