@@ -261,6 +261,21 @@ def ok_json(*args: Arg) -> Any:
     return ok(*args, "--json").json
 
 
+def json_error(*args: Arg, input: str | None = None) -> tuple[int, dict[str, Any]]:
+    """Runs ``yulin ARGS --json`` for a mistake or a refusal: (exit code, the JSON ``error``
+    object, ``{"code", "message", "exit_code"}``). Tests compare the catalogue code, which no
+    rewording or translation changes, rather than the words. Also checks what every failure
+    promises: stdout is that one JSON document, stderr one reason, no traceback."""
+    result = run(*args, "--json", input=input)
+    assert result.exit_code != 0, (result.stdout, result.stderr)
+    assert_refused(result, result.exit_code)
+    doc = result.json
+    assert isinstance(doc, dict) and "error" in doc, result.stdout
+    error: dict[str, Any] = doc["error"]
+    assert error["exit_code"] == result.exit_code, (error, result.exit_code)
+    return result.exit_code, error
+
+
 def row_counts(db: Any) -> dict[str, int]:
     """Rows per table: the evidence that a refused command wrote nothing."""
     if isinstance(db, TestDb):

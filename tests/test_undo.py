@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ALL_ITEMS, add, assert_refused, make_ready, ok, ok_json, row_counts, run
+from conftest import ALL_ITEMS, add, assert_refused, json_error, make_ready, ok, ok_json, row_counts, run
 from yulin_cli import rules
 
 DAY = "2026-10-19"
@@ -127,9 +127,8 @@ def test_voiding_twice_or_by_the_wrong_person_changes_nothing(team, isolated, pi
     assert row_counts(isolated) == before
     ok("void", "visit", visit["visit_id"], "--by", "赵敏", "--reason", "typed twice")
     after = row_counts(isolated)
-    result = run("void", "visit", visit["visit_id"], "--by", "赵敏", "--reason", "again")
-    assert_refused(result, 1)
-    assert "already voided" in result.stderr
+    code, error = json_error("void", "visit", visit["visit_id"], "--by", "赵敏", "--reason", "again")
+    assert (code, error["code"]) == (1, "void.already")
     assert row_counts(isolated) == after
 
 
