@@ -105,8 +105,11 @@ def test_every_error_of_a_row_is_reported_at_once(team, isolated, tmp_path):
     assert isolated.counts() == before
     # Errors in two rows of three are counted as such.
     rows.append(["", "苏州", "李娜", 150, 40, "", "", "2026-10-15", ""])
-    result = run("import", str(write(tmp_path / "bad2.csv", rows)))
-    assert "7 error(s) in 2 of 4 rows" in result.stderr
+    result = run("import", str(write(tmp_path / "bad2.csv", rows)), "--json")
+    assert_refused(result, 2)
+    doc = result.json
+    assert doc["error"]["code"] == "import.invalid_rows"
+    assert (len(doc["errors"]), len({e["row"] for e in doc["errors"]})) == (7, 2)
     doc = ok_json("import", str(path), "--skip-invalid")
     assert (doc["imported"], doc["would_import"]) == (2, 2)
 
