@@ -12,9 +12,10 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import pytest
 from hypothesis import settings
@@ -39,9 +40,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    keep, drop = [], []
+    keep: list[pytest.Item] = []
+    drop: list[pytest.Item] = []
     for item in items:
-        backend = getattr(item, "callspec", None) and item.callspec.params.get("isolated")
+        callspec = getattr(item, "callspec", None)
+        backend = callspec and callspec.params.get("isolated")
         (drop if backend == "postgres" and item.get_closest_marker("once") else keep).append(item)
     items[:] = keep
     config.hook.pytest_deselected(items=drop)
@@ -92,7 +95,7 @@ class PgServer:
 
 
 @pytest.fixture(scope="session")
-def pg_server():
+def pg_server() -> Iterator[PgServer | None]:
     if not PG_URL:
         yield None
         return
@@ -121,7 +124,7 @@ class TestDb:
     def __str__(self) -> str:
         return self.target
 
-    def query(self, sql: str, **params: Any) -> list[tuple]:
+    def query(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
         return query(self.target, sql, **params)
 
     def counts(self) -> dict[str, int]:
@@ -158,15 +161,15 @@ class TestDb:
         return self.server.url_for(name)
 
 
-def query(target: str, sql: str, **params: Any) -> list[tuple]:
+def query(target: str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
     """Runs SQL on a test database, SQLite path or server URL."""
     if "://" not in target:
-        conn = sqlite3.connect(target)
+        lite = sqlite3.connect(target)
         try:
-            with conn:  # commits; closing below checkpoints the WAL, as a finished user would
-                return conn.execute(sql, params).fetchall()
+            with lite:  # commits; closing below checkpoints the WAL, as a finished user would
+                return lite.execute(sql, params).fetchall()
         finally:
-            conn.close()
+            lite.close()
     from sqlalchemy import create_engine, text
 
     engine = create_engine(target)
@@ -194,8 +197,9 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True, params=BACKENDS)
 def isolated(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-             pg_server: PgServer | None, sqlite_template: Path) -> Any:
+             pg_server: PgServer | None, sqlite_template: Path) -> Iterator[TestDb]:
     if request.param == "postgres":
+        assert pg_server is not None
         name = pg_server.create()
         db = TestDb(pg_server.url_for(name), tmp_path, pg_server)
         db.created.append(name)
@@ -214,10 +218,14 @@ def isolated(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest
     set_lang("en")  # the language is process-wide; a --lang zh run must not leak
     yield db
     for name in db.created:
+        assert pg_server is not None
         pg_server.drop(name)
 
 
 # --- running the CLI ----------------------------------------------------------------------------
+
+# What a command line is made of: words, and ids and paths that ``run`` spells as words.
+Arg: TypeAlias = str | int | Path
 
 
 @dataclass
@@ -228,11 +236,11 @@ class Result:
     exception: BaseException | None
 
     @property
-    def json(self):
+    def json(self) -> Any:
         return json.loads(self.stdout)
 
 
-def run(*args: str, input: str | None = None) -> Result:
+def run(*args: Arg, input: str | None = None) -> Result:
     """Runs ``yulin ARGS``; ``input`` is what the user types at a prompt."""
     argv = [str(a) for a in args]
     # As ``yulin`` itself does: the app is built for the run, in the language it will speak.
@@ -243,14 +251,29 @@ def run(*args: str, input: str | None = None) -> Result:
     return Result(result.exit_code, result.stdout, result.stderr, result.exception)
 
 
-def ok(*args: str) -> Result:
+def ok(*args: Arg) -> Result:
     result = run(*args)
     assert result.exit_code == 0, (result.stdout, result.stderr)
     return result
 
 
-def ok_json(*args: str):
+def ok_json(*args: Arg) -> Any:
     return ok(*args, "--json").json
+
+
+def json_error(*args: Arg, input: str | None = None) -> tuple[int, dict[str, Any]]:
+    """Runs ``yulin ARGS --json`` for a mistake or a refusal: (exit code, the JSON ``error``
+    object, ``{"code", "message", "exit_code"}``). Tests compare the catalogue code, which no
+    rewording or translation changes, rather than the words. Also checks what every failure
+    promises: stdout is that one JSON document, stderr one reason, no traceback."""
+    result = run(*args, "--json", input=input)
+    assert result.exit_code != 0, (result.stdout, result.stderr)
+    assert_refused(result, result.exit_code)
+    doc = result.json
+    assert isinstance(doc, dict) and "error" in doc, result.stdout
+    error: dict[str, Any] = doc["error"]
+    assert error["exit_code"] == result.exit_code, (error, result.exit_code)
+    return result.exit_code, error
 
 
 def row_counts(db: Any) -> dict[str, int]:
@@ -295,7 +318,8 @@ def add(company: str = "苏州恒瑞精密机械有限公司", *extra: str, by: 
             "--found-on", found_on]
     if "--employees" not in extra:
         args += ["--employees", "150", "--pcs", "40"]
-    return ok_json(*args, *extra)["id"]
+    pid: int = ok_json(*args, *extra)["id"]
+    return pid
 
 
 def make_ready(pid: int, by: str = "李娜") -> None:

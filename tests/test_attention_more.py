@@ -85,7 +85,8 @@ def test_a_voided_visit_is_not_a_flagged_one(team):
 
     def flagged() -> int:
         people = ok_json("daily-report", "--date", DAY)["people"]
-        return next(p for p in people if p["name"] == "张伟")["flagged_visits"]
+        count: int = next(p for p in people if p["name"] == "张伟")["flagged_visits"]
+        return count
 
     assert flagged() == 1
     ok("void", "visit", str(visit), "--reason", "录错了", "--by", "赵敏")

@@ -31,12 +31,14 @@ def _part_keys() -> dict[str, list[str]]:
     key twice keeps the last one silently, so the module's MESSAGES cannot show it)."""
     keys: dict[str, list[str]] = {}
     for part in PARTS:
+        assert part.__file__ is not None
         tree = ast.parse(Path(part.__file__).read_text(encoding="utf-8"))
         found = [n.value for n in ast.walk(tree) if isinstance(n, ast.AnnAssign)
                  and isinstance(n.target, ast.Name) and n.target.id == "MESSAGES"]
         assert len(found) == 1 and isinstance(found[0], ast.Dict), part.__name__
         keys[part.__name__.rsplit(".", 1)[1]] = [
-            k.value for k in found[0].keys if isinstance(k, ast.Constant)]
+            k.value for k in found[0].keys
+            if isinstance(k, ast.Constant) and isinstance(k.value, str)]
         assert len(keys[part.__name__.rsplit(".", 1)[1]]) == len(found[0].keys), (
             f"{part.__name__}: every key is a literal string")
     return keys

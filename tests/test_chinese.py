@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 import typer.main
+from typer.core import TyperGroup
 
-from conftest import ok, ok_json, run
+from conftest import Arg, Result, ok, ok_json, run
 from yulin_cli.app import build_app
 
 ALLOWED = {"yulin", "IOAS", "OA", "ERP", "QQ", "IT", "PC", "PCs", "SQLite", "PostgreSQL", "JSON",
@@ -62,7 +63,7 @@ def english_words(text: str, names: set[str]) -> list[str]:
     return found
 
 
-def zh(*args: str):
+def zh(*args: Arg) -> Result:
     return run("--lang", "zh", *args)
 
 
@@ -430,6 +431,7 @@ def test_zsh_completion_describes_commands_and_options_in_chinese(monkeypatch):
 def test_the_chinese_runs_cover_every_command():
     """READS, WRITES and HOUSEKEEPING together run every command there is."""
     root = typer.main.get_command(build_app("en"))
+    assert isinstance(root, TyperGroup)
     ran = [tuple(args) for args in READS + WRITES + HOUSEKEEPING]
     leaves = [path for path in _commands(root)
               if not hasattr(root.commands[path[0]], "commands") or len(path) == 2]

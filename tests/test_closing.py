@@ -4,6 +4,7 @@ how well the stars foretell them (`calibrate`)."""
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -18,9 +19,10 @@ VISIT_DAY = "2026-10-16"
 team_db = test_teammode.team_db  # README's team on a server (skipped without one)
 
 
-def _visit(pid: int, *extra: str, by: str = "张伟", day: str = VISIT_DAY) -> dict:
-    return ok_json("log-visit", pid, "--by", by, "--outcome", "met", "--items", ALL_ITEMS,
-                   "--landline", "--email", "--date", day, *extra)
+def _visit(pid: int, *extra: str, by: str = "张伟", day: str = VISIT_DAY) -> dict[str, Any]:
+    doc: dict[str, Any] = ok_json("log-visit", pid, "--by", by, "--outcome", "met", "--items",
+                                  ALL_ITEMS, "--landline", "--email", "--date", day, *extra)
+    return doc
 
 
 # --- follow-ups ---------------------------------------------------------------------------------
@@ -147,7 +149,8 @@ def test_calibrate_gives_counts_only_below_the_data_gate(team):
 
 
 def test_calibrate_on_enough_deals_and_a_later_rating_change_leaves_it(team, tmp_path):
-    plan = [(5, True)] * 8 + [(5, False)] * 3 + [(4, True)] * 5 + [(4, False)] * 5
+    plan: list[tuple[int, bool | None]] = []
+    plan += [(5, True)] * 8 + [(5, False)] * 3 + [(4, True)] * 5 + [(4, False)] * 5
     plan += [(1, False)] * 9 + [(1, True)] * 2 + [(3, None)]
     ids = _decided_team(plan)
     doc = ok_json("calibrate")
@@ -250,12 +253,14 @@ def test_calibration_holds_for_any_outcomes(rows):
     for lv in got.levels:
         assert (lv.rate is None) == (lv.decided < 10)
         if lv.rate is not None:
+            assert lv.low is not None and lv.high is not None
             assert 0 <= lv.low <= lv.rate <= lv.high <= 1
-    if got.auc.value is not None:
-        assert 0 <= got.auc.value <= 1
+    auc = got.auc.value
+    if auc is not None:
+        assert 0 <= auc <= 1
         # The AUC of the scores reversed is its complement.
         flipped = calibration.auc([-c.stars for c in decided], [bool(c.won) for c in decided])
-        assert got.auc.value + flipped == pytest.approx(1.0)
+        assert flipped is not None and auc + flipped == pytest.approx(1.0)
 
 
 @pytest.mark.once
@@ -325,7 +330,7 @@ def test_a_follow_up_marks_the_next_action_it_carried_out(team):
     ok("log-visit", pid, "--by", "张伟", "--outcome", "met", "--items", ALL_ITEMS, "--landline",
        "--email", "--date", "2026-10-16")
 
-    def done() -> dict:
+    def done() -> dict[str, bool | None]:
         details = ok_json("rate", pid)["details"]
         return {d["message"]: d["done"] for d in details if d["kind"] == "next_action"}
 

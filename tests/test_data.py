@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import pytest
 
-from conftest import add, assert_refused, make_ready, ok, ok_json, row_counts, run
+from conftest import add, assert_refused, json_error, make_ready, ok, ok_json, row_counts, run
 
 HEADER_EN = ["company", "city", "sourced_by", "employees", "pcs", "landline", "deal_value",
              "found_on", "suburban"]
@@ -120,9 +121,8 @@ def test_broken_files_are_bad_input(team, isolated, tmp_path, content):
 
 def test_unknown_header_and_missing_file(team, tmp_path):
     path = write_csv(tmp_path / "in.csv", ["company", "favourite colour"], [["甲", "red"]])
-    result = run("import", str(path))
-    assert_refused(result, 2)
-    assert "favourite colour" in result.stderr
+    code, error = json_error("import", str(path))
+    assert (code, error["code"]) == (2, "import.unknown_header") and "favourite colour" in error["message"]
     assert_refused(run("import", str(tmp_path / "nope.csv")), 2)
 
 
@@ -169,7 +169,7 @@ def test_export_reimports_to_the_same_data(team, tmp_path, monkeypatch, fmt, lan
     assert after == facts
 
 
-def _facts(prospect: dict) -> dict:
+def _facts(prospect: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in prospect.items() if k != "recorded_by_login"}
 
 

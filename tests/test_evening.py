@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -18,8 +19,9 @@ from yulin_cli import rules
 DAY = "2026-10-16"  # a Friday: tomorrow's visits are Monday's
 
 
-def _person(report: dict, name: str) -> dict:
-    return next(p for p in report["people"] if p["name"] == name)
+def _person(report: dict[str, Any], name: str) -> dict[str, Any]:
+    person: dict[str, Any] = next(p for p in report["people"] if p["name"] == name)
+    return person
 
 
 # --- the daily report ------------------------------------------------------------------------

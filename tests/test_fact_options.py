@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from yulin_cli.app import build_app
@@ -12,7 +14,7 @@ from yulin_cli.typer_seams import click_command
 pytestmark = pytest.mark.once  # the command line only
 
 
-def _facts(name: str) -> list[tuple]:
+def _facts(name: str) -> list[tuple[Any, ...]]:
     command = click_command(build_app("en", name)).commands[name]
     return [(p.name, tuple(p.opts), tuple(p.secondary_opts), p.default, p.metavar,
              getattr(p, "help", None), type(p.type).__name__)

@@ -111,7 +111,8 @@ def machine(isolated, tmp_path: Path) -> type[RuleBasedStateMachine]:
             self.names[doc.json["id"]] = company
             if ready:
                 self._ready(doc.json["id"], self.today.isoformat())
-            return doc.json["id"]
+            pid: int = doc.json["id"]
+            return pid
 
         def _ready(self, pid: int, day: str) -> None:
             page = _json("show", str(pid)).json

@@ -40,7 +40,7 @@ def good_rows(count, start=0):
              f"it{i}@zhongduan.cn", "2026-10-15", "15万"] for i in range(start, start + count)]
 
 
-def interrupt(command, tmp_path, group: bool) -> subprocess.CompletedProcess:
+def interrupt(command, tmp_path, group: bool) -> subprocess.CompletedProcess[str]:
     """Runs an import until it has written its first batch (the test hook pauses it there),
     then presses Ctrl-C: SIGINT to the process, or to its whole group as a terminal does."""
     marker = tmp_path / f"paused-{len(list(tmp_path.glob('paused-*')))}"
@@ -105,8 +105,11 @@ def test_every_error_of_a_row_is_reported_at_once(team, isolated, tmp_path):
     assert isolated.counts() == before
     # Errors in two rows of three are counted as such.
     rows.append(["", "苏州", "李娜", 150, 40, "", "", "2026-10-15", ""])
-    result = run("import", str(write(tmp_path / "bad2.csv", rows)))
-    assert "7 error(s) in 2 of 4 rows" in result.stderr
+    result = run("import", str(write(tmp_path / "bad2.csv", rows)), "--json")
+    assert_refused(result, 2)
+    doc = result.json
+    assert doc["error"]["code"] == "import.invalid_rows"
+    assert (len(doc["errors"]), len({e["row"] for e in doc["errors"]})) == (7, 2)
     doc = ok_json("import", str(path), "--skip-invalid")
     assert (doc["imported"], doc["would_import"]) == (2, 2)
 

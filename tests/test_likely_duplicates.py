@@ -5,6 +5,8 @@ attention with the merge command until a manager merges the two or marks them `d
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from conftest import assert_refused, ok, ok_json, row_counts, run
@@ -14,9 +16,10 @@ DAY = "2026-10-16"
 SCALE = ("--employees", "150", "--pcs", "40", "--contact-surname", "周")
 
 
-def add(company: str, *facts: str, found_on: str = DAY) -> dict:
-    return ok_json("add-prospect", "--company", company, "--city", "苏州", "--sourced-by", "李娜",
-                   "--found-on", found_on, *facts)
+def add(company: str, *facts: str, found_on: str = DAY) -> dict[str, Any]:
+    doc: dict[str, Any] = ok_json("add-prospect", "--company", company, "--city", "苏州",
+                                  "--sourced-by", "李娜", "--found-on", found_on, *facts)
+    return doc
 
 
 def test_add_warns_of_a_likely_duplicate_and_never_blocks(team):

@@ -8,12 +8,16 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from conftest import assert_refused, make_ready, ok, row_counts, run
 from yulin_cli.notify import markdown, service
+
+if TYPE_CHECKING:
+    from conftest import TestDb
 
 SECRET = "SEC4b9b7d5e1e8f5bfc3b1f4c0d1e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c"
 KEY = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa"
@@ -26,7 +30,7 @@ class FakeRobot:
     ``{"errcode": 0}``."""
 
     def __init__(self) -> None:
-        self.requests: list[dict] = []
+        self.requests: list[dict[str, Any]] = []
         self.answers: list[tuple[int, bytes]] = []
         robot = self
 
@@ -101,7 +105,7 @@ def day(team):
     return pid
 
 
-def outbox(db) -> list[tuple]:
+def outbox(db: TestDb) -> list[tuple[Any, ...]]:
     return db.query("SELECT platform, report, day, part, parts, sent_at IS NOT NULL, attempts,"
                     " last_error, payload FROM notify_outbox ORDER BY id")
 
@@ -274,8 +278,9 @@ def test_errors_stay_in_the_outbox_and_go_out_next_run(day, isolated, robot, clo
     # An answer that is not JSON, or an HTTP error, is a failure too.
     clock.time += 5
     robot.answers = [(502, b"<html>bad gateway</html>")]
-    result = run("notify", "daily-report", "--to", "wecom", "--date", DAY)
-    assert result.exit_code == 1 and "outbox" in result.stderr
+    result = run("notify", "daily-report", "--to", "wecom", "--date", DAY, "--json")
+    assert result.exit_code == 1, result.stderr
+    assert [m["status"] for m in result.json["messages"]] == ["pending"]  # kept in the outbox
     assert outbox(isolated)[0][5:8] == (False, 2, "HTTP 502: not JSON")
     assert len(outbox(isolated)) == 1  # the same message is not queued twice
     # The next run sends what waited first, then the new report; each once.

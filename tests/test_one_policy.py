@@ -5,6 +5,7 @@ policy kept in the database in versions, facts with history, and `policy simulat
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest import ALL_ITEMS, add, assert_refused, make_ready, ok, ok_json, row_counts, run
 
@@ -12,11 +13,13 @@ DAY = "2026-10-19"  # a Monday
 
 
 def _points(name: str) -> int:
-    return ok_json("points", name)["total"]
+    total: int = ok_json("points", name)["total"]
+    return total
 
 
-def _person(report: dict, name: str) -> dict:
-    return next(p for p in report["people"] if p["name"] == name)
+def _person(report: dict[str, Any], name: str) -> dict[str, Any]:
+    person: dict[str, Any] = next(p for p in report["people"] if p["name"] == name)
+    return person
 
 
 def _policy(tmp_path: Path, text: str, name: str = "team.toml") -> str:

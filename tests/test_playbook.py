@@ -9,15 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ALL_ITEMS, add, assert_refused, make_ready, ok, ok_json, row_counts, run
+from conftest import ALL_ITEMS, add, assert_refused, json_error, make_ready, ok, ok_json, row_counts, run
 from yulin_cli import rules
 from yulin_cli.policy import Policy
 
 
 def substandard_visit(pid: int, effective: bool = False) -> int:
     extra = ["--items", ALL_ITEMS, "--landline", "--email"] if effective else []
-    return ok_json("log-visit", pid, "--by", "刘洋", "--outcome", "substandard",
-                   "--date", "2026-10-16", *extra)["visit_id"]
+    visit_id: int = ok_json("log-visit", pid, "--by", "刘洋", "--outcome", "substandard",
+                            "--date", "2026-10-16", *extra)["visit_id"]
+    return visit_id
 
 
 # --- notices and points -------------------------------------------------------------------
@@ -50,9 +51,8 @@ def test_adjust_points_by_a_manager_keeps_the_reason(team):
 
 def test_adjust_points_by_anyone_else_is_refused(team, isolated):
     before = row_counts(isolated)
-    result = run("adjust-points", "李娜", "5", "--reason", "x", "--by", "王强")
-    assert_refused(result, 1)
-    assert "not a manager" in result.stderr
+    code, error = json_error("adjust-points", "李娜", "5", "--reason", "x", "--by", "王强")
+    assert (code, error["code"]) == (1, "refuse.not_manager")
     assert_refused(run("adjust-points", "李娜", "0", "--reason", "x", "--by", "赵敏"), 2)
     assert_refused(run("adjust-points", "李娜", "5", "--reason", " ", "--by", "赵敏"), 2)
     assert_refused(run("adjust-points", "无名", "5", "--reason", "x", "--by", "赵敏"), 2)
@@ -243,7 +243,7 @@ def nanjing(team):
                 "--address", "建邺区江东中路 1 号"]
         if contact:
             args += ["--contact-surname", contact]
-        pid = ok_json(*args)["id"]
+        pid: int = ok_json(*args)["id"]
         make_ready_contactless(pid)
         return pid
 

@@ -3,13 +3,26 @@ inspections; the rules table-driven, the behaviour through the CLI on both backe
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from stdnum.cn import uscc
 
-from conftest import ALL_ITEMS, add, assert_refused, make_ready, ok, ok_json, row_counts, run
+from conftest import (
+    ALL_ITEMS,
+    Arg,
+    add,
+    assert_refused,
+    json_error,
+    make_ready,
+    ok,
+    ok_json,
+    row_counts,
+    run,
+)
 from yulin_cli import rules
 from yulin_cli.parsers import parse_credit_code, parse_location
 from yulin_cli.policy import Policy
@@ -34,13 +47,14 @@ def jpeg(path, *, taken: str | None = "2026:10:19 10:00:00", gps=NEAR, color="re
 
 
 def visit(pid: int, *photos: str, outcome: str = "met", effective: bool = True,
-          date: str = "2026-10-19", by: str = "张伟", extra: tuple[str, ...] = ()) -> dict:
-    args = ["log-visit", pid, "--by", by, "--outcome", outcome, "--date", date, *extra]
+          date: str = "2026-10-19", by: str = "张伟", extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    args: list[Arg] = ["log-visit", pid, "--by", by, "--outcome", outcome, "--date", date, *extra]
     if effective:
         args += ["--items", ALL_ITEMS, "--landline", "--email"]
     for photo in photos:
         args += ["--photo", photo]
-    return ok_json(*args)
+    doc: dict[str, Any] = ok_json(*args)
+    return doc
 
 
 def policy_file(tmp_path, monkeypatch, text: str) -> None:
@@ -242,7 +256,7 @@ def test_the_same_code_is_a_duplicate_and_different_codes_are_two_companies(team
                  "李娜", "--credit-code", CODE_A, "--json")
     assert_refused(result, 1)
     assert result.json["duplicate_of"] == first
-    assert "credit code" in result.stderr
+    assert result.json["error"]["code"] == "refuse.duplicate"
     forced = ok_json("add-prospect", "--company", "恒瑞科技", "--city", "苏州", "--sourced-by",
                      "李娜", "--credit-code", CODE_A, "--force")
     assert forced["duplicate_of"] == first
@@ -283,9 +297,8 @@ def test_merge_refuses_two_codes_unless_forced_and_fills_the_code(team, isolated
     b = add("苏州甲公司", "--credit-code", CODE_B, "--force")
     c = add("苏州甲公司", "--force", "--location", HERE)
     before = row_counts(isolated)
-    result = run("merge", a, b, "--by", "赵敏")
-    assert_refused(result, 1)
-    assert "different credit codes" in result.stderr and row_counts(isolated) == before
+    code, error = json_error("merge", a, b, "--by", "赵敏", "--yes")
+    assert (code, error["code"]) == (1, "merge.codes_differ") and row_counts(isolated) == before
     ok("merge", a, b, "--by", "赵敏", "--force", "--yes")
     # The kept prospect takes the merged one's code and location when it has none.
     d = add("苏州戊公司")
@@ -406,11 +419,11 @@ def test_files_that_are_not_usable_photos_are_exit_2(team, isolated, tmp_path):
     (tmp_path / "notes.jpg").write_text("not a picture", encoding="utf-8")
     heic = tmp_path / "IMG_0001.HEIC"
     heic.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64)
-    for path, words in ((tmp_path / "notes.jpg", "not an image"), (heic, "JPEG"),
-                        (tmp_path / "missing.jpg", "not found")):
-        result = run("log-visit", pid, "--by", "张伟", "--outcome", "met", "--photo", str(path))
-        assert_refused(result, 2)
-        assert words in result.stderr, result.stderr
+    for path, why in ((tmp_path / "notes.jpg", "photo.not_image"), (heic, "photo.heic"),
+                      (tmp_path / "missing.jpg", "photo.missing")):
+        args = ("log-visit", pid, "--by", "张伟", "--outcome", "met", "--photo", str(path))
+        code, error = json_error(*args)
+        assert (code, error["code"]) == (2, why), error
     assert row_counts(isolated) == before
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import add, assert_refused, ok, ok_json, row_counts, run
+from conftest import add, assert_refused, json_error, ok, ok_json, row_counts, run
 
 
 def test_add_prospect_json(team):
@@ -28,10 +28,9 @@ def test_found_on_defaults_to_today(team, monkeypatch):
 
 def test_out_of_territory_is_refused(team, isolated):
     before = row_counts(isolated)
-    result = run("add-prospect", "--company", "上海某公司", "--city", "上海",
-                 "--sourced-by", "李娜", "--force")
-    assert_refused(result, 1)
-    assert "outside" in result.stderr
+    code, error = json_error("add-prospect", "--company", "上海某公司", "--city", "上海",
+                             "--sourced-by", "李娜", "--force")
+    assert (code, error["code"]) == (1, "refuse.territory")
     assert row_counts(isolated) == before
 
 
@@ -43,7 +42,7 @@ def test_duplicate_phone_in_any_spelling(team, isolated, landline):
                  "--sourced-by", "王强", "--landline", landline, "--json")
     assert_refused(result, 1)
     assert result.json["duplicate_of"] == first
-    assert f"#{first}" in result.stderr
+    assert result.json["error"]["code"] == "refuse.duplicate"
     assert row_counts(isolated) == before
 
 
@@ -65,7 +64,7 @@ def test_the_same_mobile_in_another_spelling_is_a_duplicate(team, isolated):
                  "--sourced-by", "王强", "--mobile", "138 1234 5678", "--json")
     assert_refused(result, 1)
     assert result.json["duplicate_of"] == first
-    assert "same phone" in result.stderr
+    assert result.json["error"]["code"] == "refuse.duplicate"
     assert row_counts(isolated) == before
 
 
@@ -88,9 +87,8 @@ def test_update_to_another_city_is_refused(team, isolated):
 def test_update_with_nothing_is_bad_input(team, isolated):
     pid = add()
     before = ok_json("show", pid)["prospect"]
-    result = run("update-prospect", pid)
-    assert_refused(result, 2)
-    assert "nothing to change" in result.stderr
+    code, error = json_error("update-prospect", pid)
+    assert (code, error["code"]) == (2, "bad.nothing_to_update")
     assert ok_json("show", pid)["prospect"] == before
 
 
@@ -122,6 +120,6 @@ def test_show_gathers_everything(team):
 def test_unknown_prospect_is_bad_input(team):
     for args in (["show", "99"], ["check-visit", "99"], ["rate", "99"],
                  ["update-prospect", "99", "--pcs", "3"]):
-        result = run(*args)
+        result = run(*args, "--json")
         assert_refused(result, 2)
-        assert "99" in result.stderr
+        assert (result.json["error"]["code"], result.json["id"]) == ("not_found.prospect", 99), args

@@ -3,6 +3,8 @@ there are, and plans exactly what `plan-visit` would."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from conftest import add, assert_refused, make_ready, ok, ok_json, run
@@ -36,7 +38,7 @@ def suburban(n: int, start: int = 0, ready: bool = True) -> list[int]:
     return ids
 
 
-def route_statements(counted, *args) -> tuple[int, dict]:
+def route_statements(counted: dict[str, int], *args: str) -> tuple[int, dict[str, Any]]:
     before = counted["n"]
     doc = ok_json("route", "--start", "2026-10-19", *args)
     return counted["n"] - before, doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -130,7 +132,15 @@ def test_every_rating_has_reasons_in_both_languages(value, need, interest, platf
 
 
 ADDRESS = "星湖街 1 号"
-SEEN = {"address_seen": ADDRESS, "employees_seen": 150, "pcs_seen": 40}
+class Seen(TypedDict):
+    """The facts a round saw, as ``rules.Round`` takes them."""
+
+    address_seen: str
+    employees_seen: int
+    pcs_seen: int
+
+
+SEEN: Seen = {"address_seen": ADDRESS, "employees_seen": 150, "pcs_seen": 40}
 CONFIRMED_BUYER = rules.Round(True, "buyer", "confirmed", address=True, day="2026-10-14", seq=1,
                               **SEEN)
 CONFIRMED_APPLICANT = rules.Round(True, "applicant", "confirmed", scale=True, day="2026-10-15",
@@ -390,7 +400,8 @@ def test_fast_phone_parse_agrees_with_phonenumbers(number, sep, cut, prefix):
     except phonenumbers.NumberParseException:
         fast = None
     if slow is None or fast is None:
-        assert slow is fast is None or phonenumbers.number_type(fast or slow) == 99
+        either = fast or slow
+        assert either is None or phonenumbers.number_type(either) == 99
         return
     assert (fast.country_code, fast.national_number) == (slow.country_code,
                                                          slow.national_number)
@@ -418,8 +429,10 @@ def test_acting_as(by, staff, roles, name, refused):
     assert verdict.name == name
     assert (verdict.refusal is not None) == refused
     if refused:
-        assert verdict.refusal.rule == "identity" and verdict.refusal.clause == "Q15"
-        assert "{" not in explain(verdict.refusal)
+        refusal = verdict.refusal
+        assert refusal is not None
+        assert refusal.rule == "identity" and refusal.clause == "Q15"
+        assert "{" not in explain(refusal)
 
 
 @given(by=st.one_of(st.none(), st.sampled_from(["李娜", "王强", "赵敏"])),

@@ -10,6 +10,7 @@ runs in a transaction that is rolled back, so examples never share rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -91,7 +92,7 @@ def _store(tx, items: list[Case]) -> list[int]:
     center = tx.insert("center", {"name": "苏州育林中心", "city": "苏州"})
     staff = tx.insert("staff", {"name": "李娜", "center_id": center, "roles": "prospector",
                                 "industries": ""})
-    ids = []
+    ids: list[int] = []
     for n, case in enumerate(items):
         pid = prospects.insert_prospect(tx, {
             "company": f"公司{n}", "name_key": f"公司{n}", "city": "苏州" if case.in_city else "上海",
@@ -122,7 +123,7 @@ def _store(tx, items: list[Case]) -> list[int]:
     return ids
 
 
-def _python(case: Case, duplicate: bool, merged: bool, policy: Policy) -> dict:
+def _python(case: Case, duplicate: bool, merged: bool, policy: Policy) -> dict[str, Any]:
     """What the rules say about one stored prospect. A voided visit finds nothing; as of
     AS_OF, a finding after it does not count yet (``ProspectFacts.as_of``)."""
     in_city = rules.same_city("苏州" if case.in_city else "上海", "苏州")

@@ -9,6 +9,7 @@ Like ``test_teammode.py`` these need a server that checks passwords (``.ci/run``
 from __future__ import annotations
 
 import csv
+import json
 import os
 import signal
 import subprocess
@@ -16,11 +17,12 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import test_teammode
-from conftest import assert_refused, ok, ok_json, run
+from conftest import assert_refused, json_error, ok, ok_json, run
 from test_teammode import PEOPLE, Team, _forbidden, _url
 
 team_db = test_teammode.team_db  # the team database of README's setup, one for this module
@@ -35,12 +37,12 @@ def _connect(team: Team, person: str):
     return psycopg.connect(team.urls[person].replace("postgresql+psycopg://", "postgresql://"))
 
 
-def attempt(team: Team, person: str, *statements: str, **params) -> list:
+def attempt(team: Team, person: str, *statements: str, **params: Any) -> list[tuple[Any, ...]]:
     """Statements typed in psql as a person's login, in one transaction that is rolled back
     (nothing is kept even when the server lets it through); the last statement's rows."""
     with _connect(team, person) as conn:
         try:
-            rows: list = []
+            rows: list[tuple[Any, ...]] = []
             for statement in statements:
                 cursor = conn.execute(statement, params or None)
                 rows = cursor.fetchall() if cursor.description else []
@@ -55,14 +57,16 @@ def refused(team: Team, person: str, *statements: str, **params) -> None:
 
 
 def staff_id(team: Team, name: str) -> int:
-    return attempt(team, "admin", "SELECT id FROM staff WHERE name = %(n)s", n=name)[0][0]
+    found: int = attempt(team, "admin", "SELECT id FROM staff WHERE name = %(n)s", n=name)[0][0]
+    return found
 
 
 def _prospect(team: Team, person: str, company: str, **extra: str) -> int:
     args = [f"--{k.replace('_', '-')}" if i % 2 == 0 else v
             for k, v in extra.items() for i in (0, 1)]
-    return ok_json("--db", team.urls[person], "add-prospect", "--company", company, "--city",
-                   "苏州", "--employees", "150", "--pcs", "40", *args)["id"]
+    pid: int = ok_json("--db", team.urls[person], "add-prospect", "--company", company, "--city",
+                       "苏州", "--employees", "150", "--pcs", "40", *args)["id"]
+    return pid
 
 
 A_VISIT = ("INSERT INTO visit (prospect_id, staff_id, day, kind, outcome, items, contacts,"
@@ -122,9 +126,9 @@ def test_1_a_colleague_charged_any_amount_is_refused(team_db):
 def test_2_a_group_role_never_becomes_a_login(team_db, monkeypatch):
     monkeypatch.setenv("YULIN_PASSWORD", "long-enough-pw-1")
     for group in ("yulin_managers", "yulin_staff"):
-        result = run("--db", team_db.urls["admin"], "team", "login", group, "--staff", "陈静")
-        assert_refused(result, 1)
-        assert "group role" in result.stderr
+        code, error = json_error("--db", team_db.urls["admin"], "team", "login", group,
+                                 "--staff", "陈静")
+        assert (code, error["code"]) == (1, "login.group")
     assert attempt(team_db, "admin", "SELECT bool_or(rolcanlogin) FROM pg_roles WHERE rolname"
                    " IN ('yulin_managers', 'yulin_staff')") == [(False,)]
     again = run("--db", team_db.urls["admin"], "team", "setup")
@@ -136,9 +140,9 @@ def test_3_another_teams_login_is_not_taken_over(team_db, monkeypatch):
     team_db.server.execute(f"CREATE ROLE {other} LOGIN PASSWORD 'their-own-pw'")
     try:
         monkeypatch.setenv("YULIN_PASSWORD", "taken-over-pw-1")
-        result = run("--db", team_db.urls["admin"], "team", "login", other, "--staff", "刘洋")
-        assert_refused(result, 1)
-        assert "never reset or taken over" in result.stderr
+        code, error = json_error("--db", team_db.urls["admin"], "team", "login", other,
+                                 "--staff", "刘洋")
+        assert (code, error["code"]) == (1, "login.foreign")
         # Its password is what its own team gave it.
         url = _url(team_db.server, other, "their-own-pw", "postgres")
         with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
@@ -270,13 +274,13 @@ def test_8_sequences_move_only_forward_and_a_held_lock_fails_fast(team_db):
             holder.execute(statement)
             started = time.monotonic()
             proc = subprocess.run([sys.executable, "-m", "yulin_cli", "--db",
-                                   team_db.urls["zhangwei"], "--lang", "en", *command],
+                                   team_db.urls["zhangwei"], "--lang", "en", *command, "--json"],
                                   capture_output=True, text=True, timeout=300)
             waited = time.monotonic() - started
             holder.rollback()
         assert proc.returncode == 2, (command, proc.stdout, proc.stderr)
         assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
-        assert "busy" in proc.stderr or "lock" in proc.stderr, proc.stderr
+        assert json.loads(proc.stdout)["error"]["code"] == "db.locked", proc.stdout
         assert waited < 300  # bounded by the server's lock timeout, not by this test
 
 

@@ -6,6 +6,7 @@ wherever its kind of value is taken, through the real CLI; bad input stays exit 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -24,8 +25,9 @@ def pinned(monkeypatch):
     monkeypatch.setenv("YULIN_TODAY", TODAY)
 
 
-def facts(pid: int) -> dict:
-    return ok_json("show", pid)["prospect"]
+def facts(pid: int) -> dict[str, Any]:
+    prospect: dict[str, Any] = ok_json("show", pid)["prospect"]
+    return prospect
 
 
 # --- dates --------------------------------------------------------------------------------------

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ALL_ITEMS, add, assert_refused, make_ready, ok, ok_json, row_counts, run
+from conftest import ALL_ITEMS, add, assert_refused, json_error, make_ready, ok, ok_json, row_counts, run
 from yulin_cli import rules
 
 DAY = "2026-10-19"
@@ -21,11 +23,13 @@ def pinned(monkeypatch):
 
 
 def _points(name: str) -> int:
-    return ok_json("points", name)["total"]
+    total: int = ok_json("points", name)["total"]
+    return total
 
 
-def _person(report: dict, name: str) -> dict:
-    return next(p for p in report["people"] if p["name"] == name)
+def _person(report: dict[str, Any], name: str) -> dict[str, Any]:
+    person: dict[str, Any] = next(p for p in report["people"] if p["name"] == name)
+    return person
 
 
 # --- who may void (a pure rule) --------------------------------------------------------------
@@ -123,9 +127,8 @@ def test_voiding_twice_or_by_the_wrong_person_changes_nothing(team, isolated, pi
     assert row_counts(isolated) == before
     ok("void", "visit", visit["visit_id"], "--by", "赵敏", "--reason", "typed twice")
     after = row_counts(isolated)
-    result = run("void", "visit", visit["visit_id"], "--by", "赵敏", "--reason", "again")
-    assert_refused(result, 1)
-    assert "already voided" in result.stderr
+    code, error = json_error("void", "visit", visit["visit_id"], "--by", "赵敏", "--reason", "again")
+    assert (code, error["code"]) == (1, "void.already")
     assert row_counts(isolated) == after
 
 

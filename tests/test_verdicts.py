@@ -7,7 +7,7 @@ import csv
 
 import pytest
 
-from conftest import ALL_ITEMS, add, assert_refused, make_ready, ok, ok_json, row_counts, run
+from conftest import ALL_ITEMS, add, assert_refused, json_error, make_ready, ok, ok_json, row_counts, run
 
 ADDRESS = "工业园区星湖街 218 号"
 
@@ -218,9 +218,8 @@ def test_quota_window_is_policy(team, tmp_path):
     shown = ok_json("--policy", str(policy), "policy", "show")["quota"]
     assert (shown["campaign_start"], shown["campaign_end"]) == ("2025-11-01", "2025-11-30")
     policy.write_text("[quota]\ncampaign_start = 2026-12-01\n", encoding="utf-8")
-    result = run("--policy", str(policy), "daily-report")
-    assert_refused(result, 2)
-    assert "quota" in result.stderr
+    code, error = json_error("--policy", str(policy), "daily-report")
+    assert (code, error["code"]) == (2, "policy.bad_key") and "quota" in error["message"]
 
 
 # --- 7. duplicate names: legal form only as a suffix, city only as a prefix or in brackets --
@@ -359,30 +358,30 @@ def test_only_a_visitor_or_manager_of_the_centre_logs_a_visit(team, isolated):
 HUGE = "99999999999999999999999"
 
 
-@pytest.mark.parametrize(("args", "says"), [
-    (["check-visit", HUGE], f"no prospect with id {HUGE}"),
-    (["show", HUGE], f"no prospect with id {HUGE}"),
-    (["rate", HUGE], f"no prospect with id {HUGE}"),
-    (["advise", HUGE], f"no prospect with id {HUGE}"),
-    (["redsea", HUGE, "--cold"], f"no prospect with id {HUGE}"),
-    (["update-prospect", HUGE, "--pcs", "40"], f"no prospect with id {HUGE}"),
+@pytest.mark.parametrize(("args", "code", "names"), [
+    (["check-visit", HUGE], "not_found.prospect", ""),
+    (["show", HUGE], "not_found.prospect", ""),
+    (["rate", HUGE], "not_found.prospect", ""),
+    (["advise", HUGE], "not_found.prospect", ""),
+    (["redsea", HUGE, "--cold"], "not_found.prospect", ""),
+    (["update-prospect", HUGE, "--pcs", "40"], "not_found.prospect", ""),
     (["verify", HUGE, "--by", "李娜", "--pretext", "buyer", "--result", "confirmed"],
-     f"no prospect with id {HUGE}"),
-    (["log-visit", HUGE, "--by", "张伟", "--outcome", "met"], f"no prospect with id {HUGE}"),
-    (["plan-visit", HUGE, "--visitor", "张伟"], f"no prospect with id {HUGE}"),
-    (["inspect", HUGE, "--by", "赵敏", "--verdict", "upheld"], f"no visit with id {HUGE}"),
+     "not_found.prospect", ""),
+    (["log-visit", HUGE, "--by", "张伟", "--outcome", "met"], "not_found.prospect", ""),
+    (["plan-visit", HUGE, "--visitor", "张伟"], "not_found.prospect", ""),
+    (["inspect", HUGE, "--by", "赵敏", "--verdict", "upheld"], "not_found.visit", ""),
     (["direct-sales", "settle", HUGE, "--outcome", "cooperate", "--by", "赵敏"],
-     "no direct-sales project"),
-    (["merge", "1", HUGE, "--by", "赵敏"], f"no prospect with id {HUGE}"),
-    (["list", "--limit", HUGE], "--limit"),
-    (["adjust-points", "李娜", HUGE, "--reason", "x", "--by", "赵敏"], "DELTA"),
+     "not_found.direct_sales", ""),
+    (["merge", "1", HUGE, "--by", "赵敏", "--yes"], "not_found.prospect", ""),
+    (["list", "--limit", HUGE], "usage", "--limit"),
+    (["adjust-points", "李娜", HUGE, "--reason", "x", "--by", "赵敏"], "usage", "DELTA"),
 ])
-def test_an_id_too_large_for_the_database_is_bad_input(team, isolated, args, says):
+def test_an_id_too_large_for_the_database_is_bad_input(team, isolated, args, code, names):
     add()
     before = row_counts(isolated)
-    result = run(*args)
-    assert_refused(result, 2)
-    assert says in result.stderr
+    exit_code, error = json_error(*args)
+    assert (exit_code, error["code"]) == (2, code), error
+    assert names in error["message"]  # a usage mistake names the parameter
     assert row_counts(isolated) == before
 
 

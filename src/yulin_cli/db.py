@@ -75,10 +75,10 @@ def rows_for(tx: Tx, sql: str, values: Sequence[Any], **params: Any) -> list[Row
     return rows
 
 
-def tuples_for(tx: Tx, sql: str, values: Sequence[Any], **params: Any) -> list[tuple]:
+def tuples_for(tx: Tx, sql: str, values: Sequence[Any], **params: Any) -> list[tuple[Any, ...]]:
     """``rows_for`` as tuples in the order selected: for the bulk reads of big checks, where a
     dict a row costs as much as the query."""
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     distinct = list(dict.fromkeys(values))
     for start in range(0, len(distinct), 500):
         chunk = distinct[start:start + 500]
@@ -213,12 +213,12 @@ class Tx(Protocol):
     def many(self, sql: str, rows: list[Row]) -> None: ...
     def insert(self, table: str, values: Row) -> int: ...
     def iter(self, sql: str, **params: Any) -> Iterator[Row]: ...
-    def tuples(self, sql: str, **params: Any) -> Iterator[tuple]: ...
-    def rows(self, sql: str, **params: Any) -> list[tuple]: ...
+    def tuples(self, sql: str, **params: Any) -> Iterator[tuple[Any, ...]]: ...
+    def rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]: ...
 
 
 class _TxBase:
-    def one(self, sql: str, **params: Any) -> dict | None:
+    def one(self, sql: str, **params: Any) -> Row | None:
         rows = self.all(sql, **params)  # type: ignore[attr-defined]
         return rows[0] if rows else None
 
@@ -226,7 +226,7 @@ class _TxBase:
         row = self.one(sql, **params)
         return next(iter(row.values())) if row else None
 
-    def insert(self, table: str, values: dict) -> int:
+    def insert(self, table: str, values: Row) -> int:
         columns = ", ".join(values)
         marks = ", ".join(f":{c}" for c in values)
         row = self.one(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id", **values)
@@ -238,7 +238,7 @@ class SqliteTx(_TxBase):
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def all(self, sql: str, **params: Any) -> list[dict]:
+    def all(self, sql: str, **params: Any) -> list[Row]:
         cur = self.conn.execute(sql, params)
         if cur.description is None:
             return []
@@ -248,19 +248,19 @@ class SqliteTx(_TxBase):
     def run(self, sql: str, **params: Any) -> int:
         return self.conn.execute(sql, params).rowcount
 
-    def rows(self, sql: str, **params: Any) -> list[tuple]:
+    def rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
         return self.conn.execute(sql, params).fetchall()
 
-    def many(self, sql: str, rows: list[dict]) -> None:
+    def many(self, sql: str, rows: list[Row]) -> None:
         self.conn.executemany(sql, rows)
 
-    def iter(self, sql: str, **params: Any) -> Iterator[dict]:
+    def iter(self, sql: str, **params: Any) -> Iterator[Row]:
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         for row in cur:
             yield dict(zip(names, row, strict=True))
 
-    def tuples(self, sql: str, **params: Any) -> Iterator[tuple]:
+    def tuples(self, sql: str, **params: Any) -> Iterator[tuple[Any, ...]]:
         """Rows as tuples in the order selected: for lists of 100,000 rows, where a dict a row
         costs as much as the query."""
         # A loop, not ``yield from``: a reader that stops early (``| head``) closes this
@@ -276,29 +276,30 @@ class AlchemyTx(_TxBase):
         self.conn = conn
         self._text = text
 
-    def all(self, sql: str, **params: Any) -> list[dict]:
+    def all(self, sql: str, **params: Any) -> list[Row]:
         result = self.conn.execute(self._text(sql), params)
         if not result.returns_rows:
             return []
         return [dict(row._mapping) for row in result]
 
     def run(self, sql: str, **params: Any) -> int:
-        return self.conn.execute(self._text(sql), params).rowcount
+        count: int = self.conn.execute(self._text(sql), params).rowcount
+        return count
 
-    def rows(self, sql: str, **params: Any) -> list[tuple]:
+    def rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self.conn.execute(self._text(sql), params)]
 
-    def many(self, sql: str, rows: list[dict]) -> None:
+    def many(self, sql: str, rows: list[Row]) -> None:
         if rows:
             self.conn.execute(self._text(sql), rows)
 
-    def iter(self, sql: str, **params: Any) -> Iterator[dict]:
+    def iter(self, sql: str, **params: Any) -> Iterator[Row]:
         # On the statement, not the connection: the option would outlive this query.
         result = self.conn.execute(self._text(sql).execution_options(yield_per=2000), params)
         for row in result.mappings():
             yield dict(row)
 
-    def tuples(self, sql: str, **params: Any) -> Iterator[tuple]:
+    def tuples(self, sql: str, **params: Any) -> Iterator[tuple[Any, ...]]:
         result = self.conn.execute(self._text(sql).execution_options(yield_per=2000), params)
         for row in result:
             yield tuple(row)
@@ -327,33 +328,34 @@ class PsycopgTx(_TxBase):
     def __init__(self, conn: Any) -> None:
         self.conn = conn
 
-    def all(self, sql: str, **params: Any) -> list[dict]:
+    def all(self, sql: str, **params: Any) -> list[Row]:
         cur = self.conn.execute(_pyformat(sql), params)
         return cur.fetchall() if cur.description is not None else []
 
     def run(self, sql: str, **params: Any) -> int:
         return int(self.conn.execute(_pyformat(sql), params).rowcount)
 
-    def rows(self, sql: str, **params: Any) -> list[tuple]:
+    def rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
         from psycopg.rows import tuple_row
 
         with self.conn.cursor(row_factory=tuple_row) as cur:
             cur.execute(_pyformat(sql), params)
-            return cur.fetchall()
+            found: list[tuple[Any, ...]] = cur.fetchall()
+            return found
 
-    def many(self, sql: str, rows: list[dict]) -> None:
+    def many(self, sql: str, rows: list[Row]) -> None:
         if rows:
             with self.conn.cursor() as cur:
                 cur.executemany(_pyformat(sql), rows)
 
-    def iter(self, sql: str, **params: Any) -> Iterator[dict]:
+    def iter(self, sql: str, **params: Any) -> Iterator[Row]:
         # A server-side cursor: a big table streams instead of loading at once.
         with self.conn.cursor(name=f"yulin_iter_{next(_CURSORS)}") as cur:
             cur.itersize = 2000
             cur.execute(_pyformat(sql), params)
             yield from cur
 
-    def tuples(self, sql: str, **params: Any) -> Iterator[tuple]:
+    def tuples(self, sql: str, **params: Any) -> Iterator[tuple[Any, ...]]:
         from psycopg.rows import tuple_row
 
         with self.conn.cursor(name=f"yulin_iter_{next(_CURSORS)}", row_factory=tuple_row) as cur:
@@ -661,7 +663,8 @@ def _schema_version(tx: Tx, is_sqlite: bool) -> str | None:
         if tables - {"sqlite_sequence"}:
             raise BadInput("db.foreign")
         return None
-    return tx.scalar("SELECT version_num FROM alembic_version")
+    version: str | None = tx.scalar("SELECT version_num FROM alembic_version")
+    return version
 
 
 def _connect_sqlite(path: str) -> sqlite3.Connection:

@@ -345,7 +345,9 @@ def _model(name: str, data: dict[str, Any], row: int | None, **dump: Any) -> dic
     """What the Pydantic model makes of ``data`` (or its BadInput): loaded only here."""
     from yulin_cli import inputs
 
-    return inputs.validate(getattr(inputs, name), data, row=row).model_dump(**dump)
+    dumped: dict[str, Any] = inputs.validate(getattr(inputs, name), data, row=row).model_dump(
+        **dump)
+    return dumped
 
 
 def quick_prospect(data: dict[str, Any]) -> dict[str, Any] | None:

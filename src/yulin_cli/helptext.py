@@ -296,7 +296,8 @@ def _param_name(param: Any) -> str:
         return "?"
     if param.param_type_name == "argument":
         return _argument_metavar(_argument_name(param))
-    return param.opts[-1] if param.opts else param.name
+    name: str = param.opts[-1] if param.opts else param.name
+    return name
 
 
 def _bad_value(error: BadParameter) -> str:

@@ -239,7 +239,7 @@ def pydantic_why(error: ErrorDetails) -> tuple[str, dict[str, object]]:
     return _PYDANTIC_CODES.get(error["type"], ""), {"limit": limit}
 
 
-def validate(model: type[M], data: dict, *, row: int | None = None) -> M:
+def validate(model: type[M], data: dict[str, Any], *, row: int | None = None) -> M:
     """Build ``model`` from ``data`` or raise BadInput naming the first bad field."""
     try:
         return model.model_validate(data)

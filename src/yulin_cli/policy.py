@@ -359,7 +359,7 @@ def policy_toml(policy: Policy) -> str:
     return "\n".join(lines)
 
 
-def policy_dict(policy: Policy) -> dict:
+def policy_dict(policy: Policy) -> dict[str, Any]:
     """The policy as JSON data: sections of keys, dates as ISO text, lists as lists."""
 
     def plain(value: Any) -> Any:

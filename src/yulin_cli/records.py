@@ -180,7 +180,7 @@ class ListedProspect(_Record):
         return cls.from_tuple(tuple(row[name] for name in field_names(cls)))
 
     @classmethod
-    def from_tuple(cls, row: tuple) -> Self:
+    def from_tuple(cls, row: tuple[Any, ...]) -> Self:
         """From the columns in the order of the fields (``Tx.tuples``)."""
         (id_, company, city, district, suburban, sourced_by, found_on, duplicate_of,
          deal_value, need, interest, platform, in_selection, quality, found_substandard,

@@ -47,7 +47,8 @@ class Slice:
     def app(self) -> typer.Typer:
         """The slice's Typer app (its ``commands`` module's ``app``)."""
         module = importlib.import_module(f"{self.package}.commands")
-        return module.app
+        app: typer.Typer = module.app
+        return app
 
 
 SLICES: tuple[Slice, ...] = (

@@ -143,7 +143,7 @@ def cases(tx: Tx, book: PolicyBook, date_from: str | None, date_to: str | None,
                                        seen.found_substandard).ok
         changes = history.get(pid, {})
 
-        def as_of(field: str, now: object, _c: dict = changes, _d: str = day) -> object:
+        def as_of(field: str, now: object, _c: dict[str, Any] = changes, _d: str = day) -> object:
             return calibration.value_as_of(now, _c.get(field, []), _d)
 
         platform = as_of("platform_interest", p.platform_interest)

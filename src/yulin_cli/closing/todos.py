@@ -98,7 +98,8 @@ def todo(tx: Tx, book: PolicyBook, name: str, day: str) -> Todo:
 
 
 def _has_found(tx: Tx, staff_id: int) -> bool:
-    return tx.scalar("SELECT COUNT(*) FROM prospect WHERE sourced_by_id = :s", s=staff_id) > 0
+    found: int = tx.scalar("SELECT COUNT(*) FROM prospect WHERE sourced_by_id = :s", s=staff_id)
+    return found > 0
 
 
 def _prospector(tx: Tx, book: PolicyBook, staff_id: int, name: str, day: str) -> list[TodoItem]:

@@ -67,7 +67,7 @@ class _UnionFind:
 Pair = tuple[int, int, str, float]
 
 
-def find_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
+def find_pairs(rows: list[dict[str, Any]], loose: bool = False) -> list[Pair]:
     """(id, id, reason, confidence) for every pair that looks like one company.
 
     Names a typo apart count only when a second fact backs them (``typo_pairs``), unless
@@ -88,7 +88,7 @@ def find_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     return pairs
 
 
-def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
+def typo_pairs(rows: list[dict[str, Any]], loose: bool = False) -> list[Pair]:
     """(id, id, reason, confidence) for names a typo apart that a second fact backs
     (``rules.duplicates.likely_duplicate``): ``same-sound`` or ``similar-name``; with
     ``loose``, the others as ``similar-name-only``, less sure."""
@@ -96,7 +96,7 @@ def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
 
     readings, usual = sounds_of(ch for r in rows for ch in r["name_key"])
     blocks: dict[int, list[int]] = defaultdict(list)  # by typo_blocks' hashes
-    by_id: dict[int, dict] = {}
+    by_id: dict[int, dict[str, Any]] = {}
     for r in rows:
         key, city = r["name_key"], r["city"]
         if len(key) < MIN_NAME:
@@ -135,7 +135,7 @@ def typo_pairs(rows: list[dict], loose: bool = False) -> list[Pair]:
     return out
 
 
-def same_code_pairs(rows: list[dict]) -> list[tuple[int, int, str, float]]:
+def same_code_pairs(rows: list[dict[str, Any]]) -> list[tuple[int, int, str, float]]:
     """Q8: prospects sharing a unified social credit code are one company, the surest pair."""
     by_code: dict[str, list[int]] = defaultdict(list)
     for r in rows:

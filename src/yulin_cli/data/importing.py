@@ -26,6 +26,8 @@ from yulin_cli.team import queries as team
 from yulin_cli.visits import service as visits
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from yulin_cli.db import Tx
     from yulin_cli.policy import PolicyBook
     from yulin_cli.runtime import State
@@ -195,7 +197,7 @@ def _validated(rows: Iterator[list[Any]], columns: dict[int, str], today: str,
     finally:
         signal.signal(signal.SIGINT, hear)
     try:
-        pending: deque = deque()
+        pending: deque[Future[list[validation.Validated]]] = deque()
         for chunk in chunks():
             pending.append(pool.submit(validation.validate_rows, chunk, columns, today))
             if len(pending) > 6 * workers:  # a bounded window keeps memory flat

@@ -65,7 +65,7 @@ _CHOICE_COLUMNS = frozenset(("ownership", "need", "yulin_interest"))
 _choice_value = functools.lru_cache(maxsize=4096)(spreadsheets.choice_value)
 
 
-Validated = tuple[int, dict | None, list[tuple[str, str]], str | None]
+Validated = tuple[int, dict[str, Any] | None, list[tuple[str, str]], str | None]
 
 
 def validate_rows(rows: list[tuple[int, list[Any]]], columns: dict[int, str],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 
 from yulin_cli.i18n import (
     closing,
@@ -107,7 +108,7 @@ def current_lang() -> str:
     return _lang
 
 
-def expand(params: dict) -> dict:
+def expand(params: dict[str, Any]) -> dict[str, Any]:
     """Parameters that are themselves messages (rules.Message) become their text; a tuple of
     words (the items a visit missed) or of messages (a level's missing conditions, why a visit
     is doubted) becomes a list in the language."""
@@ -131,7 +132,7 @@ def explain(reason: object) -> str:
              **{k: unknown if v is None else v for k, v in params.items()})
 
 
-def reason_json(reason: object) -> dict:
+def reason_json(reason: object) -> dict[str, Any]:
     """A reason as JSON: rule id, clause, pass or fail, and its text (and fix) in the language."""
     fix = getattr(reason, "fix", None)
     return {

@@ -408,7 +408,7 @@ def possible_duplicates(tx: Tx, ids: Iterable[int]) -> dict[int, list[PossibleDu
 
 def _filed(a: Row, b: Row) -> bool:
     """One is already filed as the other's duplicate (the duplicate rule's own business)."""
-    return a.get("duplicate_of") == b["id"] or b.get("duplicate_of") == a["id"]
+    return bool(a.get("duplicate_of") == b["id"] or b.get("duplicate_of") == a["id"])
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from yulin_cli import rules
-from yulin_cli.documents import Bar, Cell, Chart, Doc, Item, Items, Line, Section, Table
+from yulin_cli.documents import Bar, Block, Cell, Chart, Doc, Item, Items, Line, Section, Table
 from yulin_cli.documents.builders import NO, OK, build, center_of, day_of_report, num, star_line
 from yulin_cli.i18n import cited, colon, current_lang, explain, listed, rule_name, t
 from yulin_cli.records import Notice
@@ -165,7 +165,7 @@ def _tomorrow(report: DailyReport) -> Section:
 @build.register
 def _(result: AttentionList) -> Doc:
     shown = result.items if result.limit is None else result.items[:result.limit]
-    blocks: list = [*_attention_sections(shown, None, _more_args(result.date, result.center),
+    blocks: list[Block] = [*_attention_sections(shown, None, _more_args(result.date, result.center),
                                          of=result.items)]
     if not result.items:
         blocks.append(Line(t("ui.none"), "muted"))
@@ -236,7 +236,7 @@ def _(result: Ranking) -> Doc:
             dropped = True
         rows.append((num(p.id), Cell(p.company), Cell(stars, tone, rating.stars),
                      Cell(p.sourced_by), Cell(p.found_on)))
-    blocks: list = []
+    blocks: list[Block] = []
     if rows:
         blocks.append(Table((t("ui.id"), t("ui.company"), t("ui.stars"), t("ui.source"),
                              t("ui.found_on")), tuple(rows), frozenset({0}),

@@ -106,7 +106,7 @@ def rate(tx: Tx, policy: Policy, prospect_id: int) -> RatingResult:
 def rate_all(tx: Tx, policy: Policy, limit: int | None = None) -> Ranking:
     """Live prospects with their stars, best first (ranked in SQL): the first ``limit`` with
     how many there are, or every one as it is read (``limit`` None)."""
-    ratings: dict[tuple, rules.Rating] = {}
+    ratings: dict[tuple[Any, ...], rules.Rating] = {}
 
     def rated(listed: Iterable[ListedProspect]) -> Iterator[tuple[ListedProspect,
                                                                  rules.Rating]]:

@@ -4,6 +4,7 @@ passed, and why, as a catalogue code with parameters (the words live in ``yulin_
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # Rule id -> the manual's clauses it comes from (RULES.md).
 CLAUSES: dict[str, str] = {
@@ -79,7 +80,7 @@ class Reason:
     rule: str
     ok: bool
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     fix: str | None = None
     clause_: str | None = None  # when one item comes from one clause of a multi-clause rule
 
@@ -93,7 +94,7 @@ class Message:
     """A catalogue code with parameters, used where one message holds another."""
 
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 def reason(rule: str, ok: bool, code: str, fix: str | None = None, /,

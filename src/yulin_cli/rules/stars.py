@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from yulin_cli.rules.reasons import Message, Reason
 from yulin_cli.rules.reasons import reason as _reason
@@ -32,7 +32,7 @@ class Rating:
 
 def _level_conditions(
     level: int, value: int, need: int, interest: int, platform: bool, policy: Policy
-) -> list[tuple[bool, str, dict]]:
+) -> list[tuple[bool, str, dict[str, Any]]]:
     """Each condition of a star level: (holds, code, params). Every condition is a minimum,
     so more value, need or interest never lowers the rating (the 2-star band is a floor)."""
     s = policy.stars
@@ -159,7 +159,7 @@ def star_rating(
                   redsea)
 
 
-def rank_key(rating: Rating, deal_value: int | None, prospect_id: int) -> tuple:
+def rank_key(rating: Rating, deal_value: int | None, prospect_id: int) -> tuple[Any, ...]:
     """Best first: every prospect worth following before the impure ones (Q18), then by stars,
     then by deal value (Q5). ``sql_rules.RANK_ORDER_SQL`` restates it in SQL."""
     return (not rating.worth_following, -rating.stars, -(deal_value or 0), prospect_id)

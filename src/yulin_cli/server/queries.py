@@ -34,7 +34,8 @@ class LoginRow:
 
 def holder_of(tx: Tx, login: str) -> str | None:
     """The staff member mapped to ``login``, by name."""
-    return tx.scalar("SELECT name FROM staff WHERE login = :l", l=login)
+    name: str | None = tx.scalar("SELECT name FROM staff WHERE login = :l", l=login)
+    return name
 
 
 def server_role(tx: Tx, login: str) -> ServerRole | None:
@@ -56,7 +57,8 @@ def set_password(tx: Tx, login: str, verifier: str, exists: bool) -> None:
 
 def login_of(tx: Tx, staff_id: int) -> str | None:
     """The login a staff member is mapped to."""
-    return tx.scalar("SELECT login FROM staff WHERE id = :id", id=staff_id)
+    login: str | None = tx.scalar("SELECT login FROM staff WHERE id = :id", id=staff_id)
+    return login
 
 
 def map_login(tx: Tx, staff_id: int, login: str) -> None:

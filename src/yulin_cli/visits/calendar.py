@@ -65,7 +65,8 @@ def ics_text(events: Sequence[CalendarEvent], name: str) -> bytes:
         if item.description:
             event.add("description", item.description)
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def write_ics(path: str, events: Sequence[CalendarEvent], name: str) -> bool:

@@ -3,7 +3,7 @@
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +27,9 @@ from yulin_cli.runtime import (
     sub_app,
     today,
 )
+
+if TYPE_CHECKING:
+    from yulin_cli.visits.photos import PhotoFile
 
 app = sub_app("Verification and visits.")
 
@@ -162,7 +165,7 @@ def log_visit(
         "note": note,
     }
     data = visit_form({k: v for k, v in raw.items() if v is not None})
-    photos: tuple = ()
+    photos: tuple[PhotoFile, ...] = ()
     if photo:
         from yulin_cli.visits.photos import read_photo
 

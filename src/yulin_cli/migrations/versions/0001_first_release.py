@@ -14,19 +14,19 @@ branch_labels = None
 depends_on = None
 
 
-def _id() -> sa.Column:
+def _id() -> sa.Column[int]:
     return sa.Column("id", sa.Integer(), primary_key=True)
 
 
-def _text(name: str, length: int, nullable: bool = True, **kw) -> sa.Column:
+def _text(name: str, length: int, nullable: bool = True, **kw) -> sa.Column[str]:
     return sa.Column(name, sa.String(length), nullable=nullable, **kw)
 
 
-def _flag(name: str) -> sa.Column:
+def _flag(name: str) -> sa.Column[bool]:
     return sa.Column(name, sa.Boolean(), nullable=False)
 
 
-def _ref(name: str, target: str, nullable: bool = False) -> sa.Column:
+def _ref(name: str, target: str, nullable: bool = False) -> sa.Column[int]:
     return sa.Column(name, sa.Integer(), sa.ForeignKey(target), nullable=nullable)
 
 

@@ -19,6 +19,7 @@ Create Date: 2026-12-03
 """
 
 import json
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import context, op
@@ -32,10 +33,11 @@ depends_on = None
 PROOF = ("photo-reused", "photo-date", "photo-far", "no-photo", "sampled")
 
 
-def _first_policy() -> dict:
+def _first_policy() -> dict[str, Any]:
     given = context.config.attributes.get("first_policy")
     if given is not None:
-        return json.loads(given) if isinstance(given, str) else given
+        first: dict[str, Any] = json.loads(given) if isinstance(given, str) else given
+        return first
     from yulin_cli.policy import Policy, policy_dict
 
     return policy_dict(Policy())
@@ -144,7 +146,7 @@ def upgrade() -> None:
     op.bulk_insert(new, [q for row in rows for q in _questions(row, flags)])
 
 
-def _questions(row: dict, flags: dict[int, set[str]]) -> list[dict]:
+def _questions(row: dict[str, Any], flags: dict[int, set[str]]) -> list[dict[str, Any]]:
     """An inspection as the questions it answered (RULES.md, "Inspections, migrating"): the
     ``inspect`` flag asked about the finding, photo flags and the sample about the proof. A
     proven visit whose ``inspect`` flag the proof verdict cleared also had its finding upheld;
@@ -186,9 +188,9 @@ def _key_entries(bind: sa.engine.Connection) -> None:
         " FROM points_entry ORDER BY id"))]
     keys: dict[int, str] = {}
     taken: set[str] = set()
-    updates: list[dict] = []
+    updates: list[dict[str, Any]] = []
 
-    def name(row: dict, key: str, reverses: int | None = None) -> None:
+    def name(row: dict[str, Any], key: str, reverses: int | None = None) -> None:
         if key in taken:
             return
         taken.add(key)
@@ -222,7 +224,7 @@ def _key_notices(bind: sa.engine.Connection) -> None:
     rows = [dict(r._mapping) for r in bind.execute(sa.text(
         "SELECT id, kind, rule, visit_id, reverses_id FROM notice ORDER BY id"))]
     keys: dict[int, str] = {}
-    updates: list[dict] = []
+    updates: list[dict[str, Any]] = []
     for row in rows:
         if row["reverses_id"] is None and row["visit_id"] is not None and row["kind"] in (
                 "praise", "criticism"):

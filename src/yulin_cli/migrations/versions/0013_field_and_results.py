@@ -7,6 +7,8 @@ Revises: 0012
 Create Date: 2026-12-03
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 
-def _recorded_by() -> sa.Column:
+def _recorded_by() -> sa.Column[Any]:
     postgres = op.get_bind().dialect.name == "postgresql"
     return sa.Column("recorded_by_login", sa.String(63), nullable=True,
                      server_default=sa.text("current_user") if postgres else None)
