@@ -478,6 +478,17 @@ def build_centre(db: Path, prospects: int, visits: int, staff_count: int,
     conn.commit()
     conn.execute("PRAGMA optimize")
     conn.close()
+    # The likely duplicates each write keeps (``likely_pair``), as a migration judges them.
+    from yulin_cli.db import open_db
+    from yulin_cli.prospects.likely import rebuild
+
+    start = time.perf_counter()
+    opened = open_db(str(db))
+    with opened.write() as tx:
+        pairs = rebuild(tx)
+    opened.close()
+    print(f"(judged {pairs:,} likely pairs in {time.perf_counter() - start:.1f} s)",
+          file=sys.stderr)
     return centre
 
 

@@ -440,11 +440,14 @@ def standing_pairs(tx: Tx, day: str, center: str | None) -> list[LikelyPair]:
     return [LikelyPair(r["first_id"], r["keep_company"], r["second_id"], r["drop_company"],
                        r["found_on"], likely_verdict(r["typo"], tuple(r["facts"].split(","))))
             for r in tx.all(
+        # CROSS JOIN: SQLite reads the pairs first (a few thousand), not every prospect found
+        # by the day; PostgreSQL plans it as any join.
         "SELECT l.first_id, l.second_id, l.typo, l.facts, a.company AS keep_company,"
         " b.company AS drop_company, b.found_on FROM likely_pair l"
-        " JOIN prospect a ON a.id = l.first_id JOIN prospect b ON b.id = l.second_id"
-        " JOIN staff s ON s.id = b.sourced_by_id JOIN center c ON c.id = s.center_id"
-        f" WHERE {where} ORDER BY b.found_on, l.second_id, l.first_id", **params)]
+        " CROSS JOIN prospect a CROSS JOIN prospect b CROSS JOIN staff s CROSS JOIN center c"
+        " WHERE a.id = l.first_id AND b.id = l.second_id AND s.id = b.sourced_by_id"
+        f" AND c.id = s.center_id AND {where} ORDER BY b.found_on, l.second_id, l.first_id",
+        **params)]
 
 
 def why(reasons: Sequence[str]) -> str:
