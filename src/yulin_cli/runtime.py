@@ -319,6 +319,28 @@ def respond(result: Result, json_output: bool, save: str | None = None) -> None:
     show(result)
 
 
+def answer(work: Callable[[Tx], Result], json_output: bool, *, write: bool = False,
+           save: str | None = None, what_if: bool = True, streamed: bool = False) -> None:
+    """Most commands, once their input is checked: one transaction, one service, ``respond``.
+    ``work`` is that service called with the transaction (``lambda tx: service.x(tx, ...)``).
+
+    The transaction is ``current().write()`` with ``write``, else ``current().read()``
+    (``what_if`` as they take it). The result is answered once the transaction has ended, so a
+    write is committed before anything is shown, and nothing is shown when it fails. With
+    ``streamed`` (a long list whose ``to_json`` is ``results.JsonRows``, read as it is written)
+    the answer is given inside the transaction instead, which its rows need.
+
+    Keeping this shape in one place is what keeps ~40 commands alike: ``commands.py`` files
+    call it rather than spell it out (``tests/test_command_shape.py``)."""
+    state = current()
+    with state.write(what_if) if write else state.read(what_if) as tx:
+        result = work(tx)
+        if streamed:
+            respond(result, json_output, save)
+            return
+    respond(result, json_output, save)
+
+
 # --- from a mistake to one line and an exit code ------------------------------------------------
 
 

@@ -15,12 +15,12 @@ from yulin_cli.runtime import (
     JsonOpt,
     LimitOpt,
     acting,
+    answer,
     choice,
     choice_argument,
     command,
     current,
     iso_date,
-    respond,
     sub_app,
     text_option,
     today,
@@ -57,9 +57,8 @@ def outcome(
     why = text_option(reason, "--reason", 500) if reason is not None else None
     day = iso_date(date)
     name = acting(by)
-    with current().write() as tx:
-        recorded = service.record_outcome(tx, prospect_id, result.value, amount, why, day, name)
-    respond(recorded, json_output)
+    answer(lambda tx: service.record_outcome(tx, prospect_id, result.value, amount, why, day, name),
+           json_output, write=True)
 
 
 @command(app, "calibrate")
@@ -80,10 +79,9 @@ def calibrate(
 
     first = iso_date(date_from, "--from") if date_from is not None else None
     last = iso_date(date_to, "--to") if date_to is not None else None
-    with current().read() as tx:
-        result = service.calibrate(tx, current().book(), first, last,
-                                   by.value if by is not None else None, propose)
-    respond(result, json_output)
+    answer(lambda tx: service.calibrate(tx, current().book(), first, last,
+                                        by.value if by is not None else None, propose),
+           json_output)
 
 
 @command(app, "find")
@@ -100,10 +98,8 @@ def find(
     from yulin_cli.runtime import rows_to_show
 
     wanted = text_option(" ".join(text), "TEXT", 200)  # 0512 6258 1234 unquoted, too
-    with current().read() as tx:
-        result = finding.find(tx, current().book().at(today()), wanted,
-                              rows_to_show(limit, every, json_output))
-    respond(result, json_output)
+    answer(lambda tx: finding.find(tx, current().book().at(today()), wanted,
+                                   rows_to_show(limit, every, json_output)), json_output)
 
 
 @command(app, "todo")
@@ -119,6 +115,4 @@ def todo(
 
     name = acting(by)
     day = iso_date(date, ahead=True)
-    with current().read() as tx:
-        result = todos.todo(tx, current().book(), name, day)
-    respond(result, json_output)
+    answer(lambda tx: todos.todo(tx, current().book(), name, day), json_output)

@@ -9,10 +9,10 @@ from yulin_cli.runtime import (
     ByOpt,
     JsonOpt,
     acting,
+    answer,
     choice_argument,
     command,
     current,
-    respond,
     sub_app,
     text_option,
     wall_clock,
@@ -38,7 +38,5 @@ def void(
 
     why = text_option(reason, "--reason", 500)
     name = acting(by)
-    with current().write() as tx:
-        result = service.void(tx, current().book(), what.value, record_id, name, why,
-                              wall_clock())
-    respond(result, json_output)
+    answer(lambda tx: service.void(tx, current().book(), what.value, record_id, name, why,
+                                   wall_clock()), json_output, write=True)

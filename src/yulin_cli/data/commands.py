@@ -15,6 +15,7 @@ from yulin_cli.runtime import (
     DateOpt,
     JsonOpt,
     acting,
+    answer,
     choice,
     command,
     confirmed,
@@ -141,9 +142,7 @@ def dedupe(
     (Q8); two different credit codes are never grouped."""
     from yulin_cli.data.duplicates import duplicate_groups
 
-    with current().read() as tx:
-        result = duplicate_groups(tx, loose)
-    respond(result, json_output)
+    answer(lambda tx: duplicate_groups(tx, loose), json_output)
 
 
 @command(app, "merge")

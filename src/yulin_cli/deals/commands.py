@@ -10,10 +10,10 @@ from yulin_cli.runtime import (
     CenterOpt,
     JsonOpt,
     acting,
+    answer,
     choice,
     command,
     current,
-    respond,
     sub_app,
     text_option,
 )
@@ -36,9 +36,8 @@ def direct_add(
     company = text_option(company, "--company", 200)
     city = text_option(city, "--city", 100)
     contact = text_option(contact, "--contact", 100)
-    with current().write() as tx:
-        result = service.add_direct_project(tx, current().book(), company, city, contact)
-    respond(result, json_output)
+    answer(lambda tx: service.add_direct_project(tx, current().book(), company, city, contact),
+           json_output, write=True)
 
 
 @command(direct_app, "settle")
@@ -52,10 +51,9 @@ def direct_settle(
     from yulin_cli.deals import service
 
     manager = acting(by)
-    with current().write() as tx:
-        result = service.settle_direct_project(tx, current().book(), project_id,
-                                               outcome.value, manager)
-    respond(result, json_output)
+    answer(lambda tx: service.settle_direct_project(tx, current().book(), project_id,
+                                                    outcome.value, manager),
+           json_output, write=True)
 
 
 @command(direct_app, "list")
@@ -63,9 +61,7 @@ def direct_list(json_output: JsonOpt = False) -> None:
     """List the direct-sales projects."""
     from yulin_cli.deals import service
 
-    with current().read() as tx:
-        result = service.direct_projects(tx)
-    respond(result, json_output)
+    answer(lambda tx: service.direct_projects(tx), json_output)
 
 
 @command(app, "partners")
@@ -73,6 +69,4 @@ def partners(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
     """Partner projects: effort so far against our share, flagging the costly ones (Q10)."""
     from yulin_cli.deals import service
 
-    with current().read() as tx:
-        result = service.partners(tx, current().policy(), center)
-    respond(result, json_output)
+    answer(lambda tx: service.partners(tx, current().policy(), center), json_output)

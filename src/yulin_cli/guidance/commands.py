@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from yulin_cli.errors import BadInput
-from yulin_cli.runtime import IdArg, JsonOpt, command, current, respond, sub_app
+from yulin_cli.runtime import IdArg, JsonOpt, answer, command, current, respond, sub_app
 
 app = sub_app("Guidance: advice for one prospect, and the playbook.")
 
@@ -20,9 +20,7 @@ def show_prospect(
     """Everything about one prospect: facts, rounds, visits, readiness and rating."""
     from yulin_cli.guidance import service
 
-    with current().read() as tx:
-        result = service.page(tx, current().policy(), prospect_id, history=history)
-    respond(result, json_output)
+    answer(lambda tx: service.page(tx, current().policy(), prospect_id, history=history), json_output)
 
 
 @command(app, "advise")
@@ -30,9 +28,7 @@ def advise(prospect_id: IdArg, json_output: JsonOpt = False) -> None:
     """The guidance that applies to this prospect, each with its rule and clause."""
     from yulin_cli.guidance import service
 
-    with current().read() as tx:
-        result = service.advise(tx, current().policy(), prospect_id)
-    respond(result, json_output)
+    answer(lambda tx: service.advise(tx, current().policy(), prospect_id), json_output)
 
 
 @command(app, "playbook")

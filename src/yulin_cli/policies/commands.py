@@ -9,6 +9,7 @@ from yulin_cli.runtime import (
     CenterOpt,
     JsonOpt,
     acting,
+    answer,
     command,
     current,
     iso_date,
@@ -32,10 +33,7 @@ def policy_show(
     from yulin_cli.policies import service
 
     day = iso_date(at, "--at")
-    with current().read() as tx:
-        del tx
-        result = service.show(current().book(), day)
-    respond(result, json_output)
+    answer(lambda tx: service.show(current().book(), day), json_output)
 
 
 @command(policy_app, "history")
@@ -43,10 +41,7 @@ def policy_history(json_output: JsonOpt = False) -> None:
     """Every version of the team's policy: its first day, who set it and what it changed."""
     from yulin_cli.policies import service
 
-    with current().read(what_if=False) as tx:
-        del tx
-        result = service.history(current().book())
-    respond(result, json_output)
+    answer(lambda tx: service.history(current().book()), json_output, what_if=False)
 
 
 @command(policy_app, "init")
@@ -77,10 +72,9 @@ def policy_set(
 
     day = iso_date(valid_from, "--from")
     manager = acting(by)
-    with current().write(what_if=False) as tx:
-        result = service.set_version(tx, current().book(), path, day, manager,
-                                     retroactive=retroactive, now=wall_clock())
-    respond(result, json_output)
+    answer(lambda tx: service.set_version(tx, current().book(), path, day, manager,
+                                          retroactive=retroactive, now=wall_clock()),
+           json_output, write=True, what_if=False)
 
 
 @command(policy_app, "simulate")
@@ -102,7 +96,5 @@ def policy_simulate(
 
     last = iso_date(date_to, "--to")
     first = iso_date(date_from, "--from") if date_from else last[:8] + "01"
-    with current().read(what_if=False) as tx:
-        result = simulate.simulate(tx, current().book().in_force(), path, first, last, center,
-                                   vary)
-    respond(result, json_output)
+    answer(lambda tx: simulate.simulate(tx, current().book().in_force(), path, first, last,
+                                        center, vary), json_output, what_if=False)

@@ -14,11 +14,11 @@ from yulin_cli.runtime import (
     IdArg,
     JsonOpt,
     LimitOpt,
+    answer,
     choice,
     command,
     current,
     iso_date,
-    respond,
     rows_to_show,
     sub_app,
     today,
@@ -138,9 +138,7 @@ def add_prospect(
         # finder is a manager's act (RULES.md).
         given["sourced_by"] = acting(facts["sourced_by"], "--sourced-by")
     data = prospect_facts({"found_on": today(), **given})
-    with current().write() as tx:
-        result = service.add_prospect(tx, data, force=force)
-    respond(result, json_output)
+    answer(lambda tx: service.add_prospect(tx, data, force=force), json_output, write=True)
 
 
 @command(app, "update-prospect")
@@ -162,10 +160,9 @@ def update_prospect(
 
     patch = prospect_patch(_given(facts))
     who = acting(by, optional=True)
-    with current().write() as tx:
-        result = service.update_prospect(tx, current().book(), prospect_id, patch,
-                                         force=force, by=who, day=iso_date(date))
-    respond(result, json_output)
+    answer(lambda tx: service.update_prospect(tx, current().book(), prospect_id, patch,
+                                              force=force, by=who, day=iso_date(date)),
+           json_output, write=True)
 
 
 @command(app, "list")
@@ -192,7 +189,6 @@ def list_prospects(
         found_from=iso_date(found_from, "--from") if found_from is not None else None,
         found_to=iso_date(found_to, "--to") if found_to is not None else None,
         district=district, industry=industry, suburban=suburban, min_stars=min_stars)
-    with current().read() as tx:
-        result = service.list_prospects(tx, current().policy(), filters,
-                                        rows_to_show(limit, every, json_output))
-        respond(result, json_output)  # inside the transaction: --json streams from it
+    answer(lambda tx: service.list_prospects(tx, current().policy(), filters,
+                                             rows_to_show(limit, every, json_output)),
+           json_output, streamed=True)  # --json streams from the transaction

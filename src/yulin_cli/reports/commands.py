@@ -13,10 +13,10 @@ from yulin_cli.runtime import (
     JsonOpt,
     LimitOpt,
     SaveOpt,
+    answer,
     command,
     current,
     iso_date,
-    respond,
     rows_to_show,
     save_path,
     sub_app,
@@ -35,19 +35,17 @@ def rate(
 ) -> None:
     """Stars 1-5 with the reasons, what would lift them, and next actions (Q5, Q13)."""
     from yulin_cli.reports import service
-    from yulin_cli.results import Result
 
     if (prospect_id is None) == (not all_):
         raise BadInput("bad.rate_args")
     if save is not None and not all_:
         raise BadInput("save.rate_all")
     target = save_path(save)
-    with current().read() as tx:
-        # `--all` names the ranking here, so a screen of it grows with --limit alone.
-        result: Result = (service.rate(tx, current().policy(), prospect_id)
-                          if prospect_id is not None else service.rate_all(
-                              tx, current().policy(), rows_to_show(limit, False, json_output)))
-        respond(result, json_output, target)  # inside the transaction: --json streams from it
+    # `--all` names the ranking here, so a screen of it grows with --limit alone.
+    answer(lambda tx: (service.rate(tx, current().policy(), prospect_id)
+                       if prospect_id is not None else service.rate_all(
+                           tx, current().policy(), rows_to_show(limit, False, json_output))),
+           json_output, save=target, streamed=True)  # --json streams from the transaction
 
 
 @command(app, "daily-report")
@@ -65,9 +63,8 @@ def daily_report(
 
     day = iso_date(date)
     target = save_path(save)
-    with current().read() as tx:
-        result = service.daily_report(tx, current().book(), day, center, per_kind=limit)
-    respond(result, json_output, target)
+    answer(lambda tx: service.daily_report(tx, current().book(), day, center, per_kind=limit),
+           json_output, save=target)
 
 
 @command(app, "attention")
@@ -104,11 +101,10 @@ def attention(
                        kinds=listed(list(service.ATTENTION_KINDS)))
     day = iso_date(date)
     target = save_path(save)
-    with current().read() as tx:
-        result = service.attention_list(tx, current().policy(day), day, center, rule,
-                                        None if all_ else limit,
-                                        kind.strip() if kind else None, skip)
-    respond(result, json_output, target)
+    answer(lambda tx: service.attention_list(tx, current().policy(day), day, center, rule,
+                                             None if all_ else limit,
+                                             kind.strip() if kind else None, skip),
+           json_output, save=target)
 
 
 @command(app, "summary")
@@ -126,9 +122,7 @@ def summary(
 
     first, last = iso_date(date_from, "--from"), iso_date(date_to, "--to")
     target = save_path(save)
-    with current().read() as tx:
-        result = service.summary(tx, current().book(), first, last, center)
-    respond(result, json_output, target)
+    answer(lambda tx: service.summary(tx, current().book(), first, last, center), json_output, save=target)
 
 
 @command(app, "manager")
@@ -137,9 +131,7 @@ def manager(center: CenterOpt = None, save: SaveOpt = None, json_output: JsonOpt
     from yulin_cli.reports import service
 
     target = save_path(save)
-    with current().read() as tx:
-        result = service.manager_view(tx, current().policy(), center)
-    respond(result, json_output, target)
+    answer(lambda tx: service.manager_view(tx, current().policy(), center), json_output, save=target)
 
 
 @command(app, "notices")
@@ -156,7 +148,6 @@ def notices(
 
     day_to = iso_date(date_to, "--to")
     day_from = iso_date(date_from, "--from") if date_from else "0000-01-01"
-    with current().read() as tx:
-        result = service.notice_board(tx, day_from, day_to, center,
-                                      rows_to_show(limit, every, json_output))
-        respond(result, json_output)  # inside the transaction: --json streams from it
+    answer(lambda tx: service.notice_board(tx, day_from, day_to, center,
+                                           rows_to_show(limit, every, json_output)),
+           json_output, streamed=True)  # --json streams from the transaction

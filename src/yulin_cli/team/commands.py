@@ -13,11 +13,11 @@ from yulin_cli.runtime import (
     JsonOpt,
     LimitOpt,
     acting,
+    answer,
     choice,
     command,
     current,
     iso_date,
-    respond,
     rows_to_show,
     sub_app,
     text_option,
@@ -48,9 +48,7 @@ def center_add(
     from yulin_cli.team import service
 
     data = validated(CenterIn, {"name": name, "city": city})
-    with current().write() as tx:
-        result = service.add_center(tx, data.name, data.city)
-    respond(result, json_output)
+    answer(lambda tx: service.add_center(tx, data.name, data.city), json_output, write=True)
 
 
 @command(center_app, "list")
@@ -59,9 +57,7 @@ def center_list(json_output: JsonOpt = False) -> None:
     from yulin_cli.team import queries
     from yulin_cli.team.service import CenterList
 
-    with current().read() as tx:
-        result = CenterList(tuple(queries.list_centers(tx)))
-    respond(result, json_output)
+    answer(lambda tx: CenterList(tuple(queries.list_centers(tx))), json_output)
 
 
 @command(staff_app, "add")
@@ -81,10 +77,8 @@ def staff_add(
     data = validated(StaffIn, {"name": name, "center": center, "roles": [r.value for r in role],
                                "industries": industry or []})
     began = iso_date(since, "--since")
-    with current().write() as tx:
-        result = service.add_staff(tx, data.name, data.center, data.roles, data.industries,
-                                   began)
-    respond(result, json_output)
+    answer(lambda tx: service.add_staff(tx, data.name, data.center, data.roles, data.industries,
+                                        began), json_output, write=True)
 
 
 @command(staff_app, "list")
@@ -92,9 +86,7 @@ def staff_list(json_output: JsonOpt = False) -> None:
     """List the staff with their centre, roles and industries."""
     from yulin_cli.team import service
 
-    with current().read() as tx:
-        result = service.list_staff(tx)
-    respond(result, json_output)
+    answer(lambda tx: service.list_staff(tx), json_output)
 
 
 @command(staff_app, "update")
@@ -116,12 +108,11 @@ def staff_update(
     industries = [] if clear_industries else industry
     if industries is not None:
         industries = list(dict.fromkeys(text_option(i, "--industry", 100) for i in industries))
-    with current().write() as tx:
-        result = service.update_staff(tx, name, center=center,
-                                      roles=[r.value for r in role] if role else None,
-                                      industries=industries,
-                                      since=iso_date(since, "--since") if since else None)
-    respond(result, json_output)
+    answer(lambda tx: service.update_staff(tx, name, center=center,
+                                           roles=[r.value for r in role] if role else None,
+                                           industries=industries,
+                                           since=iso_date(since, "--since") if since else None),
+           json_output, write=True)
 
 
 # --- points and inspections (Q1, Q12, Q15) ------------------------------------------------------
@@ -136,14 +127,11 @@ def points(
     json_output: JsonOpt = False,
 ) -> None:
     """Everyone's total, or one person's ledger with the running total after each entry."""
-    from yulin_cli.results import Result
     from yulin_cli.team import service
 
     rows = rows_to_show(limit, every, json_output)
-    with current().read() as tx:
-        result: Result = (service.ledger(tx, staff, rows) if staff is not None
-                          else service.points_totals(tx, center, rows))
-    respond(result, json_output)
+    answer(lambda tx: (service.ledger(tx, staff, rows) if staff is not None
+                       else service.points_totals(tx, center, rows)), json_output)
 
 
 # "-5" is a number here, not an option.
@@ -162,9 +150,8 @@ def adjust_points(
 
     why = text_option(reason, "--reason", 500)
     manager = acting(by)
-    with current().write() as tx:
-        result = service.adjust_points(tx, staff, delta, why, manager, iso_date(date))
-    respond(result, json_output)
+    answer(lambda tx: service.adjust_points(tx, staff, delta, why, manager, iso_date(date)),
+           json_output, write=True)
 
 
 @command(app, "inspect")
@@ -188,10 +175,9 @@ def inspect_visit(
 
     note = text_option(note, "--note", 2000) if note else None
     manager = acting(by)
-    with current().write() as tx:
-        result = service.inspect(tx, current().book(), visit_id, manager, verdict.value,
-                                 question.value if question else None, note, iso_date(date))
-    respond(result, json_output)
+    answer(lambda tx: service.inspect(tx, current().book(), visit_id, manager, verdict.value,
+                                      question.value if question else None, note, iso_date(date)),
+           json_output, write=True)
 
 
 @command(app, "industries")
@@ -199,6 +185,4 @@ def industries(center: CenterOpt = None, json_output: JsonOpt = False) -> None:
     """The centre's main industries by prospect count, and who calls each (Q8)."""
     from yulin_cli.team import service
 
-    with current().read() as tx:
-        result = service.industries(tx, center)
-    respond(result, json_output)
+    answer(lambda tx: service.industries(tx, center), json_output)

@@ -18,6 +18,7 @@ from yulin_cli.runtime import (
     NoteOpt,
     SaveOpt,
     acting,
+    answer,
     choice,
     command,
     current,
@@ -57,9 +58,7 @@ def verify(
         "prospect_id": prospect_id, "by": acting(by), "pretext": pretext.value, "result": result.value,
         "address": address, "scale": scale, "day": date or today(), "note": note,
     })
-    with current().write() as tx:
-        recorded = service.verify(tx, current().book(), data)
-    respond(recorded, json_output)
+    answer(lambda tx: service.verify(tx, current().book(), data), json_output, write=True)
 
 
 @command(app, "check-visit")
@@ -170,9 +169,7 @@ def log_visit(
         from yulin_cli.visits.photos import read_photo
 
         photos = tuple(read_photo(p) for p in photo)  # read before anything is written
-    with current().write() as tx:
-        result = service.log_visit(tx, current().book(), data, photos)
-    respond(result, json_output)
+    answer(lambda tx: service.log_visit(tx, current().book(), data, photos), json_output, write=True)
 
 
 @command(app, "redsea")
@@ -206,10 +203,8 @@ def redsea(
     writing = bool(signals or clear)
     day = iso_date(date)
     who = acting(by, optional=True) if writing else None
-    with current().write() if writing else current().read() as tx:
-        result = service.redsea(tx, current().book(), prospect_id, signals, clear=clear,
-                                day=day, by=who)
-    respond(result, json_output)
+    answer(lambda tx: service.redsea(tx, current().book(), prospect_id, signals, clear=clear,
+                                     day=day, by=who), json_output, write=writing)
 
 
 @command(app, "route")
