@@ -184,27 +184,64 @@ def _module_level_imports(path: Path, modules: dict[str, Path], name: str) -> se
             if not i.in_function and not i.for_types}
 
 
-def test_no_module_level_import_cycle():
-    modules = _modules()
-    graph = {name: _module_level_imports(path, modules, name) for name, path in modules.items()}
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """A cycle of ``graph`` (each node's successors), or None."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     stack: list[str] = []
 
-    def walk(name: str) -> None:
+    def walk(name: str) -> list[str] | None:
         state[name] = 1
         stack.append(name)
-        for dep in sorted(graph[name]):
+        for dep in sorted(graph.get(name, ())):
             if state.get(dep) == 1:
-                cycle = stack[stack.index(dep):] + [dep]
-                raise AssertionError("import cycle: " + " -> ".join(cycle))
+                return stack[stack.index(dep):] + [dep]
             if dep not in state:
-                walk(dep)
+                found = walk(dep)
+                if found:
+                    return found
         stack.pop()
         state[name] = 2
+        return None
 
     for name in sorted(graph):
         if name not in state:
-            walk(name)
+            found = walk(name)
+            if found:
+                return found
+    return None
+
+
+def test_no_module_level_import_cycle():
+    modules = _modules()
+    graph = {name: _module_level_imports(path, modules, name) for name, path in modules.items()}
+    cycle = _cycle(graph)
+    assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
+
+
+def _package(module: str) -> str:
+    """yulin_cli.visits.service -> visits; yulin_cli.db -> db."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def test_no_loop_between_packages_even_inside_functions_or_for_types():
+    """The packages and shared modules never reach back to themselves through one another,
+    whatever the kind of import: a loop hidden inside a function or behind TYPE_CHECKING
+    couples them all the same."""
+    modules = _modules()
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        for i in imports_of(name, path, modules):
+            if _package(i.imported) != _package(name):
+                graph.setdefault(_package(name), set()).add(_package(i.imported))
+    cycle = _cycle(graph)
+    assert cycle is None, "loop: " + " -> ".join(cycle or [])
+
+
+def test_the_loop_check_finds_a_loop():
+    assert _cycle({"rules": {"policy"}, "policy": {"db"}, "db": {"rules"}}) == [
+        "db", "rules", "policy", "db"]
+    assert _cycle({"rules": set(), "policy": {"rules"}, "db": {"policy", "rules"}}) is None
 
 
 def _framework_imports(path: Path) -> set[str]:

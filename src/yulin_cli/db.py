@@ -21,9 +21,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from yulin_cli.errors import BadInput, RuleRefusal, YulinError
+from yulin_cli.tx import Row, Tx
 
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
@@ -197,24 +198,6 @@ def _passfile_secrets(path: str) -> list[str]:
 def shown_target(target: str) -> str:
     """A database target as it may be shown: its passwords masked."""
     return hide_secrets(target, *secrets_of(target))
-
-
-Row = dict[str, Any]
-
-
-class Tx(Protocol):
-    """One transaction. Parameters are ``:name``; rows come back as dicts, which each slice's
-    queries turn into ``records``."""
-
-    def all(self, sql: str, **params: Any) -> list[Row]: ...
-    def one(self, sql: str, **params: Any) -> Row | None: ...
-    def scalar(self, sql: str, **params: Any) -> Any: ...
-    def run(self, sql: str, **params: Any) -> int: ...
-    def many(self, sql: str, rows: list[Row]) -> None: ...
-    def insert(self, table: str, values: Row) -> int: ...
-    def iter(self, sql: str, **params: Any) -> Iterator[Row]: ...
-    def tuples(self, sql: str, **params: Any) -> Iterator[tuple[Any, ...]]: ...
-    def rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]: ...
 
 
 class _TxBase:

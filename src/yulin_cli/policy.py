@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from yulin_cli.errors import BadInput
 
 if TYPE_CHECKING:
-    from yulin_cli.db import Tx
+    from yulin_cli.tx import Tx
 
 
 def setting(default: Any, doc: str, *, ge: int | None = None, le: int | None = None) -> Any:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, overload
 import typer
 
 from yulin_cli import clock
-from yulin_cli.errors import BadInput, Interrupted, NotReady, RuleRefusal, YulinError
-from yulin_cli.i18n import reason_json, t
+from yulin_cli.errors import BadInput, Interrupted, RuleRefusal, YulinError
+from yulin_cli.i18n import t
 from yulin_cli.typer_seams import TyperCommand, TyperGroup
 
 if TYPE_CHECKING:
@@ -377,8 +377,6 @@ def fail(err: YulinError, json_mode: bool) -> None:
     if json_mode:
         doc: dict[str, Any] = {"error": {"code": err.key, "message": message,
                                          "exit_code": err.exit_code}}
-        if isinstance(err, NotReady):
-            doc.update(ready=False, checks=[reason_json(c) for c in err.readiness.checks])
         for key in ("duplicate_of", "id", "field"):
             if key in err.params and isinstance(err.params[key], (int, str)):
                 doc[key] = err.params[key]

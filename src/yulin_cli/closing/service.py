@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from yulin_cli import clock, rules
 from yulin_cli.closing import queries
+from yulin_cli.dating import check_recorded_day
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.outcomes.queries import facts_of
 from yulin_cli.prospects import queries as prospects
@@ -44,7 +45,7 @@ def record_outcome(tx: Tx, prospect_id: int, result: str, value: int | None,
     """Q5, Q13: a manager or the finder records how the deal ended; one outcome stands per
     prospect (void it to record another)."""
     prospect = prospects.live_prospect(tx, prospect_id)
-    clock.check_recorded_day(day, not_before=prospect.found_on,
+    check_recorded_day(day, not_before=prospect.found_on,
                              what=rules.Message("field.found_on_of"))
     if value is not None and result != "won":
         raise BadInput("outcome.value_won_only")

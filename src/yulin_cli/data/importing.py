@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import forms
-from yulin_cli.data import spreadsheets, validation
+from yulin_cli.data import queries, spreadsheets, validation
 from yulin_cli.db import now_stamp, pause_point
 from yulin_cli.errors import YulinError
 from yulin_cli.prospects import queries as prospects
@@ -216,8 +216,7 @@ class _FileIndex:
     def __init__(self, tx: Tx) -> None:
         self.phones: dict[str, int] = {}
         self.names: dict[tuple[str, str], int] = {}
-        for row in tx.iter("SELECT id, landline, mobile, name_key, city FROM prospect"
-                           " WHERE merged_into IS NULL ORDER BY id"):
+        for row in queries.live_phones_and_names(tx):
             self.add(row["id"], [row["landline"], row["mobile"]], row["name_key"], row["city"])
 
     def add(self, prospect_id: int, phones: list[str | None], name_key: str, city: str) -> None:
@@ -236,8 +235,7 @@ class _FileIndex:
     def load_codes(self, tx: Tx) -> None:
         self.by_code: dict[str, int] = {}
         self.code_of: dict[int, str] = {}
-        for row in tx.iter("SELECT id, credit_code FROM prospect WHERE credit_code IS NOT NULL"
-                           " AND merged_into IS NULL ORDER BY id"):
+        for row in queries.live_credit_codes(tx):
             self.add_code(row["id"], row["credit_code"])
 
     def add_code(self, prospect_id: int, code: str | None) -> None:
@@ -268,7 +266,7 @@ class _FileIds:
     """Ids for a SQLite file: the next after the highest, inside the write lock."""
 
     def __init__(self, tx: Tx) -> None:
-        self.first = self.next = int(tx.scalar("SELECT COALESCE(MAX(id), 0) FROM prospect")) + 1
+        self.first = self.next = queries.highest_prospect_id(tx) + 1
         self.written: set[int] = set()
 
     def take(self) -> int:
@@ -302,9 +300,7 @@ class _ServerIds:
         return self.last
 
     def settle(self, batch: list[dict[str, Any]]) -> None:
-        ids = [int(r[0]) for r in self.tx.rows(
-            "SELECT nextval(pg_get_serial_sequence('prospect', 'id')) FROM generate_series(1, :n)"
-            " ORDER BY 1", n=len(batch))]
+        ids = queries.draw_prospect_ids(self.tx, len(batch))
         for row, drawn in zip(batch, ids, strict=True):
             self.drawn[row["id"]], row["id"] = drawn, drawn
         for row in batch:  # a duplicate names an earlier row: written, or in this batch
@@ -336,8 +332,7 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
     batch: list[dict[str, Any]] = []
     numbers: list[int] = []  # the file's row number of each row of the batch
     written_from: dict[int, int] = {}  # the file's row number of each prospect written
-    insert = (f"INSERT INTO prospect (id, {', '.join(PROSPECT_COLUMNS)}, created_at)"
-              f" VALUES (:id, {', '.join(':' + c for c in PROSPECT_COLUMNS)}, :created_at)")
+    stored = ("id", *PROSPECT_COLUMNS, "created_at")
     for number, values, errors, name in validated:
         report.rows += 1
         if report.rows % 1000 == 0:
@@ -385,13 +380,13 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
         if len(batch) >= BATCH:
             if not report.errors or keep_going:
                 ids.settle(batch)
-                tx.many(insert, batch)
+                queries.insert_rows(tx, "prospect", stored, batch)
                 written_from.update((r["id"], n) for r, n in zip(batch, numbers, strict=True))
                 pause_point("import-batch")
             batch, numbers = [], []
     if batch and (not report.errors or keep_going):
         ids.settle(batch)
-        tx.many(insert, batch)
+        queries.insert_rows(tx, "prospect", stored, batch)
         written_from.update((r["id"], n) for r, n in zip(batch, numbers, strict=True))
     if written_from and (not report.errors or keep_going):
         _likely(tx, written_from, report)

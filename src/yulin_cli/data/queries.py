@@ -1,12 +1,10 @@
 """The data slice's SQL: dedupe's scan, `distinct`, merge and unmerge (the rows a merge moves and
-how they go back), and the exports' rows.
-
-Import's SQL (``importing.py``, ``likely.py``, ``team.py``) is not here yet.
-"""
+how they go back), the exports' rows, and what imports read and write (a prospect import's
+index of the duplicate rule and its ids; a team's workbook, table by table)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -215,3 +213,56 @@ def table_rows(tx: Tx, table: str, columns: list[str],
     ``exporting.TEAM_WHERE``, never a user's words."""
     where = f" WHERE {condition}" if condition else ""
     return tx.iter(f"SELECT {', '.join(columns)} FROM {table}{where} ORDER BY id")
+
+
+# --- import -------------------------------------------------------------------------------------
+
+
+def live_phones_and_names(tx: Tx) -> Iterator[dict[str, Any]]:
+    """Every live prospect's phones and name key, oldest first: the duplicate rule's index."""
+    return tx.iter("SELECT id, landline, mobile, name_key, city FROM prospect"
+                   " WHERE merged_into IS NULL ORDER BY id")
+
+
+def live_credit_codes(tx: Tx) -> Iterator[dict[str, Any]]:
+    """Every live prospect with a credit code, oldest first."""
+    return tx.iter("SELECT id, credit_code FROM prospect WHERE credit_code IS NOT NULL"
+                   " AND merged_into IS NULL ORDER BY id")
+
+
+def highest_prospect_id(tx: Tx) -> int:
+    return int(tx.scalar("SELECT COALESCE(MAX(id), 0) FROM prospect"))
+
+
+def draw_prospect_ids(tx: Tx, count: int) -> list[int]:
+    """``count`` ids from the server's sequence, in order (an import's batch)."""
+    return [int(r[0]) for r in tx.rows(
+        "SELECT nextval(pg_get_serial_sequence('prospect', 'id')) FROM generate_series(1, :n)"
+        " ORDER BY 1", n=count)]
+
+
+def insert_rows(tx: Tx, table: str, columns: Sequence[str], rows: list[dict[str, Any]]) -> None:
+    """``rows`` (dicts by column) into ``table`` at once."""
+    tx.many(f"INSERT INTO {table} ({', '.join(columns)})"
+            f" VALUES ({', '.join(':' + c for c in columns)})", rows)
+
+
+def count_rows(tx: Tx, table: str) -> int:
+    return int(tx.scalar(f"SELECT COUNT(*) FROM {table}"))
+
+
+def forget_policy_versions(tx: Tx) -> None:
+    """A team's workbook brings its own policy versions: the new schema's first one goes."""
+    tx.run("DELETE FROM policy_version")
+
+
+def follow_ids(tx: Tx, table: str) -> None:
+    """A server's id sequence of ``table`` after rows written with their ids."""
+    tx.run(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+           f" COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table}")
+
+
+def set_columns(tx: Tx, table: str, row: dict[str, Any]) -> None:
+    """The columns of ``row`` but its id, on the row of ``table`` with that id."""
+    own = [c for c in row if c != "id"]
+    tx.run(f"UPDATE {table} SET {', '.join(f'{c} = :{c}' for c in own)} WHERE id = :id", **row)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from yulin_cli.data import queries
 from yulin_cli.data.exporting import CONTACT_COLUMNS, TEAM_TABLES, team_columns
 from yulin_cli.errors import BadInput
 from yulin_cli.records import join_list
@@ -34,11 +35,11 @@ class _Rollback(Exception):
 def _records_in(tx: Tx) -> tuple[str, int] | None:
     """The first table of record holding a row (a first policy version alone is no record)."""
     for table in TEAM_TABLES:
-        count = int(tx.scalar(f"SELECT COUNT(*) FROM {table}"))
+        count = queries.count_rows(tx, table)
         if count > (1 if table == "policy_version" else 0):
             return table, count
     for table in ("notice", "visit_flag", "team_login"):
-        count = int(tx.scalar(f"SELECT COUNT(*) FROM {table}"))
+        count = queries.count_rows(tx, table)
         if count:
             return table, count
     return None
@@ -107,15 +108,14 @@ def import_team(state: State, path: Path, *, dry_run: bool,
                 if found is not None:
                     raise BadInput("import.team_not_empty", table=found[0], count=found[1])
                 # The workbook's versions are the team's policy: the new database's goes.
-                tx.run("DELETE FROM policy_version")
+                queries.forget_policy_versions(tx)
                 for table in TEAM_TABLES:
                     headers, rows = _sheet_rows(book[table], table)
                     total += _insert(tx, SQLModel.metadata.tables[table], table, headers, rows)
                     tick(len(rows))
                 if not state.db().is_sqlite:
                     for table in TEAM_TABLES:
-                        tx.run(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
-                               f" COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table}")
+                        queries.follow_ids(tx, table)
                 # Points, notices, flags and effectiveness: derived again, under the
                 # workbook's own policy versions.
                 reconcile_all(tx, load_book(tx))
@@ -142,8 +142,6 @@ def _insert(tx: Tx, model: Any, table: str, headers: list[str], rows: list[list[
     names = [h for h in wanted if h in columns]
     if table == "visit":
         names += ["contacts", "effective", "failing_checks"]
-    insert = (f"INSERT INTO {table} ({', '.join(names)})"
-              f" VALUES ({', '.join(':' + n for n in names)})")
     later: list[dict[str, Any]] = []
     batch: list[dict[str, Any]] = []
     index = {h: i for i, h in enumerate(headers)}
@@ -163,13 +161,12 @@ def _insert(tx: Tx, model: Any, table: str, headers: list[str], rows: list[list[
             values.update({c: None for c in own})
         batch.append(values)
         if len(batch) >= BATCH:
-            tx.many(insert, batch)
+            queries.insert_rows(tx, table, names, batch)
             batch = []
     if batch:
-        tx.many(insert, batch)
+        queries.insert_rows(tx, table, names, batch)
     for row in later:
-        tx.run(f"UPDATE {table} SET {', '.join(f'{c} = :{c}' for c in own)} WHERE id = :id",
-               **row)
+        queries.set_columns(tx, table, row)
     return len(rows)
 
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from yulin_cli import clock, rules
+from yulin_cli import rules
+from yulin_cli.dating import check_recorded_day
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.prospects import queries
 from yulin_cli.records import ListedProspect, Prospect, StaffMember
@@ -329,7 +330,7 @@ def add_prospect(tx: Tx, facts: dict[str, Any], *, force: bool) -> ProspectAdded
     """Territory (Q6) and duplicate (Q8) checks, then the new row. ``facts``: every fact of
     the prospect as ``forms.prospect_facts`` reads them."""
     source = team.staff_by_name(tx, facts["sourced_by"])
-    clock.check_recorded_day(facts["found_on"], "--found-on")
+    check_recorded_day(facts["found_on"], "--found-on")
     admission = admit(normalised(facts, source.city), source, DatabaseIndex(tx),
                       team.prospector_industries(tx, source.center_id))
     error = admission.error()
@@ -354,11 +355,11 @@ def update_prospect(tx: Tx, book: PolicyBook, prospect_id: int, patch: dict[str,
     policy = book.at(day)
     by_id = team.staff_by_name(tx, by).id if by is not None else None
     current = queries.prospect(tx, prospect_id)
-    clock.check_recorded_day(day, not_before=current.found_on,
+    check_recorded_day(day, not_before=current.found_on,
                              what=rules.Message("field.found_on_of"))
     found_on, sourced_by = patch.get("found_on"), patch.get("sourced_by")
     if found_on is not None:
-        clock.check_recorded_day(found_on, "--found-on")
+        check_recorded_day(found_on, "--found-on")
     if sourced_by is not None and sourced_by != current.sourced_by:
         # Who found a prospect is a manager's to change (RULES.md, third release).
         if by is None:

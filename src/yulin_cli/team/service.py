@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from yulin_cli import clock, rules
+from yulin_cli import rules
+from yulin_cli.dating import check_recorded_day
 from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.records import Center, StaffMember, join_list
 from yulin_cli.results import Page, Result, human_only
@@ -212,7 +213,7 @@ def points_totals(tx: Tx, center: str | None, limit: int | None = None) -> Point
 def adjust_points(tx: Tx, staff: str, delta: int, reason: str, by: str, day: str) -> Adjusted:
     manager = require_manager(tx, by)
     person = queries.staff_by_name(tx, staff)
-    clock.check_recorded_day(day)
+    check_recorded_day(day)
     if delta == 0:
         raise BadInput("bad.zero_delta")
     queries.add_points(tx, person.id, day, delta, "adjustment", None, None, reason, manager.id)
@@ -230,7 +231,7 @@ def inspect(tx: Tx, book: PolicyBook, visit_id: int, by: str, verdict: str,
     manager = require_manager(tx, by)
     found = queries.visit_for_inspection(tx, visit_id)
     day_of_visit = str(tx.scalar("SELECT day FROM visit WHERE id = :id", id=visit_id))
-    clock.check_recorded_day(day, not_before=day_of_visit,
+    check_recorded_day(day, not_before=day_of_visit,
                              what=rules.Message("field.visit_day_of"))
     if found.voided:
         raise RuleRefusal("void.visit_voided", id=visit_id)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from yulin_cli.choices import Followup, Outcome, Pretext, RoundResult, VisitKind
-from yulin_cli.errors import BadInput, NotReady
+from yulin_cli.errors import BadInput
 from yulin_cli.runtime import (
     ByOpt,
     CenterOpt,
@@ -97,7 +97,7 @@ def plan_visit(
         with current().write() as tx:
             result = service.plan_visit(tx, current().book(), data.prospect_id, data.visitor,
                                         data.day)
-    except NotReady as refused:
+    except service.NotReady as refused:
         if not json_output:
             from yulin_cli.render import show_checks
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import clock, rules
-from yulin_cli.errors import BadInput, NotReady, RuleRefusal
+from yulin_cli.dating import check_recorded_day
+from yulin_cli.errors import BadInput, RuleRefusal
 from yulin_cli.outcomes import service as outcomes
 from yulin_cli.outcomes.queries import facts_of, prospect_facts
 from yulin_cli.prospects import queries as prospects
@@ -36,6 +37,25 @@ def readiness(tx: Tx, policy: Policy, prospect_id: int,
 
 
 # --- results ------------------------------------------------------------------------------------
+
+
+class NotReady(RuleRefusal):
+    """A visit cannot be planned: the readiness checks say why (Q2), in words and, for
+    ``--json``, as the checks check-visit gives."""
+
+    def __init__(self, prospect_id: int, readiness: rules.Readiness, as_of: str | None = None
+                 ) -> None:
+        from yulin_cli.i18n import reason_json
+
+        # Each failing rule by its name, in the reader's language; a day in the past is named,
+        # since rounds recorded after it do not count for it.
+        failing = tuple(rules.Message(f"rule.{rule}") for rule in readiness.failing)
+        if as_of:
+            super().__init__("refuse.not_ready_on", id=prospect_id, date=as_of, failing=failing)
+        else:
+            super().__init__("refuse.not_ready", id=prospect_id, failing=failing)
+        self.readiness = readiness
+        self.doc.update(ready=False, checks=[reason_json(c) for c in readiness.checks])
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +332,7 @@ def check_visit(tx: Tx, book: PolicyBook, prospect_id: int, as_of: str) -> Readi
 def verify(tx: Tx, book: PolicyBook, data: RoundForm) -> RoundRecorded:
     """Q1: one verification round, by someone who may make it."""
     prospect = prospects.live_prospect(tx, data.prospect_id)
-    clock.check_recorded_day(data.day, not_before=prospect.found_on,
+    check_recorded_day(data.day, not_before=prospect.found_on,
                              what=rules.Message("field.found_on_of"))
     by = team.staff_by_name(tx, data.by)
     refused = rules.may_verify(data.by, list(by.roles), prospect.sourced_by)
@@ -338,7 +358,7 @@ def redsea(tx: Tx, book: PolicyBook, prospect_id: int, signals: list[str], *,
     signal, dated (the prospect stays in its selection). With neither, only reads."""
     prospect = prospects.live_prospect(tx, prospect_id)
     if signals or clear:
-        clock.check_recorded_day(day, not_before=prospect.found_on,
+        check_recorded_day(day, not_before=prospect.found_on,
                                  what=rules.Message("field.found_on_of"))
     added: list[str] = []
     already: list[str] = []
@@ -382,7 +402,7 @@ def log_visit(tx: Tx, book: PolicyBook, data: VisitForm,
     not, flags, points, notices, questions for a manager) is derived by the rules from what
     is recorded (``outcomes``), here and whenever a related fact changes (Q2, Q12, Q15, Q17)."""
     prospect = prospects.live_prospect(tx, data.prospect_id)
-    clock.check_recorded_day(data.day, not_before=prospect.found_on,
+    check_recorded_day(data.day, not_before=prospect.found_on,
                              what=rules.Message("field.found_on_of"))
     by = team.staff_by_name(tx, data.by)
     refused = rules.may_log_visit(data.by, list(by.roles), by.center_id, prospect.center_id)
