@@ -758,7 +758,7 @@ def upgrade(target: str, revision: str = "head",
             migrate(conn, revision, first_policy)
             from yulin_cli.slices import call
 
-            if before is not None and before != _schema_version(AlchemyTx(conn), sqlite):
+            if revision == "head" and before not in (None, SCHEMA_HEAD):
                 # What a migration cannot derive in SQL (prospects.likely.rebuild).
                 call("migrated", AlchemyTx(conn))
             if engine.dialect.name == "postgresql" and revision == "head":

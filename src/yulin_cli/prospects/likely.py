@@ -22,6 +22,7 @@ from yulin_cli.rules.duplicates import (
     CompanyFacts,
     LikelyDuplicate,
     form_key,
+    form_variants,
     likely_duplicate,
     mail_domain,
 )
@@ -89,8 +90,11 @@ def facts_of(row: Row, readings: dict[str, frozenset[str]] | None) -> CompanyFac
 
 def form_of(row: Row) -> str:
     """The row's name with its legal form (``rules.form_key``), or "" without its name."""
-    company = row.get("company")
-    return form_key(company, row.get("city") or "") if company else ""
+    found = row.get("form_key")
+    if found is None:  # worked out once per row read: a row meets many others
+        company = row.get("company")
+        found = row["form_key"] = form_key(company, row.get("city") or "") if company else ""
+    return str(found)
 
 
 def _near(a: Row, b: Row) -> bool:
@@ -124,8 +128,7 @@ def shared_facts(row: Row) -> set[str]:
     return keys
 
 
-FORM_TAIL = 6  # the longest legal form (股份有限公司, 有限责任公司)
-READINGS_AT_MOST = 8  # a name's sound filed under this many readings at most
+READINGS_AT_MOST = 1024  # a name's sounds filed: every reading of every character, in practice
 
 
 def typo_blocks(name_key: str, form_key: str) -> set[int]:
@@ -136,10 +139,7 @@ def typo_blocks(name_key: str, form_key: str) -> set[int]:
     found = {hash(name_key)}
     found.update(hash(name_key[:i] + name_key[i + 1:]) for i in range(len(name_key)))
     if form_key:
-        start = max(0, len(form_key) - FORM_TAIL)
-        found.add(hash(("form", form_key)))
-        found.update(hash(("form", form_key[:i] + form_key[i + 1:]))
-                     for i in range(start, len(form_key)))
+        found.update(hash(("form", variant)) for variant in form_variants(form_key))
     return found
 
 
@@ -152,31 +152,46 @@ def sound_blocks(name_key: str, readings: dict[str, frozenset[str]]) -> set[int]
     return {hash(("sound", *combo)) for combo in islice(product(*choices), READINGS_AT_MOST)}
 
 
+SMALL_GROUP = 12  # a group this small is compared pair by pair: cheaper than filing it
+
+
 def blocked_pairs(groups: Iterable[Sequence[Row]]
-                  ) -> tuple[list[tuple[Row, Row]], dict[str, frozenset[str]]]:
-    """The pairs of rows of a group (rows sharing a fact) whose names meet in a block,
-    (earlier, later), and the readings looked up: names one character apart meet in a
-    ``typo_blocks`` block, names of as many characters that sound alike in a ``sound_blocks``
-    one (pinyin is looked up only for those). Never every pair of a group (王 with 150
-    employees and 40 PCs may be hundreds), and the same pairs whatever else a group holds, so
-    what is kept for one prospect equals what the whole table gives."""
+                  ) -> tuple[list[tuple[Row, Row]], dict[str, frozenset[str]] | None]:
+    """The pairs of rows of a group (rows sharing a fact) that the rule may call a typo apart,
+    (earlier, later), and the readings looked up (None: none were needed). A small group gives
+    every pair of names at most one character apart in length; a big one (王 with 150
+    employees and 40 PCs) files each name in blocks (``typo_blocks``, ``sound_blocks``) that
+    hold every pair ``rules.name_typo`` accepts, so either way the rule sees the same pairs
+    and what is kept for one prospect equals what the whole table gives."""
     from collections import Counter
 
     groups = [[r for r in g if len(r["name_key"]) >= MIN_NAME] for g in groups]
     groups = [g for g in groups if len(g) > 1]
-    # Names that may sound like another of the group: as many characters.
-    sounding: list[set[int]] = []
+    pairs: dict[tuple[int, int], tuple[Row, Row]] = {}
+
+    def add(a: Row, b: Row) -> None:
+        first, second = (a, b) if a["id"] < b["id"] else (b, a)
+        pairs.setdefault((first["id"], second["id"]), (first, second))
+
+    big = [g for g in groups if len(g) > SMALL_GROUP]
     for group in groups:
+        if len(group) <= SMALL_GROUP:
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if _near(a, b):
+                        add(a, b)
+    if not big:
+        return list(pairs.values()), None
+    # Names that may sound like another of their group: as many characters.
+    sounding = []
+    for group in big:
         lengths = Counter(len(r["name_key"]) for r in group)
         sounding.append({r["id"] for r in group if lengths[len(r["name_key"])] > 1})
-    readings: dict[str, frozenset[str]] = {}
-    if any(sounding):
-        readings = sounds_of(ch for group, ids in zip(groups, sounding, strict=True)
-                             for r in group if r["id"] in ids for ch in r["name_key"])[0]
+    readings = sounds_of(ch for group, ids in zip(big, sounding, strict=True)
+                         for r in group if r["id"] in ids for ch in r["name_key"])[0]
     typos: dict[int, set[int]] = {}
     sounds: dict[int, set[int]] = {}
-    pairs: dict[tuple[int, int], tuple[Row, Row]] = {}
-    for group, ids in zip(groups, sounding, strict=True):
+    for group, ids in zip(big, sounding, strict=True):
         blocks: dict[int, list[Row]] = defaultdict(list)
         for r in group:
             where = typos.get(r["id"])
@@ -192,8 +207,7 @@ def blocked_pairs(groups: Iterable[Sequence[Row]]
         for block_rows in blocks.values():
             for i, a in enumerate(block_rows):
                 for b in block_rows[i + 1:]:
-                    first, second = (a, b) if a["id"] < b["id"] else (b, a)
-                    pairs.setdefault((first["id"], second["id"]), (first, second))
+                    add(a, b)
     return list(pairs.values()), readings
 
 

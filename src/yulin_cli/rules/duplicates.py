@@ -196,9 +196,28 @@ def name_typo(a: CompanyFacts, b: CompanyFacts) -> str | None:
         return "same-sound"
     if _one_edit(x, y):
         return "similar-name"
-    # A slip inside the legal form leaves the rest of it on the name key: compare with it.
+    # A slip inside the legal form leaves the rest of it on the name key: compare the ends of
+    # the names with their forms.
     fx, fy = a.form_key, b.form_key
-    return "similar-name" if fx and fy and _one_edit(fx, fy) else None
+    if not fx or not fy or abs(len(fx) - len(fy)) > 1:
+        return None
+    same = max(0, min(len(fx), len(fy)) - FORM_TAIL)  # a slip at the end leaves this alike
+    if fx[:same] != fy[:same]:
+        return None
+    return "similar-name" if form_variants(fx) & form_variants(fy) else None
+
+
+FORM_TAIL = 6  # the longest legal form (股份有限公司, 有限责任公司)
+
+
+def form_variants(form_key: str) -> frozenset[str]:
+    """A name with its legal form (``form_key``) and each way of leaving out one of its last
+    ``FORM_TAIL`` characters: two names whose variants meet differ by one slip at their end
+    (a character changed, added or left out in the legal form). Blocks are filed by the same
+    sets, so they find every such pair."""
+    start = max(0, len(form_key) - FORM_TAIL)
+    return frozenset((form_key, *(form_key[:i] + form_key[i + 1:]
+                                  for i in range(start, len(form_key)))))
 
 
 def _one_edit(x: str, y: str) -> bool:
