@@ -25,6 +25,7 @@ from yulin_cli.prospects.likely import (
     distinct_pairs,
     facts_of,
     form_of,
+    kept_pairs,
     sounds_of,
     typo_blocks,
 )
@@ -67,11 +68,12 @@ class _UnionFind:
 Pair = tuple[int, int, str, float]
 
 
-def find_pairs(rows: list[dict[str, Any]], loose: bool = False) -> list[Pair]:
+def find_pairs(rows: list[dict[str, Any]], loose: bool = False,
+               typos: list[Pair] | None = None) -> list[Pair]:
     """(id, id, reason, confidence) for every pair that looks like one company.
 
-    Names a typo apart count only when a second fact backs them (``typo_pairs``), unless
-    ``loose``.
+    Names a typo apart count only when a second fact backs them (``typo_pairs``, or ``typos``
+    when they are known already: the pairs the database keeps), unless ``loose``.
     """
     pairs: list[Pair] = []
     by_phone: dict[str, list[int]] = defaultdict(list)
@@ -84,7 +86,7 @@ def find_pairs(rows: list[dict[str, Any]], loose: bool = False) -> list[Pair]:
         pairs += [(ids[0], other, "phone", 1.0) for other in ids[1:]]
     for ids in by_name.values():
         pairs += [(ids[0], other, "name", 0.95) for other in ids[1:]]
-    pairs += typo_pairs(rows, loose)
+    pairs += typo_pairs(rows, loose) if typos is None else typos
     return pairs
 
 
@@ -202,7 +204,10 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
     names = {r["id"]: r["company"] for r in rows}
     codes = {r["id"]: r["credit_code"] for r in rows if r["credit_code"]}
     uf = _UnionFind()
-    pairs = same_code_pairs(rows) + without_code_conflicts(find_pairs(rows, loose), codes)
+    # The typos a second fact backs are kept already (``likely_pair``); --loose judges every
+    # look-alike name again.
+    typos = None if loose else [(a, b, v.typo, v.confidence) for a, b, v in kept_pairs(tx)]
+    pairs = same_code_pairs(rows) + without_code_conflicts(find_pairs(rows, loose, typos), codes)
     # Two prospects a manager marked distinct are not offered again (`distinct`).
     distinct = distinct_pairs(tx)
     pairs = [p for p in pairs if (min(p[0], p[1]), max(p[0], p[1])) not in distinct]

@@ -403,6 +403,20 @@ def differences(tx: Tx) -> list[tuple[tuple[int, int], str | None, str | None]]:
             if stored.get(pair) != wanted.get(pair)]
 
 
+def kept_pairs(tx: Tx) -> list[tuple[int, int, LikelyDuplicate]]:
+    """Every kept pair of live prospects, (first, second, verdict): `dedupe`'s typos, the
+    whole table judged already."""
+    from yulin_cli.rules.duplicates import likely_verdict
+
+    return [(int(r["first_id"]), int(r["second_id"]),
+             likely_verdict(r["typo"], tuple(r["facts"].split(","))))
+            for r in tx.all(
+        "SELECT l.first_id, l.second_id, l.typo, l.facts FROM likely_pair l"
+        " CROSS JOIN prospect a CROSS JOIN prospect b WHERE a.id = l.first_id"
+        " AND b.id = l.second_id AND a.merged_into IS NULL AND b.merged_into IS NULL"
+        " ORDER BY l.first_id, l.second_id")]
+
+
 def possible_duplicates(tx: Tx, ids: Iterable[int]) -> dict[int, list[PossibleDuplicate]]:
     """For prospects just written (``add-prospect`` one, ``import`` a batch), the earlier live
     prospects each is likely a typo of, surest first; their pairs are kept (``refresh``)."""
