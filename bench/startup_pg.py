@@ -2,8 +2,10 @@
 `python -c "import psycopg; psycopg.connect(URL).close()"`, and against the same commands on
 SQLite.
 
-Target (issue 12): a read command on PostgreSQL within 1.5x of that floor. Each command runs
-REPEAT times after a warm-up; the median counts. The server is given by an admin URL; the
+Target (issue 21, restating issue 12's): what a command costs beyond the floor of any client
+is at most 1.3x what the same command costs on SQLite beyond a bare interpreter:
+(PostgreSQL command - connect floor) <= 1.3 x (SQLite command - `python -c pass`). Each
+command runs REPEAT times after a warm-up; the median counts. The server is given by an admin URL; the
 benchmark makes its own database there, loads the demo team and drops it at the end.
 
     python bench/startup_pg.py --url postgresql+psycopg://postgres:PW@127.0.0.1:54330/postgres
@@ -74,27 +76,31 @@ def main() -> int:
         floor_url = target.replace("postgresql+psycopg://", "postgresql://")
         floor, floor_cpu = medians([sys.executable, "-c", "import psycopg; psycopg.connect("
                                     f"{floor_url!r}).close()"], args.repeat, env)
-        print(f"{'command':28} {'PostgreSQL':>10} {'x floor':>7} {'CPU':>7} {'x floor':>7}"
-              f" {'SQLite':>8} {'target':>8}")
-        print(f"{'psycopg.connect (floor)':28} {floor * 1000:8.1f}ms {1.0:7.2f}"
-              f" {floor_cpu * 1000:5.0f}ms {1.0:7.2f}")
+        bare, _cpu = medians([sys.executable, "-c", "pass"], args.repeat, env)
+        print(f"{'command':28} {'PostgreSQL':>10} {'CPU':>6} {'SQLite':>8}"
+              f" {'beyond':>7} {'target':>9}")
+        print(f"{'psycopg.connect (floor)':28} {floor * 1000:8.1f}ms {floor_cpu * 1000:4.0f}ms"
+              f" {bare * 1000:6.1f}ms  (python -c pass)")
         missed = 0
-        for label, cmd, target_ratio in (
-            ("yulin check-visit 1 --json", ["check-visit", "1", "--json"], 1.5),
-            ("yulin staff list --json", ["staff", "list", "--json"], 1.5),
-            ("yulin rate 1", ["rate", "1"], None),
-            ("yulin daily-report --json", ["daily-report", "--date", "2026-10-15", "--json"],
-             None),
+        for label, cmd in (
+            ("yulin check-visit 1 --json", ["check-visit", "1", "--json"]),
+            ("yulin staff list --json", ["staff", "list", "--json"]),
+            ("yulin rate 1", ["rate", "1"]),
+            ("yulin daily-report --json", ["daily-report", "--date", "2026-10-15", "--json"]),
+            ("yulin verify (a write)", ["verify", "2", "--by", "李娜", "--pretext", "buyer",
+                                        "--result", "confirmed", "--date", "2026-10-15"]),
         ):
             on_pg, pg_cpu = medians([*yulin, *cmd], args.repeat, pg)
             on_lite, _cpu = medians([*yulin, *cmd], args.repeat, lite)
-            ratio = on_pg / floor
-            verdict = ""
-            if target_ratio is not None:
-                verdict = f"{target_ratio:4.1f}x " + ("ok" if ratio <= target_ratio else "MISSED")
-                missed += ratio > target_ratio
-            print(f"{label:28} {on_pg * 1000:8.1f}ms {ratio:7.2f} {pg_cpu * 1000:5.0f}ms"
-                  f" {pg_cpu / floor_cpu:7.2f} {on_lite * 1000:6.1f}ms {verdict}")
+            # What the command costs beyond what any client of each database costs.
+            ratio = (on_pg - floor) / max(on_lite - bare, 1e-3)
+            ok = ratio <= 1.3
+            missed += not ok
+            print(f"{label:28} {on_pg * 1000:8.1f}ms {pg_cpu * 1000:4.0f}ms"
+                  f" {on_lite * 1000:6.1f}ms {ratio:6.2f}x  1.3x {'ok' if ok else 'MISSED'}")
+        load = os.getloadavg()
+        print(f"({os.cpu_count()} cores; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f};"
+              " beyond = (PostgreSQL - floor) / (SQLite - python -c pass))")
         return 1 if missed else 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
