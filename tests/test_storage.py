@@ -437,7 +437,9 @@ def _schema(conn: sqlite3.Connection) -> dict[str, Any]:
                                         " WHERE name NOT LIKE 'sqlite_%'"):
         if kind == "table":
             indexes = sorted(
-                (i[2], tuple(c[2] for c in conn.execute(f'PRAGMA index_info("{i[1]}")')),
+                # An index on an expression names no column: its text is kept below.
+                (i[2], tuple(c[2] or "(expression)"
+                             for c in conn.execute(f'PRAGMA index_info("{i[1]}")')),
                  i[1] if not i[1].startswith("sqlite_") else "")
                 for i in conn.execute(f'PRAGMA index_list("{name}")'))
             facts[name] = (list(conn.execute(f'PRAGMA table_info("{name}")')),
@@ -445,4 +447,6 @@ def _schema(conn: sqlite3.Connection) -> dict[str, Any]:
                                f'PRAGMA foreign_key_list("{name}")')), indexes)
         elif kind in ("trigger", "view"):
             facts[name] = sql
+        elif kind == "index" and sql:
+            facts[name] = " ".join(sql.split())  # an expression's text, spaces aside
     return facts

@@ -53,7 +53,13 @@ class Prospect(SQLModel, table=True):
                             sqlite_where=text("merged_into IS NOT NULL"),
                             postgresql_where=text("merged_into IS NOT NULL")),
                       Index("ix_prospect_source_day", "sourced_by_id", "found_on"),
-                      Index("ix_prospect_found_on", "found_on"))
+                      Index("ix_prospect_found_on", "found_on"),
+                      # What a likely duplicate is found by (prospects.likely): the contact's
+                      # surname with the scale, the domain of the company's own mail.
+                      Index("ix_prospect_scale", "contact_surname", "employees", "pcs"),
+                      Index("ix_prospect_mail_domain", text(
+                          "LOWER(SUBSTR(email, LENGTH(RTRIM(email, REPLACE(email, '@', '')))"
+                          " + 1))")))
 
     id: int | None = Field(default=None, primary_key=True)
     company: str = Field(max_length=200)

@@ -115,9 +115,9 @@ CREATE TABLE "notice" (
 	reverses_id INTEGER, recorded_by_login VARCHAR(63), derived_key VARCHAR(80), 
 	PRIMARY KEY (id), 
 	CONSTRAINT fk_notice_reverses_id_notice FOREIGN KEY(reverses_id) REFERENCES notice (id), 
+	FOREIGN KEY(visit_id) REFERENCES visit (id), 
 	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
-	FOREIGN KEY(staff_id) REFERENCES staff (id), 
-	FOREIGN KEY(visit_id) REFERENCES visit (id)
+	FOREIGN KEY(staff_id) REFERENCES staff (id)
 )
 -- next
 CREATE TABLE notify_outbox (
@@ -164,12 +164,12 @@ CREATE TABLE "points_entry" (
 	void_reason VARCHAR(500), 
 	reverses_id INTEGER, recorded_by_login VARCHAR(63), derived_key VARCHAR(80), 
 	PRIMARY KEY (id), 
-	CONSTRAINT fk_points_entry_by_id_staff FOREIGN KEY(by_id) REFERENCES staff (id), 
 	CONSTRAINT fk_points_entry_voided_by_id_staff FOREIGN KEY(voided_by_id) REFERENCES staff (id), 
+	CONSTRAINT fk_points_entry_by_id_staff FOREIGN KEY(by_id) REFERENCES staff (id), 
 	CONSTRAINT fk_points_entry_reverses_id_points_entry FOREIGN KEY(reverses_id) REFERENCES points_entry (id), 
 	FOREIGN KEY(visit_id) REFERENCES visit (id), 
-	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
-	FOREIGN KEY(staff_id) REFERENCES staff (id)
+	FOREIGN KEY(staff_id) REFERENCES staff (id), 
+	FOREIGN KEY(prospect_id) REFERENCES prospect (id)
 )
 -- next
 CREATE TABLE policy_version (
@@ -313,8 +313,8 @@ CREATE TABLE "verification_round" (
 	void_reason VARCHAR(500), recorded_by_login VARCHAR(63), 
 	PRIMARY KEY (id), 
 	CONSTRAINT fk_verification_round_voided_by_id_staff FOREIGN KEY(voided_by_id) REFERENCES staff (id), 
-	FOREIGN KEY(staff_id) REFERENCES staff (id), 
-	FOREIGN KEY(prospect_id) REFERENCES prospect (id)
+	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
+	FOREIGN KEY(staff_id) REFERENCES staff (id)
 )
 -- next
 CREATE TABLE "visit" (
@@ -335,8 +335,8 @@ CREATE TABLE "visit" (
 	void_reason VARCHAR(500), recorded_by_login VARCHAR(63), followup VARCHAR(20), 
 	PRIMARY KEY (id), 
 	CONSTRAINT fk_visit_voided_by_id_staff FOREIGN KEY(voided_by_id) REFERENCES staff (id), 
-	FOREIGN KEY(staff_id) REFERENCES staff (id), 
-	FOREIGN KEY(prospect_id) REFERENCES prospect (id)
+	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
+	FOREIGN KEY(staff_id) REFERENCES staff (id)
 )
 -- next
 CREATE TABLE visit_flag (
@@ -402,6 +402,8 @@ CREATE INDEX ix_prospect_found_on ON prospect (found_on)
 -- next
 CREATE INDEX ix_prospect_landline ON prospect (landline)
 -- next
+CREATE INDEX ix_prospect_mail_domain ON prospect (LOWER(SUBSTR(email, LENGTH(RTRIM(email, REPLACE(email, '@', ''))) + 1)))
+-- next
 CREATE INDEX ix_prospect_merge_drop_id ON prospect_merge (drop_id)
 -- next
 CREATE INDEX ix_prospect_merged_into ON prospect (merged_into) WHERE merged_into IS NOT NULL
@@ -409,6 +411,8 @@ CREATE INDEX ix_prospect_merged_into ON prospect (merged_into) WHERE merged_into
 CREATE INDEX ix_prospect_mobile ON prospect (mobile)
 -- next
 CREATE INDEX ix_prospect_name_key ON prospect (name_key)
+-- next
+CREATE INDEX ix_prospect_scale ON prospect (contact_surname, employees, pcs)
 -- next
 CREATE INDEX ix_prospect_source_day ON prospect (sourced_by_id, found_on)
 -- next

@@ -1,5 +1,6 @@
 """Likely duplicates kept as pairs (issue 21): the evening reads them instead of judging the
-whole table. Filled from the prospects already stored by the migration hook
+whole table; two indexes find a prospect's look-alikes by its scale and its mail domain.
+Filled from the prospects already stored by the migration hook
 (``prospects.likely.rebuild``), since the rule needs Python (pinyin).
 
 Revision ID: 0015
@@ -30,6 +31,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("first_id", "second_id", name="uq_likely_pair"),
     )
     op.create_index("ix_likely_pair_second_id", "likely_pair", ["second_id"])
+    # What a likely duplicate is found by: the contact's surname with the scale, the domain of
+    # the company's own mail (prospects.likely.MAIL_SQL, without its table's alias).
+    op.create_index("ix_prospect_scale", "prospect", ["contact_surname", "employees", "pcs"])
+    op.create_index("ix_prospect_mail_domain", "prospect", [sa.text(
+        "LOWER(SUBSTR(email, LENGTH(RTRIM(email, REPLACE(email, '@', ''))) + 1))")])
 
 
 def downgrade() -> None:
