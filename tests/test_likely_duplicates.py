@@ -209,10 +209,11 @@ def test_an_upgraded_database_judges_its_pairs(team, isolated):
 def test_look_alikes_are_found_through_indexes(team, isolated):
     """A write finds the prospects sharing a fact with its own through an index of each fact
     (at 100,000 prospects a scan of the table costs more than the whole command)."""
-    from yulin_cli.models import Prospect
+    from yulin_cli.models import SQLModel
     from yulin_cli.prospects.likely import MAIL_SQL
 
-    index = next(i for i in Prospect.__table__.indexes if i.name == "ix_prospect_mail_domain")
+    table = SQLModel.metadata.tables["prospect"]
+    index = next(i for i in table.indexes if i.name == "ix_prospect_mail_domain")
     assert str(next(iter(index.expressions))) == MAIL_SQL.replace("p.email", "email")
     if not isolated.is_sqlite:
         return
