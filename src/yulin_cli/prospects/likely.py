@@ -4,9 +4,11 @@ one more fact agreeing. One judge, ``rules.likely_duplicate``, for the warning o
 
 A likely pair always shares a fact (a phone, the credit code, the contact's surname with the
 exact scale, or the domain of the company's own mail), so candidates are found in SQL by those
-facts (for one new prospect, for a batch of an import, or shared by any two live prospects
-for the evening), never by reading every prospect into Python. Pinyin is looked up only for
-the names of candidates that need it, a character at a time (``sounds_of``).
+facts, never by reading every prospect into Python. The pairs are kept (``likely_pair``): the
+writer of a prospect's facts judges its pairs again (``refresh``), the evening and `dedupe`
+read them, and ``derived`` judges the whole table for `doctor --recompute` and a migration.
+Pinyin is looked up only for the names of candidates that need it, a character at a time
+(``sounds_of``).
 """
 
 from __future__ import annotations
