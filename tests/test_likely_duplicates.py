@@ -181,6 +181,9 @@ def test_the_evening_reads_the_pairs_each_write_keeps(team, isolated):
     assert doc.json["differences"] == [{
         "record": f"likely {a}-{b}", "what": "likely_pair", "stored": None,
         "derived": "same-sound:surname-scale,mail-domain"}]
+    zh = "".join(run("--lang", "zh", "doctor", "--recompute").stdout.split())  # wrapped
+    assert (f"客户#{a}和#{b}（可能重复的两家）：存的是无，按规则应为名称同音、接口人姓氏和规模都相同、"
+            "公司邮箱域名相同") in zh
     assert evening() == []  # the evening trusts what is kept
     # Merging judges the pair away; undoing the merge judges it back.
     ok("update-prospect", str(a), "--employees", "150", "--date", DAY)  # no change: nothing

@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from yulin_cli import rules
-from yulin_cli.i18n import MESSAGES, cited, colon, current_lang, explain, rule_name, t
+from yulin_cli.i18n import MESSAGES, cited, colon, current_lang, explain, listed, rule_name, t
 from yulin_cli.records import Notice
 from yulin_cli.results import Page, Result
 
@@ -306,6 +306,12 @@ def warnings_of(warnings: Iterable[rules.Reason]) -> tuple[str, ...]:
     return tuple(t("ui.warning_line", text=explain(w), clause=w.clause) for w in warnings)
 
 
+def likely_why(reasons: Sequence[str]) -> str:
+    """A likely duplicate's typo and the facts that agree, in words: 名称同音、电话相同."""
+    typo, *facts = reasons
+    return listed([t(f"dup.{typo}"), *(t(f"likely.fact.{f}") for f in facts)])
+
+
 def record_words(record: str) -> str:
     """A record a difference names, in words: ``visit:12``, ``entry visit:12:sweep[:back]``,
     ``notice ...``, ``entry entry:5:back`` (what gives a manager's adjustment back)."""
@@ -318,6 +324,9 @@ def record_words(record: str) -> str:
         text = t(f"diff.{kind}_of", visit=parts[1], rule=rule_name(parts[2]))
     elif parts[0] == "entry" and len(parts) >= 2:
         text = t("diff.adjustment", id=parts[1])
+    elif kind == "likely":  # likely 3-7: a kept pair of likely duplicates
+        first, _dash, second = key.partition("-")
+        text = t("diff.likely_of", first=first, second=second)
     else:
         text = f"{kind} {key}"
     return text + back
@@ -350,6 +359,9 @@ def difference_line(diff: Any, names: dict[int, str] | None = None,
             return rule_name(value)
         if isinstance(value, str) and f"flag.{value}" in MESSAGES and diff.what == "flags":
             return t(f"flag.{value}")
+        if isinstance(value, str) and diff.what == "likely_pair":  # same-sound:phone,...
+            typo, _colon, facts = value.partition(":")
+            return likely_why([typo, *facts.split(",")])
         if isinstance(value, str) and diff.what == "question":
             return t(f"question.{value}")
         if isinstance(value, str) and f"notice.{value}" in MESSAGES:

@@ -45,7 +45,7 @@ def _(result: ImportResult) -> Group:
             for d in result.duplicates[:30]])
         parts.append(Prose(f"{t('ui.duplicates')}{colon()}{dups}"))
     if result.possible_duplicates:
-        from yulin_cli.prospects.likely import why
+        from yulin_cli.render import likely_why as why
 
         dry = result.possible_duplicates[0]["prospect_id"] is None
         head = "likely.dry_run_head" if dry else "likely.import_head"

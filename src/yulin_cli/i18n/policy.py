@@ -131,6 +131,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "{record} ({what}): stored {stored}, the rules derive {derived}"),
     "diff.none": ("无", "none"),
     "diff.likely_pair": ("可能重复的两家", "likely duplicates"),
+    "diff.likely_of": ("客户 #{first} 和 #{second}", "prospects #{first} and #{second}"),
     "diff.changed": ("{record}（{what}）：由 {stored} 改为 {derived}", "{record} ({what}): {stored} → "
                      "{derived}"),
     "diff.visit": ("走访 #{id}", "visit #{id}"),

@@ -213,18 +213,17 @@ def blocked_pairs(groups: Iterable[Sequence[Row]]
     return list(pairs.values()), readings
 
 
-def judge(pairs: Iterable[tuple[Row, Row]], distinct: set[tuple[int, int]],
-          readings: dict[str, frozenset[str]] | None = None
+def judge(pairs: Iterable[tuple[Row, Row]], readings: dict[str, frozenset[str]] | None = None
           ) -> list[tuple[Row, Row, LikelyDuplicate]]:
-    """(earlier, later, verdict) for the pairs the rule calls likely duplicates: never a pair a
-    manager marked distinct (``distinct``) or the same name (the duplicate rule's own). Pinyin
-    is looked up (unless given) only for names of the same length."""
+    """(earlier, later, verdict) for the pairs the rule calls likely duplicates: never the same
+    name (the duplicate rule's own); who marked what distinct is read with the pairs. Pinyin is
+    looked up (unless given) only for names of the same length."""
     kept: list[tuple[Row, Row]] = []
     sounding: set[str] = set()
     for a, b in pairs:
         x, y = a["name_key"], b["name_key"]
         if (x == y or min(len(x), len(y)) < MIN_NAME or not _near(a, b)
-                or a["city"] != b["city"] or (a["id"], b["id"]) in distinct):
+                or a["city"] != b["city"]):
             continue
         kept.append((a, b))
         if len(x) == len(y):
@@ -338,7 +337,7 @@ def _judged(tx: Tx, groups: list[list[int]], of: set[int] | None) -> list[Judged
         pairs = [(a, b) for a, b in blocked if (a["id"], b["id"]) not in seen
                  and (of is None or a["id"] in of or b["id"] in of)]
         seen.update((a["id"], b["id"]) for a, b in pairs)  # two facts, two chunks: once
-        out += judge(pairs, set(), readings)
+        out += judge(pairs, readings)
     return out
 
 
@@ -476,18 +475,11 @@ def standing_pairs(tx: Tx, day: str, center: str | None) -> list[LikelyPair]:
         **params)]
 
 
-def why(reasons: Sequence[str]) -> str:
-    """The typo and the facts that agree, in words: 名称同音、电话相同."""
-    from yulin_cli.i18n import listed, t
-
-    typo, *facts = reasons
-    return listed([t(f"dup.{typo}"), *(t(f"likely.fact.{f}") for f in facts)])
-
-
 def warning(found: PossibleDuplicate, new_id: int) -> str:
     """The warning of `add-prospect`: the earlier prospect, why, and what settles it."""
     from yulin_cli.i18n import t
+    from yulin_cli.render import likely_why
 
-    return t("likely.warning", id=found.id, company=found.company, why=why(found.reasons),
+    return t("likely.warning", id=found.id, company=found.company, why=likely_why(found.reasons),
              merge=t("cmd.merge", keep=found.id, drop=new_id),
              distinct=t("cmd.distinct", first=found.id, second=new_id))
