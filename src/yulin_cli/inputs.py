@@ -192,17 +192,6 @@ class VisitIn(_Input):
     def _extension(cls, data: Any) -> Any:
         return _landline_with_extension(data, "landline_number", "landline_ext")
 
-    @property
-    def contacts(self) -> tuple[str, ...]:
-        """Contact details the visit captured; giving a value counts as capturing it."""
-        got = {
-            "landline": self.landline or self.landline_number is not None,
-            "email": self.email or self.email_address is not None,
-            "mobile": self.mobile or self.mobile_number is not None,
-            "qq": self.qq or self.qq_number is not None,
-        }
-        return tuple(k for k, v in got.items() if v)
-
 
 # The option each field comes from, for error messages that name what the user typed.
 _OPTION_NAMES = {"sourced_by": "--sourced-by", "day": "--date", "roles": "--role",
