@@ -500,3 +500,31 @@ def test_the_servers_district_key_is_the_rules_one(team_db):
         assert key == rules.district_key(text)
 
     agree()
+
+
+# --- 12. the likely duplicates kept for the evening ------------------------------------------------
+
+
+def test_12_a_likely_pair_typed_in_psql_is_what_doctor_names(team_db):
+    """Every writing command keeps likely pairs, so a staff login may insert and delete them;
+    it may not change one, and a pair typed in by hand is listed by `doctor --recompute`."""
+    a = _prospect(team_db, "lina", "苏州恒瑞精密仪表有限公司", contact_surname="周")
+    b = _prospect(team_db, "lina", "苏州恒锐精密仪表有限公司", contact_surname="周")
+    kept = attempt(team_db, "lina", "SELECT first_id, second_id, typo, facts FROM likely_pair"
+                   " WHERE second_id = %(b)s", b=b)
+    assert kept == [(a, b, "same-sound", "surname-scale")]
+    refused(team_db, "lina", "UPDATE likely_pair SET typo = 'similar-name'")
+    c = _prospect(team_db, "lina", "苏州天目仪表电子有限公司")
+    false = {"a": a, "c": c}
+    with _connect(team_db, "lina") as conn:  # committed: what a login can do by hand
+        conn.execute("INSERT INTO likely_pair (first_id, second_id, typo, facts)"
+                     " VALUES (%(a)s, %(c)s, 'similar-name', 'phone')", false)
+    try:
+        doc = run("--db", team_db.urls["admin"], "doctor", "--recompute", "--json")
+        assert doc.exit_code == 1
+        assert {"record": f"likely {a}-{c}", "what": "likely_pair",
+                "stored": "similar-name:phone", "derived": None} in doc.json["differences"]
+    finally:
+        with _connect(team_db, "lina") as conn:
+            conn.execute("DELETE FROM likely_pair WHERE first_id = %(a)s AND second_id = %(c)s",
+                         false)
