@@ -76,15 +76,50 @@ def test_ctrl_c_writes_nothing_and_says_so(team, isolated, tmp_path):
     assert isolated.counts() == before
 
 
+def prospect_indexes(isolated):
+    """The prospect table's indexes, each with its definition."""
+    if isolated.is_sqlite:
+        return isolated.query("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                              " AND tbl_name = 'prospect' ORDER BY name")
+    return isolated.query("SELECT indexname, indexdef FROM pg_indexes"
+                          " WHERE tablename = 'prospect' ORDER BY indexname")
+
+
 @pytest.mark.slow
 def test_ctrl_c_reaches_the_workers_without_a_word(team, isolated, tmp_path):
     path = write(tmp_path / "big.csv", good_rows(12_000))
-    before = isolated.counts()
+    before, indexes = isolated.counts(), prospect_indexes(isolated)
     done = interrupt([sys.executable, "-c", PARALLEL, "import", str(path)], tmp_path,
                      group=True)
     assert done.returncode == 130, done.stderr
     assert done.stderr == "interrupted: nothing imported\n"  # no worker's traceback
     assert isolated.counts() == before
+    # A big file into a small SQLite table builds the table's indexes after its rows: stopped
+    # half-way, the rollback brings back every index as it was.
+    assert prospect_indexes(isolated) == indexes and len(indexes) >= 10
+
+
+def test_a_big_import_keeps_every_index_and_uses_them(team, isolated, tmp_path):
+    """The indexes a big import builds after its rows are the schema's own, and the rows just
+    written are found through them (a phone, a name) and judged as likely duplicates."""
+    indexes = prospect_indexes(isolated)
+    rows = [[*row[:6], f"it@d{i}.cn", *row[7:]] for i, row in enumerate(good_rows(300))]
+    rows[299][0] = "苏州中断测试00298号公可"  # a slip in the legal form of the row before's
+    rows[299][6] = "li@d298.cn"  # and the same company's mail
+    done = subprocess.run([sys.executable, "-c", PARALLEL, "import", str(write(
+        tmp_path / "big.csv", rows)), "--json"], capture_output=True, text=True,
+        env={**os.environ, "YULIN_LANG": "en"}, check=False)
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["imported"] == 300
+    assert [(d["row"], d["earlier_row"], d["reasons"]) for d in doc["possible_duplicates"]] == [
+        (301, 300, ["similar-name", "mail-domain"])]
+    assert prospect_indexes(isolated) == indexes and len(indexes) >= 10
+    earlier = doc["possible_duplicates"][0]["id"]  # the file's row 300
+    refused = run("add-prospect", "--company", "苏州另一家公司", "--city", "苏州",
+                  "--sourced-by", "李娜", "--landline", "0512-60000298", "--json")
+    assert (refused.exit_code, refused.json["error"]["code"], refused.json["id"]) == (
+        1, "refuse.duplicate", earlier)
 
 
 def test_every_error_of_a_row_is_reported_at_once(team, isolated, tmp_path):

@@ -208,3 +208,50 @@ def test_a_public_mail_service_is_no_company_domain(email, domain):
     from yulin_cli.rules.duplicates import mail_domain
 
     assert mail_domain(email) == domain
+
+
+# Characters with several readings and same-sound neighbours, Latin letters, and the legal
+# forms' own characters: where the names of a group meet or fail to.
+NAME_CHARACTERS = "恒衡瑞锐重中精密蜜机行银有限份汇股公司责任ab"
+FORMS = ("有限公司", "股份有限公司", "有限责任公司", "公司", "")
+
+
+@pytest.mark.once
+@settings(max_examples=1500, deadline=None)
+@given(trade=st.text(NAME_CHARACTERS, min_size=3, max_size=7), form=st.sampled_from(FORMS),
+       at=st.integers(0, 20), slip=st.sampled_from(["change", "add", "drop", "sound"]),
+       character=st.sampled_from(NAME_CHARACTERS))
+def test_every_pair_the_rule_accepts_meets_in_a_group(trade, form, at, slip, character):
+    """``meeting_keys`` files two names of a group under a common key whenever
+    ``rules.name_typo`` calls them a typo apart, so no pair a group holds is missed however
+    the slip was made: anywhere in the trade name, the industry word or the legal form."""
+    from yulin_cli.prospects.likely import meeting_keys, sounds_of
+    from yulin_cli.rules.duplicates import form_key, name_key
+
+    company = trade + form
+    at %= len(company)
+    if slip == "change":
+        other = company[:at] + character + company[at + 1:]
+    elif slip == "add":
+        other = company[:at] + character + company[at:]
+    elif slip == "drop":
+        other = company[:at] + company[at + 1:]
+    else:  # every character by a same-sound one where there is one
+        other = company.translate(str.maketrans("恒瑞重精密银", "衡锐中经蜜银"))
+
+    def of(name):
+        key = name_key(name, "苏州")
+        readings = sounds_of(key)[0]
+        return key, form_key(name, "苏州"), CompanyFacts(
+            key, tuple(readings.get(ch, frozenset({ch})) for ch in key),
+            form_key=form_key(name, "苏州")), readings
+
+    (ka, fa, a, ra), (kb, fb, b, rb) = of(company), of(other)
+    if min(len(ka), len(kb)) < 3:
+        return
+    # With the names' legal forms, and without (a prospect read without its company name).
+    for (form_a, facts_a), (form_b, facts_b) in (((fa, a), (fb, b)), (
+            ("", a._replace(form_key="")), ("", b._replace(form_key="")))):
+        if name_typo(facts_a, facts_b) is not None:
+            keys_a = set(meeting_keys(ka, form_a, ra[ka[0]]))
+            assert keys_a & set(meeting_keys(kb, form_b, rb[kb[0]])), (company, other, form_a)

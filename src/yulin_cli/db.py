@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +210,11 @@ class _TxBase:
         row = self.one(sql, **params)
         return next(iter(row.values())) if row else None
 
+    def insert_many(self, table: str, columns: Sequence[str], rows: list[Row]) -> None:
+        """``rows`` (dicts by column) into ``table`` at once."""
+        self.many(f"INSERT INTO {table} ({', '.join(columns)})"  # type: ignore[attr-defined]
+                  f" VALUES ({', '.join(':' + c for c in columns)})", rows)
+
     def insert(self, table: str, values: Row) -> int:
         columns = ", ".join(values)
         marks = ", ".join(f":{c}" for c in values)
@@ -236,6 +242,16 @@ class SqliteTx(_TxBase):
 
     def many(self, sql: str, rows: list[Row]) -> None:
         self.conn.executemany(sql, rows)
+
+    def insert_many(self, table: str, columns: Sequence[str], rows: list[Row]) -> None:
+        # By position: sqlite3 binds a value by its place faster than by its name, which an
+        # import of 100,000 wide rows feels.
+        if not rows:
+            return
+        take = itemgetter(*columns)
+        values = [take(r) for r in rows] if len(columns) > 1 else [(take(r),) for r in rows]
+        self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)})"
+                              f" VALUES ({', '.join('?' for _ in columns)})", values)
 
     def iter(self, sql: str, **params: Any) -> Iterator[Row]:
         cur = self.conn.execute(sql, params)
@@ -648,6 +664,11 @@ def _schema_version(tx: Tx, is_sqlite: bool) -> str | None:
         return None
     version: str | None = tx.scalar("SELECT version_num FROM alembic_version")
     return version
+
+
+# A bool is bound as the integer SQLite stores it as, either way; without an adapter of its
+# own, sqlite3 looks for one the slow way on every flag of every row written.
+sqlite3.register_adapter(bool, int)
 
 
 def _connect_sqlite(path: str) -> sqlite3.Connection:

@@ -5,6 +5,7 @@ index of the duplicate rule and its ids; a team's workbook, table by table)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -241,10 +242,23 @@ def draw_prospect_ids(tx: Tx, count: int) -> list[int]:
         " ORDER BY 1", n=count)]
 
 
+@contextmanager
+def indexes_built_after(tx: Tx, table: str) -> Iterator[None]:
+    """SQLite: the plain (not unique) indexes of ``table`` dropped, and made again from their
+    own statements once the block is done, in the same transaction. On an error they are not
+    made again here: the transaction rolls back, and that brings them back."""
+    found = tx.rows("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                    " AND tbl_name = :t AND sql LIKE 'CREATE INDEX %'", t=table)
+    for name, _sql in found:
+        tx.run(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in found:
+        tx.run(sql)
+
+
 def insert_rows(tx: Tx, table: str, columns: Sequence[str], rows: list[dict[str, Any]]) -> None:
     """``rows`` (dicts by column) into ``table`` at once."""
-    tx.many(f"INSERT INTO {table} ({', '.join(columns)})"
-            f" VALUES ({', '.join(':' + c for c in columns)})", rows)
+    tx.insert_many(table, columns, rows)
 
 
 def count_rows(tx: Tx, table: str) -> int:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.results import human_only
 from yulin_cli.rules.duplicates import (
+    FORM_TAIL,
     CompanyFacts,
     LikelyDuplicate,
     form_key,
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from yulin_cli.rules import Reason
 
 MIN_NAME = 3  # shorter names are too easily someone else's: a typo there proves nothing
-GROUPS_AT_ONCE = 2_000  # an import's groups of shared facts judged a chunk at a time
 
 # The columns a verdict reads, and what names the earlier prospect.
 COLUMNS = ("p.id, p.company, p.city, p.name_key, p.district, p.contact_surname, p.employees,"
@@ -106,38 +106,44 @@ def _near(a: Row, b: Row) -> bool:
             or abs(len(form_of(a)) - len(form_of(b))) <= 1)
 
 
-def _scale(row: Row) -> str | None:
-    """The contact's surname with the exact scale, as ``SCALE_SQL`` writes it."""
-    surname, employees, pcs = row.get("contact_surname"), row.get("employees"), row.get("pcs")
-    if not surname or employees is None or pcs is None:
-        return None
-    return f"{surname}|{employees}|{pcs}"
-
-
 def shared_facts(row: Row) -> set[str]:
     """The facts of a prospect another may share, as text (city first): what candidates are
     found by."""
     city = row["city"]
-    keys = {f"{city}|t|{p}" for p in (row.get("landline"), row.get("mobile")) if p}
-    if row.get("credit_code"):
-        keys.add(f"{city}|c|{row['credit_code']}")
-    scale = _scale(row)
-    if scale:
-        keys.add(f"{city}|s|{scale}")
-    domain = mail_domain(row.get("email"))
-    if domain:
-        keys.add(f"{city}|m|{domain}")
-    return keys
+    return {*phone_facts(city, row.get("landline"), row.get("mobile")),
+            *code_facts(city, row.get("credit_code")),
+            *scale_facts(city, row.get("contact_surname"), row.get("employees"), row.get("pcs")),
+            *mail_facts(city, row.get("email"))}
 
 
-READINGS_AT_MOST = 1024  # a name's sounds filed: every reading of every character, in practice
+# Each kind of shared fact, from its columns (``shared_facts`` and the whole table's scan).
+def phone_facts(city: str, landline: str | None, mobile: str | None) -> list[str]:
+    return [f"{city}|t|{p}" for p in (landline, mobile) if p]
+
+
+def code_facts(city: str, code: str | None) -> list[str]:
+    return [f"{city}|c|{code}"] if code else []
+
+
+def scale_facts(city: str, surname: str | None, employees: int | None, pcs: int | None
+                ) -> list[str]:
+    """The contact's surname with the exact scale, as ``SCALE_SQL`` writes it."""
+    if not surname or employees is None or pcs is None:
+        return []
+    return [f"{city}|s|{surname}|{employees}|{pcs}"]
+
+
+def mail_facts(city: str, email: str | None) -> list[str]:
+    domain = mail_domain(email)
+    return [f"{city}|m|{domain}"] if domain else []
 
 
 def typo_blocks(name_key: str, form_key: str) -> set[int]:
-    """Where a name is filed so that two names one character apart meet in one block: the name
-    key and every way of leaving one character out of it, and the same for the last characters
-    of the name with its legal form (a slip there leaves the rest of the form on the name
-    key). Hashes, not the texts: a hundred thousand names file about a million of them."""
+    """Where `dedupe` files a name so that two names one character apart meet in one block,
+    whatever else the table holds: the name key and every way of leaving one character out of
+    it, and the same for the last characters of the name with its legal form (a slip there
+    leaves the rest of the form on the name key). Hashes, not the texts: a hundred thousand
+    names file about a million of them."""
     found = {hash(name_key)}
     found.update(hash(name_key[:i] + name_key[i + 1:]) for i in range(len(name_key)))
     if form_key:
@@ -145,71 +151,75 @@ def typo_blocks(name_key: str, form_key: str) -> set[int]:
     return found
 
 
-def sound_blocks(name_key: str, readings: dict[str, frozenset[str]]) -> set[int]:
-    """Where a name is filed so that two names that sound alike meet: under its sounds, each
-    character by each of its readings (重 as zhong and chong), up to ``READINGS_AT_MOST``."""
-    from itertools import islice, product
-
-    choices = [sorted(readings.get(ch) or (ch,)) for ch in name_key]
-    return {hash(("sound", *combo)) for combo in islice(product(*choices), READINGS_AT_MOST)}
+SHORT_FORM = FORM_TAIL + 1  # a name with its legal form this short may differ at its start
 
 
-SMALL_GROUP = 12  # a group this small is compared pair by pair: cheaper than filing it
+def meeting_keys(name_key: str, form_key: str, first_sounds: frozenset[str]) -> list[int]:
+    """Where a name is filed inside a group of prospects sharing a fact, so that every pair
+    ``rules.name_typo`` accepts meets under at least one key (a property test holds it):
+
+    - one character changed, added or left out after the first: the first character, with the
+      length or the length plus one (``f``);
+    - the first character changed or left out: the rest of the name meets the rest of the
+      other, or the whole of the shorter one (``t``);
+    - a same-sound slip (as many characters, each alike): the length, with each reading of the
+      first character (``s``);
+    - a slip in the last ``FORM_TAIL`` characters of the name with its legal form: a short one
+      by each of its ``form_variants`` (exactly the rule's test), a longer one by its first
+      character, which the rule requires alike (``F``).
+
+    A few keys a name, cheap to make: most groups are a handful of prospects whose names share
+    none, so almost no pair reaches the rule. Hashes: two keys that collide only add a pair
+    the rule then turns down."""
+    n, first = len(name_key), name_key[0]
+    keys = [hash(("f", first, n)), hash(("f", first, n + 1)), hash(("t", name_key)),
+            hash(("t", name_key[1:]))]
+    keys += [hash(("s", n, sound)) for sound in first_sounds]
+    if form_key and len(form_key) <= SHORT_FORM:
+        keys += [hash(("F", variant)) for variant in form_variants(form_key)]
+    if len(form_key) >= SHORT_FORM:  # both at the boundary, where the two kinds meet
+        keys.append(hash(("F", form_key[0])))
+    return keys
 
 
 def blocked_pairs(groups: Iterable[Sequence[Row]]
                   ) -> tuple[list[tuple[Row, Row]], dict[str, frozenset[str]] | None]:
     """The pairs of rows of a group (rows sharing a fact) that the rule may call a typo apart,
-    (earlier, later), and the readings looked up (None: none were needed). A small group gives
-    every pair of names at most one character apart in length; a big one (王 with 150
-    employees and 40 PCs) files each name in blocks (``typo_blocks``, ``sound_blocks``) that
-    hold every pair ``rules.name_typo`` accepts, so either way the rule sees the same pairs
-    and what is kept for one prospect equals what the whole table gives."""
-    from collections import Counter
-
+    (earlier, later), and the readings looked up (None: none were needed). A pair of rows is
+    given as it is; a bigger group files each name under its ``meeting_keys``, which hold every
+    pair ``rules.name_typo`` accepts, so the rule sees the same pairs whatever else a group
+    holds, and what is kept for one prospect equals what the whole table gives."""
     groups = [[r for r in g if len(r["name_key"]) >= MIN_NAME] for g in groups]
-    groups = [g for g in groups if len(g) > 1]
     pairs: dict[tuple[int, int], tuple[Row, Row]] = {}
 
     def add(a: Row, b: Row) -> None:
         first, second = (a, b) if a["id"] < b["id"] else (b, a)
         pairs.setdefault((first["id"], second["id"]), (first, second))
 
-    big = [g for g in groups if len(g) > SMALL_GROUP]
+    big = [g for g in groups if len(g) > 2]
     for group in groups:
-        if len(group) <= SMALL_GROUP:
-            for i, a in enumerate(group):
-                for b in group[i + 1:]:
-                    if _near(a, b):
-                        add(a, b)
+        if len(group) == 2 and _near(*group):
+            add(*group)
     if not big:
         return list(pairs.values()), None
-    # Names that may sound like another of their group: as many characters.
-    sounding = []
+    # Only the first character's readings: the rule's own test looks up the rest.
+    readings = sounds_of({r["name_key"][0] for group in big for r in group})[0]
+    keys: dict[int, list[int]] = {}
     for group in big:
-        lengths = Counter(len(r["name_key"]) for r in group)
-        sounding.append({r["id"] for r in group if lengths[len(r["name_key"])] > 1})
-    readings = sounds_of(ch for group, ids in zip(big, sounding, strict=True)
-                         for r in group if r["id"] in ids for ch in r["name_key"])[0]
-    typos: dict[int, set[int]] = {}
-    sounds: dict[int, set[int]] = {}
-    for group, ids in zip(big, sounding, strict=True):
-        blocks: dict[int, list[Row]] = defaultdict(list)
+        blocks: dict[int, list[Row]] = {}
         for r in group:
-            where = typos.get(r["id"])
+            where = keys.get(r["id"])
             if where is None:
-                where = typos[r["id"]] = typo_blocks(r["name_key"], form_of(r))
-            if r["id"] in ids:
-                sound = sounds.get(r["id"])
-                if sound is None:
-                    sound = sounds[r["id"]] = sound_blocks(r["name_key"], readings)
-                where = where | sound
+                key = r["name_key"]
+                where = keys[r["id"]] = meeting_keys(key, form_of(r), readings[key[0]])
             for block in where:
-                blocks[block].append(r)
-        for block_rows in blocks.values():
-            for i, a in enumerate(block_rows):
-                for b in block_rows[i + 1:]:
-                    add(a, b)
+                met = blocks.get(block)
+                if met is None:
+                    blocks[block] = [r]
+                else:
+                    for a in met:
+                        add(a, r)
+                    met.append(r)
     return list(pairs.values()), readings
 
 
@@ -278,40 +288,55 @@ def _members(tx: Tx, facts: Sequence[str]) -> dict[str, list[int]]:
     return members
 
 
-# Each live prospect's five facts from one scan of the table (a five-row join), for grouping
-# the whole table: one scan instead of one per fact (the evening's list, an import's check).
-_ONE_SCAN = ("SELECT DISTINCT p.id AS id, p.city || CASE n.n WHEN 1 THEN '|t|' || p.landline"
-             " WHEN 2 THEN '|t|' || p.mobile WHEN 3 THEN '|c|' || p.credit_code"
-             f" WHEN 4 THEN '|s|' || {SCALE_SQL} ELSE '|m|' || {MAIL_SQL} END AS fact"
-             " FROM prospect p CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3"
-             " UNION ALL SELECT 4 UNION ALL SELECT 5) n WHERE {found}")
+# The live prospects holding a fact that two or more hold, by kind, each through the index of
+# its column: the shared values are grouped in the index's order and their holders read back,
+# with what blocking needs (``Named``) and the columns of the fact. ``:since`` keeps the groups
+# holding a prospect from that id on (an import's new rows).
+_NAMED = "SELECT p.id, p.city, p.name_key, p.company, "
+_SHARED = (_NAMED + "{columns} FROM prospect p WHERE p.merged_into IS NULL"
+           " AND {value} IN (SELECT {values} FROM prospect p WHERE p.merged_into IS NULL"
+           " AND {known} GROUP BY {values} HAVING COUNT(*) > 1 AND MAX(p.id) >= :since)")
+_PHONES = ("SELECT v FROM (SELECT p.landline AS v, p.id FROM prospect p"
+           " WHERE p.merged_into IS NULL AND p.landline IS NOT NULL UNION ALL"
+           " SELECT p.mobile, p.id FROM prospect p WHERE p.merged_into IS NULL"
+           " AND p.mobile IS NOT NULL) x GROUP BY v HAVING COUNT(*) > 1 AND MAX(id) >= :since")
+_SHARED_BY_KIND: tuple[tuple[str, Callable[..., list[str]]], ...] = (
+    (_NAMED + "p.landline, p.mobile FROM prospect p WHERE p.merged_into IS NULL"
+     f" AND (p.landline IN ({_PHONES}) OR p.mobile IN ({_PHONES}))", phone_facts),
+    (_SHARED.format(columns="p.credit_code", value="p.credit_code", values="p.credit_code",
+                    known="p.credit_code IS NOT NULL"), code_facts),
+    (_SHARED.format(columns="p.contact_surname, p.employees, p.pcs",
+                    value="(p.contact_surname, p.employees, p.pcs)",
+                    values="p.contact_surname, p.employees, p.pcs",
+                    known="p.contact_surname IS NOT NULL AND p.employees IS NOT NULL"
+                          " AND p.pcs IS NOT NULL"), scale_facts),
+    (_SHARED.format(columns="p.email", value=MAIL_SQL, values=MAIL_SQL,
+                    known="p.email IS NOT NULL"), mail_facts),
+)
 
 
-def _all_members(tx: Tx, since: int | None = None) -> dict[str, list[int]]:
-    """Every group of live prospects sharing a fact, or those holding a prospect with an id
-    from ``since`` on (an import's new rows)."""
-    params: dict[str, Any] = {}
-    newer = ""
-    if since is not None:
-        params["since"] = since
-        newer = " AND top >= :since"
-    members: dict[str, list[int]] = defaultdict(list)
-    for g in tx.all("SELECT fact, id FROM (SELECT fact, id, COUNT(*) OVER (PARTITION BY fact)"
-                    " AS shared, MAX(id) OVER (PARTITION BY fact) AS top FROM ("
-                    + _ONE_SCAN.format(found="p.merged_into IS NULL")
-                    + f") k WHERE fact IS NOT NULL) g WHERE shared > 1{newer} ORDER BY fact, id",
-                    **params):
-        members[g["fact"]].append(int(g["id"]))
-    return members
+def _all_members(tx: Tx, since: int | None = None) -> tuple[list[list[int]], dict[int, Row]]:
+    """Every group of live prospects sharing a fact (as ``shared_facts`` writes it), or those
+    holding a prospect with an id from ``since`` on (an import's new rows); and each member's
+    id, city, name key and company (all that blocking reads), as tuples: a dict a row costs as
+    much as the scan."""
+    members: dict[str, set[int]] = defaultdict(set)
+    named: dict[int, Row] = {}
+    for sql, facts in _SHARED_BY_KIND:
+        for pid, city, key, company, *values in tx.rows(sql, since=since or 0):
+            if pid not in named:
+                named[pid] = {"id": pid, "city": city, "name_key": key, "company": company}
+            for fact in facts(city, *values):
+                members[fact].add(pid)
+    floor = since or 0
+    return [sorted(ids) for ids in members.values() if len(ids) > 1 and max(ids) >= floor], named
 
 
 def _rows(tx: Tx, ids: Iterable[int]) -> dict[int, Row]:
     from yulin_cli.db import rows_for
 
     return {int(r["id"]): r for r in rows_for(
-        tx, f"SELECT {COLUMNS}, c.name AS center FROM prospect p"
-        " JOIN staff s ON s.id = p.sourced_by_id JOIN center c ON c.id = s.center_id"
-        " WHERE p.id IN ({marks})", sorted(set(ids)))}
+        tx, f"SELECT {COLUMNS} FROM prospect p WHERE p.id IN ({{marks}})", sorted(set(ids)))}
 
 
 # --- the pairs kept (``likely_pair``) -------------------------------------------------------------
@@ -324,32 +349,28 @@ FACT_FIELDS = frozenset(("company", "city", "name_key", "district", "contact_sur
 Judged = tuple["Row", "Row", LikelyDuplicate]
 
 
-def _judged(tx: Tx, groups: list[list[int]], of: set[int] | None) -> list[Judged]:
+def _judged(tx: Tx, groups: list[list[int]], named: dict[int, Row], of: set[int] | None,
+            full: dict[int, Row] | None = None) -> list[Judged]:
     """(earlier, later, verdict) for the pairs of ``groups`` (ids sharing a fact) that meet in
-    a name block and the rule joins; with ``of``, only pairs holding one of those ids. A few
-    thousand groups at a time: a big import's rows are not all held at once."""
-    out: list[Judged] = []
-    seen: set[tuple[int, int]] = set()
-    for start in range(0, len(groups), GROUPS_AT_ONCE):
-        chunk = groups[start:start + GROUPS_AT_ONCE]
-        found_rows = _rows(tx, (i for ids in chunk for i in ids))
-        blocked, readings = blocked_pairs([found_rows[i] for i in ids] for ids in chunk)
-        pairs = [(a, b) for a, b in blocked if (a["id"], b["id"]) not in seen
-                 and (of is None or a["id"] in of or b["id"] in of)]
-        seen.update((a["id"], b["id"]) for a, b in pairs)  # two facts, two chunks: once
-        out += judge(pairs, readings)
-    return out
+    a name block and the rule joins; with ``of``, only pairs holding one of those ids. Blocking
+    reads ``named`` (id, city, name key, company); the rule, the whole rows of the few pairs
+    that meet (``full``, else read)."""
+    blocked, readings = blocked_pairs([named[i] for i in ids] for ids in groups)
+    pairs = [(a["id"], b["id"]) for a, b in blocked
+             if of is None or a["id"] in of or b["id"] in of]
+    rows = full if full is not None else _rows(tx, {i for pair in pairs for i in pair})
+    return judge([(rows[a], rows[b]) for a, b in pairs], readings)
 
 
 def _pairs_of(tx: Tx, ids: set[int]) -> list[Judged]:
     """Every pair of live prospects holding one of ``ids`` that the rule joins."""
     if len(ids) > 500:  # an import's rows: the table's shared facts grouped once
-        groups = [g for g in _all_members(tx, since=min(ids)).values()
-                  if any(i in ids for i in g)]
-    else:
-        rows = [r for r in _rows(tx, ids).values() if r["merged_into"] is None]
-        groups = list(_members(tx, sorted({f for r in rows for f in shared_facts(r)})).values())
-    return _judged(tx, [g for g in groups if any(i in ids for i in g)], ids)
+        groups, named = _all_members(tx, since=min(ids))
+        return _judged(tx, [g for g in groups if any(i in ids for i in g)], named, ids)
+    rows = [r for r in _rows(tx, ids).values() if r["merged_into"] is None]
+    groups = list(_members(tx, sorted({f for r in rows for f in shared_facts(r)})).values())
+    found = _rows(tx, {i for g in groups for i in g})
+    return _judged(tx, [g for g in groups if any(i in ids for i in g)], found, ids, found)
 
 
 def refresh(tx: Tx, ids: Iterable[int]) -> list[Judged]:
@@ -386,7 +407,8 @@ def _keep(tx: Tx, found: list[Judged]) -> None:
 
 def derived(tx: Tx) -> list[Judged]:
     """What ``likely_pair`` should hold: every pair of live prospects the rule joins."""
-    return _judged(tx, list(_all_members(tx).values()), None)
+    groups, named = _all_members(tx)
+    return _judged(tx, groups, named, None)
 
 
 def differences(tx: Tx) -> list[tuple[tuple[int, int], str | None, str | None]]:
