@@ -201,8 +201,12 @@ def test_an_upgraded_database_judges_its_pairs(team, isolated):
     a = add("苏州恒瑞精密机械有限公司", *SCALE, found_on="2026-10-15")["id"]
     b = add("苏州恒锐精密机械有限公司", *SCALE)["id"]
     isolated.query("DROP TABLE likely_pair")
-    for index in ("ix_prospect_scale", "ix_prospect_mail_domain"):  # 0015's too
+    for index in ("ix_prospect_scale", "ix_prospect_mail_domain",  # 0015's too
+                  "ix_visit_day_live", "ix_visit_staff_day_live", "ix_visit_flag_visit"):  # 0016
         isolated.query(f"DROP INDEX {index}")
+    for index in ("ix_visit_day ON visit (day)", "ix_visit_staff_day ON visit (staff_id, day,"
+                  " effective)", "ix_visit_flag_visit_id ON visit_flag (visit_id)"):
+        isolated.query(f"CREATE INDEX {index}")
     isolated.query("UPDATE alembic_version SET version_num = '0014'")
     ok("upgrade")
     assert isolated.query("SELECT first_id, second_id FROM likely_pair") == [(a, b)]

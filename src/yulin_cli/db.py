@@ -30,7 +30,7 @@ from yulin_cli.tx import Row, Tx
 # The newest migration this code knows, and every one before it (tests check both against
 # migrations/versions). Checking it with one query keeps Alembic out of ordinary start-up.
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
-                   "0010", "0011", "0012", "0013", "0014", "0015")
+                   "0010", "0011", "0012", "0013", "0014", "0015", "0016")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 WRITE_LOCK, MIGRATION_LOCK = 7337000, 7337001  # PostgreSQL advisory lock keys

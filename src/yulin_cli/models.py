@@ -146,8 +146,10 @@ _SUBSTANDARD = text("outcome = 'substandard'")
 
 
 class Visit(SQLModel, table=True):
-    __table_args__ = (Index("ix_visit_staff_day", "staff_id", "day", "effective"),
-                      Index("ix_visit_day", "day"),
+    # The day's live visits from the index alone (migration 0016).
+    __table_args__ = (Index("ix_visit_staff_day_live", "staff_id", "day", "voided_at",
+                            "effective", "kind"),
+                      Index("ix_visit_day_live", "day", "voided_at", "outcome", "prospect_id"),
                       Index("ix_visit_substandard", "prospect_id", sqlite_where=_SUBSTANDARD,
                             postgresql_where=_SUBSTANDARD),
                       Index("ix_visit_voided", "prospect_id",
@@ -180,9 +182,11 @@ class VisitFlag(SQLModel, table=True):
     """A flag on a visit (unready, inspect, sweep-early, ...): one row each, found by index."""
 
     __tablename__ = "visit_flag"
+    # Whether a visit carries a flag, from the index alone (migration 0016).
+    __table_args__ = (Index("ix_visit_flag_visit", "visit_id", "flag"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    visit_id: int = Field(foreign_key="visit.id", index=True)
+    visit_id: int = Field(foreign_key="visit.id")
     flag: str = Field(max_length=30, index=True)
     # What raised a proof flag: the other visit, the photo's date, the distance in metres.
     detail: str | None = Field(default=None, max_length=100)

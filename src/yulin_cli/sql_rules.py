@@ -91,6 +91,20 @@ def stars_floor(policy: Policy, stars: int) -> int:
                default=0)
 
 
+def stars_needs(stars: int) -> str | None:
+    """What ``stars_sql`` asks of the need and the interest for ``stars`` or more, whatever the
+    policy: cheap to test first, like ``stars_floor`` (the property test of ``list_prospects``
+    by stars keeps the two agreeing). Four and five stars: an explicit need and high interest;
+    three: a need and some interest; two: a need."""
+    if stars >= 4:
+        return "p.need = 'explicit' AND p.yulin_interest = 'high'"
+    if stars == 3:
+        return "p.need IN ('explicit', 'latent') AND p.yulin_interest IN ('high', 'flat')"
+    if stars == 2:
+        return "p.need IN ('explicit', 'latent')"
+    return None
+
+
 REDSEA_COUNT_SQL = "(SELECT COUNT(*) FROM redsea_signal rs WHERE rs.prospect_id = p.id)"
 # The same for a whole list: counts per prospect, joined as ``rc``.
 REDSEA_COUNTS = "SELECT prospect_id, COUNT(*) AS n FROM redsea_signal GROUP BY prospect_id"

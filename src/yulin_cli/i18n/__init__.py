@@ -113,11 +113,13 @@ def expand(params: dict[str, Any]) -> dict[str, Any]:
     words (the items a visit missed) or of messages (a level's missing conditions, why a visit
     is doubted) becomes a list in the language."""
     def shown(value: object) -> object:
-        if hasattr(value, "code") and hasattr(value, "params"):
-            return explain(value)
+        if value is None or isinstance(value, (str, int, float)):  # most: asked first
+            return value
         if isinstance(value, tuple):
             return listed([str(shown(w)) if not isinstance(w, str) else t(f"item.{w}")
                            if f"item.{w}" in MESSAGES else w for w in value])
+        if hasattr(value, "code") and hasattr(value, "params"):
+            return explain(value)
         return value
 
     return {k: shown(v) for k, v in params.items()}
@@ -125,6 +127,8 @@ def expand(params: dict[str, Any]) -> dict[str, Any]:
 
 def explain(reason: object) -> str:
     """The text of a rules.Reason or rules.Message."""
+    if not reason.params:  # type: ignore[attr-defined]  # a word (a fact, a kind of typo)
+        return t(reason.code)  # type: ignore[attr-defined]
     params = expand(reason.params)  # type: ignore[attr-defined]
     # A fact a verdict names but nobody recorded (employees, PCs) reads as such.
     unknown = t("ui.not_recorded")

@@ -1,4 +1,4 @@
--- schema 0015
+-- schema 0016
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -115,9 +115,9 @@ CREATE TABLE "notice" (
 	reverses_id INTEGER, recorded_by_login VARCHAR(63), derived_key VARCHAR(80), 
 	PRIMARY KEY (id), 
 	CONSTRAINT fk_notice_reverses_id_notice FOREIGN KEY(reverses_id) REFERENCES notice (id), 
-	FOREIGN KEY(visit_id) REFERENCES visit (id), 
 	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
-	FOREIGN KEY(staff_id) REFERENCES staff (id)
+	FOREIGN KEY(staff_id) REFERENCES staff (id), 
+	FOREIGN KEY(visit_id) REFERENCES visit (id)
 )
 -- next
 CREATE TABLE notify_outbox (
@@ -164,12 +164,12 @@ CREATE TABLE "points_entry" (
 	void_reason VARCHAR(500), 
 	reverses_id INTEGER, recorded_by_login VARCHAR(63), derived_key VARCHAR(80), 
 	PRIMARY KEY (id), 
-	CONSTRAINT fk_points_entry_voided_by_id_staff FOREIGN KEY(voided_by_id) REFERENCES staff (id), 
 	CONSTRAINT fk_points_entry_by_id_staff FOREIGN KEY(by_id) REFERENCES staff (id), 
+	CONSTRAINT fk_points_entry_voided_by_id_staff FOREIGN KEY(voided_by_id) REFERENCES staff (id), 
 	CONSTRAINT fk_points_entry_reverses_id_points_entry FOREIGN KEY(reverses_id) REFERENCES points_entry (id), 
-	FOREIGN KEY(visit_id) REFERENCES visit (id), 
 	FOREIGN KEY(staff_id) REFERENCES staff (id), 
-	FOREIGN KEY(prospect_id) REFERENCES prospect (id)
+	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
+	FOREIGN KEY(visit_id) REFERENCES visit (id)
 )
 -- next
 CREATE TABLE policy_version (
@@ -313,8 +313,8 @@ CREATE TABLE "verification_round" (
 	void_reason VARCHAR(500), recorded_by_login VARCHAR(63), 
 	PRIMARY KEY (id), 
 	CONSTRAINT fk_verification_round_voided_by_id_staff FOREIGN KEY(voided_by_id) REFERENCES staff (id), 
-	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
-	FOREIGN KEY(staff_id) REFERENCES staff (id)
+	FOREIGN KEY(staff_id) REFERENCES staff (id), 
+	FOREIGN KEY(prospect_id) REFERENCES prospect (id)
 )
 -- next
 CREATE TABLE "visit" (
@@ -335,8 +335,8 @@ CREATE TABLE "visit" (
 	void_reason VARCHAR(500), recorded_by_login VARCHAR(63), followup VARCHAR(20), 
 	PRIMARY KEY (id), 
 	CONSTRAINT fk_visit_voided_by_id_staff FOREIGN KEY(voided_by_id) REFERENCES staff (id), 
-	FOREIGN KEY(prospect_id) REFERENCES prospect (id), 
-	FOREIGN KEY(staff_id) REFERENCES staff (id)
+	FOREIGN KEY(staff_id) REFERENCES staff (id), 
+	FOREIGN KEY(prospect_id) REFERENCES prospect (id)
 )
 -- next
 CREATE TABLE visit_flag (
@@ -426,11 +426,11 @@ CREATE UNIQUE INDEX ix_staff_login ON staff (login)
 -- next
 CREATE INDEX ix_verification_round_prospect_id ON verification_round (prospect_id)
 -- next
-CREATE INDEX ix_visit_day ON visit (day)
+CREATE INDEX ix_visit_day_live ON visit (day, voided_at, outcome, prospect_id)
 -- next
 CREATE INDEX ix_visit_flag_flag ON visit_flag (flag)
 -- next
-CREATE INDEX ix_visit_flag_visit_id ON visit_flag (visit_id)
+CREATE INDEX ix_visit_flag_visit ON visit_flag (visit_id, flag)
 -- next
 CREATE INDEX ix_visit_photo_sha256 ON visit_photo (sha256)
 -- next
@@ -438,7 +438,7 @@ CREATE INDEX ix_visit_photo_visit_id ON visit_photo (visit_id)
 -- next
 CREATE INDEX ix_visit_prospect_id ON visit (prospect_id)
 -- next
-CREATE INDEX ix_visit_staff_day ON visit (staff_id, day, effective)
+CREATE INDEX ix_visit_staff_day_live ON visit (staff_id, day, voided_at, effective, kind)
 -- next
 CREATE INDEX ix_visit_substandard ON visit (prospect_id) WHERE outcome = 'substandard'
 -- next

@@ -481,19 +481,29 @@ def standing_pairs(tx: Tx, day: str, center: str | None) -> list[LikelyPair]:
              " WHERE d.first_id = l.first_id AND d.second_id = l.second_id)"
              " AND COALESCE(a.duplicate_of, 0) <> b.id AND COALESCE(b.duplicate_of, 0) <> a.id")
     params: dict[str, Any] = {"day": day}
+    centre = ""  # the later one's finder's centre, only for one centre's evening
     if center is not None:
-        where += " AND c.name = :center"
+        centre = " CROSS JOIN staff s CROSS JOIN center c"
+        where += " AND s.id = b.sourced_by_id AND c.id = s.center_id AND c.name = :center"
         params["center"] = center
+    verdicts: dict[tuple[str, str], LikelyDuplicate] = {}  # a few kinds for thousands
+
+    def verdict(typo: str, facts: str) -> LikelyDuplicate:
+        found = verdicts.get((typo, facts))
+        if found is None:
+            found = verdicts[typo, facts] = likely_verdict(typo, tuple(facts.split(",")))
+        return found
+
     return [LikelyPair(r["first_id"], r["keep_company"], r["second_id"], r["drop_company"],
-                       r["found_on"], likely_verdict(r["typo"], tuple(r["facts"].split(","))))
+                       r["found_on"], verdict(r["typo"], r["facts"]))
             for r in tx.all(
         # CROSS JOIN: SQLite reads the pairs first (a few thousand), not every prospect found
         # by the day; PostgreSQL plans it as any join.
         "SELECT l.first_id, l.second_id, l.typo, l.facts, a.company AS keep_company,"
         " b.company AS drop_company, b.found_on FROM likely_pair l"
-        " CROSS JOIN prospect a CROSS JOIN prospect b CROSS JOIN staff s CROSS JOIN center c"
-        " WHERE a.id = l.first_id AND b.id = l.second_id AND s.id = b.sourced_by_id"
-        f" AND c.id = s.center_id AND {where} ORDER BY b.found_on, l.second_id, l.first_id",
+        f" CROSS JOIN prospect a CROSS JOIN prospect b{centre}"
+        f" WHERE a.id = l.first_id AND b.id = l.second_id AND {where}"
+        " ORDER BY b.found_on, l.second_id, l.first_id",
         **params)]
 
 

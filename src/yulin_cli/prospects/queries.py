@@ -26,6 +26,7 @@ from yulin_cli.sql_rules import (
     rank_params,
     star_minimums,
     stars_floor,
+    stars_needs,
     stars_sql,
 )
 
@@ -252,9 +253,13 @@ def _where(policy: Policy, filters: Filters) -> tuple[list[str], dict[str, Any]]
         where.append(f"p.district IN ({marks})")
         params.update({f"district{i}": d for i, d in enumerate(spellings)})
     if filters.min_stars:
-        # Cheap, and tested before the stars: most prospects are worth too little.
+        # Cheap, and tested before the stars: most prospects are worth too little, or have
+        # no explicit need.
         where.insert(1, "COALESCE(p.deal_value, 0) >= :stars_floor")
         params["stars_floor"] = stars_floor(policy, filters.min_stars)
+        needs = stars_needs(filters.min_stars)
+        if needs:
+            where.insert(2, needs)
     if filters.worth_following:
         where.append(f"NOT {IMPURE_SQL}")
     if filters.new_on is not None:
@@ -325,10 +330,12 @@ def list_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None =
 
 
 def iter_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None = None,
-                   *, ranked: bool = False, whole: bool = False) -> Iterator[ListedProspect]:
+                   *, ranked: bool = False, whole: bool = False, visits: bool = True
+                   ) -> Iterator[ListedProspect]:
     """``list_prospects`` as they are read, for lists too long to hold. ``whole``: most of
     the prospects will be read (a whole list), so what each row needs is gathered once for
-    all rather than asked of each row."""
+    all rather than asked of each row. Without ``visits`` (a ranking, which never shows
+    them), ``visits`` is 0 rather than counted from a million visit rows."""
     where, params = _where(policy, filters)
     if limit is not None:
         params["limit"] = limit
@@ -338,21 +345,25 @@ def iter_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None =
             ids = ranked_ids(tx, policy, filters, limit)
             where.append(f"p.id IN ({', '.join(map(str, ids))})" if ids else "1 = 0")
         # A page or a narrow list: what a row needs is asked of each of its few rows.
-        found, redsea, visits, joins = (
+        found, redsea, visits_sql, joins = (
             FOUND_SUBSTANDARD_SQL, REDSEA_COUNT_SQL,
             "(SELECT COUNT(*) FROM visit lv WHERE lv.prospect_id = p.id"
             " AND lv.voided_at IS NULL)", "")
     else:
         # Every row: the same facts gathered once for all, then joined.
-        found, redsea, visits = (FOUND_SUBSTANDARD_JOINED, REDSEA_COUNT_JOINED,
-                                 "COALESCE(vc.n, 0) - COALESCE(vv.n, 0)")
+        found, redsea, visits_sql = (FOUND_SUBSTANDARD_JOINED, REDSEA_COUNT_JOINED,
+                                     "COALESCE(vc.n, 0) - COALESCE(vv.n, 0)")
         joins = (f" LEFT JOIN ({FOUND_SUBSTANDARD_IDS}) fs ON fs.prospect_id = p.id"
-                 f" LEFT JOIN ({REDSEA_COUNTS}) rc ON rc.prospect_id = p.id"
-                 # Live visits: all of them less the voided, each counted from an index.
-                 " LEFT JOIN (SELECT prospect_id, COUNT(*) AS n FROM visit"
-                 " GROUP BY prospect_id) vc ON vc.prospect_id = p.id"
-                 " LEFT JOIN (SELECT prospect_id, COUNT(*) AS n FROM visit"
-                 " WHERE voided_at IS NOT NULL GROUP BY prospect_id) vv ON vv.prospect_id = p.id")
+                 f" LEFT JOIN ({REDSEA_COUNTS}) rc ON rc.prospect_id = p.id")
+        if visits:
+            # Live visits: all of them less the voided, each counted from an index.
+            joins += (" LEFT JOIN (SELECT prospect_id, COUNT(*) AS n FROM visit"
+                      " GROUP BY prospect_id) vc ON vc.prospect_id = p.id"
+                      " LEFT JOIN (SELECT prospect_id, COUNT(*) AS n FROM visit"
+                      " WHERE voided_at IS NOT NULL GROUP BY prospect_id) vv"
+                      " ON vv.prospect_id = p.id")
+    if not visits:
+        visits_sql = "0"
     sql = (
         "SELECT * FROM (SELECT p.id, p.company, p.city, p.district, p.suburban,"
         " s.name AS sourced_by, p.found_on, p.duplicate_of, p.deal_value, p.need,"
@@ -362,7 +373,7 @@ def iter_prospects(tx: Tx, policy: Policy, filters: Filters, limit: int | None =
         f" {stars_sql(found)} AS stars,"
         f" CASE WHEN {impure_sql(redsea)} THEN 1 ELSE 0 END AS impure,"
         f" {redsea} AS redsea_count,"
-        f" {visits} AS visits"
+        f" {visits_sql} AS visits"
         f"{_FROM}{joins} WHERE {' AND '.join(where)}) p"
         f" ORDER BY {RANK_ORDER_SQL if ranked else 'p.id'}"
     )

@@ -151,10 +151,12 @@ def open_inspections(tx: Tx, day: str, center: str | None
     # Any manager acts on these: no names to look up, and there may be thousands. The flags
     # come in the same query: a list of thousands of ids to look them up by costs more.
     found: dict[int, tuple[DayVisit, list[tuple[str, str]]]] = {}
+    # The visitor's centre only for one centre's report: thousands of lookups otherwise.
+    centre = (" JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
+              if center is not None else "")
     for r in tx.all(
             "SELECT v.id AS visit_id, v.prospect_id, v.day, p.company, f.flag, f.detail"
-            " FROM inspection i JOIN visit v ON v.id = i.visit_id"
-            " JOIN staff s ON s.id = v.staff_id JOIN center c ON c.id = s.center_id"
+            f" FROM inspection i JOIN visit v ON v.id = i.visit_id{centre}"
             " JOIN prospect p ON p.id = v.prospect_id"
             " LEFT JOIN visit_flag f ON f.visit_id = v.id"
             f" WHERE i.status = 'open' AND v.day <= :day{where} ORDER BY v.day, v.id, f.id",

@@ -122,8 +122,9 @@ def rate_all(tx: Tx, policy: Policy, limit: int | None = None) -> Ranking:
     everyone = prospects.Filters()
     if limit is None:
         return Ranking(rated(prospects.iter_prospects(tx, policy, everyone, ranked=True,
-                                                      whole=True)))
-    shown = tuple(rated(prospects.list_prospects(tx, policy, everyone, limit, ranked=True)))
+                                                      whole=True, visits=False)))
+    shown = tuple(rated(prospects.iter_prospects(tx, policy, everyone, limit, ranked=True,
+                                                 visits=False)))
     total = (len(shown) if len(shown) < limit
              else prospects.count_prospects(tx, policy, everyone))
     return Ranking(shown, queries.unvisited_quality(tx, policy), Page(len(shown), total))
@@ -403,11 +404,15 @@ def attention(tx: Tx, policy: Policy, day: str, center: str | None
                 command=rules.Message("cmd.industry", {"finder": shell_word(found.source)})))
     from yulin_cli.prospects.likely import standing_pairs
 
+    whys: dict[tuple[str, tuple[str, ...]], tuple[rules.Message, ...]] = {}
     for pair in standing_pairs(tx, day, center):
         # Two prospects that are likely one company, until a manager merges them or marks
-        # them distinct (Q8).
-        why = (rules.Message(f"dup.{pair.verdict.typo}"),
-               *(rules.Message(f"likely.fact.{fact}") for fact in pair.verdict.agreeing))
+        # them distinct (Q8). Why: the typo and the facts, a few kinds for thousands of pairs.
+        kind = (pair.verdict.typo, pair.verdict.agreeing)
+        why = whys.get(kind)
+        if why is None:
+            why = whys[kind] = (rules.Message(f"dup.{kind[0]}"),
+                                *(rules.Message(f"likely.fact.{fact}") for fact in kind[1]))
         items.append(AttentionItem(
             "duplicate", "likely-duplicate", pair.drop, rules.Message("attention.likely", {
                 "drop": pair.drop, "drop_company": pair.drop_company, "keep": pair.keep,
