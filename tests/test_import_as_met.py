@@ -106,6 +106,7 @@ def test_a_big_import_keeps_every_index_and_uses_them(team, isolated, tmp_path):
     rows = [[*row[:6], f"it@d{i}.cn", *row[7:]] for i, row in enumerate(good_rows(300))]
     rows[299][0] = "苏州中断测试00298号公可"  # a slip in the legal form of the row before's
     rows[299][6] = "li@d298.cn"  # and the same company's mail
+    rows[100][6] = "wang@d298.cn"  # a third holder of that domain, two characters apart
     done = subprocess.run([sys.executable, "-c", PARALLEL, "import", str(write(
         tmp_path / "big.csv", rows)), "--json"], capture_output=True, text=True,
         env={**os.environ, "YULIN_LANG": "en"}, check=False)

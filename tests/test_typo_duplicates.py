@@ -229,12 +229,14 @@ def test_every_pair_the_rule_accepts_meets_in_a_group(trade, form, at, slip, cha
     from yulin_cli.rules.duplicates import form_key, name_key
 
     company = trade + form
-    at %= len(company)
-    if slip == "change":
-        other = company[:at] + character + company[at + 1:]
-    elif slip == "add":
+    if slip == "add":  # anywhere, the very end too
+        at %= len(company) + 1
         other = company[:at] + character + company[at:]
+    elif slip == "change":
+        at %= len(company)
+        other = company[:at] + character + company[at + 1:]
     elif slip == "drop":
+        at %= len(company)
         other = company[:at] + company[at + 1:]
     else:  # every character by a same-sound one where there is one
         other = company.translate(str.maketrans("恒瑞重精密银", "衡锐中经蜜银"))

@@ -263,8 +263,9 @@ def _load_prospects(tx: Tx, headers: list[str], columns: dict[int, str],
     validated = _validated(rows, columns, today, parallel)
     ids = _ServerIds(tx) if postgres else _FileIds(tx)
     # A big file into a SQLite table it outgrows: the table's indexes are built once the rows
-    # are in (a sort) rather than updated row by row, in a third of the time. Nothing reads
-    # the table by them meanwhile, and a rollback brings them back with the rest.
+    # are in (a sort) rather than updated row by row, in a third of the time. Meanwhile only
+    # whole-table reads touch the table (the admission index), and a rollback brings the
+    # indexes back with the rest.
     bulk = parallel and not postgres and queries.count_rows(tx, "prospect") * ROW_BYTES < size
     with contextlib.closing(validated):  # workers stop as soon as the import does
         with queries.indexes_built_after(tx, "prospect") if bulk else contextlib.nullcontext():

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli.results import human_only
 from yulin_cli.rules.duplicates import (
     FORM_TAIL,
+    PUBLIC_MAIL,
     CompanyFacts,
     LikelyDuplicate,
     form_key,
@@ -44,8 +45,6 @@ COLUMNS = ("p.id, p.company, p.city, p.name_key, p.district, p.contact_surname, 
 # every character of the address but '@', leaving "name@", whose length is where the domain
 # starts.
 MAIL_SQL = "LOWER(SUBSTR(p.email, LENGTH(RTRIM(p.email, REPLACE(p.email, '@', ''))) + 1))"
-SCALE_SQL = ("(p.contact_surname || '|' || CAST(p.employees AS TEXT) || '|'"
-             " || CAST(p.pcs AS TEXT))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +115,7 @@ def shared_facts(row: Row) -> set[str]:
             *mail_facts(city, row.get("email"))}
 
 
-# Each kind of shared fact, from its columns (``shared_facts`` and the whole table's scan).
+# Each kind of shared fact, from its columns (``shared_facts``, and ``_all_members``' queries).
 def phone_facts(city: str, landline: str | None, mobile: str | None) -> list[str]:
     return [f"{city}|t|{p}" for p in (landline, mobile) if p]
 
@@ -127,7 +126,7 @@ def code_facts(city: str, code: str | None) -> list[str]:
 
 def scale_facts(city: str, surname: str | None, employees: int | None, pcs: int | None
                 ) -> list[str]:
-    """The contact's surname with the exact scale, as ``SCALE_SQL`` writes it."""
+    """The contact's surname with the exact scale, both figures known."""
     if not surname or employees is None or pcs is None:
         return []
     return [f"{city}|s|{surname}|{employees}|{pcs}"]
@@ -288,10 +287,12 @@ def _members(tx: Tx, facts: Sequence[str]) -> dict[str, list[int]]:
     return members
 
 
-# The live prospects holding a fact that two or more hold, by kind, each through the index of
-# its column: the shared values are grouped in the index's order and their holders read back,
-# with what blocking needs (``Named``) and the columns of the fact. ``:since`` keeps the groups
-# holding a prospect from that id on (an import's new rows).
+# The live prospects holding a value of a fact that two or more hold, by kind, each through the
+# index of its column, with what blocking reads (id, city, name key, company) and the columns
+# of the fact. The SQL casts a wider net than the fact (a phone shared across cities, one row's
+# landline equal to its mobile, an empty value): ``_all_members`` builds each fact's
+# text again with ``shared_facts``' own functions and keeps the groups it really makes.
+# ``:since`` keeps the values held by a prospect from that id on (an import's new rows).
 _NAMED = "SELECT p.id, p.city, p.name_key, p.company, "
 _SHARED = (_NAMED + "{columns} FROM prospect p WHERE p.merged_into IS NULL"
            " AND {value} IN (SELECT {values} FROM prospect p WHERE p.merged_into IS NULL"
@@ -310,25 +311,28 @@ _SHARED_BY_KIND: tuple[tuple[str, Callable[..., list[str]]], ...] = (
                     values="p.contact_surname, p.employees, p.pcs",
                     known="p.contact_surname IS NOT NULL AND p.employees IS NOT NULL"
                           " AND p.pcs IS NOT NULL"), scale_facts),
+    # A public mail service is no company's domain (``mail_domain``): its thousands of users
+    # are never read.
     (_SHARED.format(columns="p.email", value=MAIL_SQL, values=MAIL_SQL,
-                    known="p.email IS NOT NULL"), mail_facts),
+                    known=f"p.email IS NOT NULL AND {MAIL_SQL} NOT IN ("
+                          + ", ".join(f"'{d}'" for d in sorted(PUBLIC_MAIL)) + ")"), mail_facts),
 )
 
 
 def _all_members(tx: Tx, since: int | None = None) -> tuple[list[list[int]], dict[int, Row]]:
     """Every group of live prospects sharing a fact (as ``shared_facts`` writes it), or those
     holding a prospect with an id from ``since`` on (an import's new rows); and each member's
-    id, city, name key and company (all that blocking reads), as tuples: a dict a row costs as
-    much as the scan."""
+    id, city, name key and company (all that blocking reads), read as tuples (a dict a row
+    costs as much as the scan) and kept as a small dict a member."""
+    floor = since or 0
     members: dict[str, set[int]] = defaultdict(set)
     named: dict[int, Row] = {}
     for sql, facts in _SHARED_BY_KIND:
-        for pid, city, key, company, *values in tx.rows(sql, since=since or 0):
+        for pid, city, key, company, *values in tx.rows(sql, since=floor):
             if pid not in named:
                 named[pid] = {"id": pid, "city": city, "name_key": key, "company": company}
             for fact in facts(city, *values):
                 members[fact].add(pid)
-    floor = since or 0
     return [sorted(ids) for ids in members.values() if len(ids) > 1 and max(ids) >= floor], named
 
 
