@@ -396,13 +396,13 @@ def _admit_rows(tx: Tx, validated: Iterator[validation.Validated], headers: list
         if len(batch) >= BATCH:
             if not report.errors or keep_going:
                 ids.settle(batch)
-                queries.insert_rows(tx, "prospect", stored, batch)
+                tx.insert_many("prospect", stored, batch)
                 written_from.update((r["id"], n) for r, n in zip(batch, numbers, strict=True))
                 pause_point("import-batch")
             batch, numbers = [], []
     if batch and (not report.errors or keep_going):
         ids.settle(batch)
-        queries.insert_rows(tx, "prospect", stored, batch)
+        tx.insert_many("prospect", stored, batch)
         written_from.update((r["id"], n) for r, n in zip(batch, numbers, strict=True))
     return written_from
 

@@ -4,7 +4,7 @@ index of the duplicate rule and its ids; a team's workbook, table by table)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -254,11 +254,6 @@ def indexes_built_after(tx: Tx, table: str) -> Iterator[None]:
     yield
     for _name, sql in found:
         tx.run(sql)
-
-
-def insert_rows(tx: Tx, table: str, columns: Sequence[str], rows: list[dict[str, Any]]) -> None:
-    """``rows`` (dicts by column) into ``table`` at once."""
-    tx.insert_many(table, columns, rows)
 
 
 def count_rows(tx: Tx, table: str) -> int:

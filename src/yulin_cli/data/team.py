@@ -161,10 +161,10 @@ def _insert(tx: Tx, model: Any, table: str, headers: list[str], rows: list[list[
             values.update({c: None for c in own})
         batch.append(values)
         if len(batch) >= BATCH:
-            queries.insert_rows(tx, table, names, batch)
+            tx.insert_many(table, names, batch)
             batch = []
     if batch:
-        queries.insert_rows(tx, table, names, batch)
+        tx.insert_many(table, names, batch)
     for row in later:
         queries.set_columns(tx, table, row)
     return len(rows)
