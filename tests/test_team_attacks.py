@@ -488,7 +488,7 @@ def test_the_servers_district_key_is_the_rules_one(team_db):
 
     from yulin_cli import places, rules
 
-    names = sorted({p.name for ps in places._table().divisions.values() for p in ps.values()})
+    names = sorted({p.name for ps in places._by_key().values() for p in ps})
     rows = attempt(team_db, "admin", "SELECT d, yulin_district_key(d) FROM unnest(%(n)s::text[]) d",
                    n=names)
     assert len(rows) == len(names) and all(key == rules.district_key(d) for d, key in rows)

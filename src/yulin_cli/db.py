@@ -19,12 +19,12 @@ import signal
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from yulin_cli.errors import BadInput, RuleRefusal, YulinError
+from yulin_cli.frozen import frozen
 from yulin_cli.tx import Row, Tx
 
 # The newest migration this code knows, and every one before it (tests check both against
@@ -373,7 +373,7 @@ def scram_verifier(tx: Tx, login: str, password: str) -> str:
                                                     b"scram-sha-256")
     return digest.decode("ascii")
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Login:
     """Who a server connection is: the login, and the staff member mapped to it (team mode)."""
 

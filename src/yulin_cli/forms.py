@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from yulin_cli.choices import (
@@ -25,6 +24,7 @@ from yulin_cli.choices import (
     RoundResult,
     VisitKind,
 )
+from yulin_cli.frozen import frozen
 from yulin_cli.parsers import (
     _EXTENSION_DASH,
     _QQ,
@@ -183,7 +183,7 @@ _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NAME = _text(100, required=True)
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class _Form:
     """How one model's plain input is read: a reader per field, the fields it needs, those
     that may not be None, and the defaults of the rest."""
@@ -282,7 +282,7 @@ _PROSPECT.defaults.update({key: None for key in _PROSPECT.readers if key != "own
 # --- what commands and imports read -------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RoundForm:
     """One verification round as typed (``inputs.RoundIn``)."""
 
@@ -296,7 +296,7 @@ class RoundForm:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PlanForm:
     """One planned visit (``inputs.PlanIn``)."""
 
@@ -305,7 +305,7 @@ class PlanForm:
     day: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class VisitForm:
     """One logged visit (``inputs.VisitIn``)."""
 

@@ -10,16 +10,16 @@ prospect's city is 无锡, its district 江阴市, and it is suburban unless the
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
+from yulin_cli.frozen import frozen
 from yulin_cli.rules.duplicates import district_key, normalise_city
 
 # County towns are suburban (远郊) by default; a city's own districts are not (RULES.md).
 SUBURBAN_KINDS = frozenset({"县级市", "县", "自治县"})
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Place:
     prefecture: str  # as a team writes its city: 无锡
     name: str  # the division's own name: 江阴市 (the city's own row: 无锡市)
@@ -32,54 +32,66 @@ class Place:
         return self.kind in SUBURBAN_KINDS
 
 
-@dataclass(frozen=True)
-class _Table:
-    cities: dict[str, Place]  # normalised prefecture -> its own row
-    divisions: dict[str, dict[str, Place]]  # normalised prefecture -> district key -> place
-    by_key: dict[str, tuple[Place, ...]]  # district key -> every division of that name
+@functools.cache
+def _lines() -> tuple[str, ...]:
+    # Beside this module (not importlib.resources: that loads zipfile on every write).
+    text = Path(__file__).with_name("counties.tsv").read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @functools.cache
-def _table() -> _Table:
-    cities: dict[str, Place] = {}
-    divisions: dict[str, dict[str, Place]] = {}
-    by_key: dict[str, list[Place]] = {}
-    # Beside this module (not importlib.resources: that loads zipfile on every write).
-    text = Path(__file__).with_name("counties.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        prefecture, name, kind, lat, lng = line.split("\t")
-        place = Place(prefecture, name, kind, float(lat) if lat else None,
-                      float(lng) if lng else None)
-        city = normalise_city(prefecture)
-        if kind == "prefecture":
-            cities[city] = place
-            continue
-        key = district_key(name)
-        divisions.setdefault(city, {})[key] = place
-        by_key.setdefault(key, []).append(place)
-    return _Table(cities, divisions, {k: tuple(v) for k, v in by_key.items()})
+def _rows() -> tuple[tuple[str, str, str, str, str], ...]:
+    return tuple(tuple(line.split("\t")) for line in _lines())  # type: ignore[misc]
+
+
+def _place(row: tuple[str, str, str, str, str]) -> Place:
+    prefecture, name, kind, lat, lng = row
+    return Place(prefecture, name, kind, float(lat) if lat else None, float(lng) if lng else None)
+
+
+# The table is read in parts, each on first use: most prospects name a prefecture-level city
+# and no district, which needs only the cities (a tenth of the rows).
+@functools.cache
+def _cities() -> dict[str, Place]:
+    """Normalised prefecture -> its own row."""
+    rows = (tuple(line.split("\t")) for line in _lines() if "\tprefecture\t" in line)
+    return {normalise_city(row[0]): _place(row) for row in rows}  # type: ignore[arg-type]
+
+
+@functools.cache
+def _divisions(city: str) -> dict[str, Place]:
+    """The divisions of one normalised prefecture, by district key."""
+    return {district_key(row[1]): _place(row) for row in _rows()
+            if row[2] != "prefecture" and normalise_city(row[0]) == city}
+
+
+@functools.cache
+def _by_key() -> dict[str, tuple[Place, ...]]:
+    """District key -> every division of that name, in the table's order."""
+    found: dict[str, list[Place]] = {}
+    for row in _rows():
+        if row[2] != "prefecture":
+            found.setdefault(district_key(row[1]), []).append(_place(row))
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def city_place(city: str) -> Place | None:
     """The prefecture-level city itself (its seat's coordinates), or None."""
-    return _table().cities.get(normalise_city(city))
+    return _cities().get(normalise_city(city))
 
 
 def division(city: str, district: str) -> Place | None:
     """``district`` of ``city`` (吴江 and 吴江区 alike), or None when the table has no such one."""
-    return _table().divisions.get(normalise_city(city), {}).get(district_key(district))
+    return _divisions(normalise_city(city)).get(district_key(district))
 
 
 def county_of(name: str, near: str | None = None) -> Place | None:
     """The county-level division a city field names (江阴, 昆山市), when the name is not a
     prefecture itself. Among namesakes the one of ``near`` (the finder's centre) wins; an
     unambiguous name stands on its own."""
-    table = _table()
-    if normalise_city(name) in table.cities:
+    if normalise_city(name) in _cities():
         return None
-    found = table.by_key.get(district_key(name), ())
+    found = _by_key().get(district_key(name), ())
     if near:
         mine = [p for p in found if normalise_city(p.prefecture) == normalise_city(near)]
         if mine:
@@ -87,7 +99,7 @@ def county_of(name: str, near: str | None = None) -> Place | None:
     return found[0] if len(found) == 1 else None
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Resolved:
     city: str
     district: str | None

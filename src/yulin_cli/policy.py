@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from yulin_cli.errors import BadInput
+from yulin_cli.frozen import frozen
 
 if TYPE_CHECKING:
     from yulin_cli.tx import Tx
@@ -47,19 +48,19 @@ class _Section:
         """Rules between a section's keys."""
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Standard(_Section):
     min_employees: int = setting(100, "Employees needed for the quality standard", ge=0)
     min_pcs: int = setting(30, "PCs needed for the quality standard", ge=0)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Verification(_Section):
     min_rounds: int = setting(2, "Rounds by the source before a visit (2nd, 3rd)", ge=0)
     min_pretexts: int = setting(2, "Different pretexts among those rounds", ge=0)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Quota(_Section):
     per_day: int = setting(2, "Quality customers each prospector finds a day", ge=0)
     campaign_start: dt.date = setting(dt.date(2026, 1, 1), "First day the quota applies")
@@ -71,7 +72,7 @@ class Quota(_Section):
             raise ValueError("policy.campaign_order")
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Stars(_Section):
     five_min: int = setting(200_000, "Deal value (yuan) for 5 stars", ge=0)
     four_min: int = setting(100_000, "Deal value for 4 stars", ge=0)
@@ -85,7 +86,7 @@ class Stars(_Section):
             raise ValueError("policy.stars_three")
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class EffectiveVisit(_Section):
     items: tuple[str, ...] = setting(("1-5", "2-2", "2-3", "2-4", "2-5", "2-8", "2-9"),
                                      "Questionnaire items an effective visit must capture")
@@ -93,7 +94,7 @@ class EffectiveVisit(_Section):
                                         "Contact details an effective visit must capture")
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Points(_Section):
     substandard: int = setting(-5, "Points for the source when a visit finds it substandard")
     sweep: int = setting(3, "Points for an effective sweep visit")
@@ -101,19 +102,19 @@ class Points(_Section):
         -5, "Points for the visitor when an inspection finds a visit did not happen as logged")
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Redsea(_Section):
     doubtful_at: int = setting(1, "Signals from which a red-sea prospect is doubtful", ge=1)
     impure_at: int = setting(2, "Signals from which it is impure: drop it", ge=1)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Territory(_Section):
     direct_sales_cities: tuple[str, ...] = setting(("南京", "深圳"),
                                                    "Cities with a direct-sales branch")
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Proof(_Section):
     require_photo: bool = setting(False, "A visit without a photo is not effective")
     max_distance_m: int = setting(1000, "Metres a visit's photo may be from the company's location",
@@ -125,25 +126,25 @@ class Proof(_Section):
         10, "Share of substandard findings inspected even when nothing looks wrong", ge=0, le=100)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Route(_Section):
     max_visits_per_day: int = setting(6, "Suburban visits planned per day", ge=1)
     max_days: int = setting(2, "Working days in one suburban trip", ge=1)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Managers(_Section):
     upgrade_min_pcs: int = setting(100, "PCs of an existing customer worth an upgrade visit",
                                    ge=0)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Partner(_Section):
     min_effort: int = setting(4, "Rounds plus visits that count as high effort", ge=0)
     small_share: int = setting(50_000, "Vendor share (yuan) below which it is small", ge=0)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class Policy(_Section):
     standard: Standard = field(default_factory=Standard)
     verification: Verification = field(default_factory=Verification)
@@ -256,7 +257,7 @@ def policy_from_dict(data: dict[str, Any]) -> Policy:
 # --- the team's policy, in versions (RULES.md, "Rulings for the third release") -----------------
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False, slots=False)
 class PolicyVersion:
     """One version of the team's policy: in force from ``valid_from`` (None: the first, which
     covers every day before the second) until the next version's first day."""

@@ -9,9 +9,11 @@ parses a column by hand.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import lru_cache
 from typing import Any, Protocol, Self
+
+from yulin_cli.frozen import frozen
 
 
 @lru_cache(maxsize=4096)
@@ -45,14 +47,14 @@ def field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Center(_Record):
     id: int
     name: str
     city: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StaffMember(_Record):
     id: int
     name: str
@@ -85,7 +87,7 @@ FLAG_COLUMNS = ("suburban", "platform_interest", "has_oa", "erp_need", "in_selec
                 "existing_customer")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Prospect(_Record):
     """A prospect with its finder, the finder's centre, and what the rules read besides."""
 
@@ -150,7 +152,7 @@ class Prospect(_Record):
         return {name: getattr(self, name) for name in PROSPECT_COLUMNS}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ListedProspect(_Record):
     """A prospect as lists and rankings show it, stars and quality decided in SQL
     (``sql_rules``), and what its rating reads."""
@@ -191,7 +193,7 @@ class ListedProspect(_Record):
                    int(redsea_count), int(visits))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Voiding:
     """Who voided a record, when (wall clock) and why: it stays, and stops counting."""
 
@@ -207,7 +209,7 @@ class Voiding:
         return cls(row.get("voided_by") or "", row["voided_at"], row.get("void_reason") or "")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class VerificationRound(_Record):
     id: int
     round_no: int
@@ -234,7 +236,7 @@ class VerificationRound(_Record):
         return cls(**values, voided=Voiding.of_row(row))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class VisitPhoto(_Record):
     """A photo recorded with a visit (Q15); the file itself stays at ``path``."""
 
@@ -247,7 +249,7 @@ class VisitPhoto(_Record):
     longitude: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Visit(_Record):
     id: int
     prospect_id: int
@@ -278,7 +280,7 @@ class Visit(_Record):
                    recorded_by_login=row.get("recorded_by_login"))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PlannedVisit(_Record):
     id: int
     prospect_id: int
@@ -289,7 +291,7 @@ class PlannedVisit(_Record):
     recorded_by_login: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DirectProject(_Record):
     id: int
     company: str
@@ -298,7 +300,7 @@ class DirectProject(_Record):
     status: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Notice:
     """An entry of the notice board (通报)."""
 

@@ -12,26 +12,27 @@ this module (never the other way round).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import singledispatch
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
-from rich.table import Table
-from rich.text import Text
 
 from yulin_cli import rules
+from yulin_cli.frozen import frozen
 from yulin_cli.i18n import MESSAGES, cited, colon, current_lang, explain, listed, rule_name, t
 from yulin_cli.records import Notice
 from yulin_cli.results import Page, Result
 
+if TYPE_CHECKING:  # Rich loads when a view draws: a one-line answer never pays for it
+    from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+    from rich.measure import Measurement
+    from rich.table import Table
+    from rich.text import Text
+
 OK, NO = "✓", "✗"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Screen:
     """What a view prints: parts for stdout, and warnings for stderr."""
 
@@ -40,6 +41,8 @@ class Screen:
 
 
 def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
@@ -53,12 +56,41 @@ def show(result: Result) -> None:
     screen = shown if isinstance(shown, Screen) else Screen((shown,))
     for warning in screen.err:
         typer.echo(warning, err=True)
+    words = [part for part in screen.out
+             if isinstance(part, str) or type(part) is Prose and not part.style]
+    if len(words) == len(screen.out):
+        # Words only (most writing commands' answers): printed as Rich prints them
+        # (tests/test_render.py holds the two equal), without the 25 ms Rich takes to load.
+        width = terminal_width()
+        for word in words:
+            for line in [word] if isinstance(word, str) else word.lines(width):
+                typer.echo(line)
+        return
     out = console()
     for part in screen.out:
         if isinstance(part, str):
             typer.echo(part)
         else:
             out.print(part)
+
+
+def terminal_width() -> int:
+    """The width Rich's console takes: 80 on a dumb terminal, else ``COLUMNS`` when it is a
+    number, else the first standard stream's terminal, else 80."""
+    import os
+    import sys
+
+    if os.environ.get("TERM", "").lower() in ("dumb", "unknown") and sys.stdout.isatty():
+        return 80
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return int(columns)
+    for stream in range(3):
+        try:
+            return os.get_terminal_size(stream).columns or 80
+        except (OSError, ValueError):
+            continue
+    return 80
 
 
 def show_checks(checks: Sequence[rules.Reason]) -> None:
@@ -105,6 +137,8 @@ class Prose:
         self.first_indent = first_indent
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
         from yulin_cli.wrapping import cells, wrap
 
         widest = max((cells(p) for p in self.text.split("\n")), default=0)
@@ -112,14 +146,22 @@ class Prose:
                                                       self.first_indent)), default=0)
         return Measurement(min(narrowest, widest), widest)
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, width: int) -> list[str]:
         from yulin_cli.wrapping import wrap
 
-        for line in wrap(self.text, options.max_width, self.indent, self.first_indent):
+        return wrap(self.text, width, self.indent, self.first_indent)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        for line in self.lines(options.max_width):
             yield Text(line, style=self.style, no_wrap=True, overflow="ignore")
 
 
 def new_table(*headers: str, title: str | None = None) -> Table:
+    from rich import box
+    from rich.table import Table
+
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False,
                   expand=False)
     for header in headers:
@@ -129,6 +171,8 @@ def new_table(*headers: str, title: str | None = None) -> Table:
 
 def more_line(page: Page | None, key: str = "ui.more") -> list[Text]:
     """The line under a long list's first screen saying how many rows it left out."""
+    from rich.text import Text
+
     if page is None or not page.more:
         return []
     return [Text(t(key, count=f"{page.more:,}"), style="dim")]
@@ -146,11 +190,15 @@ def lines_of(*lines: str) -> str:
 
 
 def stars_text(stars: int) -> Text:
+    from rich.text import Text
+
     return Text("★" * stars + "☆" * (5 - stars), style="yellow" if stars else "dim")
 
 
 def quota_bar(found: int, per_day: int, width: int = 5) -> Text:
     """A small bar of quota progress: filled cells out of ``per_day`` (at most ``width``)."""
+    from rich.text import Text
+
     cells = max(1, min(per_day, width))
     filled = cells if per_day == 0 else min(cells, round(cells * found / per_day))
     done = per_day == 0 or found >= per_day
@@ -194,12 +242,16 @@ def fix_commands(checks: Sequence[rules.Reason], prospect_id: int,
 def bar(value: int, most: int, width: int = 30, style: str = "cyan") -> Text:
     """A horizontal bar of ``value`` against ``most`` (the longest bar), ``width`` cells at
     most; a value above zero always shows. Negative values draw in red."""
+    from rich.text import Text
+
     size = abs(value)
     cells = 0 if most <= 0 or size == 0 else max(1, round(width * size / most))
     return Text("█" * min(cells, width), style="red" if value < 0 else style)
 
 
 def checks_table(checks: Sequence[rules.Reason]) -> Table:
+    from rich.text import Text
+
     # The "next" column only when some check has a next step: an empty one takes width the
     # reasons need.
     fixes = any(check.fix and not check.ok for check in checks)
@@ -221,12 +273,18 @@ def checks_table(checks: Sequence[rules.Reason]) -> Table:
 
 
 def commands_block(commands: Sequence[str]) -> Group:
+    from rich.console import Group
+    from rich.text import Text
+
     return Group(*(Text(f"  → {command}", no_wrap=True, overflow="ignore")
                    for command in commands))
 
 
 def readiness_view(prospect_id: int, company: str, readiness: rules.Readiness,
                    fill: dict[str, Any] | None = None) -> Group:
+    from rich.console import Group
+    from rich.text import Text
+
     head = Text(f"#{prospect_id} {company}{colon()}", style="bold")
     head.append(t("ui.ready") if readiness.ready else t("ui.not_ready"),
                 style="bold green" if readiness.ready else "bold red")
@@ -238,6 +296,9 @@ def readiness_view(prospect_id: int, company: str, readiness: rules.Readiness,
 
 
 def rating_view(prospect_id: int, company: str, rating: rules.Rating) -> Group:
+    from rich.console import Group
+    from rich.text import Text
+
     parts: list[RenderableType] = [Text.assemble((f"#{prospect_id} {company}  ", "bold"),
                                                  stars_text(rating.stars))]
     parts += [verdict_line(r) for r in rating.reasons]
@@ -269,6 +330,8 @@ def ranking_table(rated: Iterable[tuple[Any, rules.Rating]], title: str | None =
 
 
 def notices_table(rows: Iterable[Notice]) -> Table:
+    from rich.text import Text
+
     notices = list(rows)
     # Team mode: the login whose command wrote each notice, when any is known.
     logins = any(n.recorded_by_login for n in notices)
@@ -299,6 +362,8 @@ def advice_table(items: Iterable[rules.Reason]) -> Table:
 
 def empty(key: str, **params: Any) -> Text:
     """What an empty list says, in words."""
+    from rich.text import Text
+
     return Text(t(key, **params), style="dim")
 
 

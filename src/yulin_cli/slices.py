@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from yulin_cli.frozen import frozen
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     import typer
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Slice:
     name: str  # its package: yulin_cli.<name>
     commands: tuple[str, ...] = ()  # the commands and groups it adds to the root, help order

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.frozen import frozen
 from yulin_cli.results import Result
 
 if TYPE_CHECKING:
@@ -23,13 +23,13 @@ if TYPE_CHECKING:
 BATCH = 2000
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TableCount:
     table: str
     rows: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Copied(Result):
     target: str
     rows: int

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.errors import BadInput, YulinError
+from yulin_cli.frozen import frozen
 from yulin_cli.results import Result, human_only
 
 if TYPE_CHECKING:
@@ -16,13 +16,13 @@ if TYPE_CHECKING:
     from yulin_cli.runtime import State
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BackedUp(Result):
     path: str
     bytes: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HealthCheck:
     check: str
     ok: bool
@@ -31,7 +31,7 @@ class HealthCheck:
     params: dict[str, Any] = human_only(None)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Health(Result):
     ok: bool
     checks: tuple[HealthCheck, ...]
@@ -49,14 +49,14 @@ class Health(Result):
         return doc
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Upgraded(Result):
     before: str | None
     after: str
     upgraded: bool
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DemoResult(Result):
     loaded: bool
     daily_report: DailyReport

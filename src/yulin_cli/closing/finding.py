@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
 from yulin_cli.db import rows_for
+from yulin_cli.frozen import frozen
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.results import Page, Result, human_only
 
@@ -30,7 +30,7 @@ _INITIALS = re.compile(r"[a-z]{2,30}")
 _EXTENSION = re.compile(r"\s*(转|分机|ext\.?|x)\s*\d{1,6}$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Match:
     id: int
     company: str
@@ -41,7 +41,7 @@ class Match:
     city: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Found(Result):
     text: str
     matched_by: str  # phone | credit_code | name | initials

@@ -4,10 +4,10 @@ history of what rated it, and the look-ups of `find`."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import now_stamp, rows_for
+from yulin_cli.frozen import frozen
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 RATING_FIELDS = ("deal_value", "need", "yulin_interest", "platform_interest")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DealOutcome:
     id: int
     prospect_id: int

@@ -5,13 +5,13 @@ never flatters the stars."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import clock, rules
 from yulin_cli.closing import queries
 from yulin_cli.dating import check_recorded_day
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.frozen import frozen
 from yulin_cli.outcomes.queries import facts_of
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.results import Result, human_only
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # --- outcome -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OutcomeRecorded(Result):
     """`outcome`: the end of a prospect's deal."""
 
@@ -67,7 +67,7 @@ def record_outcome(tx: Tx, prospect_id: int, result: str, value: int | None,
 # --- calibrate ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Proposal:
     """Star thresholds that rank the period's decided deals best (``--propose``)."""
 
@@ -77,13 +77,13 @@ class Proposal:
     auc_proposed: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CalibrationGroup:
     name: str
     result: calibration.Calibration
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CalibrationResult(Result):
     """`calibrate`: each star level as rated at the first effective visit, against the
     outcomes (Q5, Q13)."""

@@ -10,10 +10,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
+from yulin_cli.frozen import frozen
 from yulin_cli.i18n import MESSAGES
 from yulin_cli.outcomes.queries import facts_of
 from yulin_cli.prospects import queries as prospects
@@ -29,7 +29,7 @@ SECTIONS = ("prospects", "week", "take-over", "inspections", "duplicates", "next
 _PLACEHOLDERS = ("finder", "manager", "visit", "project")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TodoItem:
     section: str
     prospect_id: int | None
@@ -49,7 +49,7 @@ class TodoItem:
         return show(self.command.code, **params)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Todo(Result):
     name: str
     date: str

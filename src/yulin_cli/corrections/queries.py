@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from yulin_cli.db import fits_id
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.frozen import frozen
 from yulin_cli.records import Voiding
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ _NOT_FOUND = {"round": "not_found.round", "visit": "not_found.visit",
               "points": "not_found.points_entry", "outcome": "not_found.outcome"}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class VoidTarget:
     """A record someone asks to void, with what the permission rule reads."""
 
@@ -35,7 +35,7 @@ class VoidTarget:
     inspected: bool = False  # a visit with a question for a manager, open or answered
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PointsRow:
     id: int
     staff_id: int
@@ -47,7 +47,7 @@ class PointsRow:
     visit_id: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NoticeRow:
     id: int
     staff_id: int
@@ -106,7 +106,7 @@ def mark_void(tx: Tx, kind: str, record_id: int, by_id: int, at: str, reason: st
         raise RuleRefusal("void.not_written", id=record_id)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GivingBack:
     """What gives back entries of a visit (or one entry): the entries, and the count of
     notices withdrawn."""
@@ -115,7 +115,7 @@ class GivingBack:
     notices: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BackEntry:
     id: int
     reverses: int

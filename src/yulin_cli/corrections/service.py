@@ -6,12 +6,12 @@ deleted; everything that counts leaves voided records out (``outcomes.queries.fa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from yulin_cli import rules
 from yulin_cli.corrections import queries
 from yulin_cli.errors import RuleRefusal
+from yulin_cli.frozen import frozen
 from yulin_cli.results import Result
 from yulin_cli.team import queries as team
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from yulin_cli.policy import PolicyBook
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GivenBack:
     """A points entry that gives back a voided one."""
 
@@ -30,7 +30,7 @@ class GivenBack:
     delta: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Voided(Result):
     kind: str
     id: int

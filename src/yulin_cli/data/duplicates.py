@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from yulin_cli import rules
 from yulin_cli.data import queries
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.frozen import frozen
 from yulin_cli.outcomes import service as outcomes
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.prospects.likely import (
@@ -152,7 +153,7 @@ def without_code_conflicts(pairs: list[tuple[int, int, str, float]],
     return [p for p in pairs if not rules.codes_conflict(codes.get(p[0]), codes.get(p[1]))]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DuplicateGroup:
     keep: int
     ids: tuple[int, ...]
@@ -161,7 +162,7 @@ class DuplicateGroup:
     confidence: float
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DuplicateGroups(Result):
     groups: tuple[DuplicateGroup, ...]
 
@@ -169,7 +170,7 @@ class DuplicateGroups(Result):
         return [jsonable(g) for g in self.groups]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Merged(Result):
     keep: int
     drop: int
@@ -179,7 +180,7 @@ class Merged(Result):
     merge_id: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MergePreview(Result):
     """The two prospects side by side, and what connects them, before a merge."""
 
@@ -191,7 +192,7 @@ class MergePreview(Result):
         return {"keep": self.keep.id, "drop": self.drop.id, "evidence": list(self.evidence)}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Unmerged(Result):
     prospect_id: int
     restored_from: int
@@ -246,7 +247,7 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
     return DuplicateGroups(tuple(out))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MarkedDistinct(Result):
     """`distinct A B`: two look-alike prospects are different companies (first < second)."""
 

@@ -5,12 +5,13 @@ data), contact details masked on request."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import choices, rules
 from yulin_cli.data import queries, spreadsheets
+from yulin_cli.frozen import frozen
 from yulin_cli.i18n import current_lang, flag_word, label, listed, rule_name, t
 from yulin_cli.parsers import location_text
 from yulin_cli.records import FLAG_COLUMNS, join_list, split_list
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from yulin_cli.db import Tx
     from yulin_cli.policy import Policy, PolicyBook
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Exported(Result):
     what: str
     format: str

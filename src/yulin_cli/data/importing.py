@@ -18,6 +18,7 @@ from yulin_cli import forms
 from yulin_cli.data import queries, spreadsheets, validation
 from yulin_cli.db import now_stamp, pause_point
 from yulin_cli.errors import YulinError
+from yulin_cli.frozen import frozen
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.prospects.service import admit
 from yulin_cli.records import PROSPECT_COLUMNS
@@ -38,7 +39,7 @@ PARALLEL_FROM = 2 * 1024 * 1024  # bytes: smaller files are validated in this pr
 ROW_BYTES = 256  # a wide row of a centre's file, about: how many rows a file of a size holds
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ImportResult(Result):
     """What an import did, or would do: every row's errors, duplicates and warnings."""
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from yulin_cli.frozen import frozen
 from yulin_cli.records import split_list
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def record_distinct(tx: Tx, first: int, second: int, by_id: int, day: str, now: 
 # --- merge and unmerge -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MovedRow:
     """A row a merge moved (``merge_moved``): ``table`` is a table of ``MOVED_TABLES``,
     ``verification_round`` (with the round's number before), ``duplicate_of`` (a prospect filed
@@ -59,7 +59,7 @@ class MovedRow:
     round_no: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MergeRecord:
     """A merge not undone (``prospect_merge``): the facts of KEEP it filled from DROP."""
 

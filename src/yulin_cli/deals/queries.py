@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import center_filter, fits_id, now_stamp, rows_for
 from yulin_cli.errors import BadInput
+from yulin_cli.frozen import frozen
 from yulin_cli.records import DirectProject
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PartnerProject:
     """A prospect pursued with a partner, and the effort spent on it so far (Q10)."""
 

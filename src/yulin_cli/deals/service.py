@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
 from yulin_cli.deals import queries
 from yulin_cli.deals.queries import PartnerProject
 from yulin_cli.errors import BadInput
+from yulin_cli.frozen import frozen
 from yulin_cli.records import DirectProject
 from yulin_cli.results import Result
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from yulin_cli.policy import Policy, PolicyBook
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DirectProjectResult(Result):
     """One direct-sales project, as added or settled."""
 
@@ -30,7 +31,7 @@ class DirectProjectResult(Result):
         return jsonable(self.project)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DirectProjects(Result):
     projects: tuple[DirectProject, ...]
 
@@ -40,7 +41,7 @@ class DirectProjects(Result):
         return [jsonable(p) for p in self.projects]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PartnerDeal(PartnerProject):
     """A partner project, flagged when the effort outweighs our share (Q10)."""
 
@@ -48,7 +49,7 @@ class PartnerDeal(PartnerProject):
     reason: rules.Reason | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PartnerDeals(Result):
     deals: tuple[PartnerDeal, ...]
 

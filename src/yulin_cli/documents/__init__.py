@@ -10,8 +10,9 @@ character at its real width. Loaded only when a report is saved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from yulin_cli.frozen import frozen
 
 if TYPE_CHECKING:
     from yulin_cli.results import Result
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 # The blocks a section holds. Each block's words are final: templates only lay them out.
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cell:
     """A table cell: its text, a tone (good, bad, warn, muted), a number for a spreadsheet,
     and an optional small meter (0..1) drawn after the text."""
@@ -30,7 +31,7 @@ class Cell:
     meter: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
@@ -40,14 +41,14 @@ class Table:
     shown: bool = True  # False: in the workbook only (the HTML shows the same as cards)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Bar:
     label: str
     value: int
     shown: str  # the figure as the report writes it (2/2, +3, 5 (7))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Chart:
     """A horizontal bar chart: a label, the figure and a bar per row."""
 
@@ -56,7 +57,7 @@ class Chart:
     value_header: str = ""  # the figure's column in the workbook
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Item:
     """One thing to do: what, who acts (optional), the command that settles it (optional), and
     further lines (reasons, what to ask)."""
@@ -70,14 +71,14 @@ class Item:
     status_tone: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Items:
     items: tuple[Item, ...]
     heading: str = ""
     more: str = ""  # "… and N more: yulin ..."
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Line:
     text: str
     tone: str = ""
@@ -87,13 +88,13 @@ class Line:
 Block = Table | Chart | Items | Line
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Section:
     heading: str
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Doc:
     """A saved report: which (``kind``, a command name), its name, centre and date in words,
     and its sections."""

@@ -6,11 +6,11 @@ cards on a phone, and charts drawn as inline SVG with each label measured in ter
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from yulin_cli.documents import Chart, Doc, Items, Line, Section, Table
+from yulin_cli.frozen import frozen
 from yulin_cli.i18n import colon, current_lang, t
 from yulin_cli.wrapping import cells
 
@@ -25,7 +25,7 @@ GAP = 12
 BAR = 160  # the longest bar, px
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ChartRow:
     label: str
     shown: str
@@ -35,7 +35,7 @@ class ChartRow:
     tone: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Geometry:
     width: float
     height: float

@@ -5,10 +5,10 @@ This is a paraphrase for daily use; it never quotes the field manual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from yulin_cli.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Topic:
     clause: str
     rules: tuple[str, ...]

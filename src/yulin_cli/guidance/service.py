@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
+from yulin_cli.frozen import frozen
 from yulin_cli.prospects import queries as prospect_queries
 from yulin_cli.prospects.queries import live_prospect
 from yulin_cli.prospects.service import ProspectPage
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from yulin_cli.records import Prospect, Visit
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Advice(Result):
     prospect_id: int
     advice: tuple[rules.Reason, ...]
@@ -97,7 +97,7 @@ def advise(tx: Tx, policy: Policy, prospect_id: int) -> Advice:
                                           followups(tx, prospect_id)))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PlaybookPage:
     topic: str
     clause: str
@@ -107,7 +107,7 @@ class PlaybookPage:
     command: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Playbook(Result):
     topics: tuple[PlaybookPage, ...]
 

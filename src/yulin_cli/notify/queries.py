@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from yulin_cli.frozen import frozen
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Queued:
     """One message in the outbox, not yet accepted by the robot."""
 

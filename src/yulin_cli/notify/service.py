@@ -21,11 +21,11 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote_plus, urlsplit
 
 from yulin_cli.errors import BadInput
+from yulin_cli.frozen import frozen
 from yulin_cli.notify import markdown, queries
 from yulin_cli.results import Result, human_only
 
@@ -63,7 +63,7 @@ class SystemClock:
 CLOCK: Clock = SystemClock()  # tests put a fake clock here
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Webhook:
     """Where a platform's messages go. Never shown, never stored."""
 
@@ -116,7 +116,7 @@ def webhook(platform: str) -> Webhook:
 # --- results ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OutboxMessage:
     """One message: ``sent``, ``pending`` (kept to retry, ``error`` says why) or ``dry-run``."""
 
@@ -131,7 +131,7 @@ class OutboxMessage:
     payload: dict[str, Any] | None = None  # the body, shown on a dry run
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Notified(Result):
     """`notify`: what became of each message of the run (retries of earlier runs first)."""
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
+from yulin_cli.frozen import frozen
 from yulin_cli.outcomes import queries
 from yulin_cli.places import area_of
 
@@ -211,7 +212,7 @@ def desired(tx: Tx, book: PolicyBook, visit_ids: Iterable[int],
 
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Difference:
     """Where what is stored differs from what the rules derive (``doctor --recompute``)."""
 

@@ -4,11 +4,11 @@ recorded since, only when asked to, and says what changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.frozen import frozen
 from yulin_cli.results import Result, human_only
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from yulin_cli.policy import Policy, PolicyBook, PolicyVersion
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class VersionInfo:
     """A version's first day (None: the first version, from the beginning), who set it and
     when, and the file it came from."""
@@ -34,7 +34,7 @@ class VersionInfo:
                    version.source)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PolicyShown(Result):
     """`policy show`: the policy judging a day, and the version it is."""
 
@@ -52,20 +52,20 @@ class PolicyShown(Result):
         return doc
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class KeyChange:
     key: str
     old: Any
     new: Any
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HistoryEntry:
     version: VersionInfo
     changes: tuple[KeyChange, ...]  # against the version before it
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PolicyHistory(Result):
     versions: tuple[HistoryEntry, ...]
 
@@ -76,7 +76,7 @@ class PolicyHistory(Result):
                 for e in self.versions]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PolicySet(Result):
     """`policy set`: the new version, what it changes, and with ``--retroactive`` what the
     records since its first day now come to."""
@@ -171,7 +171,7 @@ def set_version(tx: Tx, book: PolicyBook, path: str, valid_from: str, by: str, *
     return PolicySet(info, key_changes(base, policy), retroactive, tuple(rejudged), names)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PolicyWritten(Result):
     path: str
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
 from yulin_cli.errors import BadInput
+from yulin_cli.frozen import frozen
 from yulin_cli.outcomes import service as outcomes
 from yulin_cli.results import Result, human_only
 
@@ -26,7 +27,7 @@ MAX_DAYS = 366
 MAX_ROWS = 50  # values of one --vary
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Change:
     """One record whose verdict differs: which, by which rule and clause, and both answers."""
 
@@ -37,7 +38,7 @@ class Change:
     candidate: Any
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PersonOutcome:
     """One person's period under the policy in force and under the candidate."""
 
@@ -65,20 +66,20 @@ class PersonOutcome:
                             for c in self.changes]}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StarChange:
     id: int
     company: str
     stars: tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class VaryRow:
     value: Any
     people: tuple[PersonOutcome, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Simulation(Result):
     date_from: str
     date_to: str

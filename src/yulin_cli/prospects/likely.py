@@ -16,9 +16,9 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from yulin_cli.frozen import frozen
 from yulin_cli.results import human_only
 from yulin_cli.rules.duplicates import (
     FORM_TAIL,
@@ -47,7 +47,7 @@ COLUMNS = ("p.id, p.company, p.city, p.name_key, p.district, p.contact_surname, 
 MAIL_SQL = "LOWER(SUBSTR(p.email, LENGTH(RTRIM(p.email, REPLACE(p.email, '@', ''))) + 1))"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PossibleDuplicate:
     """An earlier prospect a new one is likely a typo of: JSON ``possible_duplicates``."""
 
@@ -462,7 +462,7 @@ def _filed(a: Row, b: Row) -> bool:
     return bool(a.get("duplicate_of") == b["id"] or b.get("duplicate_of") == a["id"])
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LikelyPair:
     """Two live prospects the rule calls likely one company, for the evening's attention."""
 

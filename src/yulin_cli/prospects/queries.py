@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import fits_id, now_stamp
 from yulin_cli.errors import BadInput
+from yulin_cli.frozen import frozen
 from yulin_cli.outcomes.queries import PROSPECT_SELECT
 from yulin_cli.outcomes.queries import prospects_of as prospects_of  # read by every slice
 from yulin_cli.records import FLAG_COLUMNS, PROSPECT_COLUMNS, ListedProspect, Prospect
@@ -120,7 +120,7 @@ def insert_prospect(tx: Tx, values: dict[str, Any]) -> int:
     return tx.insert("prospect", {**insert_row(values), "created_at": now_stamp()})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FactChangeRow:
     """One change of a prospect's facts, as ``show --history`` lists it."""
 
@@ -211,7 +211,7 @@ def update_prospect(tx: Tx, prospect_id: int, changes: dict[str, Any], *, day: s
     return tuple(changed)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Filters:
     """What `list` and the reports narrow prospects by; None means any."""
 

@@ -4,12 +4,13 @@ data), changes to a prospect's facts, one prospect's page, and lists (Q6, Q8).""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from yulin_cli import rules
 from yulin_cli.dating import check_recorded_day
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.frozen import frozen
 from yulin_cli.prospects import queries
 from yulin_cli.records import ListedProspect, Prospect, StaffMember
 from yulin_cli.results import JsonRows, Page, Result, human_only, jsonable, rating_json
@@ -53,7 +54,7 @@ class DatabaseIndex:
         return queries.credit_codes(self.tx, ids)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Admission:
     """What the rules say about a new prospect before it is stored."""
 
@@ -74,7 +75,7 @@ class Admission:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AreaCodeAdded:
     """A local landline was typed without its area code: the city's was added."""
 
@@ -92,7 +93,7 @@ class AreaCodeAdded:
                 "message": self.message()}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HotlineNoted:
     """A 400/800 hotline was given as the landline: accepted, and said (it reaches a
     switchboard, rarely the IT contact)."""
@@ -109,7 +110,7 @@ class HotlineNoted:
         return {"field": self.field, "kind": "hotline", "number": self.number}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CountyTown:
     """A county town was typed as the city (Q6): recorded as its prefecture and district."""
 
@@ -208,7 +209,7 @@ def notes_json(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
     return [n.to_json() for n in notes]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProspectAdded(Result):
     id: int
     duplicate_of: int | None
@@ -224,7 +225,7 @@ class ProspectAdded(Result):
         return {**fields_json(self), "notes": notes_json(self.notes)}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProspectUpdated(Result):
     id: int
     changed: tuple[str, ...]
@@ -240,7 +241,7 @@ class ProspectUpdated(Result):
         return {**fields_json(self), "notes": notes_json(self.notes)}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProspectList(Result):
     """`list`: a human view holds its first page (``page`` says of how many); ``--json``
     streams every prospect as it is read."""
@@ -256,7 +257,7 @@ class ProspectList(Result):
         return JsonRows({k: getattr(p, k) for k in keys} for p in self.prospects)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProspectPage(Result):
     """`show`: everything about one prospect (gathered by ``guidance.service.page``: its
     rating and advice are judged above this slice)."""

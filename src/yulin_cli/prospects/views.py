@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-
-from rich.console import Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from yulin_cli.choices import (
     Interest,
@@ -42,8 +38,12 @@ from yulin_cli.render import (
 )
 from yulin_cli.rules import phone_display
 
+if TYPE_CHECKING:  # Rich loads when a view draws (see render.show)
+    from rich.console import Group, RenderableType
+    from rich.table import Table
 
-@view.register
+
+@view.register(ProspectAdded)
 def _(result: ProspectAdded) -> Screen:
     line = (t("ui.added_duplicate", id=result.id, dup=result.duplicate_of) if result.duplicate_of
             else t("ui.added_prospect", id=result.id, company=result.company))
@@ -53,7 +53,7 @@ def _(result: ProspectAdded) -> Screen:
                   + tuple(warning(p, result.id) for p in result.possible_duplicates))
 
 
-@view.register
+@view.register(ProspectUpdated)
 def _(result: ProspectUpdated) -> Screen:
     line = (t("ui.changed", id=result.id, fields=listed([label(f) for f in result.changed]))
             if result.changed else t("field.unchanged", id=result.id))
@@ -68,8 +68,10 @@ def _(result: ProspectUpdated) -> Screen:
                   warnings_of(result.warnings))
 
 
-@view.register
+@view.register(ProspectList)
 def _(result: ProspectList) -> RenderableType:
+    from rich.console import Group
+
     shown = tuple(result.prospects)
     if not shown:
         return empty("empty.prospects")
@@ -105,8 +107,13 @@ def _choice(enum: type[StrEnum], value: str) -> str:
     return word(member) if member is not None else value
 
 
-@view.register
+@view.register(ProspectPage)
 def _(result: ProspectPage) -> Group:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
     p = result.prospect
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim", no_wrap=True)

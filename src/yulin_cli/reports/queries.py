@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import center_filter, rows_for
+from yulin_cli.frozen import frozen
 from yulin_cli.prospects.queries import Filters, list_prospects
 from yulin_cli.records import ListedProspect, split_list
 from yulin_cli.rules import DOUBT_FLAGS, prospector_since
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from yulin_cli.policy import Policy
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PersonCounts:
     """One person's figures for a day, counted in SQL."""
 
@@ -36,7 +36,7 @@ class PersonCounts:
 DOUBTED_FLAGS = (*DOUBT_FLAGS, "inspect")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DayVisit:
     """A visit a report points at (an open inspection, an unready or refused visit)."""
 
@@ -49,7 +49,7 @@ class DayVisit:
     finder: str = ""  # who found the prospect
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FoundProspect:
     id: int
     industry: str
@@ -59,7 +59,7 @@ class FoundProspect:
     found_on: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FoundToday:
     """A prospect someone found that day; ``quality`` exactly when it counts for the quota."""
 
@@ -68,7 +68,7 @@ class FoundToday:
     quality: bool
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PlanOfDay:
     """A planned visit of one day, as the evening report lists tomorrow's."""
 
@@ -78,7 +78,7 @@ class PlanOfDay:
     prospect_id: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class UpgradeCandidate:
     prospect_id: int
     company: str
@@ -273,7 +273,7 @@ def upgrade_candidates(tx: Tx, policy: Policy, center: str | None) -> list[Upgra
 # --- the period summary ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class VisitorPeriod:
     name: str
     visits: int

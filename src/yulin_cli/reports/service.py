@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
+from yulin_cli.frozen import frozen
 from yulin_cli.i18n import explain, t, t_in
 from yulin_cli.prospects import queries as prospects
 from yulin_cli.records import ListedProspect, Notice, Prospect
@@ -52,7 +53,7 @@ def rate_listed(listed: ListedProspect, policy: Policy) -> rules.Rating:
     return _rating(listed, listed.quality, policy)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RatingResult(Result):
     """`rate ID`: one prospect's stars, why, what would lift them, and what to do next."""
 
@@ -64,7 +65,7 @@ class RatingResult(Result):
         return rating_json(self.prospect_id, self.rating, company=self.company)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Ranking(Result):
     """`rate --all`: every live prospect, best first; impure red sea last (Q18). A human view
     holds its first page (``page`` says of how many); ``--json`` streams every one."""
@@ -133,13 +134,13 @@ def rate_all(tx: Tx, policy: Policy, limit: int | None = None) -> Ranking:
 # --- the daily report (Q3, Q13, Q15, Q17) -------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Quota:
     per_day: int
     active: bool
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PersonDay(PersonCounts):
     """One person's day: the counts, whether they met the quota (Q3), and what they found."""
 
@@ -147,7 +148,7 @@ class PersonDay(PersonCounts):
     found_today: tuple[FoundToday, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TeamDay:
     """The team's totals for the day; ``prospectors_meeting_quota`` is None outside the
     campaign (Q3)."""
@@ -160,7 +161,7 @@ class TeamDay:
     points_today: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TomorrowVisit:
     """A planned visit of the next working day, and whether it is ready as of that day (Q2)."""
 
@@ -172,7 +173,7 @@ class TomorrowVisit:
     failing: tuple[str, ...]  # the readiness checks that fail, when it is not ready
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AttentionItem:
     """Something a manager should look at, with the rule it comes from, who should act (None:
     any manager of the centre) and the command that settles it."""
@@ -196,13 +197,21 @@ class AttentionItem:
         return self.clause_ or rules.CLAUSES[self.rule]
 
     def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "clause": self.clause, "kind": self.kind,
-                "prospect_id": self.prospect_id, "visit_id": self.visit_id,
-                **({"stars": self.stars} if self.stars is not None else {}),
-                **({"flags": list(self.flags)} if self.flags else {}),
-                **({"earlier_id": self.earlier_id} if self.earlier_id is not None else {}),
-                "message": explain(self.message), "staff": self.staff, "company": self.company,
-                "command": self.command_in("en"), "date": self.date}
+        # Key by key, in the contract's order: a busy evening converts thousands of items.
+        doc = {"rule": self.rule, "clause": self.clause, "kind": self.kind,
+               "prospect_id": self.prospect_id, "visit_id": self.visit_id}
+        if self.stars is not None:
+            doc["stars"] = self.stars
+        if self.flags:
+            doc["flags"] = list(self.flags)
+        if self.earlier_id is not None:
+            doc["earlier_id"] = self.earlier_id
+        doc["message"] = explain(self.message)
+        doc["staff"] = self.staff
+        doc["company"] = self.company
+        doc["command"] = self.command_in("en")
+        doc["date"] = self.date
+        return doc
 
     def command_in(self, lang: str | None = None) -> str:
         """The command, with placeholders in ``lang`` (JSON: always English)."""
@@ -221,7 +230,7 @@ ATTENTION_KINDS = {"inspect": "substandard", "unready": "readiness", "refused": 
 ATTENTION_RULES = ("substandard", "proof", "readiness", "refusal", "duplicate", "managers")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DailyReport(Result):
     date: str
     center: str | None
@@ -242,7 +251,7 @@ class DailyReport(Result):
                 for f in fields(self) if f.metadata.get("json", True)}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AttentionList(Result):
     """`attention`: every item of a day, or of one rule; JSON holds them all."""
 
@@ -262,7 +271,7 @@ def notices(tx: Tx, day_from: str, day_to: str, center: str | None) -> tuple[Not
     return tuple(team.notices(tx, day_from, day_to, center))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NoticeBoard(Result):
     """`notices`: a human view holds the latest (``page`` says of how many); ``--json``
     streams every one, oldest first."""
@@ -440,14 +449,14 @@ def attention(tx: Tx, policy: Policy, day: str, center: str | None
 MAX_PERIOD_DAYS = 366
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class QuotaDay:
     date: str
     quality_found: int
     quota_met: bool | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ProspectorPeriod:
     name: str
     days: tuple[QuotaDay, ...]
@@ -463,13 +472,13 @@ class ProspectorPeriod:
         return sum(1 for d in judged if d.quota_met), len(judged)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PointsPeriod:
     name: str
     delta: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Summary(Result):
     """`summary`: the period's funnel, each prospector's days against the quota, each
     visitor's effective visits, and points."""
@@ -570,7 +579,7 @@ def _inspection_item(visit: queries.DayVisit, flags: list[tuple[str, str]]) -> A
 # --- the manager's view (Q13) -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ManagerView(Result):
     take_now: tuple[tuple[ListedProspect, rules.Rating], ...]
     upgrade_visits: tuple[UpgradeCandidate, ...]

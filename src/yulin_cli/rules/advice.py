@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from yulin_cli.frozen import frozen
 from yulin_cli.rules.readiness import refusal_causes
 from yulin_cli.rules.reasons import Reason
 from yulin_cli.rules.stars import Rating
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class AdviceFacts:
     ownership: str = "private"
     erp_need: bool = False

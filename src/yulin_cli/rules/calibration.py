@@ -15,9 +15,10 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from yulin_cli.frozen import frozen
 from yulin_cli.rules.reasons import Reason
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ LEVELS = (1, 2, 3, 4, 5)
 STAR_KEYS = ("five_min", "four_min", "three_min", "two_min")
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Case:
     """One prospect: its stars at its first effective visit, and how its deal ended (None:
     undecided). ``inputs`` are what rated it (deal value, need, interest, platform interest),
@@ -45,14 +46,14 @@ class Case:
     quality: bool = True
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Interval:
     value: float | None
     low: float | None
     high: float | None
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Level:
     stars: int
     prospects: int
@@ -63,7 +64,7 @@ class Level:
     high: float | None
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Calibration:
     decided: int
     won: int

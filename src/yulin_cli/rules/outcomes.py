@@ -14,9 +14,10 @@ after gives back nothing more, since nothing more stands.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
+from yulin_cli.frozen import frozen
 from yulin_cli.rules.proof import INSPECTED_FLAGS, PROOF_FLAGS, Photo, photo_proof, sample_check
 from yulin_cli.rules.reasons import Reason
 from yulin_cli.rules.visits import (
@@ -37,7 +38,7 @@ FINDING, PROOF = "finding", "proof"
 ANSWERS = {FINDING: ("upheld", "overturned"), PROOF: ("proven", "unproven")}
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Withdrawal:
     """Something that takes a consequence back: when it happened (``at``, the wall clock, orders
     two of them), the day its give-back is dated, the rule it names, who did it and why."""
@@ -50,7 +51,7 @@ class Withdrawal:
     order: int = 0  # between two at the same second: a void before a verdict
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Verdict:
     """A manager's answer to one question about a visit."""
 
@@ -61,7 +62,7 @@ class Verdict:
     by_id: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class LoggedVisit:
     """A visit as recorded, and what it is judged against (gathered by ``outcomes``)."""
 
@@ -96,7 +97,7 @@ class LoggedVisit:
         return found is not None and found.status == "unproven"
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Consequence:
     """A points entry and its notice: what one rule gives or takes for one visit."""
 
@@ -112,7 +113,7 @@ class Consequence:
     by_id: int | None = None  # the manager behind it, when one decided it
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Judgement:
     """What a visit comes to."""
 
@@ -213,7 +214,7 @@ def withdrawals(visit: LoggedVisit, consequence: Consequence,
     return sorted(found, key=lambda w: (w.at, w.order))
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class EntryRow:
     """A points entry as the rules derive it; ``reverses`` is the key of the entry it gives
     back."""
@@ -230,7 +231,7 @@ class EntryRow:
     reverses: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class NoticeRow:
     key: str
     staff_id: int

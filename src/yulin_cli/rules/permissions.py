@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from yulin_cli.frozen import frozen
 from yulin_cli.rules.reasons import Reason
 from yulin_cli.rules.reasons import reason as _reason
 
@@ -60,7 +59,7 @@ def may_void(kind: str, by: str, roles: list[str], recorder: str | None,
     if by == recorder and recorded_on is not None and recorded_on == today:
         return None
     return _reason(VOID_RULES[kind], False, "void.not_allowed", name=by, recorder=recorder or "")
-@dataclass(frozen=True, slots=True)
+@frozen
 class Acting:
     """Who a command acts as: a staff member's name, or the refusal (or None and no refusal:
     the name must be given)."""

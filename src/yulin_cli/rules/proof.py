@@ -14,9 +14,9 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from yulin_cli.frozen import frozen
 from yulin_cli.rules.reasons import Reason
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Photo:
     """What a visit's photo tells: its content hash, its own date-time (EXIF, local time) and
     the GPS position it carries, when it has them."""
@@ -81,7 +81,7 @@ class Photo:
     position: tuple[float, float] | None = None
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class ProofVerdict:
     """The proof flags of one visit, each with its detail (the other visit, the photo's date,
     the distance), and the reasons to show."""

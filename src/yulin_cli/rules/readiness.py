@@ -3,10 +3,11 @@ facts as they stood on a given day."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from yulin_cli.frozen import frozen
 from yulin_cli.rules.deals import direct_sales_check
 from yulin_cli.rules.duplicates import normalise_city
 from yulin_cli.rules.reasons import Reason
@@ -19,7 +20,7 @@ READINESS_RULES = ("standard", "verification", "address", "contact", "territory"
 REDSEA_SIGNALS = ("competitor-features", "stale-project", "excluded-us", "cold")
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Round:
     """One verification round as the rules see it.
 
@@ -44,7 +45,7 @@ class Round:
         return (self.day, self.seq)
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class FactChange:
     """A change of one of a prospect's facts: the value it replaced, and the day it took
     effect (``seq`` orders changes of one day)."""
@@ -56,7 +57,7 @@ class FactChange:
     visit_id: int | None = None  # the visit that found it out, if one did
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Signal:
     """A red-sea signal (Q18): the day it was seen, and the day it was withdrawn, if it was.
     A signal recorded before signals had days counts on every day."""
@@ -76,7 +77,7 @@ HISTORY_FIELDS = ("employees", "pcs", "city", "suburban", "address", "contact_su
                   "location")
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class ProspectFacts:
     employees: int | None = None
     pcs: int | None = None
@@ -247,7 +248,7 @@ def territory_check(city: str, center_city: str | None, suburban: bool) -> Reaso
     return _reason("territory", True, "territory.ok", city=city)
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class RedseaVerdict:
     verdict: str  # none | pure | doubtful | impure
     signals: tuple[str, ...]
@@ -288,7 +289,7 @@ def redsea_assessment(in_selection: bool, signals: tuple[str, ...], policy: Poli
     return RedseaVerdict("pure", found, _reason("redsea", True, "redsea.pure"))
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Readiness:
     ready: bool
     checks: tuple[Reason, ...]

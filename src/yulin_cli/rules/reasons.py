@@ -3,8 +3,10 @@ passed, and why, as a catalogue code with parameters (the words live in ``yulin_
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from yulin_cli.frozen import frozen
 
 # Rule id -> the manual's clauses it comes from (RULES.md).
 CLAUSES: dict[str, str] = {
@@ -73,7 +75,7 @@ def flag_json(flag: str) -> dict[str, str]:
     return {"flag": flag, "rule": rule, "clause": clause}
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Reason:
     """One finding: which rule, which clause, whether it passed, and why (a catalogue code)."""
 
@@ -89,7 +91,7 @@ class Reason:
         return self.clause_ or CLAUSES[self.rule]
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Message:
     """A catalogue code with parameters, used where one message holds another."""
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from yulin_cli.frozen import frozen
 
 if TYPE_CHECKING:
     from yulin_cli.policy import Policy
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Trip:
     district: str
     days: tuple[tuple[str, tuple[int, ...]], ...]  # (ISO date, prospect ids)

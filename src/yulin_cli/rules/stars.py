@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from yulin_cli.frozen import frozen
 from yulin_cli.rules.reasons import Message, Reason
 from yulin_cli.rules.reasons import reason as _reason
 
@@ -16,7 +17,7 @@ NEED_LEVELS = {"none": 0, "latent": 1, "explicit": 2}
 INTEREST_LEVELS = {"none": 0, "flat": 1, "high": 2}
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Rating:
     stars: int
     reasons: tuple[Reason, ...]

@@ -3,9 +3,9 @@ Q15), and what an overturned finding gives back."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from yulin_cli.frozen import frozen
 from yulin_cli.rules.duplicates import district_key
 from yulin_cli.rules.reasons import Reason
 from yulin_cli.rules.reasons import reason as _reason
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from yulin_cli.policy import Policy
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Effectiveness:
     effective: bool
     missing: tuple[str, ...]
@@ -43,7 +43,7 @@ def visit_effectiveness(
     return Effectiveness(True, (), _reason("effective", True, "effective.ok"))
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Award:
     """Points for one person, with the notice-board entry that goes with them."""
 
@@ -54,14 +54,14 @@ class Award:
     staff_id: int = 0
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class VisitConsequences:
     awards: tuple[Award, ...]
     flags: tuple[str, ...]
     reasons: tuple[Reason, ...]
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class SweepContext:
     """What a sweep is judged by (Q12): the visitor's planned visits on the sweep's day."""
 

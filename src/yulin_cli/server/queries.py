@@ -7,14 +7,15 @@ their own SQL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from yulin_cli.frozen import frozen
 
 if TYPE_CHECKING:
     from yulin_cli.db import Tx
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ServerRole:
     """A role of the login's name on the server (``pg_roles``)."""
 
@@ -22,7 +23,7 @@ class ServerRole:
     grouped: bool  # it cannot log in: a group role
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LoginRow:
     """A login `team login` made (``team_login``), and whose it is now."""
 

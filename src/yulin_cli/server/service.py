@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.frozen import frozen
 from yulin_cli.results import Result
 from yulin_cli.server import queries, setup
 from yulin_cli.team import queries as team
@@ -18,13 +18,13 @@ if TYPE_CHECKING:
 LOGIN_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MappedLogin:
     login: str
     group: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TeamSetUp(Result):
     roles_created: tuple[str, ...]
     policies: int
@@ -32,7 +32,7 @@ class TeamSetUp(Result):
     logins: tuple[MappedLogin, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LoginMapped(Result):
     login: str
     staff: str
@@ -40,7 +40,7 @@ class LoginMapped(Result):
     created: bool
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TeamLogin:
     login: str
     staff: str | None
@@ -49,7 +49,7 @@ class TeamLogin:
     last_use: str | None  # when it last wrote a row
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TeamLogins(Result):
     logins: tuple[TeamLogin, ...]
 
@@ -59,7 +59,7 @@ class TeamLogins(Result):
         return [jsonable(login) for login in self.logins]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LoggedOut(Result):
     login: str
     staff: str | None

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli.db import center_filter, fits_id
 from yulin_cli.errors import BadInput
+from yulin_cli.frozen import frozen
 from yulin_cli.records import Center, Notice, StaffMember, Voiding, join_list, split_list
 from yulin_cli.rules import entry_clause, normalise_city
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from yulin_cli.db import Tx
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LedgerEntry:
     """A points entry with the running total after it. A voided entry stays in the ledger and
     in the total, next to the entry that gives it back (``reverses``)."""
@@ -35,7 +35,7 @@ class LedgerEntry:
     recorded_by_login: str | None = None  # team mode: the login that wrote it
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PointsTotal:
     staff: str
     center: str
@@ -43,7 +43,7 @@ class PointsTotal:
     total: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class InspectedVisit:
     id: int
     prospect_id: int
@@ -57,7 +57,7 @@ class InspectedVisit:
     kind: str = "planned"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class VisitEntry:
     key: str
     staff_id: int

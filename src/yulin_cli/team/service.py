@@ -4,12 +4,12 @@ inspections (Q1, Q8, Q15). Each returns a typed result."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import rules
 from yulin_cli.dating import check_recorded_day
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.frozen import frozen
 from yulin_cli.records import Center, StaffMember, join_list
 from yulin_cli.results import Page, Result, human_only
 from yulin_cli.team import queries
@@ -23,14 +23,14 @@ if TYPE_CHECKING:
 # --- results ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CenterAdded(Result):
     id: int
     name: str
     city: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CenterList(Result):
     centers: tuple[Center, ...]
 
@@ -38,7 +38,7 @@ class CenterList(Result):
         return [{"id": c.id, "name": c.name, "city": c.city} for c in self.centers]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StaffAdded(Result):
     id: int
     name: str
@@ -47,7 +47,7 @@ class StaffAdded(Result):
     industries: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StaffProfile(Result):
     """One person as `staff list` and `staff update` show them."""
 
@@ -62,7 +62,7 @@ class StaffProfile(Result):
         return cls(person.name, person.center, person.city, person.roles, person.industries)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StaffList(Result):
     staff: tuple[StaffProfile, ...]
 
@@ -70,7 +70,7 @@ class StaffList(Result):
         return [p.to_json() for p in self.staff]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Ledger(Result):
     """One person's points, every entry with the running total after it (a human view: the
     latest, ``page`` saying of how many)."""
@@ -81,7 +81,7 @@ class Ledger(Result):
     page: Page | None = human_only(None)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Adjusted(Result):
     """A manager's adjustment, and the ledger after it."""
 
@@ -92,7 +92,7 @@ class Adjusted(Result):
         return self.ledger.to_json()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PointsTotals(Result):
     totals: tuple[PointsTotal, ...]
     page: Page | None = human_only(None)
@@ -102,13 +102,13 @@ class PointsTotals(Result):
                 for p in self.totals]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reversal:
     staff_id: int
     delta: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class InspectionSettled(Result):
     """`inspect`: one question answered, and what changed with it (re-derived)."""
 
@@ -124,7 +124,7 @@ class InspectionSettled(Result):
     visitor: str = human_only("")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Industry:
     industry: str
     prospects: int
@@ -132,7 +132,7 @@ class Industry:
     center: str = ""  # industries are shared out within a centre (Q8)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class IndustryList(Result):
     industries: tuple[Industry, ...]
 

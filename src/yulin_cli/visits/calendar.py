@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from yulin_cli.errors import BadInput
+from yulin_cli.frozen import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CalendarEvent:
     prospect_id: int
     date: str

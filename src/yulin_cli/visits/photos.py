@@ -10,12 +10,12 @@ import datetime as dt
 import hashlib
 import math
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from yulin_cli import rules
 from yulin_cli.errors import BadInput
+from yulin_cli.frozen import frozen
 
 # ISO-BMFF brands of HEIF/HEIC files (what iPhones save by default): Pillow cannot read them.
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
@@ -23,7 +23,7 @@ _EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
 _DATE_TIME_ORIGINAL, _DATE_TIME_DIGITIZED, _DATE_TIME = 36867, 36868, 306
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PhotoFile:
     """One photo as recorded: where it is, its hash and size, and its EXIF facts."""
 

@@ -4,12 +4,12 @@ their consequences, red-sea verdicts and suburban routes (Q1, Q2, Q6, Q7, Q12, Q
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yulin_cli import clock, rules
 from yulin_cli.dating import check_recorded_day
 from yulin_cli.errors import BadInput, RuleRefusal
+from yulin_cli.frozen import frozen
 from yulin_cli.outcomes import service as outcomes
 from yulin_cli.outcomes.queries import facts_of, prospect_facts
 from yulin_cli.prospects import queries as prospects
@@ -58,7 +58,7 @@ class NotReady(RuleRefusal):
         self.doc.update(ready=False, checks=[reason_json(c) for c in readiness.checks])
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReadinessResult(Result):
     """`check-visit`: may this prospect be visited (Q2)?"""
 
@@ -69,7 +69,7 @@ class ReadinessResult(Result):
     fill: dict[str, Any] = human_only(None)  # names and ids the suggested commands need
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RoundRecorded(Result):
     prospect_id: int
     round: int
@@ -80,7 +80,7 @@ class RoundRecorded(Result):
     no_address: bool = human_only(False)  # it could confirm no address: none recorded
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SignalSeen:
     """A standing red-sea signal: which, the day it was seen, and who saw it (Q18)."""
 
@@ -89,7 +89,7 @@ class SignalSeen:
     by: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RedseaResult(Result):
     prospect_id: int
     verdict: str
@@ -108,7 +108,7 @@ class RedseaResult(Result):
                 "action": t(self.assessment.action_code), "rule": "redsea", "clause": "Q18"}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class VisitPlanned(Result):
     planned_visit_id: int
     prospect_id: int
@@ -116,7 +116,7 @@ class VisitPlanned(Result):
     date: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class VisitLogged(Result):
     """`log-visit`: what the visit came to, as the rules derive it (``outcomes``)."""
 
@@ -161,19 +161,19 @@ class VisitLogged(Result):
         return (*self.judgement.reasons, *located, *self.refusal)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TripDay:
     date: str
     prospect_ids: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Trip:
     district: str
     days: tuple[TripDay, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RoutePlan(Result):
     trips: tuple[Trip, ...]
     not_ready: tuple[int, ...]
@@ -187,7 +187,7 @@ class RoutePlan(Result):
         return sum(len(d.prospect_ids) for trip in self.trips for d in trip.days)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AgendaVisit:
     """One planned visit of a visitor's day, with what they need at the door."""
 
@@ -206,7 +206,7 @@ class AgendaVisit:
     plan_id: int = human_only(0)  # the plan: names its calendar event
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Agenda(Result):
     """`agenda`: a visitor's planned visits of one day, grouped by district."""
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from yulin_cli import rules
 from yulin_cli.i18n import capture_word, cited, colon, explain, flag_word, listed, rule_name, t
@@ -29,14 +28,17 @@ from yulin_cli.visits.service import (
     VisitPlanned,
 )
 
+if TYPE_CHECKING:  # Rich loads when a view draws (see render.show)
+    from rich.console import Group, RenderableType
 
-@view.register
+
+@view.register(ReadinessResult)
 def _(result: ReadinessResult) -> Group:
     return readiness_view(result.prospect_id, result.company,
                           rules.Readiness(result.ready, result.checks), result.fill)
 
 
-@view.register
+@view.register(RoundRecorded)
 def _(result: RoundRecorded) -> Screen:
     parts: list[RenderableType | str] = [
         t("ui.round_recorded", id=result.prospect_id, round=result.round,
@@ -50,7 +52,7 @@ def _(result: RoundRecorded) -> Screen:
     return Screen(tuple(parts))
 
 
-@view.register
+@view.register(RedseaResult)
 def _(result: RedseaResult) -> Screen:
     parts: list[RenderableType | str] = [
         cited(t("ui.redsea_verdict", id=result.prospect_id,
@@ -73,12 +75,12 @@ def _(result: RedseaResult) -> Screen:
     return Screen(tuple(parts))
 
 
-@view.register
+@view.register(VisitPlanned)
 def _(result: VisitPlanned) -> str:
     return t("ui.planned", visitor=result.visitor, id=result.prospect_id, date=result.date)
 
 
-@view.register
+@view.register(VisitLogged)
 def _(result: VisitLogged) -> Screen:
     parts: list[RenderableType | str] = [t("ui.visit_logged", id=result.visit_id)]
     for reason in result.reasons:
@@ -94,7 +96,7 @@ def _(result: VisitLogged) -> Screen:
     return Screen(tuple(parts))
 
 
-@view.register
+@view.register(RoutePlan)
 def _(result: RoutePlan) -> Screen:
     if not result.trips and not result.not_ready:
         skipped = (t("ics.nothing", path=result.ics_skipped),) if result.ics_skipped else ()
@@ -125,8 +127,10 @@ def _(result: RoutePlan) -> Screen:
     return Screen(tuple(parts))
 
 
-@view.register
+@view.register(Agenda)
 def _(result: Agenda) -> Screen:
+    from rich.text import Text
+
     head = Text(t("ui.agenda", date=result.date, visitor=result.visitor,
                   count=len(result.visits)), style="bold")
     parts: list[RenderableType | str] = [head]
