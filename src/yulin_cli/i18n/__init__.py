@@ -112,28 +112,47 @@ def expand(params: dict[str, Any]) -> dict[str, Any]:
     """Parameters that are themselves messages (rules.Message) become their text; a tuple of
     words (the items a visit missed) or of messages (a level's missing conditions, why a visit
     is doubted) becomes a list in the language."""
-    def shown(value: object) -> object:
-        if value is None or isinstance(value, (str, int, float)):  # most: asked first
-            return value
-        if isinstance(value, tuple):
-            return listed([str(shown(w)) if not isinstance(w, str) else t(f"item.{w}")
-                           if f"item.{w}" in MESSAGES else w for w in value])
-        if hasattr(value, "code") and hasattr(value, "params"):
-            return explain(value)
-        return value
+    return {k: _shown(v) for k, v in params.items()}
 
-    return {k: shown(v) for k, v in params.items()}
+
+# A tuple of words or parameterless messages, listed in a language: a day's report lists the
+# same few (why two prospects are likely one company) thousands of times.
+_LISTS: dict[tuple[str, tuple[object, ...]], str] = {}
+
+
+def _shown(value: object) -> object:
+    if value is None or isinstance(value, (str, int, float)):  # most: asked first
+        return value
+    if isinstance(value, tuple):
+        key = (_lang, tuple(w if isinstance(w, str) else ("message", w.code)
+                            if not getattr(w, "params", True) else None for w in value))
+        if None not in key[1]:
+            text = _LISTS.get(key)
+            if text is None:
+                text = _LISTS[key] = _listed_words(value)
+            return text
+        return _listed_words(value)
+    if hasattr(value, "code") and hasattr(value, "params"):
+        return explain(value)
+    return value
+
+
+def _listed_words(value: tuple[object, ...]) -> str:
+    return listed([str(_shown(w)) if not isinstance(w, str) else t(f"item.{w}")
+                   if f"item.{w}" in MESSAGES else w for w in value])
 
 
 def explain(reason: object) -> str:
     """The text of a rules.Reason or rules.Message."""
-    if not reason.params:  # type: ignore[attr-defined]  # a word (a fact, a kind of typo)
+    params = reason.params  # type: ignore[attr-defined]
+    if not params:  # a word (a fact, a kind of typo)
         return t(reason.code)  # type: ignore[attr-defined]
-    params = expand(reason.params)  # type: ignore[attr-defined]
-    # A fact a verdict names but nobody recorded (employees, PCs) reads as such.
-    unknown = t("ui.not_recorded")
-    return t(reason.code,  # type: ignore[attr-defined]
-             **{k: unknown if v is None else v for k, v in params.items()})
+    shown = {}
+    for k, v in params.items():
+        v = _shown(v)
+        # A fact a verdict names but nobody recorded (employees, PCs) reads as such.
+        shown[k] = t("ui.not_recorded") if v is None else v
+    return t(reason.code, **shown)  # type: ignore[attr-defined]
 
 
 def reason_json(reason: object) -> dict[str, Any]:
