@@ -36,3 +36,12 @@ def test_a_long_list_has_one_compact_item_a_line():
     lines = readable_json({"rows": rows}).splitlines()
     assert lines[2] == '    {"id": 0, "tags": ["a", "b"]},'
     assert len(lines) == len(rows) + 4  # { "rows": [ ...rows... ] }
+
+
+@given(DOCS | st.floats() | st.dates().map(lambda d: {"day": d, "set": {1}}))
+def test_the_compact_encoder_is_the_library_s(doc):
+    """Long lists go through the C encoder directly (``runtime._COMPACT``): byte for byte what
+    ``json.JSONEncoder(ensure_ascii=False, default=str)`` writes, NaN and dates included."""
+    from yulin_cli.runtime import _COMPACT
+
+    assert _COMPACT(doc) == json.JSONEncoder(ensure_ascii=False, default=str).encode(doc)

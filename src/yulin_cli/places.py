@@ -59,10 +59,19 @@ def _cities() -> dict[str, Place]:
 
 
 @functools.cache
+def _division_rows() -> dict[str, list[tuple[str, str, str, str, str]]]:
+    """The divisions' rows by normalised prefecture."""
+    found: dict[str, list[tuple[str, str, str, str, str]]] = {}
+    for row in _rows():
+        if row[2] != "prefecture":
+            found.setdefault(normalise_city(row[0]), []).append(row)
+    return found
+
+
+@functools.lru_cache(maxsize=256)
 def _divisions(city: str) -> dict[str, Place]:
     """The divisions of one normalised prefecture, by district key."""
-    return {district_key(row[1]): _place(row) for row in _rows()
-            if row[2] != "prefecture" and normalise_city(row[0]) == city}
+    return {district_key(row[1]): _place(row) for row in _division_rows().get(city, ())}
 
 
 @functools.cache

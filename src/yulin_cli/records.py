@@ -31,6 +31,8 @@ def join_list(values: Iterable[str]) -> str:
 class _Record:
     """``from_row`` builds a record from a row holding (at least) its fields."""
 
+    __slots__ = ()  # a slotted record takes no stray attribute
+
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
         return cls(**{name: row[name] for name in field_names(cls)})

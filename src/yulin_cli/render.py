@@ -11,6 +11,7 @@ this module (never the other way round).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import singledispatch
 from typing import TYPE_CHECKING, Any
@@ -56,15 +57,13 @@ def show(result: Result) -> None:
     screen = shown if isinstance(shown, Screen) else Screen((shown,))
     for warning in screen.err:
         typer.echo(warning, err=True)
-    words = [part for part in screen.out
-             if isinstance(part, str) or type(part) is Prose and not part.style]
-    if len(words) == len(screen.out):
-        # Words only (most writing commands' answers): printed as Rich prints them
-        # (tests/test_render.py holds the two equal), without the 25 ms Rich takes to load.
-        width = terminal_width()
-        for word in words:
-            for line in [word] if isinstance(word, str) else word.lines(width):
-                typer.echo(line)
+    width = terminal_width()
+    lines = words_only(screen.out, width) if width is not None else None
+    if lines is not None:
+        # Most writing commands' answers: printed as Rich would print them, without the
+        # 25 ms Rich takes to load.
+        for line in lines:
+            typer.echo(line)
         return
     out = console()
     for part in screen.out:
@@ -74,23 +73,51 @@ def show(result: Result) -> None:
             out.print(part)
 
 
-def terminal_width() -> int:
-    """The width Rich's console takes: 80 on a dumb terminal, else ``COLUMNS`` when it is a
-    number, else the first standard stream's terminal, else 80."""
+def terminal_width() -> int | None:
+    """The width Rich's console takes, where that is plain: ``COLUMNS`` when it is a number,
+    else the first standard stream that is a terminal, else 80. None where Rich decides by
+    more than that (a dumb terminal, forced colours, Windows' consoles): Rich prints there."""
     import os
     import sys
 
-    if os.environ.get("TERM", "").lower() in ("dumb", "unknown") and sys.stdout.isatty():
-        return 80
-    columns = os.environ.get("COLUMNS", "")
+    env = os.environ
+    if (sys.platform == "win32" or env.get("TERM", "").lower() in ("dumb", "unknown")
+            or any(env.get(k) for k in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"))):
+        return None
+    columns = env.get("COLUMNS", "")
     if columns.isdigit():
-        return int(columns)
+        return int(columns) or None
     for stream in range(3):
         try:
             return os.get_terminal_size(stream).columns or 80
         except (OSError, ValueError):
             continue
     return 80
+
+
+# Characters Rich removes or expands before printing (all but the line break).
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
+def words_only(parts: Sequence[RenderableType | str], width: int) -> list[str] | None:
+    """The lines of a view made only of words (strings, printed as they are, and unstyled
+    ``Prose``), exactly as Rich prints them at ``width``; None when Rich must print it: a
+    drawing or a style, a control character, or a line wider than the screen (Rich crops).
+    ``tests/test_render.py`` holds the two equal."""
+    from yulin_cli.wrapping import cells
+
+    lines: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            lines.append(part)
+            continue
+        if type(part) is not Prose or part.style or _CONTROL.search(part.text):
+            return None
+        wrapped = part.lines(width)
+        if any(cells(line) > width for line in wrapped):
+            return None
+        lines += wrapped
+    return lines
 
 
 def show_checks(checks: Sequence[rules.Reason]) -> None:
