@@ -34,18 +34,26 @@ sys.path.insert(0, str(Path(__file__).parent))
 from startup import yulin_cmd  # noqa: E402
 
 
-def medians(cmd: list[str], repeat: int, env: dict[str, str]) -> tuple[float, float]:
-    """Median wall-clock and median client CPU seconds of ``cmd`` as a whole process."""
-    subprocess.run(cmd, env=env, capture_output=True, check=False)  # warm the file cache
-    walls, cpus = [], []
+def medians(runs: list[tuple[list[str], dict[str, str]]], repeat: int
+            ) -> list[tuple[float, float]]:
+    """Median wall-clock and median client CPU seconds of each (command, environment) as a
+    whole process, the commands run in turn, run by run: this machine's speed drifts by a
+    fifth over seconds, and a figure made of four medians taken in blocks took that drift
+    for a cost (the evening read 1.5x in one run, 1.16x in the next)."""
+    for cmd, env in runs:
+        subprocess.run(cmd, env=env, capture_output=True, check=False)  # warm the file cache
+    walls: list[list[float]] = [[] for _ in runs]
+    cpus: list[list[float]] = [[] for _ in runs]
     for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(cmd, env=env, capture_output=True, check=False)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+        for i, (cmd, env) in enumerate(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(cmd, env=env, capture_output=True, check=False)
+            walls[i].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[i].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus,
+                                                                          strict=True)]
 
 
 def main() -> int:
@@ -74,13 +82,10 @@ def main() -> int:
         for where in (pg, lite):
             subprocess.run([*yulin, "demo", "--json"], env=where, capture_output=True, check=True)
         floor_url = target.replace("postgresql+psycopg://", "postgresql://")
-        floor, floor_cpu = medians([sys.executable, "-c", "import psycopg; psycopg.connect("
-                                    f"{floor_url!r}).close()"], args.repeat, env)
-        bare, _cpu = medians([sys.executable, "-c", "pass"], args.repeat, env)
+        floor_cmd = [sys.executable, "-c", f"import psycopg; psycopg.connect({floor_url!r}).close()"]
+        bare_cmd = [sys.executable, "-c", "pass"]
         print(f"{'command':28} {'PostgreSQL':>10} {'CPU':>6} {'SQLite':>8}"
               f" {'beyond':>7} {'target':>9}")
-        print(f"{'psycopg.connect (floor)':28} {floor * 1000:8.1f}ms {floor_cpu * 1000:4.0f}ms"
-              f" {bare * 1000:6.1f}ms  (python -c pass)")
         missed = 0
         for label, cmd in (
             ("yulin check-visit 1 --json", ["check-visit", "1", "--json"]),
@@ -90,8 +95,11 @@ def main() -> int:
             ("yulin verify (a write)", ["verify", "2", "--by", "李娜", "--pretext", "buyer",
                                         "--result", "confirmed", "--date", "2026-10-15"]),
         ):
-            on_pg, pg_cpu = medians([*yulin, *cmd], args.repeat, pg)
-            on_lite, _cpu = medians([*yulin, *cmd], args.repeat, lite)
+            (on_pg, pg_cpu), (on_lite, _cpu), (floor, floor_cpu), (bare, _bare) = medians(
+                [([*yulin, *cmd], pg), ([*yulin, *cmd], lite), (floor_cmd, env),
+                 (bare_cmd, env)], args.repeat)
+            print(f"{'  floors: connect, bare':28} {floor * 1000:8.1f}ms {floor_cpu * 1000:4.0f}ms"
+                  f" {bare * 1000:6.1f}ms")
             # What the command costs beyond what any client of each database costs.
             ratio = (on_pg - floor) / max(on_lite - bare, 1e-3)
             ok = ratio <= 1.3
