@@ -82,14 +82,15 @@ def frozen(cls: type[T] | None = None, /, *, eq: bool = True,
         made = dataclasses.dataclass(cls, eq=False, repr=False, slots=slots)
         fields = dataclasses.fields(made)  # type: ignore[arg-type]
         made._frozen_shown = tuple(f.name for f in fields if f.repr)  # type: ignore[attr-defined]
-        made._frozen_key = staticmethod(  # type: ignore[attr-defined]
-            _values(tuple(f.name for f in fields if f.compare)))
         if "__repr__" not in own:
             made.__repr__ = _repr  # type: ignore[method-assign]
-        if eq and "__eq__" not in own:
-            made.__eq__ = _eq  # type: ignore[method-assign]
-        if eq and not explicit_hash:
-            made.__hash__ = _hash  # type: ignore[method-assign]
+        if eq:  # eq=False: object's identity equality and hash, as dataclasses leaves them
+            made._frozen_key = staticmethod(  # type: ignore[attr-defined]
+                _values(tuple(f.name for f in fields if f.compare)))
+            if "__eq__" not in own:
+                made.__eq__ = _eq  # type: ignore[method-assign]
+            if not explicit_hash:
+                made.__hash__ = _hash  # type: ignore[method-assign]
         return made
 
     return make if cls is None else make(cls)
