@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import typer.main
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.core import TyperGroup
 
 from conftest import Arg, Result, ok, ok_json, run
@@ -470,6 +472,22 @@ def test_lines_break_the_chinese_way(demo, monkeypatch, width):
         joined = re.sub(r"\s+", "", out)
         shown = [c for c in companies if c in joined]
         assert args[0] not in ("rate", "notices", "manager") or shown, args
+
+
+@settings(max_examples=200, deadline=None)
+@given(ids=st.lists(st.integers(1, 10**6), min_size=1, max_size=8),
+       width=st.integers(14, 60), chinese=st.booleans())
+def test_an_id_is_never_split_from_its_hash(ids, width, chinese):
+    """``#56221`` stays whole at any width that holds it: a line never ends with a lone # (the
+    list of the day's finds, in either language)."""
+    from yulin_cli.wrapping import wrap
+
+    joiner, company = ("、", "苏州喜鼎诚庆精密机械有限公司") if chinese else (", ", "Acme Ltd")
+    text = "员工003：" + joiner.join(f"#{i} {company}" for i in ids)
+    lines = wrap(text, width, indent=4)
+    assert not any(line.rstrip().endswith("#") for line in lines), lines
+    shown = " ".join(lines)
+    assert all(re.search(rf"#{i}(?!\d)", shown) for i in ids), lines
 
 
 # --- every verdict names its clause -----------------------------------------------------------

@@ -357,7 +357,7 @@ def test_a_photo_is_recorded_with_its_hash_date_and_gps(team, tmp_path):
     assert "door.jpg" in ok("show", pid).stdout
 
 
-def test_each_photo_flag_opens_an_inspection(team, tmp_path):
+def test_each_photo_flag_opens_an_inspection(team, tmp_path, monkeypatch):
     pid = add("苏州恒瑞精密机械有限公司", "--location", HERE)
     make_ready(pid)
     door = jpeg(tmp_path / "door.jpg")
@@ -382,7 +382,13 @@ def test_each_photo_flag_opens_an_inspection(team, tmp_path):
     assert "2026-10-12" in proof[1]["message"]
     zhang = next(p for p in report["people"] if p["name"] == "张伟")
     assert zhang["visits"] == 5 and zhang["flagged_visits"] == 3
-    assert "doubted" in ok("daily-report", "--date", "2026-10-19").stdout
+    # The ninth column fits an 80-column screen with every header word whole. Names here
+    # take 4 cells; a centre's three-character names and four-digit totals take 4 more.
+    monkeypatch.setenv("COLUMNS", "76")
+    header = next(line for line in ok("daily-report", "--date", "2026-10-19").stdout
+                  .splitlines() if line.lstrip().startswith("name"))
+    assert header.split() == ["name", "roles", "quality", "rounds", "visits", "effective",
+                              "today", "total", "doubted"]
 
 
 def test_the_first_effective_visit_with_gps_sets_the_location(team, tmp_path):

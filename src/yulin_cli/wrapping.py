@@ -3,8 +3,8 @@
 A CJK character takes two cells and may break after any character; English breaks at spaces.
 No line starts with closing punctuation (，。、；：！？）」』】 and the like: the character before
 it comes along), no line ends with opening punctuation, and a `yulin ...` command, an option
-(`--found-on`), an email or a number stays whole. Used by the help text (which must not load
-Rich) and by the Rich views (``render.Prose``).
+(`--found-on`), an email, a number or an id (`#56221`) stays whole. Used by the help text
+(which must not load Rich) and by the Rich views (``render.Prose``).
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from functools import lru_cache
 NO_START = set("，。、；：！？）」』】》〉”’…·,.;:!?)]}%")
 NO_END = set("（「『【《〈“‘([{")
 # Pieces that must stay whole: a `yulin ...` command (up to the end of its options), an
-# option with its value, an email, a number with its unit or sign, a code like Q13, or an
-# import's "row→#id".
+# option with its value, an email, a number with its unit or sign, a code like Q13, an id
+# (#56221), or an import's "row→#id".
 _UNBREAKABLE = re.compile(
     r"yulin(?: [^\s，。；、（）]+)+"
     r"|\d+→(?:#\d+|第 \d+ 行|row \d+)?"
     r"|(?<![\w-])--?[A-Za-z][\w-]*(?:=\S+)?"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![A-Za-z])[A-Za-z]*[+-]?\d[\d,.:/-]*[%万元]?"
+    r"|(?<![A-Za-z])#?[A-Za-z]*[+-]?\d[\d,.:/-]*[%万元]?"
 )
 
 
