@@ -166,6 +166,13 @@ def test_manager_takes_four_and_five_stars_first(team):
         ("苏州乙公司", 5), ("苏州甲公司", 4)]
     assert doc["take_now"][0]["next_actions"]
     assert doc["upgrade_visits"] == []
+    # A screen at a time, like every long list; JSON keeps them all.
+    first = ok("manager", "--limit", "1").stdout
+    assert "苏州乙公司" in first and "苏州甲公司" not in first
+    assert "1 more not shown" in first and "next actions" in first
+    every = ok("manager", "--all").stdout
+    assert "苏州甲公司" in every and "more not shown" not in every
+    assert len(ok_json("manager", "--limit", "1")["take_now"]) == 2
 
 
 def test_without_top_stars_managers_visit_big_existing_customers(team):
@@ -177,6 +184,11 @@ def test_without_top_stars_managers_visit_big_existing_customers(team):
     assert [u["company"] for u in doc["upgrade_visits"]] == ["苏州老客户公司"]
     assert len(doc["upgrade_visits"][0]["tasks"]) == 2
     assert "system administrator" in ok("manager").stdout
+    add("苏州第二老客户公司", "--existing-customer", "--pcs", "200", "--employees", "500")
+    first = ok("manager", "--limit", "1").stdout
+    assert "苏州老客户公司" in first and "苏州第二老客户公司" not in first
+    assert "1 more not shown" in first
+    assert "苏州第二老客户公司" in ok("manager", "--all").stdout
 
 
 # --- routes (Q6) --------------------------------------------------------------------------

@@ -6,6 +6,8 @@ alike."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -63,6 +65,12 @@ def test_same_sound_and_one_character_typos_are_found(team):
     out = " ".join(ok("dedupe").stdout.split())  # the why column wraps
     assert "same-sounding name" in out and "similar name" in out
     assert "名称同音" in ok("--lang", "zh", "dedupe").stdout
+    # A screen at a time, like every long list: the surest groups first, then how many more.
+    first = ok("dedupe", "--limit", "2").stdout
+    assert f"{len(cases) - 2} more not shown" in first and "yulin merge" in first
+    assert sum(bool(re.search(rf"#{a}\b", first)) for a, _b in ids.values()) == 2
+    assert "more not shown" not in ok("dedupe", "--all").stdout
+    assert "还有 4 行没有显示" in ok("--lang", "zh", "dedupe", "--limit", "2").stdout
 
 
 def test_look_alikes_are_not_joined(team):

@@ -11,9 +11,11 @@ import typer
 from yulin_cli.choices import ExportFormat, ExportWhat, ImportKind
 from yulin_cli.errors import BadInput, Interrupted
 from yulin_cli.runtime import (
+    AllRowsOpt,
     ByOpt,
     DateOpt,
     JsonOpt,
+    LimitOpt,
     acting,
     answer,
     choice,
@@ -22,6 +24,7 @@ from yulin_cli.runtime import (
     current,
     iso_date,
     respond,
+    rows_to_show,
     sub_app,
     today,
     wall_clock,
@@ -136,13 +139,16 @@ def export(
 def dedupe(
     loose: Annotated[bool, typer.Option(
         "--loose", help="Also names one typo apart with nothing else in common.")] = False,
+    limit: LimitOpt = None,
+    every: AllRowsOpt = False,
     json_output: JsonOpt = False,
 ) -> None:
     """Groups of likely duplicates: same credit code, phone or name, or names one typo apart
     (Q8); two different credit codes are never grouped."""
     from yulin_cli.data.duplicates import duplicate_groups
 
-    answer(lambda tx: duplicate_groups(tx, loose), json_output)
+    answer(lambda tx: duplicate_groups(tx, loose, rows_to_show(limit, every, json_output)),
+           json_output)
 
 
 @command(app, "merge")

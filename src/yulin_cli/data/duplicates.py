@@ -165,6 +165,7 @@ class DuplicateGroup:
 @frozen
 class DuplicateGroups(Result):
     groups: tuple[DuplicateGroup, ...]
+    limit: int | None = human_only(None)  # groups the human view shows; None: all
 
     def to_json(self) -> Any:
         return [jsonable(g) for g in self.groups]
@@ -200,7 +201,9 @@ class Unmerged(Result):
     cleared: tuple[str, ...]  # KEEP's facts the merge had filled from it, emptied again
 
 
-def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
+def duplicate_groups(tx: Tx, loose: bool = False, limit: int | None = None) -> DuplicateGroups:
+    """Every group of likely duplicates, surest first; the human view shows the first
+    ``limit`` (None: all)."""
     rows = queries.dedupe_rows(tx)
     names = {r["id"]: r["company"] for r in rows}
     codes = {r["id"]: r["credit_code"] for r in rows if r["credit_code"]}
@@ -244,7 +247,7 @@ def duplicate_groups(tx: Tx, loose: bool = False) -> DuplicateGroups:
                                   tuple(sorted(group.reasons)), group.confidence))
     # The same credit code is the surest evidence: those groups come first.
     out.sort(key=lambda g: ("credit-code" not in g.reasons, -g.confidence, g.keep))
-    return DuplicateGroups(tuple(out))
+    return DuplicateGroups(tuple(out), limit)
 
 
 @frozen

@@ -19,9 +19,11 @@ from yulin_cli.i18n import cited, colon, label, listed, t
 from yulin_cli.render import (
     Prose,
     Screen,
+    more_line,
     new_table,
     view,
 )
+from yulin_cli.results import Page
 from yulin_cli.rules import phone_display
 
 
@@ -81,13 +83,15 @@ def _(result: DuplicateGroups) -> RenderableType:
     first = result.groups[0]
     table = new_table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"),
                       title=cited(t("ui.likely_duplicates"), rules.CLAUSES["duplicate"]))
-    for g in result.groups:
+    shown = result.groups[:result.limit]
+    for g in shown:
         table.add_row("\n".join(f"#{i}" for i in g.ids),
                       Group(*(Prose(c) for c in g.companies)),
                       Prose(listed([t(f"dup.{r}") for r in g.reasons])), f"{g.confidence:.0%}")
     # What to do about a group: the first one's command, which shows both side by side first.
     drop = next(i for i in first.ids if i != first.keep)
-    return Group(table, Prose(t("ui.merge_hint")),
+    return Group(table, *more_line(Page(len(shown), len(result.groups))),
+                 Prose(t("ui.merge_hint")),
                  Text(f"  → {t('cmd.merge', keep=first.keep, drop=drop)}", no_wrap=True,
                       overflow="ignore"))
 

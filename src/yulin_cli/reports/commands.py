@@ -126,12 +126,15 @@ def summary(
 
 
 @command(app, "manager")
-def manager(center: CenterOpt = None, save: SaveOpt = None, json_output: JsonOpt = False) -> None:
+def manager(center: CenterOpt = None, limit: LimitOpt = None, every: AllRowsOpt = False,
+            save: SaveOpt = None, json_output: JsonOpt = False) -> None:
     """What managers do now: 5 and 4 stars at once, or else upgrade visits (Q13)."""
     from yulin_cli.reports import service
 
     target = save_path(save)
-    answer(lambda tx: service.manager_view(tx, current().policy(), center), json_output, save=target)
+    answer(lambda tx: service.manager_view(tx, current().policy(), center,
+                                           rows_to_show(limit, every, json_output)),
+           json_output, save=target)
 
 
 @command(app, "notices")

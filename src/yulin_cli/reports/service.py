@@ -585,6 +585,7 @@ class ManagerView(Result):
     upgrade_visits: tuple[UpgradeCandidate, ...]
     tasks: tuple[rules.Reason, ...]
     center: str | None = human_only(None)  # the centre asked for (a saved view names it)
+    limit: int | None = human_only(None)  # rows the human view shows; None: all
 
     def to_json(self) -> Any:
         tasks = [explain(r) for r in self.tasks]
@@ -596,11 +597,13 @@ class ManagerView(Result):
         }
 
 
-def manager_view(tx: Tx, policy: Policy, center: str | None) -> ManagerView:
-    """5 and 4 stars to take now, best first; failing those, upgrade visits to old customers."""
+def manager_view(tx: Tx, policy: Policy, center: str | None,
+                 limit: int | None = None) -> ManagerView:
+    """5 and 4 stars to take now, best first; failing those, upgrade visits to old customers.
+    The human view shows the first ``limit`` of either (None: all); JSON has them all."""
     if center is not None:
         team.center_by_name(tx, center)
     take_now = tuple((p, rate_listed(p, policy))
                      for p in queries.top_star_candidates(tx, policy, center))
     upgrades = () if take_now else tuple(queries.upgrade_candidates(tx, policy, center))
-    return ManagerView(take_now, upgrades, rules.upgrade_tasks(), center)
+    return ManagerView(take_now, upgrades, rules.upgrade_tasks(), center, limit)

@@ -39,6 +39,7 @@ from yulin_cli.reports.service import (
     Summary,
     shell_word,
 )
+from yulin_cli.results import Page
 
 
 @view.register
@@ -247,22 +248,27 @@ def _(result: Summary) -> Group:
 @view.register
 def _(result: ManagerView) -> Group:
     parts: list[RenderableType] = []
+    limit = result.limit
     if result.take_now:
         table = new_table(t("ui.id"), t("ui.company"), t("ui.stars"), t("ui.deal_value"),
                        title=t("ui.take_now"))
         actions: list[rules.Reason] = []
-        for p, rating in result.take_now:
+        shown = result.take_now[:limit]
+        for p, rating in shown:
             table.add_row(str(p.id), Prose(p.company), stars_text(rating.stars),
                           f"{p.deal_value or 0:,}")
             actions += [a for a in rating.next_actions if a not in actions]
         parts.append(table)
+        parts += more_line(Page(len(shown), len(result.take_now)))
         parts.append(Text(t("ui.next_actions"), style="bold"))
         parts += [verdict_line(a, "→") for a in actions]
     elif result.upgrade_visits:
         parts.append(Text(t("ui.upgrade_visits"), style="bold"))
-        for u in result.upgrade_visits:
+        upgrades = result.upgrade_visits[:limit]
+        for u in upgrades:
             parts.append(Prose(f"#{u.prospect_id} {u.company}（{t('ui.pcs', count=u.pcs)}）"))
             parts += [verdict_line(task, "→") for task in result.tasks]
+        parts += more_line(Page(len(upgrades), len(result.upgrade_visits)))
     else:
         parts.append(Text(t("ui.nothing_for_managers")))
     return Group(*parts)
