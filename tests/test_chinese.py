@@ -490,6 +490,67 @@ def test_an_id_is_never_split_from_its_hash(ids, width, chinese):
     assert all(re.search(rf"#{i}(?!\d)", shown) for i in ids), lines
 
 
+def _arrow_commands(out: str) -> list[str]:
+    """The commands a view offers after an arrow, each joined again across its shell
+    continuations (a line ending in a backslash), as a shell joins them."""
+    found: list[str] = []
+    lines = [line.strip().strip("│").strip() for line in out.splitlines()]  # in a panel too
+    for n, line in enumerate(lines):
+        if "→ yulin " not in line:
+            continue
+        command = line.split("→ ", 1)[1]
+        while command.endswith(" \\"):
+            n += 1
+            command = command[:-1] + lines[n]
+        found.append(command)
+    return found
+
+
+@pytest.mark.parametrize("width", [60, 44])
+def test_a_narrow_screen_breaks_a_command_so_it_still_runs_whole(demo, monkeypatch, width):
+    """Never cropped or cut inside a word: broken before an option, with a continuation."""
+    from yulin_cli.wrapping import cells
+
+    shown = 0
+    for args in (["check-visit", "2"], ["check-visit", "8"], ["show", "7"], ["show", "11"],
+                 ["daily-report", "--date", "2026-10-15"], ["dedupe"], ["attention"]):
+        monkeypatch.setenv("COLUMNS", "200")
+        wide = zh(*args).stdout
+        monkeypatch.setenv("COLUMNS", str(width))
+        narrow = zh(*args).stdout
+        assert all(cells(line) <= width for line in narrow.splitlines()), args
+        assert _arrow_commands(narrow) == _arrow_commands(wide), args
+        shown += len(_arrow_commands(wide))
+    assert shown >= 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(head=st.lists(st.sampled_from(["verify", "7", "staff", "update", "'张 伟'", "李娜"]),
+                     min_size=1, max_size=3),
+       options=st.lists(st.tuples(
+           st.sampled_from(["--by", "--pretext", "--result", "--address", "--all", "-n"]),
+           st.lists(st.sampled_from(["确认", "采购", "维持|推翻", "2026-10-15", "'星湖街 1 号'",
+                                     "苏州育林中心", "..."]), max_size=2)), max_size=6),
+       width=st.integers(4, 90), lead=st.sampled_from(["", "  → ", "      → "]))
+def test_a_broken_command_joins_back_to_itself(head, options, width, lead):
+    """``command_lines``: the lines joined by the shell (a backslash, a newline, then the
+    indent) give the same words; every line fits; only the last has no continuation."""
+    import shlex
+
+    from yulin_cli.wrapping import cells, command_lines
+
+    command = " ".join(["yulin", *head, *(" ".join([o, *v]) for o, v in options)])
+    lines = command_lines(command, width, lead, cells(lead) + 2)
+    assert all(cells(line) <= width for line in lines), lines
+    joined = "".join(line[:-2] + " " if line.endswith(" \\") else line + "\n"
+                     for line in lines)
+    longest = max(cells(w) for w in shlex.split(command, posix=False)) + cells(lead) + 2
+    if width >= longest + 2:  # every word fits on a line: nothing was cut by characters
+        assert all(not line.endswith("\\") for line in lines[-1:])
+        assert shlex.split(joined[len(lead):]) == shlex.split(command), lines
+        assert len(lines) == 1 or cells(lead + command) > width
+
+
 # --- every verdict names its clause -----------------------------------------------------------
 
 

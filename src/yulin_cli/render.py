@@ -151,6 +151,35 @@ def load_views() -> None:
 # --- pieces -------------------------------------------------------------------------------------
 
 
+class Command:
+    """A command to copy, after its arrow: on one line when it fits, else broken before its
+    options with shell continuations (``wrapping.command_lines``). Never cropped: a command
+    cut short would still run, and do something else."""
+
+    def __init__(self, command: str, lead: str = "  → ", style: str = "") -> None:
+        self.command, self.lead, self.style = command, lead, style
+
+    def lines(self, width: int) -> list[str]:
+        from yulin_cli.wrapping import cells, command_lines
+
+        return command_lines(self.command, width, self.lead, cells(self.lead) + 2)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        from yulin_cli.wrapping import cells, shell_words
+
+        widest = cells(self.lead + self.command)
+        longest = max((cells(word) for word in shell_words(self.command)), default=0)
+        return Measurement(min(widest, cells(self.lead) + 2 + longest), widest)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        for line in self.lines(options.max_width):
+            yield Text(line, style=self.style, no_wrap=True, overflow="ignore")
+
+
 class Prose:
     """Text that wraps by the rules of ``wrapping``: by terminal cells, never starting a line
     with closing punctuation, never splitting a `yulin ...` command or an option, continuation
@@ -303,10 +332,8 @@ def checks_table(checks: Sequence[rules.Reason]) -> Table:
 
 def commands_block(commands: Sequence[str]) -> Group:
     from rich.console import Group
-    from rich.text import Text
 
-    return Group(*(Text(f"  → {command}", no_wrap=True, overflow="ignore")
-                   for command in commands))
+    return Group(*(Command(command) for command in commands))
 
 
 def readiness_view(prospect_id: int, company: str, readiness: rules.Readiness,

@@ -110,6 +110,14 @@ def wrap(text: str, width: int, indent: int = 0, first_indent: int | None = None
                 line, used = " " * indent, indent
                 token = token.lstrip()
                 size = cells(token.rstrip())
+            if used + size > width and token.startswith("yulin "):
+                # A command longer than a line: broken before its options, each line but the
+                # last ending in a shell continuation, so it still copies and runs whole.
+                broken = command_lines(token.rstrip(), width, line, indent + 2)
+                lines += broken[:-1]
+                line = broken[-1] + token[len(token.rstrip()):]
+                used = cells(line)
+                continue
             while used + size > width and size > 0:
                 # A piece longer than a whole line: cut it by characters.
                 room = width - used
@@ -121,6 +129,54 @@ def wrap(text: str, width: int, indent: int = 0, first_indent: int | None = None
             used += cells(token)
         lines.append(line.rstrip())
     return lines
+
+
+# A shell word: quoted parts stay with the characters around them (`shell_word` quotes a
+# name with spaces).
+_SHELL_WORD = re.compile(r"""(?:'[^']*'|"[^"]*"|[^\s'"])+""")
+
+
+def shell_words(command: str) -> list[str]:
+    """The words of a command as a shell splits it, quotes kept."""
+    return _SHELL_WORD.findall(command)
+
+
+def command_lines(command: str, width: int, lead: str = "", indent: int = 4) -> list[str]:
+    """A shell command after ``lead``, on as few lines of ``width`` cells as it takes: broken
+    before an option (which keeps its value), each line but the last ending in a backslash
+    and the next indented by ``indent``, so that it still copies and runs as one command. Only
+    a word longer than a whole line is cut, by characters, as ``wrap`` cuts one."""
+    words = shell_words(command)
+    if not words:
+        return [lead.rstrip()]
+    pieces: list[list[str]] = []
+    for word in words:
+        if not pieces or (word.startswith("-") and len(word) > 1):
+            pieces.append([word])
+        else:
+            pieces[-1].append(word)
+    pad = " " * indent
+    # An option with its value is placed whole when it fits a line; else word by word.
+    units = [unit for piece in pieces for unit in (
+        [" ".join(piece)] if cells(pad + " ".join(piece)) + 2 <= width else piece)]
+    lines: list[str] = []
+    line, empty = lead, True
+    for n, unit in enumerate(units, start=1):
+        room = width - (0 if n == len(units) else 2)  # the last line needs no backslash
+        joined = line + unit if empty else f"{line} {unit}"
+        if empty or cells(joined) <= room:
+            line, empty = joined, False
+        else:
+            lines.append(line + " \\")
+            line = pad + unit
+    lines.append(line)
+    out = []
+    for line in lines:
+        while cells(line) > width:  # one word wider than a line: cut, never dropped
+            head, line = _cut(line, width)
+            out.append(head)
+        out.append(line)
+    return out
 
 
 def _cut(token: str, room: int) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from yulin_cli.data.exporting import Exported
 from yulin_cli.data.importing import ImportResult
 from yulin_cli.i18n import cited, colon, label, listed, t
 from yulin_cli.render import (
+    Command,
     Prose,
     Screen,
     more_line,
@@ -67,7 +68,7 @@ def _(result: ImportResult) -> Group:
             for key, params in (("cmd.merge", {"keep": first["id"], "drop": first["prospect_id"]}),
                                 ("cmd.distinct", {"first": first["id"],
                                                   "second": first["prospect_id"]})):
-                parts.append(Text(f"  → {t(key, **params)}", no_wrap=True, overflow="ignore"))
+                parts.append(Command(t(key, **params)))
     return Group(*parts)
 
 
@@ -91,9 +92,7 @@ def _(result: DuplicateGroups) -> RenderableType:
     # What to do about a group: the first one's command, which shows both side by side first.
     drop = next(i for i in first.ids if i != first.keep)
     return Group(table, *more_line(Page(len(shown), len(result.groups))),
-                 Prose(t("ui.merge_hint")),
-                 Text(f"  → {t('cmd.merge', keep=first.keep, drop=drop)}", no_wrap=True,
-                      overflow="ignore"))
+                 Prose(t("ui.merge_hint")), Command(t("cmd.merge", keep=first.keep, drop=drop)))
 
 
 @view.register

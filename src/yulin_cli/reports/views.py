@@ -13,6 +13,7 @@ from yulin_cli.i18n import cited, colon, current_lang, explain, listed, rule_nam
 from yulin_cli.render import (
     NO,
     OK,
+    Command,
     Prose,
     Screen,
     bar,
@@ -80,10 +81,9 @@ def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
                 message = f"#{a.prospect_id} {a.company} — {message}"
             parts.append(Prose(f"• {message}", indent=4, first_indent=2))
             who = a.staff or t("ui.any_manager")
-            # The command on a line of its own, never broken.
+            # The command on a line of its own, broken only with shell continuations.
             parts.append(Text(f"    {who}", style="dim"))
-            parts.append(Text(f"      → {a.command_in()}", style="dim", no_wrap=True,
-                              overflow="ignore"))
+            parts.append(Command(a.command_in(), lead="      → ", style="dim"))
         if len(mine) > len(shown):
             # The command lists exactly the items left out: this kind, after those shown.
             more = len(mine) - len(shown)
@@ -116,11 +116,11 @@ def _(result: AttentionList) -> Group:
         # The rest of this list, exactly: the same filters, after the items shown.
         rule = f" --rule {result.rule}" if result.rule else ""
         kind = f" --kind {result.kind}" if result.kind else ""
-        parts.append(Text(t("ui.and_more", count=len(result.items) - len(shown),
-                            command=f"yulin attention{rule}{kind}"
-                            f"{_more_args(result.date, result.center)}"
-                            f" --skip {result.skip + len(shown)} --all"),
-                          style="yellow"))
+        parts.append(Prose(t("ui.and_more", count=len(result.items) - len(shown),
+                             command=f"yulin attention{rule}{kind}"
+                             f"{_more_args(result.date, result.center)}"
+                             f" --skip {result.skip + len(shown)} --all"),
+                           style="yellow"))
     return Group(*parts)
 
 
