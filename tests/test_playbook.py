@@ -156,7 +156,7 @@ def test_refused_visit_names_the_likely_cause(team):
 # --- managers (Q13) -----------------------------------------------------------------------
 
 
-def test_manager_takes_four_and_five_stars_first(team):
+def test_manager_takes_four_and_five_stars_first(team, tmp_path):
     add("苏州甲公司", "--deal-value", "12万", "--need", "explicit", "--yulin-interest", "high")
     add("苏州乙公司", "--deal-value", "30万", "--need", "explicit", "--yulin-interest", "high")
     add("苏州丙公司", "--deal-value", "8万", "--need", "explicit", "--platform-interest")
@@ -173,6 +173,10 @@ def test_manager_takes_four_and_five_stars_first(team):
     every = ok("manager", "--all").stdout
     assert "苏州甲公司" in every and "more not shown" not in every
     assert len(ok_json("manager", "--limit", "1")["take_now"]) == 2
+    # A saved view is forwarded whole.
+    saved = tmp_path / "managers.svg"
+    ok("manager", "--limit", "1", "--save", saved)
+    assert "苏州甲公司" in saved.read_text(encoding="utf-8")
 
 
 def test_without_top_stars_managers_visit_big_existing_customers(team):

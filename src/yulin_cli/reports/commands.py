@@ -132,8 +132,9 @@ def manager(center: CenterOpt = None, limit: LimitOpt = None, every: AllRowsOpt 
     from yulin_cli.reports import service
 
     target = save_path(save)
-    answer(lambda tx: service.manager_view(tx, current().policy(), center,
-                                           rows_to_show(limit, every, json_output)),
+    # A saved view is forwarded whole: a screen of it would point at options nobody can use.
+    rows = None if target is not None else rows_to_show(limit, every, json_output)
+    answer(lambda tx: service.manager_view(tx, current().policy(), center, rows),
            json_output, save=target)
 
 
