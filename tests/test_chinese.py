@@ -122,6 +122,17 @@ def test_every_help_speaks_chinese(demo):
     assert not problems, problems
 
 
+def test_every_section_of_the_help_has_its_title(demo):
+    """The top-level help groups commands by slice, each under a title in the language."""
+    from yulin_cli.i18n import MESSAGES
+    from yulin_cli.slices import with_commands
+
+    assert [e.name for e in with_commands()
+            if e.commands and f"help.section.{e.name}" not in MESSAGES] == []
+    for lang in ("zh", "en"):
+        assert "help.section" not in run("--lang", lang, "--help").stdout, lang
+
+
 # --- what users type in Chinese is understood ------------------------------------------------
 
 

@@ -16,6 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.section.deals": ("直销与合作伙伴", "Direct sales and partners"),
     "help.section.data": ("数据导入导出", "Data in and out"),
     "help.section.admin": ("管理", "Administration"),
+    "help.section.policies": ("团队规则的版本", "The team's policy and its versions"),
     "help.options_metavar": ("[选项]", "[OPTIONS]"),
     "help.command_metavar": ("命令 [参数]...", "COMMAND [ARGS]..."),
     "help.help": ("显示本帮助。", "Show this message and exit."),
