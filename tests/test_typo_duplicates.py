@@ -67,10 +67,22 @@ def test_same_sound_and_one_character_typos_are_found(team):
     assert "名称同音" in ok("--lang", "zh", "dedupe").stdout
     # A screen at a time, like every long list: the surest groups first, then how many more.
     first = ok("dedupe", "--limit", "2").stdout
-    assert f"{len(cases) - 2} more not shown" in first and "yulin merge" in first
+    assert f"{len(cases) - 2} more groups not shown" in first and "yulin merge" in first
     assert sum(bool(re.search(rf"#{a}\b", first)) for a, _b in ids.values()) == 2
-    assert "more not shown" not in ok("dedupe", "--all").stdout
-    assert "还有 4 行没有显示" in ok("--lang", "zh", "dedupe", "--limit", "2").stdout
+    assert "not shown" not in ok("dedupe", "--all").stdout
+    assert "还有 4 组没有显示" in ok("--lang", "zh", "dedupe", "--limit", "2").stdout
+
+
+def test_each_id_stands_beside_its_own_name_on_a_narrow_screen(team, monkeypatch):
+    names = {prospect("苏州天目精密机械股份有限公司", *scale("260", "85")):
+             "苏州天目精密机械股份有限公司",
+             prospect("苏州天目精蜜机械股份有限公司", *scale("260", "85")):
+             "苏州天目精蜜机械股份有限公司"}
+    monkeypatch.setenv("COLUMNS", "44")  # the names wrap
+    out = ok("--lang", "zh", "dedupe").stdout
+    for pid, name in names.items():
+        row = next(line for line in out.splitlines() if re.search(rf"#{pid}\b", line))
+        assert name[:6] in row, (pid, out)
 
 
 def test_look_alikes_are_not_joined(team):

@@ -86,12 +86,16 @@ def _(result: DuplicateGroups) -> RenderableType:
                       title=cited(t("ui.likely_duplicates"), rules.CLAUSES["duplicate"]))
     shown = result.groups[:result.limit]
     for g in shown:
-        table.add_row("\n".join(f"#{i}" for i in g.ids),
-                      Group(*(Prose(c) for c in g.companies)),
-                      Prose(listed([t(f"dup.{r}") for r in g.reasons])), f"{g.confidence:.0%}")
+        # A row for each prospect, so an id stays beside its name however the names wrap;
+        # the group's reasons on its first row, and a line under the group.
+        why = Prose(listed([t(f"dup.{r}") for r in g.reasons]))
+        for n, (pid, company) in enumerate(zip(g.ids, g.companies, strict=True)):
+            table.add_row(f"#{pid}", Prose(company), why if n == 0 else "",
+                          f"{g.confidence:.0%}" if n == 0 else "",
+                          end_section=n == len(g.ids) - 1)
     # What to do about a group: the first one's command, which shows both side by side first.
     drop = next(i for i in first.ids if i != first.keep)
-    return Group(table, *more_line(Page(len(shown), len(result.groups))),
+    return Group(table, *more_line(Page(len(shown), len(result.groups)), "ui.more_groups"),
                  Prose(t("ui.merge_hint")), Command(t("cmd.merge", keep=first.keep, drop=drop)))
 
 

@@ -96,7 +96,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # --- dup.* ------------------------------------------------------------------------------------
     "dup.phone": ("电话相同", "same phone"),
-    "dup.name": ("公司名相同", "same company name"),
+    # The name as Q8 reads it: the city before it or in brackets, and the legal form, aside.
+    "dup.name": ("去掉城市和公司类型后名称相同", "same name apart from city and legal form"),
     "dup.similar-name": ("名称只差一个字", "similar name"),
     "dup.similar-name-only": ("只是名称相近", "similar name only"),
     "dup.credit_code": ("统一社会信用代码相同", "same unified social credit code"),

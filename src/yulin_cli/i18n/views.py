@@ -281,6 +281,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "it can no longer log in anywhere on the server"),
     "ui.more": ("还有 {count} 行没有显示：--limit N 多看几行，--all 全部显示",
                 "{count} more not shown: --limit N shows more, --all shows every row"),
+    "ui.more_groups": ("还有 {count} 组没有显示：--limit N 多看几组，--all 全部显示",
+                       "{count} more groups not shown: --limit N shows more, --all shows every "
+                       "group"),
     "ui.more_ranking": ("还有 {count} 个没有显示：--limit N 多看几个，--json 列出全部",
                         "{count} more not shown: --limit N shows more, --json lists every one"),
     "ui.earlier": ("更早的 {count} 条没有显示：--limit N 多看几条，--all 全部显示",
