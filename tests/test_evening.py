@@ -27,7 +27,7 @@ def _person(report: dict[str, Any], name: str) -> dict[str, Any]:
 # --- the daily report ------------------------------------------------------------------------
 
 
-def test_the_report_says_what_each_found_the_team_totals_and_tomorrow(team):
+def test_the_report_says_what_each_found_the_team_totals_and_tomorrow(team, monkeypatch):
     good = add(found_on=DAY)
     add("苏州天目电子有限公司", "--employees", "40", found_on=DAY)  # below the standard
     add("苏州华研新材料有限公司", by="王强", found_on=DAY)
@@ -59,10 +59,14 @@ def test_the_report_says_what_each_found_the_team_totals_and_tomorrow(team):
                                              ("2026-10-19", "张伟", ready, True)]
     assert report["tomorrow"][0]["company"] == "苏州长风航空部件有限公司"
     human = ok("daily-report", "--date", DAY).stdout
-    assert "quality customers found today" in human and "李娜: #1 苏州恒瑞精密机械有限公司" in human
-    assert "苏州天目电子有限公司" not in human.split("quality customers found today")[1].split(
-        "notice")[0]
+    # A past day's report says "that day"; the report of today says "today".
+    found = "quality customers found that day"
+    assert found in human and "李娜: #1 苏州恒瑞精密机械有限公司" in human
+    assert "苏州天目电子有限公司" not in human.split(found)[1].split("notice")[0]
     assert "1 not ready" in human and "✗ verification" in human
+    monkeypatch.setenv("YULIN_TODAY", DAY)
+    assert "quality customers found today" in ok("daily-report").stdout
+    assert "今天找到的优质客户" in ok("--lang", "zh", "daily-report").stdout
 
 
 def test_outside_the_campaign_no_one_is_counted_against_the_quota(team):

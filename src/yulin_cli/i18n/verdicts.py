@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contact.fix": ("通过前台、应聘或会议邀请问到接口人的姓氏或座机",
         "ask the front desk, or use an applicant or invitation pretext, for the contact's "
         "surname or landline"),
-    "territory.ok": ("在负责城市 {city} 内", "inside the centre's city {city}"),
+    "territory.ok": ("在负责城市{city}内", "inside the centre's city {city}"),
     "territory.suburban": ("{city} 远郊客户：要走访，不能只打电话；集中 1-2 天跑完",
                            "suburban {city} prospect: visit in person, never phone only; group "
                            "such visits into 1-2 days"),

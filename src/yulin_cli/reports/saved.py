@@ -18,6 +18,7 @@ from yulin_cli.reports.service import (
     ManagerView,
     Ranking,
     Summary,
+    found_heading,
     shell_word,
 )
 
@@ -116,7 +117,7 @@ def _(report: DailyReport) -> Doc:
                   for p in report.people if any(f.quality for f in p.found_today))
     sections = [
         Section(t("saved.people"), (people, team_line)),
-        Section(t("ui.found_today"), (Table((t("ui.name"), t("ui.prospect")), found,
+        Section(t(found_heading(report.date)), (Table((t("ui.name"), t("ui.prospect")), found,
                                              sheet=t("saved.found_sheet")),)
                 if found else (Line(t("ui.none"), "muted"),)),
         Section(t("ui.notices"), (_notices(report.notices),) if report.notices

@@ -327,6 +327,13 @@ def daily_report(tx: Tx, book: PolicyBook, day: str, center: str | None,
                        totals, tomorrow(tx, book, day, center), per_kind)
 
 
+def found_heading(day: str) -> str:
+    """The catalogue key of the heading of a day's finds: today's, or a past day's."""
+    from yulin_cli.clock import today
+
+    return "ui.found_today" if day == today() else "ui.found_that_day"
+
+
 def tomorrow(tx: Tx, book: PolicyBook, day: str, center: str | None
              ) -> tuple[TomorrowVisit, ...]:
     """The planned visits of the next working day, each judged ready or not as of that day."""

@@ -38,6 +38,7 @@ from yulin_cli.reports.service import (
     Ranking,
     RatingResult,
     Summary,
+    found_heading,
     shell_word,
 )
 from yulin_cli.results import Page
@@ -82,7 +83,7 @@ def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
             parts.append(Prose(f"• {message}", indent=4, first_indent=2))
             who = a.staff or t("ui.any_manager")
             # The command on a line of its own, broken only with shell continuations.
-            parts.append(Text(f"    {who}", style="dim"))
+            parts.append(Text(f"    {t('ui.who_acts', who=who)}", style="dim"))
             parts.append(Command(a.command_in(), lead="      → ", style="dim"))
         if len(mine) > len(shown):
             # The command lists exactly the items left out: this kind, after those shown.
@@ -125,7 +126,7 @@ def _(result: AttentionList) -> Group:
 
 
 def _found_today(report: DailyReport) -> RenderableType:
-    lines: list[RenderableType] = [Text(t("ui.found_today"), style="bold")]
+    lines: list[RenderableType] = [Text(t(found_heading(report.date)), style="bold")]
     for p in report.people:
         quality = [f"#{f.prospect_id} {f.company}" for f in p.found_today if f.quality]
         if quality:
