@@ -130,6 +130,13 @@ def test_a_large_attention_list_is_grouped_in_the_report_and_whole_in_json(team,
         "yulin advise") == 60
     assert ok("attention", "--rule", "managers", "--date", DAY, "--limit", "3").stdout.count(
         "yulin advise") == 3
+    # A screen that ends before some kinds names them, with their counts and their lists.
+    first = ok("attention", "--date", DAY, "--limit", "1").stdout
+    rest = first.split("Kinds after this screen:")[1]
+    assert "take over (Q13): 60" in rest and "yulin advise" not in first.split("Kinds")[0]
+    assert f"→ yulin attention --kind take-over --date {DAY}" in rest
+    assert "inspect" not in rest  # the kind the screen shows
+    assert "Kinds after" not in ok("attention", "--date", DAY, "--all").stdout
     assert_refused(run("attention", "--rule", "nonsense"), 2)
 
 

@@ -74,7 +74,7 @@ def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
         name = kind.replace("-", "_")
         total = sum(1 for a in of if a.kind == kind) if of else len(mine)
         head = cited(t(f"attention.kind_{name}"), mine[0].clause)
-        parts.append(Text(f"{head}{colon()}{total}", style="bold"))
+        parts.append(Text(f"{head}{colon()}{total:,}", style="bold"))
         shown = mine if per_kind is None else mine[:per_kind]
         for a in shown:
             message = explain(a.message)
@@ -89,7 +89,7 @@ def attention_groups(items: Sequence[AttentionItem], per_kind: int | None,
             # The command lists exactly the items left out: this kind, after those shown.
             more = len(mine) - len(shown)
             every = " --all" if more > SCREEN else ""
-            parts.append(Prose(t("ui.and_more", count=more, command=(
+            parts.append(Prose(t("ui.and_more", count=f"{more:,}", command=(
                 f"yulin attention --kind {kind}{more_args} --skip {len(shown)}{every}")),
                 style="yellow"))
     return parts
@@ -117,11 +117,23 @@ def _(result: AttentionList) -> Group:
         # The rest of this list, exactly: the same filters, after the items shown.
         rule = f" --rule {result.rule}" if result.rule else ""
         kind = f" --kind {result.kind}" if result.kind else ""
-        parts.append(Prose(t("ui.and_more", count=len(result.items) - len(shown),
+        parts.append(Prose(t("ui.and_more", count=f"{len(result.items) - len(shown):,}",
                              command=f"yulin attention{rule}{kind}"
                              f"{_more_args(result.date, result.center)}"
                              f" --skip {result.skip + len(shown)} --all"),
                            style="yellow"))
+        # Kinds the screen never reached, each with its count and its own list.
+        hidden = [kind for kind in ATTENTION_KINDS
+                  if not any(a.kind == kind for a in shown)
+                  and any(a.kind == kind for a in result.items)]
+        if hidden:
+            parts.append(Text(t("ui.attention_rest"), style="bold"))
+        for kind in hidden:
+            mine = [a for a in result.items if a.kind == kind]
+            head = cited(t(f"attention.kind_{kind.replace('-', '_')}"), mine[0].clause)
+            parts.append(Text(f"  {head}{colon()}{len(mine):,}"))
+            parts.append(Command(f"yulin attention --kind {kind}"
+                                 f"{_more_args(result.date, result.center)}", lead="    → "))
     return Group(*parts)
 
 
