@@ -186,6 +186,13 @@ def test_summary_funnel_days_visitors_and_points(team):
         ok_json("daily-report", "--date", "2026-10-15"), "李娜")["found_today"]]
     human = ok("summary", "--from", "2026-10-14", "--to", "2026-10-16").stdout
     assert "verified twice" in human and "█" in human and "met on 1 of 3 days" in human
+    # Points: those whose points moved, then how many did not (JSON lists everyone).
+    unmoved = sum(1 for p in later["points"] if p["delta"] == 0)
+    assert 0 < unmoved < len(later["points"])
+    points = ok("summary", "--from", "2026-10-14", "--to", "2026-10-20").stdout.split(
+        "points in the period")[1]
+    assert "王强" in points
+    assert "+0" not in points and f"{unmoved} more people with no change" in points
 
 
 def test_summary_refuses_a_backwards_or_endless_period(team):

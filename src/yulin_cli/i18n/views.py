@@ -208,6 +208,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.plan_reopened": ("对应的走访计划重新待办", "its planned visit is open again"),
     "ui.voided_mark": ("已作废", "voided"),
     "ui.any_manager": ("任一分管领导", "any manager"),
+    "ui.points_unchanged": ("另有 {count} 人这期间积分没有变化",
+                            "{count} more {count|person|people} with no change in points"),
     "ui.attention_rest": ("这一屏之后还有这几类：", "Kinds after this screen:"),
     "ui.who_acts": ("负责人：{who}", "who acts: {who}"),
     "ui.and_more": ("… 还有 {count} 条：{command}", "… and {count} more: {command}"),

@@ -251,10 +251,15 @@ def _(result: Summary) -> Group:
         parts.append(_bars(t("ui.visitors_period"),
                            [(v.name, v.effective_visits, f"{v.effective_visits} ({v.visits})")
                             for v in result.visitors], style="green"))
-    if result.points:
+    moved = [p for p in result.points if p.delta]
+    if moved:
+        # Those whose points moved; the rest in one line (JSON lists everyone).
         parts.append(_bars(t("ui.points_period"),
-                           [(p.name, p.delta, f"{p.delta:+d}") for p in result.points],
+                           [(p.name, p.delta, f"{p.delta:+d}") for p in moved],
                            style="yellow"))
+    if len(moved) < len(result.points):
+        parts.append(Text(t("ui.points_unchanged", count=len(result.points) - len(moved)),
+                          style="dim"))
     return Group(*parts)
 
 
