@@ -85,7 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.prospect": ("客户", "prospect"),
     "ui.verdict": ("判断", "verdict"),
     "ui.points_title": ("积分", "points"),
-    "ui.entries": ("条目", "entries"),
+    "ui.entries": ("记录数", "entries"),
     "ui.main_industries": ("主要行业与分工", "main industries and who calls them"),
     "ui.balance": ("累计分", "running total"),
     "ui.reason": ("理由", "reason"),

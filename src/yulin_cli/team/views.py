@@ -72,6 +72,7 @@ def _(result: Ledger) -> RenderableType:
                       t("ui.reason"), *([t("ui.recorded_by")] if logins else []),
                       t("ui.balance"), title=f"{result.staff}{colon()}{result.total}")
     table.columns[1].no_wrap = True
+    table.columns[2].justify = table.columns[-1].justify = "right"  # amounts line up
     for e in result.entries:
         # Entries the rules wrote say so in the reader's language; people's reasons as typed.
         if e.rule in ("inspection", "proof") and (e.reason or "").endswith("unproven"):
@@ -107,6 +108,7 @@ def _(result: PointsTotals) -> RenderableType:
         return empty("empty.totals")
     table = new_table(t("ui.name"), t("ui.center"), t("ui.entries"), t("ui.points_total"),
                    title=t("ui.points_title"))
+    table.columns[2].justify = table.columns[3].justify = "right"
     for r in result.totals:
         table.add_row(r.staff, r.center, str(r.entries), str(r.total))
     return Group(table, *more_line(result.page))
