@@ -50,11 +50,14 @@ def test_duplicate_phone_in_any_spelling(team, isolated, landline):
                                      "金和软件股份有限公司"])
 def test_duplicate_name_variants(team, variant):
     first = add("苏州金和软件有限公司")
+    assert "dup of" not in ok("list").stdout  # no column while no row has one
     result = run("add-prospect", "--company", variant, "--city", "苏州", "--sourced-by", "王强")
     assert_refused(result, 1)
     forced = ok_json("add-prospect", "--company", variant, "--city", "苏州",
                      "--sourced-by", "王强", "--force")
     assert forced["duplicate_of"] == first
+    shown = ok("list").stdout
+    assert "dup of" in shown and f"#{first}" in shown
 
 
 def test_the_same_mobile_in_another_spelling_is_a_duplicate(team, isolated):

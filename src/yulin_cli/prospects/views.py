@@ -75,13 +75,18 @@ def _(result: ProspectList) -> RenderableType:
     shown = tuple(result.prospects)
     if not shown:
         return empty("empty.prospects")
+    # The duplicate-of column only when a row on the screen has one: empty, it takes the
+    # room a company's name needs.
+    duplicates = any(p.duplicate_of for p in shown)
     table = new_table(t("ui.id"), t("ui.company"), t("ui.city"), t("ui.source"),
-                      t("ui.found_on"), t("ui.stars"), t("ui.duplicate_of"))
+                      t("ui.found_on"), t("ui.stars"),
+                      *((t("ui.duplicate_of"),) if duplicates else ()))
     table.columns[4].no_wrap = True
     table.columns[5].no_wrap = True
     for p in shown:
         table.add_row(str(p.id), Prose(p.company), p.city, p.sourced_by, p.found_on,
-                      stars_text(p.stars), f"#{p.duplicate_of}" if p.duplicate_of else "")
+                      stars_text(p.stars),
+                      *((f"#{p.duplicate_of}" if p.duplicate_of else "",) if duplicates else ()))
     return Group(table, *more_line(result.page))
 
 
