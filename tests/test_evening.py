@@ -138,6 +138,13 @@ def test_a_large_attention_list_is_grouped_in_the_report_and_whole_in_json(team,
     assert "inspect" not in rest  # the kind the screen shows
     assert "Kinds after" not in ok("attention", "--date", DAY, "--all").stdout
     assert_refused(run("attention", "--rule", "nonsense"), 2)
+    # A kind by its word in Chinese too; a wrong one names the words that work.
+    taken = ok_json("--lang", "zh", "attention", "--kind", "接手", "--date", DAY)
+    assert taken == ok_json("--lang", "zh", "attention", "--kind", "take-over", "--date", DAY)
+    assert len(taken) == 60
+    wrong = run("--lang", "zh", "attention", "--kind", "接收")
+    assert_refused(wrong, 2)
+    assert "待检查、未就绪、被拒、行业、可能重复、接手" in wrong.stderr
 
 
 def test_attention_names_who_acts_on_a_refusal(team):

@@ -588,7 +588,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.distinct.first": ("一家客户。", "One prospect."),
     "help.cmd.distinct.second": ("另一家客户。", "The other."),
     "help.cmd.distinct.by": ("做这个判断的分管领导。", "The manager who decides."),
-    "help.cmd.attention.kind": ("只看一类事项；日报里“还有 N 条”后面给出的命令已经写好。",
+    "help.cmd.attention.kind": ("只看一类事项：待检查、未就绪、被拒、行业、可能重复、接手；"
+                                "日报里“还有 N 条”后面给出的命令已经写好。",
                                 "One kind only: inspect, unready, refused, industry, "
                                 "likely-duplicate, take-over."),
     "help.cmd.attention.skip": ("跳过前 N 条（日报里已经列出的）。",

@@ -32,6 +32,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "attention.why_inspect": ("报告不达标但走访无效", "it reported substandard without an "
                               "effective visit"),
     "attention.kind_likely_duplicate": ("可能重复的客户", "likely duplicates"),
+    # Each kind in a word, as `attention --kind` also takes it.
+    "attention.word.inspect": ("待检查", "inspect"),
+    "attention.word.unready": ("未就绪", "unready"),
+    "attention.word.refused": ("被拒", "refused"),
+    "attention.word.industry": ("行业", "industry"),
+    "attention.word.likely-duplicate": ("可能重复", "likely-duplicate"),
+    "attention.word.take-over": ("接手", "take-over"),
     "attention.likely": ("#{drop} {drop_company} 可能就是 #{keep} {keep_company}（{why}）；"
                          "确是两家的：{distinct}",
                          "#{drop} {drop_company} may be #{keep} {keep_company} typed again "

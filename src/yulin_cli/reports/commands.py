@@ -87,7 +87,7 @@ def attention(
 ) -> None:
     """Everything that needs someone's attention, with who acts and the command that settles
     it; --json holds every item."""
-    from yulin_cli.i18n import listed, rule_name
+    from yulin_cli.i18n import listed, rule_name, t
     from yulin_cli.reports import service
 
     if rule is not None:
@@ -96,9 +96,14 @@ def attention(
         if rule.strip() not in known:
             raise BadInput("bad.attention_rule", rule=rule, rules=listed(sorted(known)))
         rule = known[rule.strip()]
-    if kind is not None and kind.strip() not in service.ATTENTION_KINDS:
-        raise BadInput("bad.attention_kind", kind=kind,
-                       kinds=listed(list(service.ATTENTION_KINDS)))
+    if kind is not None:
+        # A kind by its id or by its word in the language in force (待检查, 接手, ...).
+        kinds = {name: k for k in service.ATTENTION_KINDS
+                 for name in (k, t(f"attention.word.{k}"))}
+        if kind.strip() not in kinds:
+            raise BadInput("bad.attention_kind", kind=kind, kinds=listed(list(dict.fromkeys(
+                t(f"attention.word.{k}") for k in service.ATTENTION_KINDS))))
+        kind = kinds[kind.strip()]
     day = iso_date(date)
     target = save_path(save)
     answer(lambda tx: service.attention_list(tx, current().policy(day), day, center, rule,
