@@ -62,6 +62,11 @@ def test_agenda_lists_the_day_by_district_with_what_the_visitor_needs(morning):
     human = ok("agenda", "--visitor", "张伟", "--date", DAY).stdout
     assert human.index("吴中区") < human.index("工业园区")
     assert "0512-62581234" in human and "not ready" in human and "to capture" in human
+    # The questionnaire's item numbers together, then the facts by name.
+    assert "survey items 2-3, 2-4, 2-5, 2-8, 2-9, email" in " ".join(human.split())
+    # Each visit's opening under it when they differ (a state-owned company's is its own).
+    doc = ok_json("agenda", "--visitor", "张伟", "--date", DAY)
+    assert human.count("opener:") == len(doc["visits"]) > 1
     assert ok_json("agenda", "--visitor", "刘洋", "--date", DAY)["visits"][0][
         "prospect_id"] == morning["d"]
     assert ok_json("agenda", "--visitor", "张伟", "--date", "2026-10-20")["visits"] == []

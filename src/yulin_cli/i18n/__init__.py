@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from yulin_cli.i18n import (
@@ -227,6 +228,18 @@ def flag_word(flag: str) -> str:
 def capture_word(item: str) -> str:
     """What a visit is still to capture, as people read it: 座机, 邮箱, or a survey item's code."""
     return t(f"item.{item}") if f"item.{item}" in MESSAGES else flag_word(item)
+
+
+# A survey item's number on the questionnaire the visitor carries (1-5, 2-10).
+_SURVEY_ITEM = re.compile(r"\d+-\d+")
+
+
+def to_capture(items: Sequence[str]) -> str:
+    """What a visit is still to capture, in a line: the questionnaire's item numbers together
+    (问卷第 1-5、2-2 项), then the facts by name (座机、邮箱)."""
+    survey = [i for i in items if f"item.{i}" not in MESSAGES and _SURVEY_ITEM.fullmatch(i)]
+    named = [capture_word(i) for i in items if i not in survey]
+    return listed(([t("ui.survey_items", items=listed(survey))] if survey else []) + named)
 
 
 def listed(words: list[str] | tuple[str, ...]) -> str:

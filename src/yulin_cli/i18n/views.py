@@ -239,6 +239,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.district_unknown": ("（区县未知）", "(district unknown)"),
     "ui.done": ("已走访", "done"),
     "ui.to_capture": ("要问到", "to capture"),
+    "ui.survey_items": ("问卷第 {items} 项", "survey items {items}"),
     "ui.opener": ("开场", "opener"),
     "ui.no_plans": ("这天没有走访计划", "no visits planned that day"),
     "ui.ics_written": ("已写入日历文件 {path}（{count} 项）", "calendar written to {path} "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from yulin_cli import rules
 from yulin_cli.documents import Cell, Doc, Item, Items, Line, Section, Table
 from yulin_cli.documents.builders import NO, OK, build, center_of, num
-from yulin_cli.i18n import capture_word, cited, colon, explain, listed, rule_name, t
+from yulin_cli.i18n import cited, colon, explain, rule_name, t, to_capture
 from yulin_cli.visits.service import Agenda
 
 
@@ -37,7 +37,7 @@ def _(result: Agenda) -> Doc:
             if reason.fix:
                 text += f" → {t(reason.fix, **reason.params)}"
             lines.append(("bad", text))
-        captured = listed([capture_word(i) for i in v.to_capture])
+        captured = to_capture(v.to_capture)
         if v.to_capture:
             lines.append(("", f"{cited(t('ui.to_capture'), rules.CLAUSES['effective'])}"
                               f"{colon()}{captured}"))

@@ -263,7 +263,7 @@ def agenda(tx: Tx, book: PolicyBook, visitor: str, day: str) -> Agenda:
 
 def agenda_events(tx: Tx, result: Agenda) -> list[CalendarEvent]:
     """The agenda as calendar events, in the language in force: each names its plan."""
-    from yulin_cli.i18n import capture_word, colon, explain, listed, t
+    from yulin_cli.i18n import colon, explain, t, to_capture
     from yulin_cli.visits.calendar import plan_uid
 
     identity = queries.database_identity(tx)
@@ -276,8 +276,7 @@ def agenda_events(tx: Tx, result: Agenda) -> list[CalendarEvent]:
         lines.append(t("ui.ready") if v.ready else t("ui.not_ready") + colon() + "; ".join(
             explain(r) for r in v.failing))
         if v.to_capture:
-            lines.append(t("ui.to_capture") + colon()
-                         + listed([capture_word(i) for i in v.to_capture]))
+            lines.append(t("ui.to_capture") + colon() + to_capture(v.to_capture))
         lines.append(t("ui.opener") + colon() + explain(v.opener))
         sequence, modified = versions.get(v.prospect_id, (0, None))
         events.append(CalendarEvent(v.prospect_id, result.date, plan_uid(v.plan_id, identity),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from yulin_cli import rules
-from yulin_cli.i18n import capture_word, cited, colon, explain, flag_word, listed, rule_name, t
+from yulin_cli.i18n import cited, colon, explain, flag_word, listed, rule_name, t, to_capture
 from yulin_cli.render import (
     NO,
     OK,
@@ -134,6 +134,11 @@ def _(result: Agenda) -> Screen:
     head = Text(t("ui.agenda", date=result.date, visitor=result.visitor,
                   count=len(result.visits)), style="bold")
     parts: list[RenderableType | str] = [head]
+    # One opening for the day when every visit has the same; else each visit's own.
+    openers = {cited(explain(v.opener), v.opener.clause) for v in result.visits}
+    if len(result.visits) > 1 and len(openers) == 1:
+        parts.append(Prose(f"{t('ui.opener')}{colon()}{openers.pop()}", style="dim", indent=2,
+                           first_indent=0))
     for n, v in enumerate(result.visits):
         if n == 0 or v.district != result.visits[n - 1].district:
             parts.append(Text(v.district or t("ui.district_unknown"), style="bold cyan"))
@@ -144,7 +149,8 @@ def _(result: Agenda) -> Screen:
             line.append(f"{OK} {t('ui.ready')}", style="green")
         else:
             line.append(f"{NO} {t('ui.not_ready')}", style="bold red")
-        parts.append(Prose(line.plain, indent=4) if not v.done and not v.ready else line)
+        parts.append(Prose(line.plain, indent=4, first_indent=0) if not v.done and not v.ready
+                     else line)
         contact = " · ".join(x for x in (v.address, v.contact_surname,
                                          rules.phone_display(v.landline, v.landline_ext))
                            if x)
@@ -155,12 +161,13 @@ def _(result: Agenda) -> Screen:
             text += explain(reason) + (f" → {t(reason.fix, **reason.params)}" if reason.fix else "")
             parts.append(Prose(text, style="red", indent=7, first_indent=0))
         if v.to_capture:
-            captured = listed([capture_word(i) for i in v.to_capture])
+            captured = to_capture(v.to_capture)
             parts.append(Prose(f"     {cited(t('ui.to_capture'), rules.CLAUSES['effective'])}"
                                f"{colon()}{captured}", indent=7, first_indent=0))
-        parts.append(Prose(f"     {t('ui.opener')}{colon()}"
-                           f"{cited(explain(v.opener), v.opener.clause)}", style="dim", indent=7,
-                           first_indent=0))
+        if openers:  # not said once for the day
+            parts.append(Prose(f"     {t('ui.opener')}{colon()}"
+                               f"{cited(explain(v.opener), v.opener.clause)}", style="dim",
+                               indent=7, first_indent=0))
     if not result.visits:
         parts.append(empty("ui.no_plans"))
     if result.ics:
