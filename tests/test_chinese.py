@@ -501,6 +501,26 @@ def test_an_id_is_never_split_from_its_hash(ids, width, chinese):
     assert all(re.search(rf"#{i}(?!\d)", shown) for i in ids), lines
 
 
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.text(alphabet="张王李赵刘陈欧阳伟强娜敏洋丽静员工0123456789", min_size=2,
+                              max_size=5), min_size=1, max_size=10),
+       width=st.integers(12, 60), chinese=st.booleans())
+def test_a_name_kept_whole_is_never_split(names, width, chinese):
+    """Names marked ``whole`` stay on one line at any width that holds them, read back
+    exactly (the marks themselves never show), and the text breaks only between them."""
+    from yulin_cli.wrapping import JOINER, cells, whole, wrap
+
+    joiner = "、" if chinese else ", "
+    lines = wrap("另有几人：" + joiner.join(whole(n) for n in names), width, indent=2,
+                 first_indent=0)
+    assert not any(JOINER in line for line in lines)
+    assert all(cells(line) <= width for line in lines), lines
+    assert lines[0].startswith("另有几人：")
+    lines[0] = lines[0].removeprefix("另有几人：")
+    pieces = [p.strip() for line in lines for p in line.split(joiner.strip()) if p.strip()]
+    assert pieces == names, lines
+
+
 def _arrow_commands(out: str) -> list[str]:
     """The commands a view offers after an arrow, each joined again across its shell
     continuations (a line ending in a backslash), as a shell joins them."""

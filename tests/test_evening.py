@@ -69,6 +69,28 @@ def test_the_report_says_what_each_found_the_team_totals_and_tomorrow(team, monk
     assert "今天找到的优质客户" in ok("--lang", "zh", "daily-report").stdout
 
 
+def test_people_with_nothing_that_day_share_one_line_on_the_screen_but_not_in_json(team):
+    """A manager or visitor with nothing recorded that day is named on one line instead of a
+    row of zeros; a prospector keeps the row (an empty day is news for the quota), and JSON
+    and a saved report keep everyone."""
+    add(found_on=DAY)
+    pid = add("苏州远洋船舶配件有限公司")
+    make_ready(pid)
+    ok("log-visit", pid, "--by", "张伟", "--outcome", "met", "--items", ALL_ITEMS,
+       "--landline", "--email", "--date", DAY)
+    human = ok("--lang", "zh", "daily-report", "--date", DAY, "--center", "苏州育林中心").stdout
+    rows = [line.split()[0] for line in human.splitlines() if line.startswith(" ") and line.strip()]
+    assert "张伟" in rows and "王强" in rows and "李娜" in rows  # active, or prospectors
+    assert "刘洋" not in rows and "赵敏" not in rows
+    assert "另有 2 人不做开拓，2026-10-16 没有任何记录：刘洋、赵敏" in human
+    english = ok("daily-report", "--date", DAY, "--center", "苏州育林中心").stdout
+    assert "2 more people, not prospecting, with nothing recorded on 2026-10-16: 刘洋, 赵敏" in (
+        " ".join(english.split()))
+    names = [p["name"] for p in ok_json("daily-report", "--date", DAY, "--center",
+                                        "苏州育林中心")["people"]]
+    assert {"刘洋", "赵敏"} <= set(names)
+
+
 def test_outside_the_campaign_no_one_is_counted_against_the_quota(team):
     add(found_on="2026-11-03")
     report = ok_json("daily-report", "--date", "2026-11-03")

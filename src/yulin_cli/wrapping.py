@@ -31,7 +31,7 @@ _UNBREAKABLE = re.compile(
 @lru_cache(maxsize=4096)
 def char_cells(ch: str) -> int:
     """Cells a character takes on a terminal: CJK and full-width take two."""
-    if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\ufe0f":
+    if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\u2060\ufe0f":
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
@@ -44,6 +44,15 @@ def _is_cjk(ch: str) -> bool:
     return char_cells(ch) == 2
 
 
+# The word joiner: no break on either side of it. ``whole`` puts it inside a name.
+JOINER = "\u2060"
+
+
+def whole(text: str) -> str:
+    """``text`` (a person's name, say) kept on one line by ``wrap``."""
+    return JOINER.join(text)
+
+
 def _tokens(text: str) -> list[str]:
     """Pieces between which a line may break, before punctuation rules."""
     tokens: list[str] = []
@@ -53,7 +62,16 @@ def _tokens(text: str) -> list[str]:
         tokens.append(match.group(0))
         pos = match.end()
     tokens += _split_free(text[pos:])
-    return _glue_punctuation(tokens)
+    glued = _glue_punctuation(tokens)
+    if JOINER not in text:
+        return glued
+    joined: list[str] = []
+    for token in glued:
+        if joined and (joined[-1].endswith(JOINER) or token.startswith(JOINER)):
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return [token.replace(JOINER, "") for token in joined]
 
 
 def _split_free(text: str) -> list[str]:

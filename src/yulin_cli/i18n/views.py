@@ -210,6 +210,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.any_manager": ("任一分管领导", "any manager"),
     "ui.points_unchanged": ("另有 {count} 人这期间积分没有变化",
                             "{count} more {count|person|people} with no change in points"),
+    "ui.people_idle": ("另有 {count} 人不做开拓，{date} 没有任何记录：{names}",
+                       "{count} more {count|person|people}, not prospecting, with nothing"
+                       " recorded on {date}: {names}"),
     "ui.attention_rest": ("这一屏之后还有这几类：", "Kinds after this screen:"),
     "ui.who_acts": ("负责人：{who}", "who acts: {who}"),
     "ui.and_more": ("… 还有 {count} 条：{command}", "… and {count} more: {command}"),

@@ -35,6 +35,7 @@ from yulin_cli.reports.service import (
     DailyReport,
     ManagerView,
     NoticeBoard,
+    PersonDay,
     Ranking,
     RatingResult,
     Summary,
@@ -42,6 +43,7 @@ from yulin_cli.reports.service import (
     shell_word,
 )
 from yulin_cli.results import Page
+from yulin_cli.wrapping import whole
 
 
 @view.register
@@ -149,6 +151,17 @@ def _found_today(report: DailyReport) -> RenderableType:
     return Group(*lines)
 
 
+# People folded into the daily report's "nothing recorded" line that it names.
+IDLE_NAMES = 8
+
+
+def _idle(p: PersonDay) -> bool:
+    """Not a prospector, and nothing recorded on the report's day."""
+    return ("prospector" not in p.roles and not p.found_today
+            and not (p.quality_found or p.verifications or p.visits or p.effective_visits
+                     or p.points_today or p.flagged_visits))
+
+
 def _team_line(report: DailyReport) -> Text:
     totals = report.team
     met = (t("ui.team_quota", met=totals.prospectors_meeting_quota, of=totals.prospectors)
@@ -191,7 +204,13 @@ def _(report: DailyReport) -> Group:
         people.add_column(t("ui.flagged_visits"))
     for col in people.columns[3:]:
         col.justify = "right"
+    # Someone who does not prospect and recorded nothing that day has no row to read: a big
+    # centre's managers would fill a screen with zeros. One line names them (the quota makes a
+    # prospector's empty day news, so prospectors always keep their rows).
+    idle = [p for p in report.people if _idle(p)]
     for p in report.people:
+        if _idle(p):
+            continue
         quality = Text(f"{p.quality_found} ")
         if p.quota_met is not None:
             quality = Text(f"{p.quality_found}/{quota.per_day} ")
@@ -205,8 +224,13 @@ def _(report: DailyReport) -> Group:
         if doubted:
             cells.append(str(p.flagged_visits or ""))
         people.add_row(*cells)
-    parts: list[RenderableType] = [title, quota_line, people, _team_line(report),
-                                   _found_today(report)]
+    parts: list[RenderableType] = [title, quota_line, people]
+    if idle:
+        names = [whole(p.name) for p in idle[:IDLE_NAMES]]
+        names += ["…"] if len(idle) > IDLE_NAMES else []
+        parts.append(Prose(t("ui.people_idle", count=len(idle), date=report.date,
+                             names=listed(names)), style="dim"))
+    parts += [_team_line(report), _found_today(report)]
     parts.append(notices_table(report.notices) if report.notices
                  else Text(f"{t('ui.notices')}{colon()}{t('ui.none')}"))
     if report.attention:
