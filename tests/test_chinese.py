@@ -645,6 +645,15 @@ def test_suggested_commands_run_as_printed(team):
     assert f"yulin {suggested}" in zh("show", pid).stdout
     assert zh(*suggested.split()).exit_code == 0  # it runs as printed
     assert "yulin inspect" not in zh("check-visit", pid).stdout  # settled: no longer offered
+    # Upheld, the finding stands and no inspection is left to run: no command with a blank.
+    other = add("苏州乙公司", "--employees", "150", "--pcs", "40", by="王强")
+    visit = ok_json("log-visit", other, "--by", "张伟", "--outcome", "substandard", "--date",
+                    "2026-10-16")["visit_id"]
+    assert f"yulin inspect {visit} --by 赵敏" in zh("show", other).stdout
+    ok("inspect", visit, "--by", "赵敏", "--verdict", "upheld")
+    for args in (["show", other], ["check-visit", other]):
+        out = zh(*args).stdout
+        assert "yulin inspect" not in out and "走访编号" not in out, (args, out)
 
 
 def test_unrecorded_facts_read_as_such(team):
