@@ -651,9 +651,9 @@ def test_suggested_commands_run_as_printed(team):
                     "2026-10-16")["visit_id"]
     assert f"yulin inspect {visit} --by 赵敏" in zh("show", other).stdout
     ok("inspect", visit, "--by", "赵敏", "--verdict", "upheld")
-    for args in (["show", other], ["check-visit", other]):
-        out = zh(*args).stdout
-        assert "yulin inspect" not in out and "走访编号" not in out, (args, out)
+    for command in ("show", "check-visit"):
+        out = zh(command, other).stdout
+        assert "yulin inspect" not in out and "走访编号" not in out, (command, out)
 
 
 def test_unrecorded_facts_read_as_such(team):
