@@ -224,6 +224,24 @@ def test_summary_funnel_days_visitors_and_points(team):
     assert "+0" not in points and f"{unmoved} more people with no change" in points
 
 
+def test_summary_lines_up_the_figures_whatever_the_days_met(team):
+    """One prospector met the quota on ten days, another on one: the quality figures still
+    stand in one column (the days met are padded to one width)."""
+    days = ["2026-10-01", "2026-10-02", *(f"2026-10-{d:02d}" for d in (5, 6, 7, 8, 9, 12, 13,
+                                                                      14))]
+    for n, day in enumerate(days):
+        add(f"苏州甲{n}号公司", found_on=day)
+        add(f"苏州乙{n}号公司", found_on=day)
+    add("苏州丙公司", by="王强", found_on="2026-10-01")
+    add("苏州丁公司", by="王强", found_on="2026-10-01")
+    for lang, met in (("en", "met on"), ("zh", "天完成")):
+        out = ok("--lang", lang, "summary", "--from", "2026-10-01", "--to", "2026-10-14").stdout
+        rows = {line.split()[0]: line for line in out.splitlines()
+                if met in line and line.split()[0] in ("李娜", "王强")}
+        assert rows["李娜"].index(" 20 ") == rows["王强"].index("  2 "), rows
+        assert "10/10" in rows["李娜"] or "10 of 10" in rows["李娜"]
+
+
 def test_summary_refuses_a_backwards_or_endless_period(team):
     for args in (("--from", "2026-10-16", "--to", "2026-10-14"),
                  ("--from", "2020-01-01", "--to", "2026-10-14"),

@@ -266,9 +266,12 @@ def _(result: Summary) -> Group:
         [(t(f"funnel.{stage}"), count, str(count)) for stage, count in result.funnel.items()])]
     if result.prospectors:
         rows = []
+        # The days met padded to one width, so the figures before them line up.
+        wide = max(len(str(p.days_met[0])) for p in result.prospectors)
         for p in result.prospectors:
             met, of = p.days_met
-            shown = f"{p.quality_found}" + (f"  {t('ui.days_met', met=met, of=of)}" if of else "")
+            days = t("ui.days_met", met=f"{met:>{wide}}", of=of)
+            shown = f"{p.quality_found}" + (f"  {days}" if of else "")
             rows.append((p.name, p.quality_found, shown))
         parts.append(_bars(t("ui.prospectors_period"), rows, style="green"))
     if result.visitors:
