@@ -84,6 +84,7 @@ def _(result: DuplicateGroups) -> RenderableType:
     first = result.groups[0]
     table = new_table(t("ui.id"), t("ui.company"), t("ui.reasons"), t("ui.confidence"),
                       title=cited(t("ui.likely_duplicates"), rules.CLAUSES["duplicate"]))
+    table.columns[3].justify = "right"
     shown = result.groups[:result.limit]
     for g in shown:
         # A row for each prospect, so an id stays beside its name however the names wrap;

@@ -126,7 +126,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.duplicates": ("重复", "duplicates"),
     "ui.exported": ("已导出 {count} 行到 {path}", "{count} rows exported to {path}"),
     "ui.merged": ("客户 #{drop} 已合并到 #{keep}", "prospect #{drop} merged into #{keep}"),
-    "ui.confidence": ("把握", "sure"),
+    "ui.confidence": ("可信度", "sure"),
     "ui.likely_duplicates": ("可能重复的客户", "likely duplicates"),
     "ui.reasons": ("依据", "why"),
     "ui.merge_hint": ("确属同一家的，由分管领导合并（先并排显示两条记录，确认后才合并），例如：",
