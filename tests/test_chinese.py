@@ -654,6 +654,10 @@ def test_suggested_commands_run_as_printed(team):
     for command in ("show", "check-visit"):
         out = zh(command, other).stdout
         assert "yulin inspect" not in out and "走访编号" not in out, (command, out)
+        assert "检查已维持" in out, out
+    fix = next(c["fix"] for c in run("check-visit", other, "--json").json["checks"]
+               if c["rule"] == "standard")
+    assert fix.startswith("an inspection upheld the finding")
 
 
 def test_unrecorded_facts_read_as_such(team):

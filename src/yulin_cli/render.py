@@ -293,8 +293,6 @@ def fix_commands(checks: Sequence[rules.Reason], prospect_id: int,
     for check in checks:
         key = f"fixcmd.{check.fix}"
         if not check.ok and check.fix and key in MESSAGES:
-            if fill is not None and "visit" not in fill and "{visit}" in MESSAGES[key][1]:
-                continue  # no unsettled visit: an inspection already decided, nothing to run
             command = t(key, id=prospect_id, **params)
             if command not in found:
                 found.append(command)

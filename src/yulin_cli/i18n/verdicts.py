@@ -14,6 +14,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "standard.found_substandard": ("走访已发现不达标（{employees} 人，{pcs} 台电脑是记录的数字）",
                                    "a visit found it below the standard (the recorded "
                                    "{employees} employees, {pcs} PCs are outdated)"),
+    "standard.fix_found_upheld": ("检查已维持不达标的结论：不是优质客户，不要再安排走访",
+                                  "an inspection upheld the finding: not a quality customer,"
+                                  " plan no visit"),
     "standard.fix_found_substandard": ("更正规模，或请分管领导检查后推翻这个结论",
         "correct the scale, or have a manager overturn the finding"),
     "standard.fix_below": ("不是优质客户，不要安排走访", "not a quality customer: do not plan "

@@ -84,20 +84,27 @@ def signals_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[rules.Signal]]
     return found
 
 
-def substandard_visits_of(tx: Tx, prospect_ids: list[int]) -> dict[int, list[tuple[str, int]]]:
+def substandard_visits_of(tx: Tx, prospect_ids: list[int]
+                          ) -> tuple[dict[int, list[tuple[str, int]]], set[int]]:
     """(day, visit id) of the visits that found each prospect below the standard, unless the
     finding was overturned, the visit found never to have happened as logged, or voided
-    (``sql_rules.FOUND_SUBSTANDARD_SQL`` says the same)."""
+    (``sql_rules.FOUND_SUBSTANDARD_SQL`` says the same); and the prospects whose every such
+    finding an inspection upheld (nothing left to overturn)."""
     found: dict[int, list[tuple[str, int]]] = {pid: [] for pid in prospect_ids}
+    open_ = set()
     for row in rows_for(
-            tx, "SELECT sv.prospect_id, sv.day, sv.id FROM visit sv"
+            tx, "SELECT sv.prospect_id, sv.day, sv.id, CASE WHEN EXISTS (SELECT 1 FROM"
+            " inspection si WHERE si.visit_id = sv.id AND si.status = 'upheld') THEN 1"
+            " ELSE 0 END AS upheld FROM visit sv"
             " WHERE sv.prospect_id IN ({marks})"
             " AND sv.outcome = 'substandard' AND sv.voided_at IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM inspection si WHERE si.visit_id = sv.id"
             " AND si.status IN ('overturned', 'unproven')) ORDER BY sv.day, sv.id",
             prospect_ids):
         found[row["prospect_id"]].append((row["day"], row["id"]))
-    return found
+        if not row["upheld"]:
+            open_.add(row["prospect_id"])
+    return found, {pid for pid, visits in found.items() if visits and pid not in open_}
 
 
 def _history_value(field: str, text: str | None) -> object:
@@ -139,7 +146,7 @@ def facts_of(tx: Tx, prospects: Sequence[Prospect], *, rounds: bool = True
     ids = [p.id for p in prospects]
     made = round_facts_of(tx, prospects) if rounds else {}
     signals = signals_of(tx, ids)
-    substandard = substandard_visits_of(tx, ids)
+    substandard, settled = substandard_visits_of(tx, ids)
     changes = changes_of(tx, ids)
     projects = direct_projects_of(tx, [(p.name_key, p.city) for p in prospects])
     facts = {}
@@ -157,6 +164,7 @@ def facts_of(tx: Tx, prospects: Sequence[Prospect], *, rounds: bool = True
             existing_customer=p.existing_customer, location=p.location,
             changes=tuple(changes[p.id]), signals=tuple(recorded),
             substandard_visits=tuple(substandard[p.id]),
+            substandard_settled=p.id in settled,
         )
     return facts
 

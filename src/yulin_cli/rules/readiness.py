@@ -104,6 +104,8 @@ class ProspectFacts:
     signals: tuple[Signal, ...] = ()
     # (day, visit id) of each finding of ``substandard_days``, when known.
     substandard_visits: tuple[tuple[str, int], ...] = ()
+    # Every finding was upheld by an inspection: none is left to overturn (Q15).
+    substandard_settled: bool = False
 
     def as_of(self, day: str | None, before_visit: int | None = None) -> ProspectFacts:
         """The facts as they stood at the end of ``day``: rounds, visits and signals count by
@@ -147,13 +149,16 @@ class ProspectFacts:
 
 
 def standard_check(employees: int | None, pcs: int | None, policy: Policy,
-                   found_substandard: bool = False) -> Reason:
+                   found_substandard: bool = False, settled: bool = False) -> Reason:
+    """Q1, Q2: the scale against the standard. ``settled``: an inspection upheld every
+    finding, so the advice is to drop it, not to have it overturned."""
     need_e, need_p = policy.standard.min_employees, policy.standard.min_pcs
     params = {"employees": employees, "pcs": pcs, "min_employees": need_e, "min_pcs": need_p}
     if found_substandard:
         # A visit saw the company below the standard: that outweighs what was recorded.
         return _reason("standard", False, "standard.found_substandard",
-                       "standard.fix_found_substandard", **params)
+                       "standard.fix_found_upheld" if settled
+                       else "standard.fix_found_substandard", **params)
     if employees is None or pcs is None:
         return _reason("standard", False, "standard.unknown", "standard.fix", **params)
     if employees >= need_e and pcs >= need_p:
@@ -305,7 +310,8 @@ def visit_readiness(facts: ProspectFacts, policy: Policy, as_of: str | None = No
     or before ``as_of`` (a visit's own date) when given (``ProspectFacts.as_of``)."""
     facts = facts.as_of(as_of, before_visit)
     checks: tuple[Reason, ...] = (
-        standard_check(facts.employees, facts.pcs, policy, facts.found_substandard),
+        standard_check(facts.employees, facts.pcs, policy, facts.found_substandard,
+                       facts.substandard_settled),
         verification_check(facts.rounds, policy),
         address_check(facts.address, facts.rounds, facts.employees, facts.pcs),
         contact_check(facts.contact_surname, facts.landline),
