@@ -658,6 +658,13 @@ def test_suggested_commands_run_as_printed(team):
     fix = next(c["fix"] for c in run("check-visit", other, "--json").json["checks"]
                if c["rule"] == "standard")
     assert fix.startswith("an inspection upheld the finding")
+    # A later finding on it cannot make it ready again, whatever its inspection says: still
+    # no inspect command, and the advice stays to drop it.
+    later = ok_json("log-visit", other, "--by", "刘洋", "--outcome", "substandard", "--date",
+                    "2026-10-19")["visit_id"]
+    assert "yulin inspect" not in zh("check-visit", other).stdout
+    ok("inspect", later, "--by", "赵敏", "--verdict", "overturned")
+    assert run("check-visit", other, "--json").json["ready"] is False
 
 
 def test_unrecorded_facts_read_as_such(team):

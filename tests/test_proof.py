@@ -456,6 +456,21 @@ def test_the_sample_is_drawn_from_the_visit_id(team, tmp_path, monkeypatch):
     assert_refused(run("--policy", str(tmp_path / "bad.toml"), "policy", "show"), 2)
 
 
+def test_a_proven_visit_still_offers_the_inspection_of_its_finding(team, tmp_path,
+                                                                    monkeypatch):
+    """A drawn visit answers two questions: proving it happened settles only the first, so
+    the finding can still be overturned and check-visit offers that command, filled in."""
+    policy_file(tmp_path, monkeypatch, "[proof]\nsample_percent = 100\n")
+    pid = add("苏州抽查模具有限公司")
+    found = visit(pid, outcome="substandard", by="刘洋")
+    assert "sampled" in found["flags"]
+    ok("inspect", found["visit_id"], "--by", "赵敏", "--verdict", "proven")
+    command = f"yulin inspect {found['visit_id']} --by 赵敏 --verdict overturned"
+    assert command in run("check-visit", pid).stdout
+    ok(*command.split()[1:])  # it runs as printed
+    assert "yulin inspect" not in run("check-visit", pid).stdout
+
+
 def test_upheld_proof_inspection_unproves_the_visit(team, tmp_path, monkeypatch):
     policy_file(tmp_path, monkeypatch, "[proof]\nsample_percent = 100\n")
     pid = add()

@@ -88,10 +88,10 @@ def substandard_visits_of(tx: Tx, prospect_ids: list[int]
                           ) -> tuple[dict[int, list[tuple[str, int]]], set[int]]:
     """(day, visit id) of the visits that found each prospect below the standard, unless the
     finding was overturned, the visit found never to have happened as logged, or voided
-    (``sql_rules.FOUND_SUBSTANDARD_SQL`` says the same); and the prospects whose every such
-    finding an inspection upheld (nothing left to overturn)."""
+    (``sql_rules.FOUND_SUBSTANDARD_SQL`` says the same); and which of those visits an
+    inspection upheld (their finding stands for good)."""
     found: dict[int, list[tuple[str, int]]] = {pid: [] for pid in prospect_ids}
-    open_ = set()
+    upheld: set[int] = set()
     for row in rows_for(
             tx, "SELECT sv.prospect_id, sv.day, sv.id, CASE WHEN EXISTS (SELECT 1 FROM"
             " inspection si WHERE si.visit_id = sv.id AND si.status = 'upheld') THEN 1"
@@ -102,9 +102,20 @@ def substandard_visits_of(tx: Tx, prospect_ids: list[int]
             " AND si.status IN ('overturned', 'unproven')) ORDER BY sv.day, sv.id",
             prospect_ids):
         found[row["prospect_id"]].append((row["day"], row["id"]))
-        if not row["upheld"]:
-            open_.add(row["prospect_id"])
-    return found, {pid for pid, visits in found.items() if visits and pid not in open_}
+        if row["upheld"]:
+            upheld.add(row["id"])
+    return found, upheld
+
+
+def unsettled_finding(tx: Tx, prospect_id: int) -> int | None:
+    """The latest visit whose finding of substandard stands and may still be overturned: none
+    when an inspection upheld any standing finding (the prospect stays substandard whatever
+    the others become), or when there is no standing finding."""
+    found, upheld = substandard_visits_of(tx, [prospect_id])
+    visits = found[prospect_id]
+    if not visits or any(v in upheld for _day, v in visits):
+        return None
+    return visits[-1][1]
 
 
 def _history_value(field: str, text: str | None) -> object:
@@ -146,7 +157,7 @@ def facts_of(tx: Tx, prospects: Sequence[Prospect], *, rounds: bool = True
     ids = [p.id for p in prospects]
     made = round_facts_of(tx, prospects) if rounds else {}
     signals = signals_of(tx, ids)
-    substandard, settled = substandard_visits_of(tx, ids)
+    substandard, upheld = substandard_visits_of(tx, ids)
     changes = changes_of(tx, ids)
     projects = direct_projects_of(tx, [(p.name_key, p.city) for p in prospects])
     facts = {}
@@ -164,7 +175,7 @@ def facts_of(tx: Tx, prospects: Sequence[Prospect], *, rounds: bool = True
             existing_customer=p.existing_customer, location=p.location,
             changes=tuple(changes[p.id]), signals=tuple(recorded),
             substandard_visits=tuple(substandard[p.id]),
-            substandard_settled=p.id in settled,
+            substandard_settled=any(v in upheld for _day, v in substandard[p.id]),
         )
     return facts
 

@@ -104,7 +104,8 @@ class ProspectFacts:
     signals: tuple[Signal, ...] = ()
     # (day, visit id) of each finding of ``substandard_days``, when known.
     substandard_visits: tuple[tuple[str, int], ...] = ()
-    # Every finding was upheld by an inspection: none is left to overturn (Q15).
+    # An inspection upheld a standing finding: it stays substandard whatever the others
+    # become, so nothing is left to overturn (Q15). As of now, whatever day is asked.
     substandard_settled: bool = False
 
     def as_of(self, day: str | None, before_visit: int | None = None) -> ProspectFacts:
@@ -150,8 +151,8 @@ class ProspectFacts:
 
 def standard_check(employees: int | None, pcs: int | None, policy: Policy,
                    found_substandard: bool = False, settled: bool = False) -> Reason:
-    """Q1, Q2: the scale against the standard. ``settled``: an inspection upheld every
-    finding, so the advice is to drop it, not to have it overturned."""
+    """Q1, Q2: the scale against the standard. ``settled``: an inspection upheld a finding,
+    so the advice is to drop it, not to have it overturned."""
     need_e, need_p = policy.standard.min_employees, policy.standard.min_pcs
     params = {"employees": employees, "pcs": pcs, "min_employees": need_e, "min_pcs": need_p}
     if found_substandard:

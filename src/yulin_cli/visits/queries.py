@@ -170,13 +170,11 @@ def fix_context(tx: Tx, prospect: Prospect) -> dict[str, Any]:
         if "manager" in split_list(r["roles"])]
     if managers:
         context["manager"] = managers[0]
-    visit = tx.one(
-        "SELECT v.id FROM visit v WHERE v.prospect_id = :id AND v.outcome = 'substandard'"
-        " AND v.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM inspection i"
-        " WHERE i.visit_id = v.id AND i.status <> 'open') ORDER BY v.day DESC, v.id DESC"
-        " LIMIT 1", id=prospect.id)
-    if visit:
-        context["visit"] = visit["id"]
+    from yulin_cli.outcomes.queries import unsettled_finding
+
+    visit = unsettled_finding(tx, prospect.id)
+    if visit is not None:
+        context["visit"] = visit
     project = tx.one("SELECT id FROM direct_sales_project WHERE name_key = :k AND city = :c"
                      " ORDER BY id DESC LIMIT 1", k=prospect.name_key, c=prospect.city)
     if project:
