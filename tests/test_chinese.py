@@ -654,7 +654,7 @@ def test_suggested_commands_run_as_printed(team):
     for command in ("show", "check-visit"):
         out = zh(command, other).stdout
         assert "yulin inspect" not in out and "走访编号" not in out, (command, out)
-        assert "检查已维持" in out, out
+        assert "经分管领导核" in out, out
     fix = next(c["fix"] for c in run("check-visit", other, "--json").json["checks"]
                if c["rule"] == "standard")
     assert fix.startswith("an inspection upheld the finding")

@@ -4,6 +4,7 @@ grouped and in full, the period summary and views saved as HTML or SVG."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from typing import Any
@@ -69,10 +70,11 @@ def test_the_report_says_what_each_found_the_team_totals_and_tomorrow(team, monk
     assert "今天找到的优质客户" in ok("--lang", "zh", "daily-report").stdout
 
 
-def test_people_with_nothing_that_day_share_one_line_on_the_screen_but_not_in_json(team):
-    """A manager or visitor with nothing recorded that day is named on one line instead of a
-    row of zeros; a prospector keeps the row (an empty day is news for the quota), and JSON
-    and a saved report keep everyone."""
+def test_people_with_nothing_that_day_share_one_line_on_the_screen_but_not_in_json(team,
+                                                                                  tmp_path):
+    """A manager or visitor whose every figure is 0 that day is named on one line instead of
+    a row of zeros; a prospector keeps the row (an empty day is news for the quota), and JSON
+    and the HTML and spreadsheet saves keep everyone."""
     add(found_on=DAY)
     pid = add("苏州远洋船舶配件有限公司")
     make_ready(pid)
@@ -82,13 +84,16 @@ def test_people_with_nothing_that_day_share_one_line_on_the_screen_but_not_in_js
     rows = [line.split()[0] for line in human.splitlines() if line.startswith(" ") and line.strip()]
     assert "张伟" in rows and "王强" in rows and "李娜" in rows  # active, or prospectors
     assert "刘洋" not in rows and "赵敏" not in rows
-    assert "另有 2 人不做开拓，2026-10-16 没有任何记录：刘洋、赵敏" in human
+    assert "另有 2 人（非开拓人）2026-10-16 各项均为 0，未列入上表：刘洋、赵敏" in human
     english = ok("daily-report", "--date", DAY, "--center", "苏州育林中心").stdout
-    assert "2 more people, not prospecting, with nothing recorded on 2026-10-16: 刘洋, 赵敏" in (
-        " ".join(english.split()))
+    assert ("2 more people, not prospectors, with every figure 0 on 2026-10-16, left out of the"
+            " table: 刘洋, 赵敏") in " ".join(english.split())
     names = [p["name"] for p in ok_json("daily-report", "--date", DAY, "--center",
                                         "苏州育林中心")["people"]]
     assert {"刘洋", "赵敏"} <= set(names)
+    ok("daily-report", "--date", DAY, "--save", str(tmp_path / "evening.html"))
+    page = (tmp_path / "evening.html").read_text(encoding="utf-8")
+    assert "刘洋" in page and "赵敏" in page and "\u2060" not in page
 
 
 def test_outside_the_campaign_no_one_is_counted_against_the_quota(team):
@@ -225,8 +230,9 @@ def test_summary_funnel_days_visitors_and_points(team):
 
 
 def test_summary_lines_up_the_figures_whatever_the_days_met(team):
-    """One prospector met the quota on ten days, another on one: the quality figures still
-    stand in one column (the days met are padded to one width)."""
+    """One prospector met the quota on nine days of nine (18 found), another on one (2), a
+    third started late (0 of 1) and a fourth after the period (no quota day): the quality
+    figures still stand in one column (the days are a column of their own, or blank)."""
     days = ["2026-10-01", "2026-10-02", *(f"2026-10-{d:02d}" for d in (5, 6, 7, 8, 9, 12, 13,
                                                                       14))]
     for n, day in enumerate(days):
@@ -234,12 +240,20 @@ def test_summary_lines_up_the_figures_whatever_the_days_met(team):
         add(f"苏州乙{n}号公司", found_on=day)
     add("苏州丙公司", by="王强", found_on="2026-10-01")
     add("苏州丁公司", by="王强", found_on="2026-10-01")
-    for lang, met in (("en", "met on"), ("zh", "天完成")):
-        out = ok("--lang", lang, "summary", "--from", "2026-10-01", "--to", "2026-10-14").stdout
-        rows = {line.split()[0]: line for line in out.splitlines()
-                if met in line and line.split()[0] in ("李娜", "王强")}
-        assert rows["李娜"].index(" 20 ") == rows["王强"].index("  2 "), rows
-        assert "10/10" in rows["李娜"] or "10 of 10" in rows["李娜"]
+    ok("staff", "add", "周杰", "--center", "苏州育林中心", "--role", "prospector", "--since",
+       "2026-10-13")
+    ok("staff", "add", "吴敏", "--center", "苏州育林中心", "--role", "prospector", "--since",
+       "2026-10-14")
+    add("苏州戊公司", by="吴敏", found_on="2026-10-14")
+    for lang in ("en", "zh"):
+        out = ok("--lang", lang, "summary", "--from", "2026-10-01", "--to", "2026-10-13",
+                 "--center", "苏州育林中心").stdout
+        ends = {m.group(1): m.end(2) - m.start(0) for m in re.finditer(
+            r"^ (李娜|王强|周杰|吴敏)\s+(\d+) ", out, re.MULTILINE)}
+        assert set(ends) == {"李娜", "王强", "周杰", "吴敏"} and len(set(ends.values())) == 1, out
+        assert "9/9" in out or "9 of 9" in out
+        late = next(line for line in out.splitlines() if line.startswith(" 吴敏"))
+        assert "达标" not in late and "met" not in late  # no quota day in the period
 
 
 def test_summary_refuses_a_backwards_or_endless_period(team):

@@ -41,7 +41,7 @@ def test_add_warns_of_a_likely_duplicate_and_never_blocks(team):
              "苏州", "--sourced-by", "王强", "--found-on", DAY, *SCALE)
     assert zh.exit_code == 0
     assert f"可能和客户 #{first} 苏州恒瑞精密机械有限公司 是同一家" in zh.stderr
-    assert "名称同音、接口人姓氏和规模都相同" in zh.stderr
+    assert "名称读音相近、接口人姓氏和规模都相同" in zh.stderr
     assert "same" not in zh.stderr and "possibly" not in zh.stderr
     # It never changes the quota by itself: every one counts until a manager settles it.
     report = ok_json("daily-report", "--date", DAY)
@@ -182,7 +182,7 @@ def test_the_evening_reads_the_pairs_each_write_keeps(team, isolated):
         "record": f"likely {a}-{b}", "what": "likely_pair", "stored": None,
         "derived": "same-sound:surname-scale,mail-domain"}]
     zh = "".join(run("--lang", "zh", "doctor", "--recompute").stdout.split())  # wrapped
-    assert (f"客户#{a}和#{b}（可能重复的两家）：存的是无，按规则应为名称同音、接口人姓氏和规模都相同、"
+    assert (f"客户#{a}和#{b}（可能重复的两家）：存的是无，按规则应为名称读音相近、接口人姓氏和规模都相同、"
             "公司邮箱域名相同") in zh
     assert evening() == []  # the evening trusts what is kept
     # Merging judges the pair away; undoing the merge judges it back.

@@ -64,7 +64,7 @@ def test_same_sound_and_one_character_typos_are_found(team):
     assert len(found) == len(cases)
     out = " ".join(ok("dedupe").stdout.split())  # the why column wraps
     assert "same-sounding name" in out and "similar name" in out
-    assert "名称同音" in ok("--lang", "zh", "dedupe").stdout
+    assert "名称读音相近" in ok("--lang", "zh", "dedupe").stdout
     # A screen at a time, like every long list: the surest groups first, then how many more.
     first = ok("dedupe", "--limit", "2").stdout
     assert f"{len(cases) - 2} more groups not shown" in first and "yulin merge" in first

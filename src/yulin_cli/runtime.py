@@ -212,7 +212,7 @@ DateOpt = Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Free text.")]
 CenterOpt = Annotated[str | None, typer.Option("--center", help="One centre only.")]
 LimitOpt = Annotated[int | None, typer.Option(
-    "--limit", min=1, max=10**9, help="Rows to show (default 50); --json has every row.")]
+    "--limit", min=1, max=10**9, help="How many to show (default 50); --json has them all.")]
 AllRowsOpt = Annotated[bool, typer.Option("--all", help="Show every row.")]
 
 

@@ -49,7 +49,8 @@ JOINER = "\u2060"
 
 
 def whole(text: str) -> str:
-    """``text`` (a person's name, say) kept on one line by ``wrap``."""
+    """``text`` (a person's name, say) kept on one line by ``wrap``. Only for text that
+    ``wrap`` lays out (``render.Prose``): anywhere else the joiners would be printed."""
     return JOINER.join(text)
 
 

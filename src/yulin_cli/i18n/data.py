@@ -97,12 +97,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- dup.* ------------------------------------------------------------------------------------
     "dup.phone": ("电话相同", "same phone"),
     # The name as Q8 reads it: the city before it or in brackets, and the legal form, aside.
-    "dup.name": ("去掉城市和公司类型后名称相同", "same name apart from city and legal form"),
+    "dup.name": ("名称相同（不计地名和公司类型）", "same name apart from city and legal form"),
     "dup.similar-name": ("名称只差一个字", "similar name"),
     "dup.similar-name-only": ("只是名称相近", "similar name only"),
     "dup.credit_code": ("统一社会信用代码相同", "same unified social credit code"),
-    "dup.same-sound": ("名称同音", "same-sounding name"),
-    "dup.likely_same-sound": ("名称同音（同音字），电话、信用代码、接口人姓氏加规模或公司邮箱"
+    "dup.same-sound": ("名称读音相近", "same-sounding name"),
+    "dup.likely_same-sound": ("名称读音相近（同音或近音字），电话、信用代码、接口人姓氏加规模或公司邮箱"
                               "域名有一项相同",
                               "the names sound alike (同音字) and a phone, the credit code, the "
                               "contact's surname with the scale, or the company mail domain "
@@ -121,6 +121,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "with other facts agreeing (dedupe)"),
     "evidence.filed_duplicate": ("已登记为重复", "filed as a duplicate"),
     "evidence.none": ("没有", "none"),
-    "evidence.same_sound": ("名称同音且另有一项信息一致（查重）",
+    "evidence.same_sound": ("名称读音相近且另有一项信息一致（查重）",
                             "names that sound alike, a second fact agreeing (dedupe)"),
 }

@@ -242,8 +242,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.list.industry": ("只看这个行业。", "This industry only."),
     "help.cmd.list.suburban": ("只看远郊（或只看非远郊）。", "Suburban only (or not suburban only)."),
     "help.cmd.list.min_stars": ("至少这么多星。", "At least this many stars."),
-    "help.opt.limit": ("最多显示多少行（默认 50）；--json 总是全部。",
-                       "Rows to show (default 50); --json always has every row."),
+    "help.opt.limit": ("最多显示多少条（默认 50）；--json 总是全部。",
+                       "How many to show (default 50); --json always has them all."),
     # --- verification and visits ----------------------------------------------------------------
     "help.cmd.verify": ("记录一轮复核（Q1）；只有开拓人本人确认属实的复核才算数。",
                         "Record one verification round (Q1); only the finder's confirmed rounds "

@@ -3,21 +3,22 @@ summary, the agenda, and inspections' answers."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- attention.* ------------------------------------------------------------------------------
-    "attention.inspect": ("走访 #{visit_id} 发现客户不达标，这次走访不算有效：请分管领导核查",
+    "attention.inspect": ("走访 #{visit_id} 判定客户不达标，但这次走访本身无效：请分管领导核查",
                           "visit #{visit_id} reported substandard without an effective visit: "
                           "inspect it"),
-    "attention.unready": ("走访 #{visit_id} 去的客户当时未就绪",
+    "attention.unready": ("走访 #{visit_id} 时客户尚未就绪",
                           "visit #{visit_id} went to a prospect that was not ready"),
     "attention.take_over": ("{stars} 星客户 {company}：需分管领导接手",
                             "{stars}-star {company}: a manager takes it over"),
-    "attention.industry": ("客户 #{prospect_id} 属于{owners}负责的行业（{industry}）",
-                           "prospect #{prospect_id} is in {owners}'s industry ({industry})"),
-    "attention.refused": ("走访 #{visit_id} 被拒：{cause}", "visit #{visit_id} was refused: {cause}"),
+    "attention.industry": ("#{prospect_id} 由{finder}找到，但属于{owners}负责的行业（{industry}）",
+                           "prospect #{prospect_id}, found by {finder}, is in {owners}'s"
+                           " industry ({industry})"),
+    "attention.refused": ("走访 #{visit_id} 被拒，{cause}", "visit #{visit_id} was refused: {cause}"),
     "attention.kind_inspect": ("待检查的不达标走访", "substandard findings to inspect"),
-    "attention.kind_unready": ("去了未就绪客户的走访", "visits to prospects not ready"),
+    "attention.kind_unready": ("走访了未就绪的客户", "visits to prospects not ready"),
     "attention.kind_refused": ("被拒的走访", "visits refused at the door"),
-    "attention.kind_industry": ("别人行业里的新客户", "new prospects in another's industry"),
-    "attention.kind_take_over": ("需分管领导接手的五星、四星客户",
+    "attention.kind_industry": ("落在他人负责行业的新客户", "new prospects in another's industry"),
+    "attention.kind_take_over": ("待分管领导接手的四、五星客户",
                                  "5 and 4 stars for a manager to take over"),
     "attention.proof": ("走访 #{visit_id} 需要核实：{why}", "visit #{visit_id} needs checking: "
                         "{why}"),

@@ -11,13 +11,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "(needs >= {min_employees} and >= {min_pcs})"),
     "standard.fix": ("核实员工人数和电脑台数并记录下来",
         "find out the employees and PCs, and record them"),
-    "standard.found_substandard": ("走访已发现不达标（{employees} 人，{pcs} 台电脑是记录的数字）",
+    "standard.found_substandard": ("走访发现不达标（记录的 {employees} 人、{pcs} 台电脑与实际不符）",
                                    "a visit found it below the standard (the recorded "
                                    "{employees} employees, {pcs} PCs are outdated)"),
-    "standard.fix_found_upheld": ("检查已维持不达标的结论：不是优质客户，不要再安排走访",
+    "standard.fix_found_upheld": ("经分管领导核查，维持不达标的结论：不是优质客户，不再安排走访",
                                   "an inspection upheld the finding: not a quality customer,"
                                   " plan no visit"),
-    "standard.fix_found_substandard": ("更正规模，或请分管领导检查后推翻这个结论",
+    "standard.fix_found_substandard": ("更正规模，或请分管领导核查后推翻该结论",
         "correct the scale, or have a manager overturn the finding"),
     "standard.fix_below": ("不是优质客户，不要安排走访", "not a quality customer: do not plan "
                            "a visit"),
@@ -90,15 +90,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "redsea.pure_word": ("纯洁", "pure"),
     "redsea.doubtful_word": ("待化验", "doubtful"),
     "redsea.impure_word": ("不纯洁", "impure"),
-    "refusal.contact": ("被拒可能因为没打听到接口人", "likely refused because nobody knew "
+    "refusal.contact": ("可能是因为没打听到接口人", "likely refused because nobody knew "
                         "the contact's name"),
     "refusal.fix_contact": ("先问到接口人姓氏和座机再上门", "get the contact's surname and "
                             "landline before going back"),
-    "refusal.verification": ("被拒可能因为客户信息没复核", "likely refused because the facts "
+    "refusal.verification": ("可能是因为客户信息没复核", "likely refused because the facts "
                              "were not re-verified"),
     "refusal.fix_verification": ("开拓人换身份再复核", "the source re-verifies under other "
                                  "pretexts"),
-    "refusal.address": ("被拒可能因为地址不准", "likely refused because the address was not "
+    "refusal.address": ("可能是因为地址不准", "likely refused because the address was not "
                         "confirmed"),
     "refusal.fix_address": ("复核时确认地址", "confirm the address in a round"),
     "refusal.standard": ("客户可能不达标", "the company may be below the standard"),

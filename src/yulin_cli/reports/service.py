@@ -415,7 +415,8 @@ def attention(tx: Tx, policy: Policy, day: str, center: str | None
             # A manager settles who calls which industry.
             items.append(AttentionItem(
                 "duplicate", "industry", found.id,
-                rules.Message("attention.industry", {"prospect_id": found.id, **clash.params}),
+                rules.Message("attention.industry", {"prospect_id": found.id,
+                                                     "finder": found.source, **clash.params}),
                 company=found.company, staff=None, date=found.found_on,
                 command=rules.Message("cmd.industry", {"finder": shell_word(found.source)})))
     from yulin_cli.prospects.likely import standing_pairs

@@ -156,7 +156,8 @@ IDLE_NAMES = 8
 
 
 def _idle(p: PersonDay) -> bool:
-    """Not a prospector, and nothing recorded on the report's day."""
+    """Not a prospector, and every figure of the report's day 0 (follow-ups, inspections and
+    plans are not among them)."""
     return ("prospector" not in p.roles and not p.found_today
             and not (p.quality_found or p.verifications or p.visits or p.effective_visits
                      or p.points_today or p.flagged_visits))
@@ -204,13 +205,11 @@ def _(report: DailyReport) -> Group:
         people.add_column(t("ui.flagged_visits"))
     for col in people.columns[3:]:
         col.justify = "right"
-    # Someone who does not prospect and recorded nothing that day has no row to read: a big
-    # centre's managers would fill a screen with zeros. One line names them (the quota makes a
-    # prospector's empty day news, so prospectors always keep their rows).
+    # Someone who does not prospect and whose every figure is 0 that day has no row to read:
+    # a big centre's managers would fill a screen with zeros. One line names them (the quota
+    # makes a prospector's empty day news, so prospectors always keep their rows).
     idle = [p for p in report.people if _idle(p)]
-    for p in report.people:
-        if _idle(p):
-            continue
+    for p in (p for p in report.people if not _idle(p)):
         quality = Text(f"{p.quality_found} ")
         if p.quota_met is not None:
             quality = Text(f"{p.quality_found}/{quota.per_day} ")
@@ -218,18 +217,20 @@ def _(report: DailyReport) -> Group:
         # Short words keep the table narrow: 领导/走访 in Chinese, MV in English.
         roles = ("/" if current_lang() == "zh" else "").join(t(f"role.short.{r}")
                                                            for r in p.roles)
-        cells: list[RenderableType] = [
+        row: list[RenderableType] = [
             p.name, roles, quality, str(p.verifications), str(p.visits),
             str(p.effective_visits), f"{p.points_today:+d}", str(p.points_total)]
         if doubted:
-            cells.append(str(p.flagged_visits or ""))
-        people.add_row(*cells)
+            row.append(str(p.flagged_visits or ""))
+        people.add_row(*row)
     parts: list[RenderableType] = [title, quota_line, people]
     if idle:
-        names = [whole(p.name) for p in idle[:IDLE_NAMES]]
-        names += ["…"] if len(idle) > IDLE_NAMES else []
+        names = listed([whole(p.name) for p in idle[:IDLE_NAMES]])
+        if len(idle) > IDLE_NAMES:
+            names = t("ui.names_more", names=names, count=len(idle),
+                      more=len(idle) - IDLE_NAMES)
         parts.append(Prose(t("ui.people_idle", count=len(idle), date=report.date,
-                             names=listed(names)), style="dim"))
+                             names=names), style="dim"))
     parts += [_team_line(report), _found_today(report)]
     parts.append(notices_table(report.notices) if report.notices
                  else Text(f"{t('ui.notices')}{colon()}{t('ui.none')}"))
@@ -244,14 +245,17 @@ def _(report: DailyReport) -> Group:
     return Group(*parts)
 
 
-def _bars(title: str, rows: Sequence[tuple[str, int, str]], style: str = "cyan") -> Group:
-    """A bar chart under its title: label, figure, bar (the longest bar 30 cells)."""
-    table = new_table("", "", "")
+def _bars(title: str, rows: Sequence[tuple[str, int, str]], style: str = "cyan",
+          notes: Sequence[str] | None = None) -> Group:
+    """A bar chart under its title: label, figure, bar (the longest bar 30 cells); with
+    ``notes``, a column of words after each figure (the days a prospector met the quota)."""
+    table = new_table("", "", *([""] if notes is not None else []), "")
     table.show_header = False
     table.columns[1].justify = "right"
     most = max((abs(value) for _label, value, _shown in rows), default=0)
-    for label, value, shown in rows:
-        table.add_row(label, shown, bar(value, most, style=style))
+    for n, (label, value, shown) in enumerate(rows):
+        table.add_row(label, shown, *([notes[n]] if notes is not None else []),
+                      bar(value, most, style=style))
     return Group(Text(title, style="bold"), table)
 
 
@@ -265,15 +269,13 @@ def _(result: Summary) -> Group:
         t("ui.funnel", date=result.date_to),
         [(t(f"funnel.{stage}"), count, str(count)) for stage, count in result.funnel.items()])]
     if result.prospectors:
-        rows = []
-        # The days met padded to one width, so the figures before them line up.
-        wide = max(len(str(p.days_met[0])) for p in result.prospectors)
-        for p in result.prospectors:
-            met, of = p.days_met
-            days = t("ui.days_met", met=f"{met:>{wide}}", of=of)
-            shown = f"{p.quality_found}" + (f"  {days}" if of else "")
-            rows.append((p.name, p.quality_found, shown))
-        parts.append(_bars(t("ui.prospectors_period"), rows, style="green"))
+        # The days met in a column of their own (blank for someone with no quota day in the
+        # period), so the figures before them line up.
+        days = [t("ui.days_met", met=p.days_met[0], of=p.days_met[1]) if p.days_met[1] else ""
+                for p in result.prospectors]
+        parts.append(_bars(t("ui.prospectors_period"),
+                           [(p.name, p.quality_found, str(p.quality_found))
+                            for p in result.prospectors], style="green", notes=days))
     if result.visitors:
         parts.append(_bars(t("ui.visitors_period"),
                            [(v.name, v.effective_visits, f"{v.effective_visits} ({v.visits})")

@@ -157,9 +157,11 @@ def standard_check(employees: int | None, pcs: int | None, policy: Policy,
     params = {"employees": employees, "pcs": pcs, "min_employees": need_e, "min_pcs": need_p}
     if found_substandard:
         # A visit saw the company below the standard: that outweighs what was recorded.
+        if settled:
+            return _reason("standard", False, "standard.found_substandard",
+                           "standard.fix_found_upheld", **params)
         return _reason("standard", False, "standard.found_substandard",
-                       "standard.fix_found_upheld" if settled
-                       else "standard.fix_found_substandard", **params)
+                       "standard.fix_found_substandard", **params)
     if employees is None or pcs is None:
         return _reason("standard", False, "standard.unknown", "standard.fix", **params)
     if employees >= need_e and pcs >= need_p:
