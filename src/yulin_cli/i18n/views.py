@@ -213,7 +213,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.people_idle": ("另有 {count} 人（非开拓人）{date} 各项均为 0，未列入上表：{names}",
                        "{count} more {count|person|people}, not prospectors, with every figure"
                        " 0 on {date}, left out of the table: {names}"),
-    "ui.names_more": ("{names} 等 {count} 人", "{names} and {more} more"),
+    "ui.names_more": ("{names} 及另外 {more} 人", "{names} and {more} more"),
     "ui.attention_rest": ("本屏未显示的其他类别：", "Kinds after this screen:"),
     "ui.who_acts": ("处理人：{who}", "who acts: {who}"),
     "ui.and_more": ("… 还有 {count} 条：{command}", "… and {count} more: {command}"),

@@ -227,8 +227,7 @@ def _(report: DailyReport) -> Group:
     if idle:
         names = listed([whole(p.name) for p in idle[:IDLE_NAMES]])
         if len(idle) > IDLE_NAMES:
-            names = t("ui.names_more", names=names, count=len(idle),
-                      more=len(idle) - IDLE_NAMES)
+            names = t("ui.names_more", names=names, more=len(idle) - IDLE_NAMES)
         parts.append(Prose(t("ui.people_idle", count=len(idle), date=report.date,
                              names=names), style="dim"))
     parts += [_team_line(report), _found_today(report)]
