@@ -521,6 +521,19 @@ def test_a_name_kept_whole_is_never_split(names, width, chinese):
     assert pieces == names, lines
 
 
+@settings(max_examples=100, deadline=None)
+@given(ids=st.lists(st.integers(1, 10**6), min_size=1, max_size=6), width=st.integers(40, 100))
+def test_a_company_in_the_days_finds_stays_on_one_line(ids, width):
+    """The day's finds keep each company name on one line when it fits one (the list of a
+    busy prospector's finds broke 有限公/司)."""
+    from yulin_cli.wrapping import whole, wrap
+
+    company = "苏州癸宝康禧汽车零部件有限责任公司"
+    lines = wrap("员工003：" + "、".join(f"#{i} {whole(company)}" for i in ids), width,
+                 indent=4, first_indent=2)
+    assert sum(line.count(company) for line in lines) == len(ids), lines
+
+
 def _arrow_commands(out: str) -> list[str]:
     """The commands a view offers after an arrow, each joined again across its shell
     continuations (a line ending in a backslash), as a shell joins them."""

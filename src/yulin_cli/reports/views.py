@@ -142,7 +142,7 @@ def _(result: AttentionList) -> Group:
 def _found_today(report: DailyReport) -> RenderableType:
     lines: list[RenderableType] = [Text(t(found_heading(report.date)), style="bold")]
     for p in report.people:
-        quality = [f"#{f.prospect_id} {f.company}" for f in p.found_today if f.quality]
+        quality = [f"#{f.prospect_id} {whole(f.company)}" for f in p.found_today if f.quality]
         if quality:
             lines.append(Prose(f"  {p.name}{colon()}" + listed(quality), indent=4,
                                first_indent=0))
