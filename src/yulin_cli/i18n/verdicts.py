@@ -225,7 +225,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "managers.meet_sysadmin": ("办事处小组拜访系统管理员，推动升级、绑定利益并争取转介绍",
                                "the office team meets the system administrator about the upgrade "
                                "and asks for referrals"),
-    "advice.survey_opener": ("以信息化调研为名上门：带推荐函和调研问卷，先指导填表，不要一开口就推项目",
+    "advice.survey_opener": ("以信息化调研为名上门，带推荐函和调研问卷，先指导填表，不要一开口就推项目",
                              "open as an informatization survey with the recommendation letter "
                              "and the questionnaire; help them fill it in, do not pitch first"),
     "advice.yulin_in_one_sentence": ("育林计划一句话：有需求的企业先实施、成功后付款，风险由项目承担；"
