@@ -8,8 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "inspect it"),
     "attention.unready": ("走访 #{visit_id} 时客户尚未就绪",
                           "visit #{visit_id} went to a prospect that was not ready"),
-    "attention.take_over": ("{stars} 星客户 {company}：需分管领导接手",
-                            "{stars}-star {company}: a manager takes it over"),
+    "attention.take_over": ("#{id} {company}（{stars} 星）：请分管领导接手",
+                            "#{id} {company} ({stars} stars): a manager takes it over"),
     "attention.industry": ("#{prospect_id} 由{finder}找到，但属于{owners}负责的行业（{industry}）",
                            "prospect #{prospect_id}, found by {finder}, is in {owners}'s"
                            " industry ({industry})"),

@@ -442,7 +442,8 @@ def attention(tx: Tx, policy: Policy, day: str, center: str | None
     for cand in queries.top_star_candidates(tx, policy, center, new_on=day):
         items.append(AttentionItem("managers", "take-over", cand.id,
                                    rules.Message("attention.take_over",
-                                              {"stars": cand.stars, "company": cand.company}),
+                                                 {"id": cand.id, "stars": cand.stars,
+                                                  "company": cand.company}),
                                    stars=cand.stars, company=cand.company, staff=None,
                                    date=cand.found_on,
                                    command=rules.Message("cmd.advise", {"id": cand.id})))
