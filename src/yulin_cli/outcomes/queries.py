@@ -107,13 +107,19 @@ def substandard_visits_of(tx: Tx, prospect_ids: list[int]
     return found, upheld
 
 
+def _settled(visits: list[tuple[str, int]], upheld: set[int]) -> bool:
+    """An inspection upheld one of the standing findings: the prospect stays substandard
+    whatever the others become, so nothing is left to overturn."""
+    return any(v in upheld for _day, v in visits)
+
+
 def unsettled_finding(tx: Tx, prospect_id: int) -> int | None:
     """The latest visit whose finding of substandard stands and may still be overturned: none
     when an inspection upheld any standing finding (the prospect stays substandard whatever
     the others become), or when there is no standing finding."""
     found, upheld = substandard_visits_of(tx, [prospect_id])
     visits = found[prospect_id]
-    if not visits or any(v in upheld for _day, v in visits):
+    if not visits or _settled(visits, upheld):
         return None
     return visits[-1][1]
 
@@ -175,7 +181,7 @@ def facts_of(tx: Tx, prospects: Sequence[Prospect], *, rounds: bool = True
             existing_customer=p.existing_customer, location=p.location,
             changes=tuple(changes[p.id]), signals=tuple(recorded),
             substandard_visits=tuple(substandard[p.id]),
-            substandard_settled=any(v in upheld for _day, v in substandard[p.id]),
+            substandard_settled=_settled(substandard[p.id], upheld),
         )
     return facts
 

@@ -208,8 +208,11 @@ def _(report: DailyReport) -> Group:
     # Someone who does not prospect and whose every figure is 0 that day has no row to read:
     # a big centre's managers would fill a screen with zeros. One line names them (the quota
     # makes a prospector's empty day news, so prospectors always keep their rows).
-    idle = [p for p in report.people if _idle(p)]
-    for p in (p for p in report.people if not _idle(p)):
+    idle: list[PersonDay] = []
+    for p in report.people:
+        if _idle(p):
+            idle.append(p)
+            continue
         quality = Text(f"{p.quality_found} ")
         if p.quota_met is not None:
             quality = Text(f"{p.quality_found}/{quota.per_day} ")
